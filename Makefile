@@ -1,0 +1,38 @@
+# Two promises: `make run` and `make test` work on a fresh clone (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+DEMO_DIR ?= $(CURDIR)/.demo-data
+
+.PHONY: run test lint venv dev system-deps clean demo
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+# Debian/Ubuntu packages the suite uses (Qt's runtime libraries, PostgreSQL for the server tests).
+# Skipped where they are already present or where apt-get is not available (macOS: use Homebrew's postgresql@15).
+system-deps:
+	@bash tools/system-deps.sh
+
+run: $(STAMP)
+	CANVASS_DATA_DIR=$(DEMO_DIR) $(VENV)/bin/canvass-app --demo
+
+test: $(STAMP) system-deps
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check canvass_app canvass_server tests benchmarks
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

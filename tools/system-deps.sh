@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the system packages the test suite needs, when they are missing and apt-get exists.
+set -euo pipefail
+need=()
+have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+have_lib libxkbcommon.so.0 || need+=(libxkbcommon0)
+have_lib libEGL.so.1 || need+=(libegl1)
+have_lib libGL.so.1 || need+=(libgl1)
+have_lib libfontconfig.so.1 || need+=(libfontconfig1)
+have_lib libdbus-1.so.3 || need+=(libdbus-1-3)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "system-deps: please install ${need[*]} with your system's package manager" >&2
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+echo "system-deps: installing ${need[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
