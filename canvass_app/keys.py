@@ -61,9 +61,7 @@ def keyring_works() -> bool:
     except Exception:
         return False
     name = type(backend).__module__ + "." + type(backend).__name__
-    if "fail" in name or "null" in name.lower() or getattr(backend, "priority", 1) <= 0:
-        return False
-    return True
+    return not ("fail" in name or "null" in name.lower() or getattr(backend, "priority", 1) <= 0)
 
 
 def _account(data_dir: Path, what: str) -> str:

@@ -1,0 +1,91 @@
+"""Starting the GUI: the QApplication, the passphrase prompt, the store, the demo county and the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+
+from canvass_app import __version__, demo
+from canvass_app.store import Store, StoreError, open_store
+from canvass_app.ui.context import AppContext
+from canvass_app.ui.main_window import MainWindow
+from canvass_app.ui.tasks import TaskRunner
+
+
+def has_display() -> bool:
+    """False on Linux without X11/Wayland, or when Qt was told to render offscreen."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform in ("offscreen", "minimal"):
+        return False
+    if sys.platform.startswith("linux") and not platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName("Canvass")
+    QCoreApplication.setApplicationName("Canvass")
+    QCoreApplication.setApplicationVersion(__version__)
+    return app
+
+
+def ask_passphrase(new: bool) -> str | None:
+    """The GUI's passphrase prompt for stores protected by a passphrase (no system keychain)."""
+    label = (
+        "No system keychain is available. Choose a passphrase (8+ characters) to protect this device's data:"
+        if new
+        else "Enter the passphrase that protects this device's Canvass data:"
+    )
+    text, ok = QInputDialog.getText(None, "Canvass passphrase", label, QLineEdit.EchoMode.Password)
+    if not ok:
+        return None
+    if new:
+        again, ok = QInputDialog.getText(None, "Canvass passphrase", "Repeat the passphrase:",
+                                         QLineEdit.EchoMode.Password)
+        if not ok or again != text:
+            QMessageBox.warning(None, "Canvass", "The two passphrases differ; nothing was created.")
+            return None
+    return text
+
+
+def county_name(store: Store) -> str:
+    from sqlalchemy import select
+
+    from canvass_app.models import County
+
+    with store.session() as session:
+        county = session.scalars(select(County).order_by(County.id)).first()
+        return f"{county.name}, {county.state}" if county else ""
+
+
+def open_context(data_dir: Path, *, demo_mode: bool, interactive: bool) -> AppContext:
+    store = open_store(data_dir, prompt=ask_passphrase if interactive else None)
+    if demo_mode and not demo.has_demo(store):
+        demo.build_demo(store)
+    return AppContext(store=store, runner=TaskRunner(), county=county_name(store))
+
+
+def run_gui(data_dir: Path, *, demo: bool = False) -> int:
+    """Open the main window; without a display, run the headless tour instead of dying on a Qt error."""
+    if not has_display():
+        from canvass_app.ui.tour import run_tour
+
+        return run_tour(data_dir)
+    app = make_application()
+    try:
+        ctx = open_context(data_dir, demo_mode=demo, interactive=True)
+    except StoreError as exc:
+        QMessageBox.critical(None, "Canvass", str(exc))
+        return 2
+    window = MainWindow(ctx)
+    window.show()
+    code = app.exec()
+    ctx.store.close()
+    return int(code)

@@ -1,0 +1,156 @@
+"""The main window: navigation between the pages, the status bar, menus, and the window's remembered geometry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
+    QWidget,
+)
+
+from canvass_app import __version__
+from canvass_app.ui.context import AppContext
+from canvass_app.ui.pages.placeholder import PlaceholderPage
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    make: Callable[[AppContext], QWidget]
+
+
+def _placeholder(title: str, description: str) -> Callable[[AppContext], QWidget]:
+    return lambda ctx: PlaceholderPage(ctx, title, description)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("contacts", "Contacts", _placeholder(
+        "Contacts", "Every voter of the county, searchable as you type, with filters, households and the "
+        "contact history of each voter.")),
+    PageSpec("walk", "Walk", _placeholder(
+        "Walk", "Your assigned turf door by door in walk order: log a result in a keystroke or two, undo, "
+        "and see your progress.")),
+    PageSpec("turfs", "Turfs && Walk Lists", _placeholder(
+        "Turfs & Walk Lists", "Import the voter file, cut turfs, assign them and print walk lists.")),
+    PageSpec("briefs", "Policy Briefs", _placeholder(
+        "Policy Briefs", "The alliance's policy briefs, talking points and Secured Rights, readable offline; "
+        "vote on proposed policies.")),
+    PageSpec("sync", "Sync", _placeholder(
+        "Sync", "Connect this device to your organisation's server; see pending changes and the last sync.")),
+]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(f"Canvass — {ctx.county}" if ctx.county else "Canvass")
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Pages")
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for index, spec in enumerate(PAGES):
+            page = spec.make(ctx)
+            page.setObjectName(f"page_{spec.key}")
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(spec.title.replace("&&", "&"))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(f"{spec.title.replace('&&', '&')} (Ctrl+{index + 1})")
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._build_status_bar()
+        self.nav.setCurrentRow(0)
+        self._restore_geometry()
+
+    # navigation ---------------------------------------------------------------------------------------------
+    def show_page(self, key: str) -> QWidget:
+        keys = [spec.key for spec in PAGES]
+        self.nav.setCurrentRow(keys.index(key))
+        return self.pages[key]
+
+    def current_page_key(self) -> str:
+        return PAGES[self.stack.currentIndex()].key
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.file_menu = file_menu
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        go_menu = self.menuBar().addMenu("&Go")
+        for index, spec in enumerate(PAGES):
+            action = QAction(spec.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
+            go_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About Canvass", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        self.county_label = QLabel(f"County: {self.ctx.county or 'none loaded'}")
+        self.data_dir_label = QLabel(f"Data: {self.ctx.store.data_dir}")
+        self.data_dir_label.setMinimumWidth(80)  # a long path must not widen the window
+        self.data_dir_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.data_dir_label.setToolTip(str(self.ctx.store.data_dir))
+        self.sync_label = QLabel("Sync: not connected")
+        for label in (self.county_label, self.data_dir_label, self.sync_label):
+            label.setAccessibleName(label.text().split(":")[0])
+            self.statusBar().addPermanentWidget(label)
+        self.ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.ctx.events.county_changed.connect(self._county_changed)
+
+    def set_sync_state(self, text: str) -> None:
+        self.sync_label.setText(f"Sync: {text}")
+
+    def _county_changed(self, county: str) -> None:
+        self.ctx.county = county
+        self.county_label.setText(f"County: {county}")
+        self.setWindowTitle(f"Canvass — {county}")
+
+    def about_text(self) -> str:
+        return (
+            f"<h3>Canvass {__version__}</h3><p>Offline field canvassing for volunteer alliances.</p>"
+            f"<p>Data directory: {self.ctx.store.data_dir}<br>Everything on disk is encrypted "
+            f"(key in {'the system keychain' if self.ctx.store.key_kind == 'keyring' else 'a passphrase'}).</p>"
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Canvass", self.about_text())
+
+    # geometry -----------------------------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 780)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        self.ctx.runner.wait(10000)
+        super().closeEvent(event)

@@ -1,0 +1,61 @@
+"""The app shell: the window opens, every page is reachable by mouse and keyboard, geometry is remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from canvass_app import __version__
+from canvass_app.ui.context import AppContext
+from canvass_app.ui.main_window import PAGES, MainWindow
+
+
+def make_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()  # shortcuts go to the active window, as they do for a person
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def test_every_page_reachable_from_the_navigation(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Contacts", "Walk", "Turfs & Walk Lists", "Policy Briefs", "Sync"]
+    for row, spec in enumerate(PAGES):
+        rect = window.nav.visualItemRect(window.nav.item(row))
+        qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert window.current_page_key() == spec.key
+        assert window.stack.currentWidget() is window.pages[spec.key]
+
+
+def test_every_page_reachable_by_keyboard(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    for index, spec in reversed(list(enumerate(PAGES))):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1.value + index), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page_key() == spec.key
+
+
+def test_status_bar_shows_county_data_dir_and_sync(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    assert "Riverside, NC" in window.county_label.text()
+    assert str(ctx.store.data_dir) in window.data_dir_label.text()
+    assert window.sync_label.text().startswith("Sync:")
+    assert "Riverside, NC" in window.windowTitle()
+
+
+def test_about_names_the_version(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    assert __version__ in window.about_text()
+
+
+def test_geometry_is_remembered(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    window.resize(720, 560)  # the offscreen screen is 800x800
+    window.close()
+    assert QSettings().value("main_window/geometry") is not None
+    again = make_window(qtbot, ctx)
+    assert (again.width(), again.height()) == (720, 560)
