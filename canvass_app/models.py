@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -160,6 +161,10 @@ class Turf(Base):
 
 class TurfAssignment(Base):
     __tablename__ = "turf_assignment"
+    __table_args__ = (  # two people never hold the same turf: one open (not returned) assignment per turf
+        Index("uq_turf_assignment_open", "turf_id", unique=True, sqlite_where=text("returned_at IS NULL"),
+              postgresql_where=text("returned_at IS NULL")),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     turf_id: Mapped[int] = mapped_column(ForeignKey("turf.id", ondelete="CASCADE"), index=True)
@@ -167,6 +172,17 @@ class TurfAssignment(Base):
     assigned_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     checked_out_at: Mapped[dt.datetime | None]
     returned_at: Mapped[dt.datetime | None]
+
+
+class TurfLine(Base):
+    """A voter's stable line number on a turf's walk list: printed on the sheet, typed back from paper."""
+
+    __tablename__ = "turf_line"
+    __table_args__ = (UniqueConstraint("voter_id", "turf_id"),)
+
+    turf_id: Mapped[int] = mapped_column(ForeignKey("turf.id", ondelete="CASCADE"), primary_key=True)
+    line: Mapped[int] = mapped_column(Integer, primary_key=True)
+    voter_id: Mapped[int] = mapped_column(ForeignKey("voter.id"))
 
 
 class ResultCode(Base):

@@ -1,0 +1,367 @@
+"""Turfs: cutting a county into walkable turfs with stable list numbers; assignment, check-out and return."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import delete, distinct, func, select, update
+from sqlalchemy.orm import Session
+
+from canvass_app import outbox
+from canvass_app.models import County, Household, Precinct, Setting, Turf, TurfAssignment, Voter, utcnow
+from canvass_app.walk_order import Door, assign_lines, door_of, eligible_voter, order_street, order_streets
+
+LAST_NUMBER_KEY = "turfs.last_list_number"
+BLOCK = 100  # house numbers 100-199 are one block: a long street is split at block boundaries when it can be
+
+
+class TurfError(Exception):
+    """A turf operation that cannot be done; the message is for people."""
+
+
+@dataclass(frozen=True)
+class TurfSummary:
+    """One turf as the list, the CLI and the GUI show it."""
+
+    id: int
+    list_number: str
+    name: str
+    county: str
+    state: str
+    precinct: str
+    doors: int
+    people: int
+    assignee: str | None
+    status: str  # available, assigned, checked out, returned
+    both_sides_ascending: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def find_county(session: Session, name: str, state: str | None = None) -> County:
+    """The county called `name` (case-insensitive; `state` narrows it down); TurfError when none or several."""
+    query = select(County).where(func.lower(County.name) == name.strip().lower())
+    if state:
+        query = query.where(func.upper(County.state) == state.strip().upper())
+    found = session.scalars(query).all()
+    if not found:
+        raise TurfError(f"There is no county named {name!r} in the store; import a voter file first.")
+    if len(found) > 1:
+        states = ", ".join(c.state for c in found)
+        raise TurfError(f"{len(found)} counties are named {name!r} (states {states}); say which state.")
+    return found[0]
+
+
+def _next_list_numbers(session: Session, count: int) -> list[str]:
+    """Reserve `count` new list numbers; numbers are never reused, even after a turf is deleted."""
+    setting = session.get(Setting, LAST_NUMBER_KEY)
+    existing = session.scalars(select(Turf.list_number)).all()
+    highest = max((int(n[2:]) for n in existing if n.startswith("T-") and n[2:].isdigit()), default=0)
+    last = max(highest, int(setting.value) if setting else 0)
+    numbers = [f"T-{n:04d}" for n in range(last + 1, last + count + 1)]
+    if setting is None:
+        session.add(Setting(key=LAST_NUMBER_KEY, value=last + count))
+    else:
+        setting.value = last + count
+    return numbers
+
+
+def _free_doors(session: Session, county_id: int, household_ids: Iterable[int] | None = None) -> list[Door]:
+    """Households of the county not yet in a turf that have at least one voter to knock."""
+    has_voter = select(Voter.id).where(Voter.household_id == Household.id, eligible_voter()).exists()
+    query = (
+        select(Household, func.coalesce(Precinct.code, ""))
+        .outerjoin(Precinct, Precinct.id == Household.precinct_id)
+        .where(Household.county_id == county_id, Household.turf_id.is_(None), has_voter)
+    )
+    if household_ids is not None:
+        query = query.where(Household.id.in_(list(household_ids)))
+    return [door_of(h, p) for h, p in session.execute(query).all()]
+
+
+def _walk_streets(doors: Iterable[Door]) -> list[list[Door]]:
+    """Doors grouped into streets, streets in walking sequence, each street in walk order."""
+    streets: dict[str, list[Door]] = {}
+    for d in doors:
+        streets.setdefault(d.street_key, []).append(d)
+    for key, ds in streets.items():
+        streets[key] = order_street(ds)
+    return [streets[k] for k in order_streets(streets)]
+
+
+def _split_street(street: list[Door], target: int) -> list[list[Door]]:
+    """A long street cut into house-number ranges of about `target` doors, both sides together.
+
+    Whole blocks stay together when they fit; a block longer than a turf is split between house numbers, never
+    inside one building.
+    """
+    if len(street) <= target * 5 // 4:
+        return [street]
+    numbered = sorted((d for d in street if d.house_number_int is not None),
+                      key=lambda d: (d.house_number_int or 0, d.unit_sort, d.household_id))
+    blocks: list[list[Door]] = []
+    for d in numbered:
+        if blocks and (blocks[-1][0].house_number_int or 0) // BLOCK == (d.house_number_int or 0) // BLOCK:
+            blocks[-1].append(d)
+        else:
+            blocks.append([d])
+    pieces: list[list[Door]] = []
+    for block in blocks:
+        if len(block) <= target:
+            pieces.append(block)
+            continue
+        piece: list[Door] = []
+        for d in block:  # split only where the house number changes
+            if len(piece) >= target and d.house_number_int != piece[-1].house_number_int:
+                pieces.append(piece)
+                piece = []
+            piece.append(d)
+        pieces.append(piece)
+    ranges: list[list[Door]] = []
+    for piece in pieces:
+        if ranges and len(ranges[-1]) + len(piece) <= target:
+            ranges[-1].extend(piece)
+        else:
+            ranges.append(list(piece))
+    unnumbered = [d for d in street if d.house_number_int is None]
+    if unnumbered:
+        ranges.append(unnumbered)
+    return ranges
+
+
+def _street_span(doors: Sequence[Door]) -> str:
+    numbers = [d.house_number_int for d in doors if d.house_number_int is not None]
+    label = doors[0].street_label
+    return f"{label} {min(numbers)}–{max(numbers)}" if numbers else label
+
+
+def _turf_name(precinct: str, doors: Sequence[Door]) -> str:
+    streets: list[list[Door]] = []
+    for d in doors:
+        if streets and streets[-1][0].street_key == d.street_key:
+            streets[-1].append(d)
+        else:
+            streets.append([d])
+    first = _street_span(streets[0])
+    more = f" +{len(streets) - 1} more" if len(streets) > 1 else ""
+    prefix = f"Pct {precinct}: " if precinct else ""
+    return (prefix + first + more)[:120]
+
+
+def _create(session: Session, county_id: int, precinct_id: int | None, name: str, list_number: str,
+            household_ids: Sequence[int], *, both_sides_ascending: bool = False) -> Turf:
+    turf = Turf(county_id=county_id, precinct_id=precinct_id, name=name, list_number=list_number,
+                both_sides_ascending=both_sides_ascending)
+    session.add(turf)
+    session.flush()
+    session.execute(update(Household), [{"id": hid, "turf_id": turf.id} for hid in household_ids])
+    assign_lines(session, turf.id)
+    return turf
+
+
+def _precinct_ids(session: Session, county_id: int) -> dict[str, int]:
+    return dict(session.execute(
+        select(Precinct.code, Precinct.id).where(Precinct.county_id == county_id)).all())
+
+
+def cut_by_precinct(session: Session, county_id: int) -> list[TurfSummary]:
+    """One turf per precinct from the households not yet in a turf; returns the new turfs."""
+    by_precinct: dict[str, list[Door]] = {}
+    for d in _free_doors(session, county_id):
+        by_precinct.setdefault(d.precinct, []).append(d)
+    codes = sorted(by_precinct)
+    numbers = _next_list_numbers(session, len(codes))
+    pids = _precinct_ids(session, county_id)
+    turfs = []
+    for code, number in zip(codes, numbers, strict=True):
+        name = f"Precinct {code}" if code else "No precinct"
+        ids = [d.household_id for d in by_precinct[code]]
+        turfs.append(_create(session, county_id, pids.get(code), name, number, ids).id)
+    return [s for s in list_turfs(session, county_id=county_id) if s.id in set(turfs)]
+
+
+def cut_by_doors(session: Session, county_id: int, doors: int) -> list[TurfSummary]:
+    """Turfs of about `doors` doors each, within precincts, keeping streets and blocks together."""
+    if doors < 1:
+        raise TurfError("The number of doors per turf must be at least 1.")
+    by_precinct: dict[str, list[Door]] = {}
+    for d in _free_doors(session, county_id):
+        by_precinct.setdefault(d.precinct, []).append(d)
+    planned: list[tuple[str, list[Door]]] = []
+    for code in sorted(by_precinct):
+        current: list[Door] = []
+        for street in _walk_streets(by_precinct[code]):
+            for piece in _split_street(street, doors):
+                if current and len(current) + len(piece) > doors * 6 // 5:
+                    planned.append((code, current))
+                    current = []
+                current = current + piece
+                if len(current) >= doors:
+                    planned.append((code, current))
+                    current = []
+        if current:
+            planned.append((code, current))
+    numbers = _next_list_numbers(session, len(planned))
+    pids = _precinct_ids(session, county_id)
+    made = {
+        _create(session, county_id, pids.get(code), _turf_name(code, ds), number,
+                [d.household_id for d in ds]).id
+        for (code, ds), number in zip(planned, numbers, strict=True)
+    }
+    return [s for s in list_turfs(session, county_id=county_id) if s.id in made]
+
+
+def cut_by_hand(session: Session, county_id: int, *, household_ids: Iterable[int] = (),
+                streets: Iterable[str] = (), name: str = "", both_sides_ascending: bool = False) -> TurfSummary:
+    """One turf from chosen households and/or whole streets (street keys such as "N MAIN ST").
+
+    Households already in a turf, or with no voter to knock, are refused with the reason; nothing is changed then.
+    """
+    wanted = set(household_ids)
+    keys = {s.strip().upper() for s in streets if s.strip()}
+    if keys:
+        found_keys = set(session.scalars(select(Household.street_key).distinct().where(
+            Household.county_id == county_id, Household.street_key.in_(keys))))
+        if keys - found_keys:
+            raise TurfError(f"No such street in this county: {', '.join(sorted(keys - found_keys))}.")
+        wanted |= set(session.scalars(select(Household.id).where(
+            Household.county_id == county_id, Household.street_key.in_(keys), Household.turf_id.is_(None))))
+    if not wanted:
+        raise TurfError("Choose at least one household or street for the turf.")
+    taken = session.execute(
+        select(Household.id, Turf.list_number).join(Turf, Turf.id == Household.turf_id)
+        .where(Household.id.in_(wanted))).all()
+    if taken:
+        hid, number = taken[0]
+        raise TurfError(f"{len(taken)} of the chosen households are already in a turf (household {hid} is in "
+                        f"{number}); nothing was cut.")
+    free = _free_doors(session, county_id, wanted)
+    if not free:
+        raise TurfError("None of the chosen households has a voter to knock; nothing was cut.")
+    precincts = sorted({d.precinct for d in free})
+    ordered = [d for street in _walk_streets(free) for d in street]
+    number = _next_list_numbers(session, 1)[0]
+    pid = _precinct_ids(session, county_id).get(precincts[0]) if len(precincts) == 1 else None
+    turf = _create(session, county_id, pid, name or _turf_name(precincts[0] if pid else "", ordered), number,
+                   [d.household_id for d in ordered], both_sides_ascending=both_sides_ascending)
+    return summary(session, turf.list_number)
+
+
+def _open_assignment(session: Session, turf_id: int) -> TurfAssignment | None:
+    return session.scalar(select(TurfAssignment).where(
+        TurfAssignment.turf_id == turf_id, TurfAssignment.returned_at.is_(None)))
+
+
+def list_turfs(session: Session, *, county_id: int | None = None) -> list[TurfSummary]:
+    """Every turf (of one county, if given) with door and people counts, assignee and status."""
+    counts = {
+        tid: (d, p) for tid, d, p in session.execute(
+            select(Household.turf_id, func.count(distinct(Household.id)), func.count(Voter.id))
+            .join(Voter, Voter.household_id == Household.id)
+            .where(Household.turf_id.is_not(None), eligible_voter())
+            .group_by(Household.turf_id))
+    }
+    latest = select(TurfAssignment.turf_id, func.max(TurfAssignment.id).label("aid")).group_by(
+        TurfAssignment.turf_id).subquery()
+    query = (
+        select(Turf, County.name, County.state, Precinct.code, TurfAssignment)
+        .join(County, County.id == Turf.county_id)
+        .outerjoin(Precinct, Precinct.id == Turf.precinct_id)
+        .outerjoin(latest, latest.c.turf_id == Turf.id)
+        .outerjoin(TurfAssignment, TurfAssignment.id == latest.c.aid)
+        .order_by(Turf.list_number)
+    )
+    if county_id is not None:
+        query = query.where(Turf.county_id == county_id)
+    out = []
+    for turf, county, state, precinct, a in session.execute(query):
+        if a is None:
+            status, who = "available", None
+        elif a.returned_at is not None:
+            status, who = "returned", None
+        else:
+            status, who = ("checked out" if a.checked_out_at else "assigned"), a.canvasser
+        doors, people = counts.get(turf.id, (0, 0))
+        out.append(TurfSummary(id=turf.id, list_number=turf.list_number, name=turf.name, county=county,
+                               state=state, precinct=precinct or "", doors=doors, people=people, assignee=who,
+                               status=status, both_sides_ascending=turf.both_sides_ascending))
+    return out
+
+
+def get_turf(session: Session, list_number: str) -> Turf:
+    """The turf with this list number; TurfError when there is none."""
+    turf = session.scalar(select(Turf).where(Turf.list_number == list_number.strip().upper()))
+    if turf is None:
+        raise TurfError(f"There is no turf with list number {list_number!r}.")
+    return turf
+
+
+def summary(session: Session, list_number: str) -> TurfSummary:
+    turf = get_turf(session, list_number)
+    return next(s for s in list_turfs(session, county_id=turf.county_id) if s.id == turf.id)
+
+
+def assign(session: Session, list_number: str, canvasser: str) -> TurfSummary:
+    """Give the turf to `canvasser`; refused while someone else has it checked out."""
+    canvasser = canvasser.strip()
+    if not canvasser:
+        raise TurfError("Say who the turf is assigned to.")
+    turf = get_turf(session, list_number)
+    held = _open_assignment(session, turf.id)
+    if held is not None and held.checked_out_at is not None:
+        raise TurfError(f"{turf.list_number} is checked out to {held.canvasser}; it must be returned first.")
+    if held is not None:  # assigned but never left the office: the new assignment replaces it
+        session.execute(delete(TurfAssignment).where(TurfAssignment.id == held.id))
+        session.flush()
+    session.add(TurfAssignment(turf_id=turf.id, canvasser=canvasser))
+    session.flush()
+    return summary(session, turf.list_number)
+
+
+def _checkout_op(session: Session, turf: Turf, canvasser: str, action: str, at: dt.datetime) -> None:
+    county = session.get(County, turf.county_id)
+    assert county is not None
+    outbox.enqueue(session, "turf_checkout", {
+        "county": {"name": county.name, "state": county.state}, "list_number": turf.list_number,
+        "canvasser": canvasser, "action": action, "at": at.isoformat(),
+    })
+
+
+def check_out(session: Session, list_number: str, canvasser: str | None = None,
+              at: dt.datetime | None = None) -> TurfSummary:
+    """Hand the turf's sheets to its assignee (assigning it first when `canvasser` is given and it is free)."""
+    turf = get_turf(session, list_number)
+    held = _open_assignment(session, turf.id)
+    if held is None:
+        if not canvasser:
+            raise TurfError(f"{turf.list_number} is not assigned to anyone; say who checks it out.")
+        assign(session, turf.list_number, canvasser)
+        held = _open_assignment(session, turf.id)
+        assert held is not None
+    elif held.checked_out_at is not None:
+        raise TurfError(f"{turf.list_number} is already checked out to {held.canvasser}.")
+    elif canvasser and canvasser.strip() != held.canvasser:
+        raise TurfError(f"{turf.list_number} is assigned to {held.canvasser}, not {canvasser.strip()}; "
+                        "reassign it first.")
+    when = at or utcnow()
+    held.checked_out_at = when
+    _checkout_op(session, turf, held.canvasser, "checkout", when)
+    session.flush()
+    return summary(session, turf.list_number)
+
+
+def return_turf(session: Session, list_number: str, at: dt.datetime | None = None) -> TurfSummary:
+    """Take the turf back from whoever has it checked out; it is free to assign again."""
+    turf = get_turf(session, list_number)
+    held = _open_assignment(session, turf.id)
+    if held is None or held.checked_out_at is None:
+        raise TurfError(f"{turf.list_number} is not checked out, so it cannot be returned.")
+    when = at or utcnow()
+    held.returned_at = when
+    _checkout_op(session, turf, held.canvasser, "return", when)
+    session.flush()
+    return summary(session, turf.list_number)

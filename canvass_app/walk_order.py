@@ -1,0 +1,241 @@
+"""Walk order for a turf: streets in a walkable sequence, odd side up and even side down, stable line numbers.
+
+Streets are taken by precinct and name, or by nearest neighbour when every door has coordinates. Within a
+street the odd side is walked ascending and the even side descending (the turf option `both_sides_ascending`
+walks each side ascending instead); units ascend within a building; voters are grouped by household.
+
+Line numbers are stored in `turf_line` the first time a voter is seen on a turf, in walk order, and never
+change afterwards: they are what the printed sheet shows and what paper data entry types back in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, func, insert, select
+from sqlalchemy.orm import Session
+
+from canvass_app.models import Household, Precinct, Turf, TurfLine, Voter
+
+# Registration statuses (as the state writes them) that are not walked, besides the `active` flag.
+INACTIVE_STATUSES = ("inactive", "removed", "denied")
+
+
+def eligible_voter() -> ColumnElement[bool]:
+    """SQL condition for a voter who is knocked: active, not deceased, not Do Not Contact."""
+    return and_(
+        Voter.active.is_(True),
+        Voter.deceased.is_(False),
+        Voter.do_not_contact.is_(False),
+        func.lower(func.coalesce(Voter.registration_status, "active")).not_in(INACTIVE_STATUSES),
+    )
+
+
+@dataclass(frozen=True)
+class Door:
+    """One household as the walk order sees it."""
+
+    household_id: int
+    street_key: str
+    street_label: str
+    house_number: str
+    house_number_int: int | None
+    side: str
+    unit: str
+    unit_sort: str
+    precinct: str = ""
+    street_name: str = ""
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def house(self) -> str:
+        """House number and unit as printed under the street heading: "12B Apt 4"."""
+        return " ".join(p for p in (self.house_number, self.unit) if p)
+
+
+@dataclass(frozen=True)
+class WalkLine:
+    """One voter row of a walk list, in walk order, with its stable line number."""
+
+    line: int
+    voter_id: int
+    state_voter_id: str
+    household_id: int
+    street_key: str
+    street_label: str
+    house: str
+    name: str
+    age: int | None
+    sex: str
+    party: str
+    language: str
+
+
+@dataclass(frozen=True)
+class LineRef:
+    """What a printed line number points at (for paper data entry)."""
+
+    turf_id: int
+    list_number: str
+    line: int
+    voter_id: int
+    state_voter_id: str
+    household_id: int | None
+    name: str
+
+
+def _unit_key(d: Door) -> tuple[str, str, int]:
+    return (d.unit_sort or "", d.unit or "", d.household_id)
+
+
+def _house_key(d: Door) -> tuple[int, str]:
+    return (d.house_number_int if d.house_number_int is not None else 0, d.house_number)
+
+
+def order_street(doors: Iterable[Door], *, both_sides_ascending: bool = False) -> list[Door]:
+    """The doors of one street in walk order: odd ascending, then even descending (or ascending)."""
+    by_unit = sorted(doors, key=_unit_key)
+    numbered = [d for d in by_unit if d.house_number_int is not None]
+    unnumbered = [d for d in by_unit if d.house_number_int is None]
+    odd = sorted((d for d in numbered if d.side == "O"), key=_house_key)
+    even = sorted((d for d in numbered if d.side != "O"), key=_house_key, reverse=not both_sides_ascending)
+    # A reverse sort keeps equal keys in their earlier order, so units still ascend within a building.
+    return odd + even + unnumbered
+
+
+def _distance(a: Door, b: Door) -> float:
+    """Equirectangular distance in degrees of latitude: plenty for choosing the next street."""
+    alat, alon, blat, blon = a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0
+    return math.hypot((blon - alon) * math.cos(math.radians((alat + blat) / 2)), blat - alat)
+
+
+def order_streets(streets: dict[str, list[Door]]) -> list[str]:
+    """Street keys in walking sequence; each street's doors must already be in walk order.
+
+    By precinct then street name; when every door has coordinates, nearest neighbour from the first street by
+    name: after a street, go to the street whose first door is closest to the door where this one ended.
+    """
+    def name_key(key: str) -> tuple[str, str, str]:
+        first = streets[key][0]
+        return (first.precinct, first.street_name.casefold(), key)
+
+    by_name = sorted(streets, key=name_key)
+    located = all(d.lat is not None and d.lon is not None for ds in streets.values() for d in ds)
+    if not located or len(by_name) < 3:
+        return by_name
+    order = [by_name[0]]
+    left = set(by_name[1:])
+    while left:
+        here = streets[order[-1]][-1]
+        nxt = min(left, key=lambda k: (_distance(here, streets[k][0]), name_key(k)))
+        order.append(nxt)
+        left.remove(nxt)
+    return order
+
+
+def order_doors(doors: Iterable[Door], *, both_sides_ascending: bool = False) -> list[Door]:
+    """All the doors of a turf in walk order, street by street."""
+    streets: dict[str, list[Door]] = {}
+    for d in doors:
+        streets.setdefault(d.street_key, []).append(d)
+    for key, ds in streets.items():
+        streets[key] = order_street(ds, both_sides_ascending=both_sides_ascending)
+    return [d for key in order_streets(streets) for d in streets[key]]
+
+
+def street_label(h: Household) -> str:
+    parts = (h.pre_dir, h.street_name, h.street_type, h.post_dir)
+    return " ".join(p for p in parts if p) or h.street_key
+
+
+def door_of(h: Household, precinct: str = "") -> Door:
+    return Door(
+        household_id=h.id, street_key=h.street_key or street_label(h), street_label=street_label(h),
+        house_number=h.house_number or "", house_number_int=h.house_number_int, side=h.side or "E",
+        unit=h.unit or "", unit_sort=h.unit_sort or "", precinct=precinct, street_name=h.street_name or "",
+        lat=h.lat, lon=h.lon,
+    )
+
+
+def turf_doors(session: Session, turf_id: int) -> list[Door]:
+    """The turf's households that have at least one voter to knock, in walk order."""
+    turf = session.get(Turf, turf_id)
+    if turf is None:
+        raise LookupError(f"no turf with id {turf_id}")
+    has_voter = select(Voter.id).where(Voter.household_id == Household.id, eligible_voter()).exists()
+    rows = session.execute(
+        select(Household, func.coalesce(Precinct.code, ""))
+        .outerjoin(Precinct, Precinct.id == Household.precinct_id)
+        .where(Household.turf_id == turf_id, has_voter)
+    ).all()
+    return order_doors((door_of(h, p) for h, p in rows), both_sides_ascending=turf.both_sides_ascending)
+
+
+def _voter_key(v: Voter) -> tuple[str, str, str, int]:
+    return (v.last_name.casefold(), v.first_name.casefold(), v.middle_name or "", v.id)
+
+
+def _walk_voters(session: Session, turf_id: int) -> list[tuple[Door, Voter]]:
+    doors = turf_doors(session, turf_id)
+    position = {d.household_id: i for i, d in enumerate(doors)}
+    voters = session.scalars(
+        select(Voter).join(Household, Household.id == Voter.household_id)
+        .where(Household.turf_id == turf_id, eligible_voter())
+    ).all()
+    voters = sorted(voters, key=lambda v: (position[v.household_id or 0], _voter_key(v)))
+    return [(doors[position[v.household_id or 0]], v) for v in voters]
+
+
+def assign_lines(session: Session, turf_id: int, walk: Sequence[tuple[Door, Voter]] | None = None) -> int:
+    """Give every knockable voter of the turf a line number if it has none yet; returns how many were added.
+
+    Numbers already given never change; newcomers (say, after a re-import) are numbered after the last one.
+    """
+    walk = _walk_voters(session, turf_id) if walk is None else walk
+    have = set(session.scalars(select(TurfLine.voter_id).where(TurfLine.turf_id == turf_id)))
+    last = session.scalar(select(func.max(TurfLine.line)).where(TurfLine.turf_id == turf_id)) or 0
+    rows = []
+    for _door, v in walk:
+        if v.id not in have:
+            last += 1
+            rows.append({"turf_id": turf_id, "line": last, "voter_id": v.id})
+    if rows:
+        session.execute(insert(TurfLine), rows)
+    return len(rows)
+
+
+def walk_lines(session: Session, turf_id: int, *, today: dt.date | None = None) -> list[WalkLine]:
+    """The rows of the turf's walk list in walk order, each with its stable line number."""
+    walk = _walk_voters(session, turf_id)
+    assign_lines(session, turf_id, walk)
+    lines = dict(session.execute(
+        select(TurfLine.voter_id, TurfLine.line).where(TurfLine.turf_id == turf_id)).all())
+    year = (today or dt.date.today()).year
+    return [
+        WalkLine(
+            line=lines[v.id], voter_id=v.id, state_voter_id=v.state_voter_id, household_id=d.household_id,
+            street_key=d.street_key, street_label=d.street_label, house=d.house, name=v.full_name,
+            age=(year - v.birth_year) if v.birth_year else None, sex=v.sex or "", party=v.party or "",
+            language=v.language or "",
+        )
+        for d, v in walk
+    ]
+
+
+def voter_for_line(session: Session, list_number: str, line: int) -> LineRef | None:
+    """The voter printed on line `line` of walk list `list_number`, or None when there is no such line."""
+    row = session.execute(
+        select(Turf.id, Turf.list_number, TurfLine.line, Voter)
+        .join(TurfLine, TurfLine.turf_id == Turf.id)
+        .join(Voter, Voter.id == TurfLine.voter_id)
+        .where(Turf.list_number == list_number.strip().upper(), TurfLine.line == line)
+    ).first()
+    if row is None:
+        return None
+    turf_id, number, ln, v = row
+    return LineRef(turf_id=turf_id, list_number=number, line=ln, voter_id=v.id,
+                   state_voter_id=v.state_voter_id, household_id=v.household_id, name=v.full_name)
