@@ -24,7 +24,7 @@ system-deps:
 	@bash tools/system-deps.sh
 
 run: $(STAMP)
-	CANVASS_DATA_DIR=$(DEMO_DIR) $(VENV)/bin/canvass-app --demo
+	CANVASS_DATA_DIR=$(DEMO_DIR) CANVASS_PASSPHRASE="$${CANVASS_PASSPHRASE:-canvass-demo}" $(VENV)/bin/canvass-app --demo
 
 test: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
