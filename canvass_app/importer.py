@@ -1,0 +1,341 @@
+"""Import a county's voter file into the store: one transaction, bulk Core inserts, households, updates.
+
+A re-import of the same county is an update keyed by the state voter id: changed voters are updated, new
+ones added, voters missing from the file marked inactive (never deleted), and contact history left alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+from typing import IO, Any, cast
+
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from canvass_app import import_mappings
+from canvass_app.models import County, Household, Precinct, Voter, utcnow
+from canvass_app.voterfile import Rejection, VoterFileError, VoterRecord, iter_voter_rows
+
+CHUNK = 5000
+VOTER = cast(Table, Voter.__table__)
+HOUSEHOLD = cast(Table, Household.__table__)
+PRECINCT = cast(Table, Precinct.__table__)
+
+# Voter columns an import writes -> the file fields they come from; on update a column is written only
+# when the file carries one of its fields, so a file without phones never erases phones already stored.
+_ADDRESS_FIELDS = ("res_address", "res_house_number", "res_street_name")
+_SOURCES: dict[str, tuple[str, ...]] = {
+    "registration_number": ("registration_number",),
+    "first_name": ("first_name",),
+    "middle_name": ("middle_name",),
+    "last_name": ("last_name",),
+    "suffix": ("suffix",),
+    "birth_year": ("birth_year", "birth_date"),
+    "sex": ("sex",),
+    "party": ("party",),
+    "phone": ("phone",),
+    "email": ("email",),
+    "language": ("language",),
+    **dict.fromkeys((
+        "res_address", "res_house_number", "res_pre_dir", "res_street_name", "res_street_type",
+        "res_post_dir", "res_unit", "household_id"), _ADDRESS_FIELDS),
+    "res_city": ("res_city",),
+    "res_state": ("res_state",),
+    "res_zip": ("res_zip",),
+    "mail_address1": ("mail_address1",),
+    "mail_address2": ("mail_address2", "mail_address3", "mail_address4"),
+    "mail_city": ("mail_city",),
+    "mail_state": ("mail_state",),
+    "mail_zip": ("mail_zip",),
+    "precinct_id": ("precinct",),
+    "registration_status": ("registration_status",),
+}
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; the caller's transaction rolls back and the store is as it was."""
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    rows: int
+    bytes_read: int
+    total_bytes: int
+    elapsed: float
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def fraction(self) -> float:
+        return min(1.0, self.bytes_read / self.total_bytes) if self.total_bytes else 1.0
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+    inactivated: int
+    rejected: int
+    households: int  # households of the county's active voters after the import
+    layout: str
+    rejects_path: Path | None
+    county_id: int
+    rows: int
+    seconds: float
+
+    def summary(self) -> str:
+        rejects = str(self.rejects_path) if self.rejects_path else "none"
+        return (f"added {self.added}, updated {self.updated}, inactivated {self.inactivated}, "
+                f"rejected {self.rejected}, households {self.households}, layout {self.layout}, "
+                f"rejects file {rejects}")
+
+
+class _Rejects:
+    """The rejects CSV, opened at the first rejection and streamed to (never held in memory)."""
+
+    def __init__(self, path: Path | None, source: Path):
+        self.path = path
+        self.source = source
+        self.count = 0
+        self._file: IO[str] | None = None
+        self._writer: Any = None
+
+    def add(self, rejection: Rejection) -> None:
+        if self._file is None:
+            if self.path is None:
+                self.path = _default_rejects_path(self.source)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = open(self.path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
+            self._writer = csv.writer(self._file)
+            self._writer.writerow(["row", "voter_id", "reason"])
+        self._writer.writerow([rejection.row, rejection.voter_id, rejection.reason])
+        self.count += 1
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+def _default_rejects_path(source: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    candidate = source.with_name(f"{source.stem}.rejects-{stamp}.csv")
+    try:
+        candidate.touch()
+        return candidate
+    except OSError:
+        return Path(tempfile.gettempdir()) / candidate.name
+
+
+def _chunks(items: Iterable[VoterRecord | Rejection], size: int) -> Iterator[list[VoterRecord | Rejection]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _county_id(conn: Connection, name: str, state: str) -> int:
+    # A no-op write first: the driver opens the transaction (and takes SQLite's write lock) only at a
+    # write, and every read below must already be inside the one transaction of the import.
+    conn.execute(text("UPDATE county SET name = name WHERE id = -1"))
+    found = conn.scalar(select(County.id).where(func.lower(County.name) == name.lower(), County.state == state))
+    if found is not None:
+        return int(found)
+    return int(conn.execute(insert(County).values(name=name, state=state, created_at=utcnow())
+                            .returning(County.id)).scalar_one())
+
+
+def import_voter_file(
+    session: Session,
+    path: Path | str,
+    *,
+    county: str,
+    state: str,
+    layout: str = "auto",
+    mapping: dict[str, str] | None = None,
+    progress: Callable[[ImportProgress], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    rejects_path: Path | None = None,
+) -> ImportResult:
+    """Import one county's voter file in the caller's transaction and return what changed.
+
+    Raises VoterFileError (nothing changed: the caller's session rolls back) when the file is not a voter
+    file, and ImportCancelled when cancel() answers True. Bad rows go to the rejects CSV, not into the store.
+    """
+    started = time.monotonic()
+    path = Path(path)
+    county, state = county.strip(), state.strip().upper()
+    if not county or len(state) != 2:
+        raise VoterFileError(f"{path}: give the county name and the two-letter state (got {county!r}, {state!r})")
+    reader = iter_voter_rows(path, layout=layout, mapping=mapping)
+    if mapping is None and reader.layout == "generic":
+        saved = import_mappings.saved_mapping(session, reader.header_signature)
+        if saved:
+            reader.set_mapping(saved)
+    reader.check()
+    conn = session.connection()
+    county_id = _county_id(conn, county, state)
+    job = _Job(conn, county_id, reader.mapping.values())
+    rejects = _Rejects(rejects_path, path)
+    rows = 0
+    try:
+        for chunk in _chunks(reader, CHUNK):
+            if cancel is not None and cancel():
+                raise ImportCancelled(f"{path}: import cancelled; nothing was changed")
+            records = []
+            for item in chunk:
+                if isinstance(item, Rejection):
+                    rejects.add(item)
+                else:
+                    records.append(item)
+            job.apply(records)
+            rows += len(chunk)
+            if progress is not None:
+                progress(ImportProgress(rows, reader.bytes_read, reader.total_bytes, time.monotonic() - started))
+    finally:
+        rejects.close()
+    if job.added + job.updated + job.unchanged == 0:
+        raise VoterFileError(
+            f"{path}: no valid voter rows ({rejects.count} rejected"
+            f"{', see ' + str(rejects.path) if rejects.path else ''}); nothing was changed")
+    inactivated = job.inactivate_missing()
+    if reader.layout == "generic":
+        import_mappings.save_mapping(session, reader.header_signature, reader.mapping)
+    households = conn.scalar(
+        select(func.count(func.distinct(VOTER.c.household_id)))
+        .where(VOTER.c.county_id == county_id, VOTER.c.active.is_(True))) or 0
+    return ImportResult(
+        added=job.added, updated=job.updated, inactivated=inactivated, rejected=rejects.count,
+        households=int(households), layout=reader.layout, rejects_path=rejects.path if rejects.count else None,
+        county_id=county_id, rows=rows, seconds=time.monotonic() - started)
+
+
+class _Job:
+    """The state of one import: id counters, household and precinct lookups, and what was seen."""
+
+    def __init__(self, conn: Connection, county_id: int, mapped_fields: Iterable[str]):
+        self.conn = conn
+        self.county_id = county_id
+        mapped = set(mapped_fields)
+        self.update_columns = [c for c, src in _SOURCES.items() if mapped.intersection(src)]
+        self.now = utcnow()
+        self.added = self.updated = self.unchanged = 0
+        self.max_voter_before = conn.scalar(select(func.max(VOTER.c.id))) or 0
+        self.next_voter = self.max_voter_before + 1
+        self.next_household = (conn.scalar(select(func.max(HOUSEHOLD.c.id))) or 0) + 1
+        self.existing = conn.scalar(select(VOTER.c.id).where(VOTER.c.county_id == county_id).limit(1)) is not None
+        self.households: dict[str, int] = dict(
+            conn.execute(select(HOUSEHOLD.c.key, HOUSEHOLD.c.id).where(HOUSEHOLD.c.county_id == county_id)).all())
+        self.precincts: dict[str, int] = dict(
+            conn.execute(select(PRECINCT.c.code, PRECINCT.c.id).where(PRECINCT.c.county_id == county_id)).all())
+        if self.existing:
+            conn.execute(text("CREATE TEMP TABLE IF NOT EXISTS import_seen (id INTEGER PRIMARY KEY)"))
+            conn.execute(text("DELETE FROM temp.import_seen"))
+
+    def _precinct(self, rec: VoterRecord) -> int | None:
+        if not rec.precinct:
+            return None
+        pid = self.precincts.get(rec.precinct)
+        if pid is None:
+            pid = self.conn.execute(insert(PRECINCT).values(
+                county_id=self.county_id, code=rec.precinct, name=rec.precinct_name)
+                .returning(PRECINCT.c.id)).scalar_one()
+            self.precincts[rec.precinct] = pid
+        return pid
+
+    def _household(self, rec: VoterRecord, precinct_id: int | None, new: list[dict[str, Any]]) -> int | None:
+        a = rec.address
+        if not a.street_name and not a.house_number:
+            return None
+        key = a.household_key(rec.res_zip)[:200]
+        hid = self.households.get(key)
+        if hid is None:
+            hid = self.households[key] = self.next_household
+            self.next_household += 1
+            new.append({
+                "id": hid, "county_id": self.county_id, "key": key, "house_number": a.house_number,
+                "house_number_int": a.house_number_int, "pre_dir": a.pre_dir, "street_name": a.street_name,
+                "street_type": a.street_type, "post_dir": a.post_dir, "unit": a.unit, "unit_sort": a.unit_sort,
+                "city": rec.res_city, "zip": rec.res_zip, "street_key": a.street_key[:120], "side": a.side,
+                "precinct_id": precinct_id, "turf_id": None, "lat": None, "lon": None,
+            })
+        return hid
+
+    def _values(self, rec: VoterRecord, household_id: int | None, precinct_id: int | None) -> dict[str, Any]:
+        a = rec.address
+        return {
+            "registration_number": rec.registration_number, "first_name": rec.first_name,
+            "middle_name": rec.middle_name, "last_name": rec.last_name, "suffix": rec.suffix,
+            "birth_year": rec.birth_year, "sex": rec.sex, "party": rec.party, "phone": rec.phone,
+            "email": rec.email, "language": rec.language, "res_address": rec.res_address,
+            "res_house_number": a.house_number, "res_pre_dir": a.pre_dir, "res_street_name": a.street_name or None,
+            "res_street_type": a.street_type, "res_post_dir": a.post_dir, "res_unit": a.unit,
+            "household_id": household_id, "res_city": rec.res_city, "res_state": rec.res_state,
+            "res_zip": rec.res_zip, "mail_address1": rec.mail_address1, "mail_address2": rec.mail_address2,
+            "mail_city": rec.mail_city, "mail_state": rec.mail_state, "mail_zip": rec.mail_zip,
+            "precinct_id": precinct_id, "registration_status": rec.registration_status,
+        }
+
+    def apply(self, records: list[VoterRecord]) -> None:
+        """Write one chunk: new precincts and households first, then new voters, then changed ones."""
+        if not records:
+            return
+        existing: dict[str, tuple[Any, ...]] = {}
+        cols = self.update_columns
+        if self.existing:
+            stmt = (select(VOTER.c.state_voter_id, VOTER.c.id, VOTER.c.active, *(VOTER.c[c] for c in cols))
+                    .where(VOTER.c.county_id == self.county_id,
+                           VOTER.c.state_voter_id.in_([r.state_voter_id for r in records])))
+            existing = {row[0]: tuple(row[1:]) for row in self.conn.execute(stmt)}
+        new_households: list[dict[str, Any]] = []
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        seen: list[dict[str, Any]] = []
+        for rec in records:
+            precinct_id = self._precinct(rec)
+            values = self._values(rec, self._household(rec, precinct_id, new_households), precinct_id)
+            old = existing.get(rec.state_voter_id)
+            if old is None:
+                values.update(id=self.next_voter, county_id=self.county_id, state_voter_id=rec.state_voter_id,
+                              active=True, do_not_contact=False, deceased=False, lat=None, lon=None,
+                              updated_at=self.now)
+                self.next_voter += 1
+                inserts.append(values)
+                continue
+            seen.append({"id": old[0]})
+            new = tuple(values[c] for c in cols)
+            if old[1] and new == old[2:]:
+                self.unchanged += 1
+                continue
+            changed = {c: values[c] for c in cols}
+            changed.update(b_id=old[0], active=True, updated_at=self.now)
+            updates.append(changed)
+        if new_households:
+            self.conn.execute(insert(HOUSEHOLD), new_households)
+        if inserts:
+            self.conn.execute(insert(VOTER), inserts)
+            self.added += len(inserts)
+        if updates:
+            self.conn.execute(update(VOTER).where(VOTER.c.id == bindparam("b_id")), updates)
+            self.updated += len(updates)
+        if seen:
+            self.conn.execute(text("INSERT OR IGNORE INTO temp.import_seen (id) VALUES (:id)"), seen)
+
+    def inactivate_missing(self) -> int:
+        """Mark inactive the county's voters that were there before and are not in this file."""
+        if not self.existing:
+            return 0
+        seen = select(text("id")).select_from(text("temp.import_seen"))
+        result = self.conn.execute(
+            update(VOTER)
+            .where(VOTER.c.county_id == self.county_id, VOTER.c.active.is_(True),
+                   VOTER.c.id <= self.max_voter_before, VOTER.c.id.not_in(seen))
+            .values(active=False, updated_at=self.now))
+        self.conn.execute(text("DROP TABLE IF EXISTS temp.import_seen"))
+        return int(result.rowcount or 0)

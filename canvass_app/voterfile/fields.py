@@ -1,0 +1,124 @@
+"""The canonical voter-file fields, the header synonyms that map onto them, and header normalisation."""
+
+from __future__ import annotations
+
+import re
+
+# Canonical field -> what it holds (shown in the mapping dialog).
+FIELDS: dict[str, str] = {
+    "state_voter_id": "Voter id (state voter id / registration number)",
+    "registration_number": "Registration number (county)",
+    "first_name": "First name",
+    "middle_name": "Middle name",
+    "last_name": "Last name",
+    "suffix": "Name suffix",
+    "birth_year": "Birth year",
+    "birth_date": "Date of birth",
+    "sex": "Sex / gender",
+    "party": "Party",
+    "phone": "Phone",
+    "phone_area": "Phone area code",
+    "phone_ext": "Phone extension",
+    "email": "Email",
+    "language": "Preferred language",
+    "res_address": "Residential address (one string)",
+    "res_address2": "Residential address line 2 (unit)",
+    "res_house_number": "House number",
+    "res_house_suffix": "House number suffix",
+    "res_pre_dir": "Street pre-direction",
+    "res_street_name": "Street name",
+    "res_street_type": "Street type",
+    "res_post_dir": "Street post-direction",
+    "res_unit_type": "Unit type",
+    "res_unit": "Unit number",
+    "res_city": "City",
+    "res_state": "State",
+    "res_zip": "Zip code",
+    "mail_address1": "Mailing address line 1",
+    "mail_address2": "Mailing address line 2",
+    "mail_address3": "Mailing address line 3",
+    "mail_address4": "Mailing address line 4",
+    "mail_city": "Mailing city",
+    "mail_state": "Mailing state",
+    "mail_zip": "Mailing zip",
+    "precinct": "Precinct code",
+    "precinct_name": "Precinct name",
+    "registration_status": "Registration status",
+}
+
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "state_voter_id": (
+        "voter id", "voterid", "state voter id", "statevoterid", "sos voter id", "sos voterid", "ncid",
+        "state id", "voter identification number", "registrant id", "registrantid", "vuid", "voter number",
+        "voter no", "id",
+    ),
+    "registration_number": (
+        "registration number", "registration no", "reg number", "reg num", "reg no", "voter reg num",
+        "voter registration number", "registration id", "county voter id",
+    ),
+    "first_name": ("first name", "firstname", "first", "fname", "given name", "name first"),
+    "middle_name": ("middle name", "middlename", "middle", "mname", "middle initial", "name middle"),
+    "last_name": ("last name", "lastname", "last", "lname", "surname", "family name", "name last"),
+    "suffix": ("suffix", "name suffix", "namesuffix", "name suffix lbl", "name style", "generation"),
+    "birth_year": ("birth year", "birthyear", "year of birth", "yob"),
+    "birth_date": ("date of birth", "dob", "birth date", "birthdate", "birthday"),
+    "sex": ("sex", "gender", "gender code", "sex code"),
+    "party": ("party", "party code", "party cd", "party affiliation", "political party"),
+    "phone": ("phone", "phone number", "telephone", "telephone number", "full phone number", "phone1",
+              "home phone", "mobile", "cell", "cell phone"),
+    "email": ("email", "email address", "e mail", "e mail address"),
+    "language": ("language", "preferred language"),
+    "res_address": (
+        "residential address line 1", "residential address", "residence address", "residence address line 1",
+        "res address", "res street address", "address", "address line 1", "address1", "street address",
+        "residential street address", "res address 1", "residence street address",
+    ),
+    "res_address2": ("residential address line 2", "residence address line 2", "address line 2", "address2",
+                     "res address 2"),
+    "res_house_number": ("house number", "house no", "house num", "housenumber", "street number",
+                         "street no", "street num", "streetnumber", "res house number", "stnum"),
+    "res_house_suffix": ("house number suffix", "street number suffix", "house suffix", "streetbldg"),
+    "res_pre_dir": ("pre direction", "predirection", "pre dir", "predir", "street direction", "street dir",
+                    "streetpredir", "direction prefix", "prefix direction"),
+    "res_street_name": ("street name", "streetname", "street"),
+    "res_street_type": ("street type", "streettype", "street suffix", "suffix type"),
+    "res_post_dir": ("post direction", "postdirection", "post dir", "postdir", "street dir suffix",
+                     "street direction suffix", "streetpostdir", "direction suffix", "suffix direction"),
+    "res_unit_type": ("unit type", "unittype", "apartment type"),
+    "res_unit": ("unit", "unit number", "apartment", "apartment number", "apt", "apt number", "apt no",
+                 "suite"),
+    "res_city": ("city", "residential city", "res city", "residence city", "city name", "res city desc",
+                 "town", "municipality"),
+    "res_state": ("state", "res state", "residence state", "residential state", "state cd"),
+    "res_zip": ("zip", "zip code", "zipcode", "postal code", "postcode", "zip5", "res zip", "residence zip",
+                "residence zipcode", "residential zip"),
+    "mail_address1": ("mailing address", "mailing address line 1", "mail address", "mail address 1",
+                      "mail addr1", "mailing address 1"),
+    "mail_address2": ("mailing address line 2", "mail address 2", "mail addr2", "mailing address 2"),
+    "mail_city": ("mailing city", "mail city"),
+    "mail_state": ("mailing state", "mail state"),
+    "mail_zip": ("mailing zip", "mail zip", "mailing zip code", "mail zipcode", "mailing zipcode"),
+    "precinct": ("precinct", "precinct code", "precinct abbrv", "pct", "precinct id", "precinct number",
+                 "precinct name code"),
+    "precinct_name": ("precinct name", "precinct desc", "precinct description"),
+    "registration_status": ("status", "voter status", "registration status", "voter status desc"),
+}
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def normalize_header(name: str) -> str:
+    """"Zip_Code " -> "zip code"; the form synonyms are compared in."""
+    return _NON_ALNUM.sub(" ", name.lower().replace("\ufeff", "")).strip()
+
+
+SYNONYMS: dict[str, str] = {
+    normalize_header(s): field for field, names in _SYNONYMS.items() for s in names
+}
+for _f in FIELDS:
+    SYNONYMS.setdefault(normalize_header(_f), _f)
+
+
+def guess_field(header: str) -> str | None:
+    """The canonical field a header names, or None when no synonym matches."""
+    return SYNONYMS.get(normalize_header(header))

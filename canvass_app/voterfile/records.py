@@ -1,0 +1,166 @@
+"""Turn one row's canonical fields into a validated VoterRecord, or a Rejection saying why not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from canvass_app.voterfile.address import Address, from_parts, parse_address
+
+_ZIP = re.compile(r"^(\d{5})(?:-?(\d{4}))?$")
+_YEAR = re.compile(r"^\d{4}$")
+_DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%Y%m%d", "%m-%d-%Y", "%Y/%m/%d", "%m/%d/%y")
+_NON_DIGIT = re.compile(r"\D+")
+_SEX = {"M": "M", "MALE": "M", "F": "F", "FEMALE": "F", "U": "U", "UNKNOWN": "U", "X": "X", "": None}
+_STATUS = {"A": "active", "ACT": "active", "ACTIVE": "active", "I": "inactive", "INA": "inactive",
+           "INACTIVE": "inactive", "R": "removed", "REMOVED": "removed", "D": "denied", "DENIED": "denied",
+           "S": "temporary", "TEMPORARY": "temporary", "P": "preregistered", "PRE": "preregistered"}
+MIN_YEAR = 1880
+
+
+@dataclass(slots=True)
+class VoterRecord:
+    """One voter as read from a file: the voter's columns, plus the parsed residential address."""
+
+    row: int
+    state_voter_id: str
+    registration_number: str | None
+    first_name: str
+    middle_name: str | None
+    last_name: str
+    suffix: str | None
+    birth_year: int | None
+    sex: str | None
+    party: str | None
+    phone: str | None
+    email: str | None
+    language: str | None
+    res_address: str | None
+    address: Address
+    res_city: str | None
+    res_state: str | None
+    res_zip: str | None
+    mail_address1: str | None
+    mail_address2: str | None
+    mail_city: str | None
+    mail_state: str | None
+    mail_zip: str | None
+    precinct: str | None
+    precinct_name: str | None
+    registration_status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A row that could not become a voter: its 1-based row number in the file and the reason."""
+
+    row: int
+    reason: str
+    voter_id: str = ""
+
+
+class RowError(ValueError):
+    """A field of one row is invalid; the message is the rejection reason."""
+
+
+def _opt(value: str | None, size: int) -> str | None:
+    value = (value or "").strip()
+    return value[:size] if value else None
+
+
+def parse_zip(value: str | None) -> str | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    m = _ZIP.match(value)
+    if not m:
+        raise RowError(f"bad zip {value[:20]!r}")
+    return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
+
+
+def parse_birth_year(year: str | None, date: str | None) -> int | None:
+    year = (year or "").strip()
+    date = (date or "").strip()
+    this_year = dt.date.today().year
+    if year:
+        if not _YEAR.match(year) or not MIN_YEAR <= int(year) <= this_year:
+            raise RowError(f"unparsable birth year {year[:20]!r}")
+        return int(year)
+    if date:
+        for fmt in _DATE_FORMATS:
+            try:
+                parsed = dt.datetime.strptime(date, fmt).year
+            except ValueError:
+                continue
+            if MIN_YEAR <= parsed <= this_year:
+                return parsed
+        raise RowError(f"unparsable date of birth {date[:20]!r}")
+    return None
+
+
+def parse_phone(phone: str | None, area: str | None = None, ext: str | None = None) -> str | None:
+    digits = _NON_DIGIT.sub("", (area or "") + (phone or ""))
+    if len(digits) == 11 and digits[0] == "1":
+        digits = digits[1:]
+    if len(digits) < 7:
+        return None
+    ext_digits = _NON_DIGIT.sub("", ext or "")
+    return (digits + (f" x{ext_digits}" if ext_digits else ""))[:30]
+
+
+def _address(f: dict[str, str]) -> Address:
+    if f.get("res_house_number") or f.get("res_street_name"):
+        unit = f.get("res_unit") or ""
+        if unit and f.get("res_unit_type"):
+            unit = f"{f['res_unit_type']} {unit}"
+        return from_parts(f.get("res_house_number"), f.get("res_pre_dir"), f.get("res_street_name"),
+                          f.get("res_street_type"), f.get("res_post_dir"), unit or f.get("res_address2"),
+                          f.get("res_house_suffix"))
+    return parse_address(f.get("res_address"), f.get("res_address2"))
+
+
+def build_record(f: dict[str, str], row: int) -> VoterRecord:
+    """Validate one row's canonical fields (missing keys are empty); raises RowError with the reason."""
+    voter_id = (f.get("state_voter_id") or "").strip()
+    if not voter_id:
+        raise RowError("no voter id")
+    if len(voter_id) > 40:
+        raise RowError(f"voter id too long ({len(voter_id)} characters)")
+    address = _address(f)
+    raw_address = _opt(f.get("res_address"), 200)
+    if raw_address is None and (address.house_number or address.street_name):
+        raw_address = address.line[:200]
+    elif raw_address and f.get("res_address2"):
+        raw_address = f"{raw_address} {f['res_address2'].strip()}"[:200]
+    sex_raw = (f.get("sex") or "").strip().upper()
+    status_raw = (f.get("registration_status") or "").strip().upper()
+    return VoterRecord(
+        row=row,
+        state_voter_id=voter_id,
+        registration_number=_opt(f.get("registration_number"), 40),
+        first_name=(f.get("first_name") or "").strip()[:80],
+        middle_name=_opt(f.get("middle_name"), 80),
+        last_name=(f.get("last_name") or "").strip()[:80],
+        suffix=_opt(f.get("suffix"), 20),
+        birth_year=parse_birth_year(f.get("birth_year"), f.get("birth_date")),
+        sex=_SEX.get(sex_raw, "U"),
+        party=_opt(f.get("party"), 10),
+        phone=parse_phone(f.get("phone"), f.get("phone_area"), f.get("phone_ext")),
+        email=_opt(f.get("email"), 120),
+        language=_opt(f.get("language"), 10),
+        res_address=raw_address,
+        address=address,
+        res_city=_opt(f.get("res_city"), 60),
+        res_state=_opt(f.get("res_state"), 2),
+        res_zip=parse_zip(f.get("res_zip")),
+        mail_address1=_opt(f.get("mail_address1"), 200),
+        mail_address2=_opt(" ".join(filter(None, (f.get(k, "").strip() for k in (
+            "mail_address2", "mail_address3", "mail_address4")))), 200),
+        mail_city=_opt(f.get("mail_city"), 60),
+        mail_state=_opt(f.get("mail_state"), 2),
+        mail_zip=_opt(f.get("mail_zip"), 10),  # may be foreign: kept as given, never a reason to reject
+        precinct=_opt(f.get("precinct"), 40),
+        precinct_name=_opt(f.get("precinct_name"), 120),
+        registration_status=_STATUS.get(status_raw, status_raw.lower()[:20] or "active"),
+    )
