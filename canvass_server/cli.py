@@ -1,0 +1,231 @@
+"""The `canvass-server` admin command line: init, serve, enrollment codes, devices, imports, stats."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from canvass_server import db as dbmod
+from canvass_server import devices, keys
+from canvass_server.config import DATABASE_ENV, Settings
+
+
+class CommandError(Exception):
+    """A command failed for a reason the person can act on."""
+
+
+def emit(args: argparse.Namespace, summary: str, data: Any) -> None:
+    if getattr(args, "json", False):
+        print(json.dumps(data, indent=2, default=str))
+    else:
+        print(summary)
+
+
+def _open(args: argparse.Namespace) -> tuple[Settings, dbmod.Database]:
+    settings = Settings.from_env(args.database)
+    database = dbmod.Database.connect(settings.database_url)
+    try:
+        current = dbmod.is_current(database.engine)
+    except Exception as exc:
+        raise CommandError(f"cannot reach the database: {type(exc).__name__}: {exc}") from exc
+    if not current and args.command != "init":
+        raise CommandError("the database schema is missing or out of date: run `canvass-server init` first")
+    return settings, database
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    settings = Settings.from_env(args.database)
+    database = dbmod.Database.connect(settings.database_url)
+    try:
+        dbmod.upgrade(database.engine)
+    except Exception as exc:
+        raise CommandError(f"cannot create the schema: {type(exc).__name__}: {exc}") from exc
+    finally:
+        database.dispose()
+    if os.environ.get(keys.KEY_ENV):
+        pair, made = keys.load(settings), False
+    else:
+        pair, made = keys.create_key_file(settings.key_file)
+    where = keys.KEY_ENV if os.environ.get(keys.KEY_ENV) else str(settings.key_file)
+    emit(args, f"schema ready on {database.engine.dialect.name}; server key {pair.key_id} "
+               f"({'new' if made else 'existing'}, {where})",
+         {"database": database.engine.dialect.name, "key_id": pair.key_id, "key_created": made,
+          "public_key": pair.public_b64, "key_location": where})
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings, database = _open(args)
+    database.dispose()
+    keys.load(settings)  # fail now, clearly, rather than in every worker
+    os.environ[DATABASE_ENV] = settings.database_url  # the workers read their settings from the environment
+    print(f"serving on http://{args.host}:{args.port} with {args.workers} worker(s); docs at /docs",
+          file=sys.stderr)
+    uvicorn.run("canvass_server.app:factory", factory=True, host=args.host, port=args.port,
+                workers=args.workers, log_level=args.log_level, access_log=False)
+    return 0
+
+
+def cmd_enrollment_code(args: argparse.Namespace) -> int:
+    _, database = _open(args)
+    try:
+        with database.unit() as session:
+            new = devices.make_enrollment_code(session, county=args.county, state=args.state, role=args.role,
+                                               hours=args.expires_hours)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
+    emit(args, f"{new.code}  ({new.role}, {new.county} {new.state}, expires {new.expires_at:%Y-%m-%d %H:%M} UTC)",
+         {"code": new.code, "county": new.county, "state": new.state, "role": new.role,
+          "expires_at": new.expires_at.isoformat()})
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    _, database = _open(args)
+    with database.unit() as session:
+        rows = devices.list_devices(session)
+    if args.json:
+        emit(args, "", [r.__dict__ for r in rows])
+        return 0
+    for r in rows:
+        print(f"{r.device_id}  {r.status:8} {r.role:12} {r.county} {r.state}  seq {r.last_seq}  {r.label}")
+    active = sum(r.status == "active" for r in rows)
+    print(f"{len(rows)} device(s), {active} active")
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    _, database = _open(args)
+    try:
+        with database.unit() as session:
+            found = devices.revoke(session, args.device)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
+    if not found:
+        raise CommandError(f"no device {args.device!r}; see `canvass-server devices`")
+    emit(args, f"device {args.device} revoked; it will be told to wipe its voter data",
+         {"device": args.device, "revoked": True})
+    return 0
+
+
+def cmd_import_voters(args: argparse.Namespace) -> int:
+    try:
+        from canvass_app.voterfile import VoterFileError
+        from canvass_server.voter_import import import_voters
+    except ImportError as exc:
+        raise CommandError(f"the voter-file reader is not available in this build ({exc})") from exc
+    _, database = _open(args)
+    mapping = None
+    if args.mapping:
+        try:
+            mapping = json.loads(Path(args.mapping).read_text())
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"{args.mapping}: not a readable JSON mapping ({exc})") from exc
+    try:
+        with database.unit() as session:
+            res = import_voters(session, Path(args.file), county=args.county, state=args.state,
+                                layout=args.layout, mapping=mapping)
+    except VoterFileError as exc:
+        raise CommandError(str(exc)) from exc
+    summary = (f"{args.file}: {res.inserted} new and {res.updated} updated voters, {res.households} new "
+               f"households, {res.deactivated} no longer in the file, {len(res.rejected)} rows rejected "
+               f"({res.layout} layout, {res.county} {res.state})")
+    for row, reason in res.rejected[:10]:
+        summary += f"\n  row {row}: {reason}"
+    emit(args, summary, res.__dict__)
+    return 0
+
+
+def cmd_publish_briefs(args: argparse.Namespace) -> int:
+    from canvass_app.briefs.content import ContentError
+    from canvass_server.publish import publish_briefs
+
+    _, database = _open(args)
+    try:
+        with database.unit() as session:
+            res = publish_briefs(session, Path(args.dir))
+    except ContentError as exc:
+        raise CommandError(f"nothing published: {exc}") from exc
+    emit(args, f"published from {args.dir}: {res.briefs_inserted} new, {res.briefs_updated} updated, "
+               f"{res.briefs_unchanged} unchanged briefs; {res.rights_changed} Secured Rights changed",
+         res.__dict__)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from canvass_server.stats import county_stats
+
+    _, database = _open(args)
+    with database.unit() as session:
+        rows = county_stats(session)
+    if args.json:
+        emit(args, "", rows)
+        return 0
+    for r in rows:
+        results = " ".join(f"{k}={v}" for k, v in r["results"].items()) or "-"
+        votes = " ".join(f"{s}:{v['support']}/{v['oppose']}/{v['abstain']}" for s, v in r["votes"].items()) or "-"
+        print(f"{r['county']} {r['state']}: {r['devices']} devices, {r['contact_attempts']} contact attempts, "
+              f"{r['doors']} doors; results {results}; votes (support/oppose/abstain) {votes}")
+    print(f"{len(rows)} county(ies), {sum(r['contact_attempts'] for r in rows)} contact attempts in all")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--database", metavar="URL", help=f"database URL (default: ${DATABASE_ENV}, else SQLite)")
+    common.add_argument("--json", action="store_true", help="print JSON instead of a summary line")
+    parser = argparse.ArgumentParser(prog="canvass-server", description="The Canvass central sync server.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, func: Any, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    add("init", cmd_init, "create or upgrade the schema and make the server's HPKE key pair")
+    p = add("serve", cmd_serve, "run the HTTP server")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8400)
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--log-level", default="info")
+    p = add("enrollment-code", cmd_enrollment_code, "make a one-time enrollment code")
+    p.add_argument("--county", required=True)
+    p.add_argument("--state", default="NC", help="two-letter state of the county (default NC)")
+    p.add_argument("--role", required=True, choices=["canvasser", "county_lead", "admin"])
+    p.add_argument("--expires-hours", type=int, default=72)
+    add("devices", cmd_devices, "list enrolled devices")
+    p = add("revoke", cmd_revoke, "revoke a device (it is told to wipe its voter data)")
+    p.add_argument("device", metavar="DEVICE")
+    p = add("import-voters", cmd_import_voters, "import a voter file into one county")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--county", required=True)
+    p.add_argument("--state", required=True)
+    p.add_argument("--layout", default="auto")
+    p.add_argument("--mapping", metavar="FILE", help="JSON {header: field} for generic files")
+    p = add("publish-briefs", cmd_publish_briefs, "publish policy briefs and Secured Rights from a directory")
+    p.add_argument("dir", metavar="DIR")
+    add("stats", cmd_stats, "per-county devices, contacts, doors, results and votes")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (CommandError, keys.ServerKeyError) as exc:
+        print(f"canvass-server: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("canvass-server: interrupted; nothing was half-applied.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""POST /v1/batches as one transaction: authenticate, verify, replay check, open, seq check, apply, record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from canvass_app.sync import envelope, wire
+from canvass_server.config import Settings
+from canvass_server.devices import authenticate
+from canvass_server.errors import STATUS_FOR_ENVELOPE, ApiError
+from canvass_server.keys import ServerKeyPair
+from canvass_server.models import Batch, County, utcnow
+from canvass_server.ops import apply_ops
+
+log = logging.getLogger(__name__)
+E = wire.ErrorCode
+
+
+def _envelope_error(exc: envelope.EnvelopeError) -> ApiError:
+    return ApiError(STATUS_FOR_ENVELOPE.get(exc.code, 400), E(exc.code), str(exc))
+
+
+def ingest(
+    session: Session,
+    *,
+    settings: Settings,
+    key: ServerKeyPair,
+    authorization: str | None,
+    idempotency_key: str | None,
+    body: bytes,
+) -> tuple[dict[str, Any], bool]:
+    """Apply one sealed batch; returns (answer, replayed). Raises ApiError, leaving nothing applied."""
+    if len(body) > settings.max_batch_bytes:
+        raise ApiError(413, E.PAYLOAD_TOO_LARGE, f"batches are limited to {settings.max_batch_bytes} bytes")
+    # The device row lock serialises this device's batches across every server instance.
+    device = authenticate(session, authorization, lock=True)
+    if not idempotency_key:
+        raise ApiError(400, E.IDEMPOTENCY_KEY_MISSING, "Send the batch id in the Idempotency-Key header.")
+    try:
+        parsed = envelope.parse(body)
+    except envelope.EnvelopeError as exc:
+        raise _envelope_error(exc) from None
+    header = parsed.header
+    if header.batch_id != idempotency_key.strip():
+        raise ApiError(400, E.IDEMPOTENCY_KEY_MISMATCH, "Idempotency-Key must equal the header's batch_id.")
+    if header.device_id != device.id:
+        raise ApiError(403, E.WRONG_DEVICE, "The batch header names another device than the token.")
+    try:
+        envelope.verify(parsed, device.public_key)
+    except envelope.EnvelopeError as exc:
+        raise _envelope_error(exc) from None
+
+    digest = hashlib.sha256(body).hexdigest()
+    stored = session.get(Batch, header.batch_id)
+    if stored is not None:
+        if stored.device_id == device.id and stored.body_sha256 == digest:
+            return stored.answer, True
+        raise ApiError(422, E.BATCH_CONFLICT, "This batch id was already used with different bytes.")
+
+    since = utcnow() - dt.timedelta(minutes=1)
+    recent = session.scalar(
+        select(func.count()).select_from(Batch).where(Batch.device_id == device.id, Batch.received_at > since)
+    )
+    if (recent or 0) >= settings.rate_limit_per_minute:
+        raise ApiError(429, E.RATE_LIMITED, "Too many batches from this device; slow down.",
+                       headers={"Retry-After": "30"})
+    if header.key_id != key.key_id:
+        raise ApiError(400, E.UNKNOWN_SERVER_KEY, "The batch is sealed to a key this server does not hold.",
+                       detail={"server_key": key.wire().model_dump()})
+    if header.op_count > settings.max_ops_per_batch:
+        raise ApiError(413, E.PAYLOAD_TOO_LARGE, f"batches are limited to {settings.max_ops_per_batch} ops")
+    try:
+        batch = envelope.open_body(parsed, key.private, settings.max_plaintext_bytes)
+    except envelope.EnvelopeError as exc:
+        raise _envelope_error(exc) from None
+    if header.seq_first > device.last_seq + 1:
+        raise ApiError(
+            409, E.SEQ_GAP, "Ops are missing before this batch; send them first.",
+            detail={"expected_seq": device.last_seq + 1, "missing_first": device.last_seq + 1,
+                    "missing_last": header.seq_first - 1},
+        )
+
+    county = session.get_one(County, device.county_id)
+    outcome = apply_ops(session, device, county, header.batch_id, batch.ops)
+    results = [outcome.results[op.op_id] for op in batch.ops]
+    now = utcnow()
+    answer = wire.BatchAnswer(
+        batch_id=header.batch_id, device_id=device.id, seq_first=header.seq_first, seq_last=header.seq_last,
+        applied=sum(r.status == "applied" for r in results),
+        duplicates=sum(r.status == "duplicate" for r in results),
+        rejected=sum(r.status == "rejected" for r in results),
+        results=results, received_at=now.isoformat(),
+    ).model_dump(mode="json")
+    device.last_seq = max(device.last_seq, header.seq_last)
+    device.last_seen_at = now
+    session.add(Batch(id=header.batch_id, device_id=device.id, seq_first=header.seq_first,
+                      seq_last=header.seq_last, body_sha256=digest, answer=answer, received_at=now))
+    session.flush()
+    log.info("batch %s from device %s: %d applied, %d duplicate, %d rejected", header.batch_id, device.id,
+             answer["applied"], answer["duplicates"], answer["rejected"])
+    return answer, False

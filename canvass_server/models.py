@@ -1,0 +1,287 @@
+"""The server's tables: counties, voters and households, devices and enrollment, batches, applied ops, facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {
+        dt.datetime: DateTime(timezone=True),
+        dict[str, Any]: JSON,
+        list[Any]: JSON,
+        int: BigInteger().with_variant(Integer, "sqlite"),
+    }
+
+
+class County(Base):
+    __tablename__ = "county"
+    __table_args__ = (UniqueConstraint("name", "state"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    state: Mapped[str] = mapped_column(String(2))
+
+
+class ChangeCounter(Base):
+    """Per-scope version counter; bumping it row-locks until commit, so versions become visible in order."""
+
+    __tablename__ = "change_counter"
+
+    scope_key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[int] = mapped_column(default=0)
+    epoch: Mapped[int] = mapped_column(default=1)
+
+
+class Household(Base):
+    __tablename__ = "household"
+    __table_args__ = (UniqueConstraint("county_id", "key"), Index("ix_household_pull", "county_id", "version", "id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
+    key: Mapped[str] = mapped_column(String(200))
+    house_number: Mapped[str | None] = mapped_column(String(20))
+    house_number_int: Mapped[int | None]
+    pre_dir: Mapped[str | None] = mapped_column(String(2))
+    street_name: Mapped[str] = mapped_column(String(80), default="")
+    street_type: Mapped[str | None] = mapped_column(String(8))
+    post_dir: Mapped[str | None] = mapped_column(String(2))
+    unit: Mapped[str | None] = mapped_column(String(20))
+    unit_sort: Mapped[str | None] = mapped_column(String(24))
+    city: Mapped[str | None] = mapped_column(String(60))
+    zip: Mapped[str | None] = mapped_column(String(10))
+    street_key: Mapped[str] = mapped_column(String(120), default="")
+    side: Mapped[str] = mapped_column(String(1), default="E")
+    precinct_code: Mapped[str | None] = mapped_column(String(40))
+    lat: Mapped[float | None]
+    lon: Mapped[float | None]
+    version: Mapped[int] = mapped_column(default=0)
+
+
+class Voter(Base):
+    __tablename__ = "voter"
+    __table_args__ = (
+        UniqueConstraint("county_id", "state_voter_id"),
+        Index("ix_voter_pull", "county_id", "version", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
+    state_voter_id: Mapped[str] = mapped_column(String(40))
+    registration_number: Mapped[str | None] = mapped_column(String(40))
+    first_name: Mapped[str] = mapped_column(String(80), default="")
+    middle_name: Mapped[str | None] = mapped_column(String(80))
+    last_name: Mapped[str] = mapped_column(String(80), default="")
+    suffix: Mapped[str | None] = mapped_column(String(20))
+    birth_year: Mapped[int | None]
+    sex: Mapped[str | None] = mapped_column(String(1))
+    party: Mapped[str | None] = mapped_column(String(10))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    email: Mapped[str | None] = mapped_column(String(120))
+    language: Mapped[str | None] = mapped_column(String(10))
+    res_address: Mapped[str | None] = mapped_column(String(200))
+    res_city: Mapped[str | None] = mapped_column(String(60))
+    res_state: Mapped[str | None] = mapped_column(String(2))
+    res_zip: Mapped[str | None] = mapped_column(String(10))
+    precinct_code: Mapped[str | None] = mapped_column(String(40))
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"), index=True)
+    registration_status: Mapped[str] = mapped_column(String(20), default="active")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    do_not_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    deceased: Mapped[bool] = mapped_column(Boolean, default=False)
+    moved: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(default=0)
+
+
+class Turf(Base):
+    __tablename__ = "turf"
+    __table_args__ = (UniqueConstraint("county_id", "list_number"), Index("ix_turf_pull", "county_id", "version", "id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
+    list_number: Mapped[str] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(120), default="")
+    canvasser: Mapped[str | None] = mapped_column(String(120))
+    checked_out_at: Mapped[dt.datetime | None]
+    returned_at: Mapped[dt.datetime | None]
+    version: Mapped[int] = mapped_column(default=0)
+
+
+class EnrollmentCode(Base):
+    __tablename__ = "enrollment_code"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
+    role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None]
+    device_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class Device(Base):
+    __tablename__ = "device"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
+    role: Mapped[str] = mapped_column(String(20))
+    label: Mapped[str] = mapped_column(String(120), default="")
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(10), default="active")  # active, revoked
+    last_seq: Mapped[int] = mapped_column(default=0)  # highest op seq applied from this device
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[dt.datetime | None]
+    last_seen_at: Mapped[dt.datetime | None]
+
+
+class Batch(Base):
+    """A batch that was applied, with the exact answer given, so a retry gets the same answer."""
+
+    __tablename__ = "batch"
+    __table_args__ = (Index("ix_batch_device_time", "device_id", "received_at"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"))
+    seq_first: Mapped[int]
+    seq_last: Mapped[int]
+    body_sha256: Mapped[str] = mapped_column(String(64))
+    answer: Mapped[dict[str, Any]]
+    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class AppliedOp(Base):
+    """Every op id ever seen, with its outcome: the idempotency ledger."""
+
+    __tablename__ = "applied_op"
+    __table_args__ = (Index("ix_applied_op_device_seq", "device_id", "seq"),)
+
+    op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int]
+    batch_id: Mapped[str] = mapped_column(String(36))
+    op_type: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(10))  # applied, rejected
+    code: Mapped[str | None] = mapped_column(String(40))
+
+
+class ContactAttempt(Base):
+    __tablename__ = "contact_attempt"
+    __table_args__ = (Index("ix_contact_county_voter", "county_id", "voter_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
+    voter_id: Mapped[int] = mapped_column(ForeignKey("voter.id"))
+    household_id: Mapped[int | None]
+    result: Mapped[str] = mapped_column(String(4))
+    support: Mapped[int | None]
+    top_issue: Mapped[str | None] = mapped_column(String(40))
+    volunteer_interest: Mapped[bool | None]
+    preferred_language: Mapped[str | None] = mapped_column(String(10))
+    needs_ride: Mapped[bool | None]
+    answers: Mapped[dict[str, Any] | None]
+    note: Mapped[str | None] = mapped_column(Text)
+    canvasser: Mapped[str | None] = mapped_column(String(120))
+    list_number: Mapped[str | None] = mapped_column(String(12))
+    corrects_id: Mapped[str | None] = mapped_column(String(36))
+    source: Mapped[str] = mapped_column(String(10), default="walk")
+    created_at: Mapped[str] = mapped_column(String(40))  # as the device said; never used for ordering
+    device_id: Mapped[str] = mapped_column(String(36))
+    op_id: Mapped[str] = mapped_column(String(36))
+    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class SecuredRight(Base):
+    __tablename__ = "secured_right"
+    __table_args__ = (Index("ix_secured_right_pull", "version", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    sort_order: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = mapped_column(default=0)
+
+
+class PolicyBrief(Base):
+    __tablename__ = "policy_brief"
+    __table_args__ = (UniqueConstraint("slug", "language"), Index("ix_policy_brief_pull", "version", "id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80))
+    language: Mapped[str] = mapped_column(String(10), default="en")
+    title: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(20))
+    summary: Mapped[str] = mapped_column(String(400), default="")
+    body_md: Mapped[str] = mapped_column(Text, default="")
+    talking_points: Mapped[list[Any]] = mapped_column(default=list)
+    questions: Mapped[list[Any]] = mapped_column(default=list)
+    rebuttals: Mapped[list[Any]] = mapped_column(default=list)
+    protects: Mapped[list[Any]] = mapped_column(default=list)
+    conflicts: Mapped[list[Any]] = mapped_column(default=list)
+    status: Mapped[str] = mapped_column(String(10), default="proposed")
+    revision: Mapped[int] = mapped_column(default=1)  # the content's own version number
+    updated_at: Mapped[dt.datetime | None]
+    version: Mapped[int] = mapped_column(default=0)
+
+
+class PolicyVote(Base):
+    """One person's vote on one brief; a later vote (by order of receipt) replaces the earlier one."""
+
+    __tablename__ = "policy_vote"
+    __table_args__ = (UniqueConstraint("brief_slug", "person"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    brief_slug: Mapped[str] = mapped_column(String(80), index=True)
+    person: Mapped[str] = mapped_column(String(120))
+    choice: Mapped[str] = mapped_column(String(8))
+    comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(40))
+    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
+    device_id: Mapped[str] = mapped_column(String(36))
+    received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class SurveyQuestion(Base):
+    __tablename__ = "survey_question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    text: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(10))
+    sort_order: Mapped[int] = mapped_column(default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    options: Mapped[list[Any]] = mapped_column(default=list)  # [{"value", "label"}]
+    version: Mapped[int] = mapped_column(default=0)
