@@ -293,6 +293,15 @@ class PolicyVote(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class BriefBookmark(Base):
+    """A brief this device's user marked to find again (by slug, in any language). Migration 0004."""
+
+    __tablename__ = "brief_bookmark"
+
+    slug: Mapped[str] = mapped_column(String(80), primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class OutboxOp(Base):
     """A local change waiting to reach the server; seq is this device's monotonically increasing number."""
 
