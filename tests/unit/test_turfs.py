@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from turf_fixtures import H, P, make_county, street
 
+from canvass_app import cli
 from canvass_app.models import Household, OutboxOp, Turf, TurfAssignment
 from canvass_app.store import Store
 from canvass_app.turfs import (
@@ -161,3 +164,29 @@ def test_list_shows_counts_and_assignee(store: Store) -> None:
         assert rows == [("T-0001", "Wake", 2, 3, None), ("T-0002", "Durham", 3, 3, "Cleo")]
         with pytest.raises(TurfError, match="no county named"):
             find_county(s, "Nowhere")
+
+
+def test_cli_cut_list_hand_out_and_print(store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with store.session() as s:
+        make_county(s, street("Main St", range(1, 30)) + street("Oak Ave", range(1, 12), precinct="02"))
+    store.close()  # the CLI opens the same store itself, from $CANVASS_DATA_DIR
+    assert cli.main(["turfs", "cut", "--county", "Wake", "--doors", "15", "--json"]) == 0
+    cut = json.loads(capsys.readouterr().out)
+    assert [t["doors"] for t in cut["turfs"]] == [15, 14, 11]
+    assert cli.main(["turfs", "checkout", "T-0002", "--to", "Ana"]) == 0
+    assert capsys.readouterr().out.strip() == "T-0002 is checked out to Ana."
+    assert cli.main(["turfs", "checkout", "T-0002", "--to", "Ben"]) == 2
+    assert "already checked out to Ana" in capsys.readouterr().err
+    assert cli.main(["turfs", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)["turfs"]
+    assert [(t["list_number"], t["assignee"]) for t in listed] == [("T-0001", None), ("T-0002", "Ana"),
+                                                                    ("T-0003", None)]
+    out = tmp_path / "book.pdf"
+    assert cli.main(["walklist", "--all", "--out", str(out)]) == 0
+    assert capsys.readouterr().out.startswith("Wrote 3 walk lists (")
+    assert out.exists()
+    assert cli.main(["walklist", "T-0001", "T-0404", "--out", str(tmp_path / "bad.pdf")]) == 2
+    assert "no turf with list number 'T-0404'" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == ["book.pdf"]  # nothing half-written
+    assert cli.main(["turfs", "cut", "--county", "Wake", "--by", "precinct"]) == 0
+    assert "Nothing to cut" in capsys.readouterr().out
