@@ -200,7 +200,11 @@ class ContactAttempt(Base):
     """One result at one door: append-only; a correction is a new row pointing at the one it corrects."""
 
     __tablename__ = "contact_attempt"
-    __table_args__ = (Index("ix_contact_voter_time", "voter_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_contact_voter_time", "voter_id", "created_at"),
+        Index("ix_contact_corrects", "corrects_id"),  # migration 0006
+        Index("ix_contact_turf_time", "turf_id", "created_at"),  # migration 0006
+    )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)  # client UUID
     voter_id: Mapped[int] = mapped_column(ForeignKey("voter.id"))
