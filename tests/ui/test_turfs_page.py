@@ -1,0 +1,133 @@
+"""The Turfs & Walk Lists page over a real store: table model, cutting, hand-out, preview, save and print."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from canvass_app import turfs
+from canvass_app.models import County, OutboxOp
+from canvass_app.ui.context import AppContext
+from canvass_app.ui.pages.turfs import TurfsPage, TurfTableModel, print_pdf
+
+
+def demo_county(ctx: AppContext, voters: int = 400) -> None:
+    """The demo county through the real importer, without its turfs, so the page cuts them."""
+    from canvass_app import demo
+    from canvass_app.importer import import_voter_file
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = demo.write_demo_file(Path(tmp) / "voters.csv", voters=voters, seed=3)
+        with ctx.store.session() as s:
+            import_voter_file(s, path, county=demo.DEMO_COUNTY, state=demo.DEMO_STATE, layout="generic")
+
+
+def wait_idle(ctx: AppContext, qtbot: QtBot) -> None:
+    """Until queued work has finished and its results have been delivered to the GUI thread."""
+    qtbot.waitUntil(lambda: ctx.runner.wait(50), timeout=30000)
+    QCoreApplication.processEvents()
+    QCoreApplication.processEvents()
+
+
+def select_rows(page: TurfsPage, rows: list[int]) -> None:
+    sel = page.table.selectionModel()
+    sel.clearSelection()
+    for r in rows:
+        sel.select(page.model.index(r, 0),
+                   QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_model_passes_qtmodeltester(ctx: AppContext, qtmodeltester: object) -> None:
+    demo_county(ctx)
+    with ctx.store.session() as s:
+        county = s.scalar(select(County))
+        assert county is not None
+        rows = turfs.cut_by_doors(s, county.id, 40)
+    model = TurfTableModel()
+    model.set_rows(rows)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.rowCount() == len(rows) > 3
+    assert model.index(0, 0).data() == "T-0001"
+
+
+def test_cut_assign_check_out_preview_save_and_print(ctx: AppContext, qtbot: QtBot, tmp_path: Path) -> None:
+    demo_county(ctx)
+    page = TurfsPage(ctx)
+    qtbot.addWidget(page)
+    wait_idle(ctx, qtbot)
+    assert page.model.rowCount() == 0
+
+    with qtbot.waitSignal(page.turfs_loaded, timeout=30000):
+        page.cut("doors", 50)
+    assert page.model.rowCount() >= 4
+    doors = [page.model.turf(r).doors for r in range(page.model.rowCount())]
+    assert sum(doors) > 0
+
+    select_rows(page, [0, 1])
+    assert page.selected_list_numbers() == ["T-0001", "T-0002"]
+    with qtbot.waitSignal(page.turfs_loaded, timeout=30000):
+        page.hand_out("assign", "Ana Ruiz")
+    select_rows(page, [0])
+    with qtbot.waitSignal(page.turfs_loaded, timeout=30000):
+        page.hand_out("checkout")
+    assert [(page.model.turf(r).assignee, page.model.turf(r).status) for r in (0, 1, 2)] == [
+        ("Ana Ruiz", "checked out"), ("Ana Ruiz", "assigned"), (None, "available")]
+    with ctx.store.session() as s:
+        assert [op.payload["list_number"] for op in s.scalars(select(OutboxOp))] == ["T-0001"]
+
+    select_rows(page, [0])
+    page.preview_selected()
+    qtbot.waitUntil(lambda: page.preview_page_count() > 0, timeout=30000)
+    wait_idle(ctx, qtbot)
+    assert page.pdf_path is not None
+    pages = len(PdfReader(page.pdf_path).pages)
+    assert page.preview_page_count() == pages >= 2
+    assert page.page_label.text() == f"Page 1 of {pages}"
+    page.next_button.click()
+    assert page.page_label.text() == f"Page 2 of {pages}"
+    assert not page.preview.pixmap().isNull()
+
+    out = tmp_path / "saved.pdf"
+    page.page_size.setCurrentIndex(page.page_size.findData("a4"))
+    with qtbot.waitSignal(page.pdf_ready, timeout=30000):
+        page.write_pdf(["T-0002"], out)
+    assert not page.progress.isVisible()
+    first = PdfReader(out).pages[0]
+    assert round(float(first.mediabox.width)) == 595
+    assert "T-0002" in first.extract_text()
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(150)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    assert print_pdf(printer, out) == len(PdfReader(out).pages)
+    assert len(PdfReader(printed).pages) == len(PdfReader(out).pages)
+
+
+def test_refused_hand_out_changes_nothing(ctx: AppContext, qtbot: QtBot) -> None:
+    demo_county(ctx, voters=200)
+    with ctx.store.session() as s:
+        county = s.scalar(select(County))
+        assert county is not None
+        turfs.cut_by_precinct(s, county.id)
+        turfs.check_out(s, "T-0001", "Ben")
+    page = TurfsPage(ctx)
+    qtbot.addWidget(page)
+    wait_idle(ctx, qtbot)
+    failures: list[BaseException] = []
+    page._fail = failures.append  # type: ignore[method-assign]  # no modal box in tests
+    select_rows(page, [0, 1])
+    page.hand_out("assign", "Ana")
+    wait_idle(ctx, qtbot)
+    qtbot.waitUntil(lambda: bool(failures), timeout=30000)
+    assert "checked out to Ben" in str(failures[0])
+    with ctx.store.session() as s:
+        listed = turfs.list_turfs(s)
+    assert [(t.assignee, t.status) for t in listed[:2]] == [("Ben", "checked out"), (None, "available")]
