@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -321,6 +322,27 @@ class OutboxOp(Base):
     batch_id: Mapped[str | None] = mapped_column(String(36), index=True)
     status: Mapped[str] = mapped_column(String(10), default="pending")  # pending, batched, synced, rejected
     reject_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class SyncBatch(Base):
+    """Outbox ops frozen into one sealed batch (migration 0007); retries resend `sealed` byte for byte."""
+
+    __tablename__ = "sync_batch"
+    __table_args__ = (Index("ix_sync_batch_status", "status", "seq_first"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # batch id = Idempotency-Key
+    device_id: Mapped[str] = mapped_column(String(64))
+    seq_first: Mapped[int] = mapped_column(Integer)  # wire seqs, numbered per enrolled device
+    seq_last: Mapped[int] = mapped_column(Integer)
+    op_count: Mapped[int] = mapped_column(Integer)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open, acked
+    answer: Mapped[dict[str, Any] | None]  # the server's 2xx answer, stored before any op is marked synced
+    tries: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[dt.datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    acked_at: Mapped[dt.datetime | None]
 
 
 class SyncState(Base):

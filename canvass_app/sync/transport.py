@@ -1,0 +1,137 @@
+"""The HTTP side of sync (httpx): enroll, push one sealed batch, pull one page, device status, a light probe.
+
+Every failure becomes one of three exceptions, so the callers decide by kind, not by status code:
+`Transient` (try again later: network errors, 5xx, 429, a body cut short), `Refused` (the server said no and
+will say no again) and `Revoked` (this device must wipe its voter data).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+from pydantic import ValidationError
+
+from canvass_app.sync import wire
+from canvass_app.sync.backoff import parse_retry_after
+
+USER_AGENT = "canvass-app-sync/1"
+TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+RETRYABLE_CODES = {wire.ErrorCode.BATCH_IN_PROGRESS.value, wire.ErrorCode.RATE_LIMITED.value}
+
+
+class SyncHttpError(Exception):
+    """Base of the sync transport errors; `message` is in plain words."""
+
+    def __init__(self, message: str, *, status: int | None = None, code: str | None = None,
+                 detail: dict[str, Any] | None = None, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.code = code
+        self.detail = detail or {}
+        self.retry_after = retry_after
+
+
+class Transient(SyncHttpError):
+    """Worth trying again later with the same bytes."""
+
+
+class Refused(SyncHttpError):
+    """The server refused the request; sending it again unchanged will not help."""
+
+
+class Revoked(Refused):
+    """The server revoked this device: wipe the local voter data."""
+
+
+def _error(response: httpx.Response) -> SyncHttpError:
+    status = response.status_code
+    retry_after = parse_retry_after(response.headers.get("Retry-After"))
+    try:
+        body = wire.ErrorBody.model_validate(response.json())
+        code, message, detail = body.code.value, body.message, body.detail
+    except (ValueError, ValidationError):
+        code, message, detail = None, f"the server answered HTTP {status}", None
+    kwargs: dict[str, Any] = {"status": status, "code": code, "detail": detail, "retry_after": retry_after}
+    if code == wire.ErrorCode.DEVICE_REVOKED.value:
+        return Revoked(message, **kwargs)
+    if status >= 500 or status in (408, 425, 429) or code in RETRYABLE_CODES:
+        return Transient(message, **kwargs)
+    return Refused(message, **kwargs)
+
+
+class SyncHttp:
+    """One server, one token; a thin wrapper over an httpx.Client."""
+
+    def __init__(self, base_url: str, token: str | None = None, *, timeout: httpx.Timeout = TIMEOUT,
+                 client: httpx.Client | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self._client = client or httpx.Client(timeout=timeout, headers={"User-Agent": USER_AGENT})
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> SyncHttp:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _headers(self, extra: dict[str, str] | None = None) -> dict[str, str]:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        return headers | (extra or {})
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self._client.request(method, self.base_url + path, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise Transient(f"the server did not answer in time ({type(exc).__name__})") from exc
+        except httpx.TransportError as exc:
+            raise Transient(f"cannot reach the server ({type(exc).__name__})") from exc
+        if response.status_code >= 400:
+            raise _error(response)
+        return response
+
+    @staticmethod
+    def _json(response: httpx.Response) -> Any:
+        try:
+            return response.json()
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:  # a body cut short on the way
+            raise Transient("the server's answer arrived incomplete") from exc
+
+    def probe(self) -> bool:
+        """True when the server answers its health check (a cheap GET, no token)."""
+        try:
+            self._send("GET", "/health", timeout=5.0)
+        except SyncHttpError:
+            return False
+        return True
+
+    def enroll(self, code: str, public_key_b64: str, label: str = "") -> wire.EnrollResponse:
+        request = wire.EnrollRequest(code=code, public_key=public_key_b64, label=label)
+        response = self._send("POST", "/v1/enroll", json=request.model_dump())
+        return self._model(wire.EnrollResponse, response)
+
+    def push(self, batch_id: str, sealed: bytes) -> wire.BatchAnswer:
+        """POST the sealed bytes; the 2xx answer, validated. The same bytes may be sent any number of times."""
+        headers = self._headers({wire.IDEMPOTENCY_HEADER: batch_id, "Content-Type": wire.BATCH_CONTENT_TYPE})
+        response = self._send("POST", "/v1/batches", content=sealed, headers=headers)
+        return self._model(wire.BatchAnswer, response)
+
+    def changes(self, scope: str, cursor: str | None) -> wire.ChangesPage:
+        params = {"scope": scope} | ({"cursor": cursor} if cursor else {})
+        response = self._send("GET", "/v1/changes", params=params, headers=self._headers())
+        return self._model(wire.ChangesPage, response)
+
+    def device(self) -> wire.DeviceStatus:
+        return self._model(wire.DeviceStatus, self._send("GET", "/v1/device", headers=self._headers()))
+
+    def _model(self, model: type[Any], response: httpx.Response) -> Any:
+        data = self._json(response)
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            raise Transient(f"the server's answer is not a valid {model.__name__}") from exc
