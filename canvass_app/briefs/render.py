@@ -17,6 +17,10 @@ CATEGORY_LABELS = {
     "education": "Education", "healthcare": "Healthcare", "careers": "Careers", "peace": "Peace",
     "prison_reform": "Prison reform", "climate": "Climate", "other": "Other",
 }
+_CATEGORY_ES = {
+    "education": "Educación", "healthcare": "Salud", "careers": "Empleo y formación", "peace": "Paz",
+    "prison_reform": "Reforma penitenciaria", "climate": "Clima", "other": "Otros",
+}
 _STATUS = {
     "en": {"proposed": "Proposed", "adopted": "Adopted", "retired": "Retired"},
     "es": {"proposed": "Propuesta", "adopted": "Adoptada", "retired": "Retirada"},
@@ -68,7 +72,7 @@ def render_brief_html(
     pt = base_pt + 3 if mode == "doorstep" else base_pt
     e = _esc
     status = _STATUS.get(doc.language, _STATUS["en"]).get(doc.status, doc.status)
-    category = CATEGORY_LABELS.get(doc.category, doc.category)
+    category = (_CATEGORY_ES if doc.language == "es" else CATEGORY_LABELS).get(doc.category, doc.category)
     updated = f" · {doc.updated_at:%Y-%m-%d}" if doc.updated_at else ""
     css = _CSS.format(pt=pt, h1=round(pt * 1.6), h2=round(pt * 1.25), h3=round(pt * 1.1))
     parts = [

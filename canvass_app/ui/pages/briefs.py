@@ -1,0 +1,621 @@
+"""The Policy Briefs page: categories, search as you type, a reader with a doorstep mode, bookmarks, rights, votes."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRegularExpression, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTabWidget,
+    QTextBrowser,
+    QTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from canvass_app.briefs.bookmarks import toggle_bookmark
+from canvass_app.briefs.library import BriefSummary, RightWithBriefs, list_briefs, load_bundled_content
+from canvass_app.briefs.library import rights_with_briefs as load_rights
+from canvass_app.briefs.reader import ReaderPage, open_brief, right_page_html
+from canvass_app.briefs.render import CATEGORY_LABELS, Mode
+from canvass_app.briefs.search import SearchHit, query_terms, search_briefs
+from canvass_app.briefs.votes import VoteRecord, cast_vote
+from canvass_app.ui.context import AppContext
+from canvass_app.ui.i18n import translate
+from canvass_app.ui.settings import Setting
+
+FONT_PT = Setting("briefs/font_pt", int, 11, minimum=8, maximum=28)
+DOORSTEP = Setting("briefs/doorstep", bool, False)
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole
+BOOKMARKS = "__bookmarks__"
+HANDOUT_MODULE = "canvass_app.handout_pdf"
+
+
+def tr(text: str) -> str:
+    return translate("BriefsPage", text)
+
+
+def _label(key: str) -> str:
+    """Statuses and vote choices as shown (string literals, so that lupdate finds them)."""
+    labels = {
+        "proposed": tr("Proposed"), "adopted": tr("Adopted"), "retired": tr("Retired"),
+        "support": tr("Support"), "oppose": tr("Oppose"), "abstain": tr("Abstain"),
+    }
+    return labels.get(key, key)
+
+
+@dataclass(frozen=True)
+class _Listing:
+    briefs: list[BriefSummary]
+    rights: list[RightWithBriefs]
+    loaded: int  # briefs loaded from the bundled content by this refresh (first run)
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Draws an item's HTML_ROLE as rich text (titles and search snippets with highlighted matches)."""
+
+    def _document(self, html: str, width: int, option: QStyleOptionViewItem) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(4)
+        doc.setHtml(html)
+        doc.setTextWidth(max(width, 80))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        html = index.data(HTML_ROLE)
+        if not html:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = opt.rect
+        doc = self._document(html, rect.width(), opt)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        if opt.state & QStyle.StateFlag.State_Selected:
+            context.palette.setColor(QPalette.ColorRole.Text,
+                                     opt.palette.color(QPalette.ColorRole.HighlightedText))
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.setClipRect(rect.translated(-rect.topLeft()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        html = index.data(HTML_ROLE)
+        if not html:
+            return super().sizeHint(option, index)
+        widget = option.widget
+        width = widget.viewport().width() if isinstance(widget, QAbstractItemView) else 280
+        doc = self._document(html, width, option)
+        return QSize(width, int(doc.size().height()) + 2)
+
+
+class BriefsPage(QWidget):
+    """Everything a volunteer needs from the briefs, offline: find, read, bookmark, vote."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setAccessibleName(tr("Policy Briefs"))
+        self.font_pt = FONT_PT.get()
+        self.language = "en"
+        self.current: ReaderPage | None = None
+        self.current_slug: str | None = None
+        self._rights: dict[str, RightWithBriefs] = {}
+        self._search_gen = 0
+        self._listing_gen = 0
+        self._build()
+        self._shortcuts()
+        self.ctx.events.data_changed.connect(self._data_changed)
+        self.refresh()
+
+    # building -----------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Search titles, text and talking points (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(tr("Search briefs"))
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.language_box = QComboBox()
+        self.language_box.setAccessibleName(tr("Language"))
+        self.language_box.addItem("English", "en")
+        self.language_box.addItem("Español", "es")
+        self.language_box.currentIndexChanged.connect(self._language_changed)
+
+        self.categories = QListWidget()
+        self.categories.setAccessibleName(tr("Categories"))
+        for key, label in [("", tr("All briefs")), (BOOKMARKS, "★ " + tr("Bookmarked"))] + [
+            (k, tr(v)) for k, v in CATEGORY_LABELS.items()
+        ]:
+            item = QListWidgetItem(label)
+            item.setData(KEY_ROLE, key)
+            self.categories.addItem(item)
+        self.categories.setCurrentRow(0)
+        self.categories.setMaximumHeight(self.categories.sizeHintForRow(0) * 9 + 8)
+        self.categories.currentRowChanged.connect(lambda _r: self._category_changed())
+
+        self.results = QListWidget()
+        self.results.setAccessibleName(tr("Briefs"))
+        self.results.setItemDelegate(RichTextDelegate(self.results))
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.results.setWordWrap(True)
+        self.results.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.currentItemChanged.connect(self._result_chosen)
+        self.results.itemSelectionChanged.connect(self._selection_changed)
+        self.result_count = QLabel()
+
+        briefs_tab = QWidget()
+        left = QVBoxLayout(briefs_tab)
+        left.setContentsMargins(0, 4, 0, 0)
+        left.addWidget(self.categories)
+        left.addWidget(self.result_count)
+        left.addWidget(self.results, 1)
+
+        self.rights_tree = QTreeWidget()
+        self.rights_tree.setHeaderHidden(True)
+        self.rights_tree.setAccessibleName(tr("Secured Rights"))
+        self.rights_tree.setWordWrap(True)
+        self.rights_tree.currentItemChanged.connect(self._right_chosen)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(briefs_tab, tr("Briefs"))
+        self.tabs.addTab(self.rights_tree, tr("Secured Rights"))
+
+        left_panel = QWidget()
+        left_layout = QVBoxLayout(left_panel)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.language_box)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.tabs, 1)
+
+        self.doorstep = QPushButton(tr("Doorstep: talking points only"))
+        self.doorstep.setCheckable(True)
+        self.doorstep.setChecked(DOORSTEP.get())
+        self.doorstep.setToolTip(tr("A compact view for the doorstep (Ctrl+D)"))
+        self.doorstep.toggled.connect(self._doorstep_toggled)
+        self.smaller = QPushButton("A−")
+        self.smaller.setToolTip(tr("Smaller text (Ctrl+-)"))
+        self.smaller.setAccessibleName(tr("Smaller text"))
+        self.smaller.clicked.connect(lambda: self.change_font(-1))
+        self.larger = QPushButton("A+")
+        self.larger.setToolTip(tr("Larger text (Ctrl++)"))
+        self.larger.setAccessibleName(tr("Larger text"))
+        self.larger.clicked.connect(lambda: self.change_font(+1))
+        self.bookmark = QPushButton("☆ " + tr("Bookmark"))
+        self.bookmark.setToolTip(tr("Bookmark this brief (Ctrl+B)"))
+        self.bookmark.clicked.connect(self.toggle_bookmark)
+        self.print_button = QPushButton(tr("Print handout…"))
+        self.print_button.clicked.connect(self.print_handout)
+        self._update_print_button()
+        toolbar = QHBoxLayout()
+        for widget in (self.doorstep, self.smaller, self.larger, self.bookmark):
+            toolbar.addWidget(widget)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.print_button)
+
+        self.reader = QTextBrowser()
+        self.reader.setAccessibleName(tr("Brief"))
+        self.reader.setOpenExternalLinks(False)
+        self.reader.setOpenLinks(False)
+        self.reader.setHtml(f"<p style='color:#666'>{tr('Choose a brief on the left, or search.')}</p>")
+
+        self.vote_box = QGroupBox(tr("Your vote on this proposal"))
+        self.comment = QLineEdit()
+        self.comment.setPlaceholderText(tr("Optional comment for the policy council"))
+        self.comment.setAccessibleName(tr("Vote comment"))
+        self.vote_buttons: dict[str, QPushButton] = {}
+        buttons = QHBoxLayout()
+        for choice in ("support", "oppose", "abstain"):
+            button = QPushButton(_label(choice))
+            button.clicked.connect(lambda _=False, c=choice: self.vote(c))
+            self.vote_buttons[choice] = button
+            buttons.addWidget(button)
+        self.my_vote_label = QLabel()
+        self.my_vote_label.setWordWrap(True)
+        self.tally_label = QLabel()
+        self.tally_label.setWordWrap(True)
+        vote_layout = QVBoxLayout(self.vote_box)
+        vote_layout.addWidget(self.comment)
+        vote_layout.addLayout(buttons)
+        vote_layout.addWidget(self.my_vote_label)
+        vote_layout.addWidget(self.tally_label)
+        self.vote_box.hide()
+
+        right_panel = QWidget()
+        right_layout = QVBoxLayout(right_panel)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(toolbar)
+        right_layout.addWidget(self.reader, 1)
+        right_layout.addWidget(self.vote_box)
+
+        splitter = QSplitter()
+        splitter.addWidget(left_panel)
+        splitter.addWidget(right_panel)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 700])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _shortcuts(self) -> None:
+        scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        bindings: list[tuple[QKeySequence, Callable[[], Any]]] = [
+            (QKeySequence(QKeySequence.StandardKey.ZoomIn), lambda: self.change_font(+1)),
+            (QKeySequence("Ctrl+="), lambda: self.change_font(+1)),
+            (QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.change_font(-1)),
+            (QKeySequence(QKeySequence.StandardKey.Find), self._focus_search),
+            (QKeySequence("Ctrl+D"), self.doorstep.toggle),
+            (QKeySequence("Ctrl+B"), self.toggle_bookmark),
+        ]
+        self._shortcut_objects = []
+        for keys, action in bindings:
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(scope)
+            shortcut.activated.connect(action)
+            self._shortcut_objects.append(shortcut)
+
+    # the list -----------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the list and the rights from the store (loading the bundled content on first run)."""
+        self._listing_gen += 1
+        gen, language, category = self._listing_gen, self.language, self._category()
+        store = self.ctx.store
+
+        def task(_control: object) -> _Listing:
+            with store.session() as s:
+                loaded = load_bundled_content(s).inserted
+                bookmarked = category == BOOKMARKS
+                briefs = list_briefs(s, language=language, category=None if bookmarked or not category
+                                     else category, bookmarked=bookmarked)
+                return _Listing(briefs, load_rights(s, language), loaded)
+
+        self.ctx.runner.run(task, on_done=lambda r: self._show_listing(gen, r), on_error=self._failed)
+
+    def _show_listing(self, gen: int, listing: _Listing) -> None:
+        if gen != self._listing_gen:
+            return
+        if listing.loaded:
+            self.ctx.events.status_message.emit(tr("Loaded {0} bundled briefs").format(listing.loaded))
+        self._fill_rights(listing.rights)
+        if self.search.text().strip():
+            self._run_search()
+            return
+        self.results.blockSignals(True)  # refilling must not open whichever row Qt makes current
+        self.results.clear()
+        for brief in listing.briefs:
+            self._add_result(brief.slug, brief.language, brief.title, self._summary_html(brief))
+        self._after_fill(len(listing.briefs), tr("{0} briefs"))
+
+    def _summary_html(self, b: BriefSummary) -> str:
+        flags = []
+        if b.bookmarked:
+            flags.append("★")
+        if b.status != "adopted":
+            flags.append(f"<span style='color:#8a5a00'>{_label(b.status)}</span>")
+        if b.has_conflict:
+            flags.append(f"<span style='color:#a01616'>⚠ {tr('charter conflict')}</span>")
+        if b.language != self.language:
+            flags.append(f"<span style='color:#666'>[{b.language.upper()}]</span>")
+        extra = (" · " + " · ".join(flags)) if flags else ""
+        return f"<b>{_esc(b.title)}</b>{extra}<br/><span style='color:#555'>{_esc(b.summary)}</span>"
+
+    def _add_result(self, slug: str, language: str, title: str, html: str) -> None:
+        item = QListWidgetItem(title)
+        item.setData(KEY_ROLE, (slug, language))
+        item.setData(HTML_ROLE, html)
+        item.setToolTip(title)
+        self.results.addItem(item)
+
+    def _after_fill(self, count: int, template: str) -> None:
+        self.result_count.setText(template.format(count))
+        slugs = [self.results.item(i).data(KEY_ROLE)[0] for i in range(self.results.count())]
+        if self.current_slug in slugs:
+            self.results.setCurrentRow(slugs.index(self.current_slug))
+        else:
+            self.results.setCurrentRow(-1)
+        self.results.blockSignals(False)
+        self._selection_changed()
+
+    def _category(self) -> str:
+        item = self.categories.currentItem()
+        return str(item.data(KEY_ROLE)) if item is not None else ""
+
+    def _category_changed(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        if self.search.text().strip():
+            self._run_search()
+        else:
+            self.refresh()
+
+    def _language_changed(self) -> None:
+        self.language = str(self.language_box.currentData())
+        self.refresh()
+        if self.current_slug:
+            self.open(self.current_slug)
+
+    # search -------------------------------------------------------------------------------------------------
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _run_search(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            self.refresh()
+            return
+        self._search_gen += 1
+        gen, category, store = self._search_gen, self._category(), self.ctx.store
+        category_filter = None if category in ("", BOOKMARKS) else category
+
+        def task(_control: object) -> list[SearchHit]:
+            with store.session() as s:
+                return search_briefs(s, text, category=category_filter)
+
+        self.ctx.runner.run(task, on_done=lambda hits: self._show_hits(gen, hits), on_error=self._failed)
+
+    def _show_hits(self, gen: int, hits: list[SearchHit]) -> None:
+        if gen != self._search_gen:
+            return
+        self.tabs.setCurrentIndex(0)
+        self.results.blockSignals(True)
+        self.results.clear()
+        for hit in hits:
+            tag = f" <span style='color:#666'>[{hit.language.upper()}]</span>" if hit.language != "en" else ""
+            html = f"<b>{hit.title_html}</b>{tag}<br/><span style='color:#444'>{hit.snippet_html}</span>"
+            self._add_result(hit.slug, hit.language, _plain(hit.title_html), html)
+        self._after_fill(len(hits), tr("{0} matches") if hits else tr("No brief matches — try fewer words"))
+        if self.current is not None:
+            self._highlight_terms()
+
+    # the reader ---------------------------------------------------------------------------------------------
+    def _result_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        if item is None:
+            return
+        slug, language = item.data(KEY_ROLE)
+        self.open(slug, language)
+
+    def open(self, slug: str, language: str | None = None) -> None:
+        """Show one brief in the reader (in the page's language when it exists)."""
+        self.current_slug = slug
+        lang = language if language and language != "en" else self.language
+        mode: Mode = "doorstep" if self.doorstep.isChecked() else "full"
+        pt, person, store = self.font_pt, self.ctx.user, self.ctx.store
+
+        def task(_control: object) -> ReaderPage:
+            with store.session() as s:
+                return open_brief(s, slug, language=lang, mode=mode, base_pt=pt, person=person)
+
+        self.ctx.runner.run(task, on_done=self._show_brief, on_error=self._failed)
+
+    def _show_brief(self, page: ReaderPage) -> None:
+        if page.slug != self.current_slug:
+            return
+        self.current = page
+        scroll = self.reader.verticalScrollBar().value()
+        self.reader.setHtml(page.html)
+        self.reader.verticalScrollBar().setValue(scroll)
+        self._highlight_terms()
+        self.bookmark.setText(("★ " + tr("Bookmarked")) if page.bookmarked else ("☆ " + tr("Bookmark")))
+        self._show_vote_box(page)
+
+    def _highlight_terms(self) -> None:
+        """Mark the words being searched for in the reader, as in the result list."""
+        selections: list[QTextEdit.ExtraSelection] = []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffe58a"))
+        fmt.setForeground(QColor("#000000"))
+        for term in query_terms(self.search.text()):
+            pattern = QRegularExpression(rf"\b{QRegularExpression.escape(term)}",
+                                         QRegularExpression.PatternOption.CaseInsensitiveOption)
+            cursor = self.reader.document().find(pattern)
+            while not cursor.isNull() and len(selections) < 500:
+                cursor.movePosition(QTextCursor.MoveOperation.EndOfWord, QTextCursor.MoveMode.KeepAnchor)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = fmt
+                selections.append(selection)
+                cursor = self.reader.document().find(pattern, cursor)
+        self.reader.setExtraSelections(selections)
+
+    def highlighted_count(self) -> int:
+        return len(self.reader.extraSelections())
+
+    def _doorstep_toggled(self, on: bool) -> None:
+        DOORSTEP.set(on)
+        if self.current_slug:
+            self.open(self.current_slug, self.current.language if self.current else None)
+
+    def change_font(self, step: int) -> None:
+        """Ctrl++ / Ctrl+-: the reader's text size, remembered between sessions."""
+        pt = max(FONT_PT.minimum or 8, min(FONT_PT.maximum or 28, self.font_pt + step))
+        if pt == self.font_pt:
+            return
+        self.font_pt = pt
+        FONT_PT.set(pt)
+        self.ctx.events.status_message.emit(tr("Text size {0} pt").format(pt))
+        if self.current_slug:
+            self.open(self.current_slug, self.current.language if self.current else None)
+        elif isinstance(self.rights_tree.currentItem(), QTreeWidgetItem):
+            self._right_chosen(self.rights_tree.currentItem())
+
+    # bookmarks ----------------------------------------------------------------------------------------------
+    def toggle_bookmark(self) -> None:
+        slug, store = self.current_slug, self.ctx.store
+        if not slug:
+            return
+
+        def task(_control: object) -> bool:
+            with store.session() as s:
+                return toggle_bookmark(s, slug)
+
+        def done(on: bool) -> None:
+            self.ctx.events.status_message.emit(tr("Bookmarked") if on else tr("Bookmark removed"))
+            self.refresh()
+            self.open(slug, self.current.language if self.current else None)
+
+        self.ctx.runner.run(task, on_done=done, on_error=self._failed)
+
+    # votes --------------------------------------------------------------------------------------------------
+    def _show_vote_box(self, page: ReaderPage) -> None:
+        self.vote_box.setVisible(page.status == "proposed")
+        mine = page.my_vote
+        self.my_vote_label.setText(
+            tr("Your vote: {0}{1} — recorded {2:%Y-%m-%d %H:%M} UTC; a new vote replaces it.").format(
+                _label(mine.choice), f" (“{mine.comment}”)" if mine.comment else "", mine.created_at)
+            if mine else tr("You have not voted on this proposal. Voting as {0}.").format(self.ctx.user)
+        )
+        for choice, button in self.vote_buttons.items():
+            button.setDefault(bool(mine and mine.choice == choice))
+        t = page.tally
+        self.tally_label.setText(
+            tr("Tally received at the last sync: {0} support · {1} oppose · {2} abstain").format(
+                t.support, t.oppose, t.abstain)
+            if t.total else tr("No tally received yet: it arrives with the next sync.")
+        )
+
+    def vote(self, choice: str) -> None:
+        """Record this volunteer's vote on the proposal in the reader (offline; sent at the next sync)."""
+        slug, person, store = self.current_slug, self.ctx.user, self.ctx.store
+        comment = self.comment.text()
+        if not slug:
+            return
+
+        def task(_control: object) -> VoteRecord:
+            with store.session() as s:
+                return cast_vote(s, slug=slug, person=person, choice=choice, comment=comment)
+
+        def done(record: VoteRecord) -> None:
+            self.comment.clear()
+            message = tr("Vote changed to {0}") if record.replaced else tr("Vote recorded: {0}")
+            self.ctx.events.status_message.emit(message.format(_label(record.choice)))
+            self.ctx.events.data_changed.emit("briefs")
+
+        self.ctx.runner.run(task, on_done=done, on_error=self._vote_failed)
+
+    def _vote_failed(self, exc: BaseException) -> None:
+        self.my_vote_label.setText(tr("Vote not recorded: {0}").format(exc))
+
+    # secured rights -----------------------------------------------------------------------------------------
+    def _fill_rights(self, rights: list[RightWithBriefs]) -> None:
+        self._rights = {r.right.slug: r for r in rights}
+        current = self.rights_tree.currentItem()
+        keep = current.data(0, KEY_ROLE) if current is not None else None
+        self.rights_tree.blockSignals(True)
+        self.rights_tree.clear()
+        for r in rights:
+            top = QTreeWidgetItem([r.right.title])
+            top.setData(0, KEY_ROLE, ("right", r.right.slug))
+            top.setToolTip(0, r.right.text)
+            for slug, title in r.protected_by:
+                child = QTreeWidgetItem([title])
+                child.setData(0, KEY_ROLE, ("brief", slug))
+                child.setToolTip(0, title)
+                top.addChild(child)
+            for slug, title in r.conflicted_by:
+                child = QTreeWidgetItem(["⚠ " + tr("conflicts:") + " " + title])
+                child.setForeground(0, QColor("#a01616"))
+                child.setData(0, KEY_ROLE, ("brief", slug))
+                child.setToolTip(0, tr("This proposal declares a conflict with this right, so it can never be "
+                                       "adopted as it stands: {0}").format(title))
+                top.addChild(child)
+            self.rights_tree.addTopLevelItem(top)
+            if keep == ("right", r.right.slug):
+                self.rights_tree.setCurrentItem(top)
+        self.rights_tree.blockSignals(False)
+
+    def _right_chosen(self, item: QTreeWidgetItem | None, _previous: object = None) -> None:
+        if item is None:
+            return
+        kind, slug = item.data(0, KEY_ROLE)
+        if kind == "brief":
+            self.open(slug)
+            return
+        right = self._rights.get(slug)
+        if right is not None:
+            self.current, self.current_slug = None, None
+            self.vote_box.hide()
+            self.reader.setHtml(right_page_html(right, base_pt=self.font_pt))
+
+    # handout ------------------------------------------------------------------------------------------------
+    def _selection_changed(self) -> None:
+        self._update_print_button()
+
+    def selected_slugs(self) -> list[str]:
+        items = self.results.selectedItems()
+        slugs = [str(i.data(KEY_ROLE)[0]) for i in items]
+        return slugs or ([self.current_slug] if self.current_slug else [])
+
+    def _update_print_button(self) -> None:
+        if importlib.util.find_spec(HANDOUT_MODULE) is None:
+            self.print_button.setEnabled(False)
+            self.print_button.setToolTip(tr(
+                "Handout printing is not available in this build: the handout PDF module "
+                "(canvass_app.handout_pdf) is not installed."))
+            return
+        self.print_button.setEnabled(bool(self.selected_slugs()))
+        self.print_button.setToolTip(tr("A printable handout of the selected briefs (select several with Ctrl)"))
+
+    def print_handout(self) -> None:
+        self.ctx.events.status_message.emit(tr("Handout printing is not wired up yet"))
+
+    # plumbing -----------------------------------------------------------------------------------------------
+    def _data_changed(self, what: str) -> None:
+        if what in ("briefs", "sync"):
+            self.refresh()
+            if self.current_slug:
+                self.open(self.current_slug, self.current.language if self.current else None)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ctx.events.status_message.emit(tr("Policy briefs: {0}").format(exc))
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _plain(html_text: str) -> str:
+    doc = QTextDocument()
+    doc.setHtml(html_text)
+    return doc.toPlainText()

@@ -1,0 +1,172 @@
+"""The Policy Briefs page driven like a volunteer would: browse, search as you type, doorstep mode, vote."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from canvass_app.models import OutboxOp, PolicyVote
+from canvass_app.ui.context import AppContext
+from canvass_app.ui.pages.briefs import DOORSTEP, FONT_PT, HTML_ROLE, KEY_ROLE, BriefsPage
+
+CONFLICTING = "public-space-face-recognition"
+
+
+@pytest.fixture
+def page(qtbot: QtBot, ctx: AppContext) -> Iterator[BriefsPage]:
+    FONT_PT.reset()
+    DOORSTEP.reset()
+    ctx.user = "Ana Ruiz"
+    widget = BriefsPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()  # page shortcuts need the active window, as for a person
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    qtbot.waitUntil(lambda: widget.results.count() == 11)
+    yield widget
+    ctx.runner.wait()
+
+
+def slugs(page: BriefsPage) -> list[str]:
+    return [page.results.item(i).data(KEY_ROLE)[0] for i in range(page.results.count())]
+
+
+def open_row(qtbot: QtBot, page: BriefsPage, slug: str) -> None:
+    row = slugs(page).index(slug)
+    rect = page.results.visualItemRect(page.results.item(row))
+    qtbot.mouseClick(page.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: page.current is not None and page.current.slug == slug)
+
+
+def test_first_run_shows_bundled_briefs_and_categories_filter(qtbot: QtBot, page: BriefsPage) -> None:
+    assert page.result_count.text() == "11 briefs"
+    health = next(i for i in range(page.categories.count()) if page.categories.item(i).text() == "Healthcare")
+    page.categories.setCurrentRow(health)
+    qtbot.waitUntil(lambda: page.results.count() == 2)
+    assert set(slugs(page)) == {"medicine-cost-cap", "crisis-response-teams"}
+
+
+def test_search_as_you_type_highlights_matches(qtbot: QtBot, page: BriefsPage) -> None:
+    qtbot.keyClicks(page.search, "insul")
+    qtbot.waitUntil(lambda: page.result_count.text().endswith("matches"))
+    assert slugs(page)[0] == "medicine-cost-cap"
+    assert "background-color:#ffe58a" in page.results.item(0).data(HTML_ROLE)
+    open_row(qtbot, page, "medicine-cost-cap")
+    assert "Insulin" in page.reader.toPlainText()
+    assert page.highlighted_count() >= 3  # the words searched for are marked in the reader too
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.results.count() == 11)
+    qtbot.keyClicks(page.search, "zzzqqq")
+    qtbot.waitUntil(lambda: page.result_count.text().startswith("No brief matches"))
+    assert page.results.count() == 0
+
+
+def test_doorstep_mode_shows_only_talking_points(qtbot: QtBot, page: BriefsPage) -> None:
+    open_row(qtbot, page, "universal-pre-k")
+    assert "Common questions" in page.reader.toPlainText()
+    qtbot.keyClick(page, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Common questions" not in page.reader.toPlainText())
+    text = page.reader.toPlainText()
+    assert page.doorstep.isChecked()
+    assert "Talking points" in text
+    assert page.current is not None
+    assert all(point in text for point in page.current.talking_points)
+    assert "Quality standards" not in text
+    page.doorstep.click()
+    qtbot.waitUntil(lambda: "Common questions" in page.reader.toPlainText())
+
+
+def test_font_size_keys(qtbot: QtBot, page: BriefsPage) -> None:
+    open_row(qtbot, page, "clean-slate")
+    qtbot.keyClick(page, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.current is not None and "font-size:13pt" in page.current.html)
+    assert FONT_PT.get() == 13
+    qtbot.keyClick(page, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.current is not None and "font-size:12pt" in page.current.html)
+
+
+def test_vote_on_a_proposal_and_change_it(qtbot: QtBot, page: BriefsPage, ctx: AppContext) -> None:
+    open_row(qtbot, page, "community-solar")
+    assert page.vote_box.isVisible()
+    assert "No tally received yet" in page.tally_label.text()
+    qtbot.keyClicks(page.comment, "Include co-ops")
+    qtbot.mouseClick(page.vote_buttons["support"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Your vote: Support" in page.my_vote_label.text())
+    assert "Include co-ops" in page.my_vote_label.text()
+    assert page.comment.text() == ""
+    qtbot.mouseClick(page.vote_buttons["oppose"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Your vote: Oppose" in page.my_vote_label.text())
+    ctx.runner.wait()
+    with ctx.store.session() as s:
+        votes = s.scalars(select(PolicyVote)).all()
+        ops = s.scalars(select(OutboxOp).where(OutboxOp.op_type == "policy_vote").order_by(OutboxOp.seq)).all()
+    assert [(v.brief_slug, v.person, v.choice) for v in votes] == [("community-solar", "Ana Ruiz", "oppose")]
+    assert [o.payload["choice"] for o in ops] == ["support", "oppose"]
+    assert ops[0].payload["comment"] == "Include co-ops"
+
+
+def test_adopted_brief_has_no_vote_box(qtbot: QtBot, page: BriefsPage) -> None:
+    open_row(qtbot, page, "clean-slate")
+    assert not page.vote_box.isVisible()
+
+
+def test_conflict_is_shown_in_the_reader_and_in_the_rights(qtbot: QtBot, page: BriefsPage) -> None:
+    open_row(qtbot, page, CONFLICTING)
+    text = page.reader.toPlainText()
+    assert "Charter conflict" in text
+    assert "never adopted" in text
+    assert page.vote_box.isVisible()  # proposals in conflict can still be voted on
+    page.tabs.setCurrentIndex(1)
+    privacy = next(
+        page.rights_tree.topLevelItem(i) for i in range(page.rights_tree.topLevelItemCount())
+        if page.rights_tree.topLevelItem(i).text(0) == "Privacy"
+    )
+    assert isinstance(privacy, QTreeWidgetItem)
+    page.rights_tree.setCurrentItem(privacy)
+    assert "Proposals that would conflict with it" in page.reader.toPlainText()
+    child = privacy.child(0)
+    assert child.text(0).startswith("⚠ conflicts:")
+    page.rights_tree.setCurrentItem(privacy)
+    learning = next(
+        page.rights_tree.topLevelItem(i) for i in range(page.rights_tree.topLevelItemCount())
+        if page.rights_tree.topLevelItem(i).text(0) == "Learning through life"
+    )
+    first = learning.child(0)
+    page.rights_tree.setCurrentItem(first)
+    qtbot.waitUntil(lambda: page.current is not None and page.current.title == first.text(0))
+
+
+def test_bookmark_and_bookmarked_category(qtbot: QtBot, page: BriefsPage) -> None:
+    open_row(qtbot, page, "home-weatherization")
+    qtbot.keyClick(page, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.current is not None and page.current.bookmarked)
+    assert page.bookmark.text().startswith("★")
+    page.categories.setCurrentRow(1)  # ★ Bookmarked
+    qtbot.waitUntil(lambda: slugs(page) == ["home-weatherization"])
+
+
+def test_spanish_language_switch(qtbot: QtBot, page: BriefsPage) -> None:
+    open_row(qtbot, page, "universal-pre-k")
+    page.language_box.setCurrentIndex(page.language_box.findData("es"))
+    qtbot.waitUntil(lambda: page.current is not None and page.current.language == "es")
+    assert "Puntos clave" in page.reader.toPlainText()
+    qtbot.waitUntil(lambda: "Prekínder gratuito para todos los niños de cuatro años"
+                    in [page.results.item(i).text() for i in range(page.results.count())])
+    assert page.results.count() == 11  # untranslated briefs stay listed, in English
+
+
+def test_print_handout_availability(page: BriefsPage) -> None:
+    if importlib.util.find_spec("canvass_app.handout_pdf") is None:
+        assert not page.print_button.isEnabled()
+        assert "not available" in page.print_button.toolTip()
+    else:
+        assert page.print_button.toolTip()
