@@ -18,11 +18,12 @@ from typing import IO, Any, cast
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from canvass_app import import_mappings
+from canvass_app import import_mappings, search
 from canvass_app.models import County, Household, Precinct, Voter, utcnow
 from canvass_app.voterfile import Rejection, VoterFileError, VoterRecord, iter_voter_rows
 
 CHUNK = 5000
+IMPORT_CACHE_KIB = 64 * 1024
 VOTER = cast(Table, Voter.__table__)
 HOUSEHOLD = cast(Table, Household.__table__)
 PRECINCT = cast(Table, Precinct.__table__)
@@ -56,6 +57,30 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "precinct_id": ("precinct",),
     "registration_status": ("registration_status",),
 }
+
+
+# Columns of the bulk inserts, in the order the row tuples are built.
+_VOTER_INSERT_COLUMNS = (
+    "id", "county_id", "state_voter_id", "active", "do_not_contact", "deceased", "updated_at",
+    "registration_number", "first_name", "middle_name", "last_name", "suffix", "birth_year", "sex", "party",
+    "phone", "email", "language", "res_address", "res_house_number", "res_pre_dir", "res_street_name",
+    "res_street_type", "res_post_dir", "res_unit", "household_id", "res_city", "res_state", "res_zip",
+    "mail_address1", "mail_address2", "mail_city", "mail_state", "mail_zip", "precinct_id",
+    "registration_status",
+)
+_HOUSEHOLD_COLUMNS = (
+    "id", "county_id", "key", "house_number", "house_number_int", "pre_dir", "street_name", "street_type",
+    "post_dir", "unit", "unit_sort", "city", "zip", "street_key", "side", "precinct_id",
+)
+
+
+def _positional_insert(conn: Connection, table: Table, columns: tuple[str, ...]) -> tuple[str, list[str]]:
+    """A Core insert() compiled once to the driver's positional form (SQL, column order of its ?s), so that
+    chunks go to executemany as plain tuples."""
+    compiled = insert(table).values({c: bindparam(c) for c in columns}).compile(dialect=conn.dialect)
+    order = list(compiled.positiontup or [])
+    assert sorted(order) == sorted(columns)
+    return str(compiled), order
 
 
 class ImportCancelled(Exception):
@@ -181,6 +206,8 @@ def import_voter_file(
     reader.check()
     conn = session.connection()
     county_id = _county_id(conn, county, state)
+    cache_before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")  # random index inserts need the room
     job = _Job(conn, county_id, reader.mapping.values())
     rejects = _Rejects(rejects_path, path)
     rows = 0
@@ -200,11 +227,13 @@ def import_voter_file(
                 progress(ImportProgress(rows, reader.bytes_read, reader.total_bytes, time.monotonic() - started))
     finally:
         rejects.close()
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache_before or -2000)}")
     if job.added + job.updated + job.unchanged == 0:
         raise VoterFileError(
             f"{path}: no valid voter rows ({rejects.count} rejected"
             f"{', see ' + str(rejects.path) if rejects.path else ''}); nothing was changed")
     inactivated = job.inactivate_missing()
+    job.finish_search_index()
     if reader.layout == "generic":
         import_mappings.save_mapping(session, reader.header_signature, reader.mapping)
     households = conn.scalar(
@@ -235,8 +264,21 @@ class _Job:
         self.precincts: dict[str, int] = dict(
             conn.execute(select(PRECINCT.c.code, PRECINCT.c.id).where(PRECINCT.c.county_id == county_id)).all())
         if self.existing:
-            conn.execute(text("CREATE TEMP TABLE IF NOT EXISTS import_seen (id INTEGER PRIMARY KEY)"))
-            conn.execute(text("DELETE FROM temp.import_seen"))
+            for table in ("import_seen", "import_changed"):
+                conn.execute(text(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)"))
+                conn.execute(text(f"DELETE FROM temp.{table}"))
+        # The search index is filled in bulk at the end: a trigger per row makes FTS5 flush its pending
+        # terms at every statement, which is ten times slower. Dropping triggers here is part of the one
+        # transaction, so a killed import leaves them in place.
+        self.triggers = conn.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'voter' "
+            "AND name LIKE 'voter_fts_%'")).all()
+        for name, _sql in self.triggers:
+            conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+        self.voter_insert, self.voter_order = _positional_insert(conn, VOTER, _VOTER_INSERT_COLUMNS)
+        self.household_insert, self.household_order = _positional_insert(conn, HOUSEHOLD, _HOUSEHOLD_COLUMNS)
+        to_db = VOTER.c.updated_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+        self.updated_at = to_db(self.now) if to_db else self.now
 
     def _precinct(self, rec: VoterRecord) -> int | None:
         if not rec.precinct:
@@ -249,7 +291,7 @@ class _Job:
             self.precincts[rec.precinct] = pid
         return pid
 
-    def _household(self, rec: VoterRecord, precinct_id: int | None, new: list[dict[str, Any]]) -> int | None:
+    def _household(self, rec: VoterRecord, precinct_id: int | None, new: list[tuple[Any, ...]]) -> int | None:
         a = rec.address
         if not a.street_name and not a.house_number:
             return None
@@ -258,13 +300,14 @@ class _Job:
         if hid is None:
             hid = self.households[key] = self.next_household
             self.next_household += 1
-            new.append({
+            row = {
                 "id": hid, "county_id": self.county_id, "key": key, "house_number": a.house_number,
                 "house_number_int": a.house_number_int, "pre_dir": a.pre_dir, "street_name": a.street_name,
                 "street_type": a.street_type, "post_dir": a.post_dir, "unit": a.unit, "unit_sort": a.unit_sort,
                 "city": rec.res_city, "zip": rec.res_zip, "street_key": a.street_key[:120], "side": a.side,
-                "precinct_id": precinct_id, "turf_id": None, "lat": None, "lon": None,
-            })
+                "precinct_id": precinct_id,
+            }
+            new.append(tuple([row[c] for c in self.household_order]))
         return hid
 
     def _values(self, rec: VoterRecord, household_id: int | None, precinct_id: int | None) -> dict[str, Any]:
@@ -293,8 +336,8 @@ class _Job:
                     .where(VOTER.c.county_id == self.county_id,
                            VOTER.c.state_voter_id.in_([r.state_voter_id for r in records])))
             existing = {row[0]: tuple(row[1:]) for row in self.conn.execute(stmt)}
-        new_households: list[dict[str, Any]] = []
-        inserts: list[dict[str, Any]] = []
+        new_households: list[tuple[Any, ...]] = []
+        inserts: list[tuple[Any, ...]] = []
         updates: list[dict[str, Any]] = []
         seen: list[dict[str, Any]] = []
         for rec in records:
@@ -303,10 +346,9 @@ class _Job:
             old = existing.get(rec.state_voter_id)
             if old is None:
                 values.update(id=self.next_voter, county_id=self.county_id, state_voter_id=rec.state_voter_id,
-                              active=True, do_not_contact=False, deceased=False, lat=None, lon=None,
-                              updated_at=self.now)
+                              active=1, do_not_contact=0, deceased=0, updated_at=self.updated_at)
+                inserts.append(tuple([values[c] for c in self.voter_order]))
                 self.next_voter += 1
-                inserts.append(values)
                 continue
             seen.append({"id": old[0]})
             new = tuple(values[c] for c in cols)
@@ -317,12 +359,13 @@ class _Job:
             changed.update(b_id=old[0], active=True, updated_at=self.now)
             updates.append(changed)
         if new_households:
-            self.conn.execute(insert(HOUSEHOLD), new_households)
+            self.conn.exec_driver_sql(self.household_insert, new_households)
         if inserts:
-            self.conn.execute(insert(VOTER), inserts)
+            self.conn.exec_driver_sql(self.voter_insert, inserts)
             self.added += len(inserts)
         if updates:
             self.conn.execute(update(VOTER).where(VOTER.c.id == bindparam("b_id")), updates)
+            self.conn.execute(text("INSERT OR IGNORE INTO temp.import_changed (id) VALUES (:b_id)"), updates)
             self.updated += len(updates)
         if seen:
             self.conn.execute(text("INSERT OR IGNORE INTO temp.import_seen (id) VALUES (:id)"), seen)
@@ -337,5 +380,17 @@ class _Job:
             .where(VOTER.c.county_id == self.county_id, VOTER.c.active.is_(True),
                    VOTER.c.id <= self.max_voter_before, VOTER.c.id.not_in(seen))
             .values(active=False, updated_at=self.now))
-        self.conn.execute(text("DROP TABLE IF EXISTS temp.import_seen"))
         return int(result.rowcount or 0)
+
+    def finish_search_index(self) -> None:
+        """Index the added and changed voters in bulk, then put the triggers back."""
+        if not self.triggers:
+            return
+        if self.existing:
+            self.conn.exec_driver_sql("DELETE FROM voter_fts WHERE rowid IN (SELECT id FROM temp.import_changed)")
+            self.conn.exec_driver_sql(search.reindex_sql("v.id IN (SELECT id FROM temp.import_changed)"))
+            for table in ("import_seen", "import_changed"):
+                self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table}")
+        self.conn.exec_driver_sql(search.reindex_sql("v.id > ?"), (self.max_voter_before,))
+        for _name, sql in self.triggers:
+            self.conn.exec_driver_sql(sql)

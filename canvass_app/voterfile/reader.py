@@ -131,6 +131,7 @@ class VoterFileReader:
         pairs = [(field, index[h]) for h, field in self.mapping.items() if h in index]
         id_col = next((i for f, i in pairs if f == "state_voter_id"), 0)
         check_bytes = self.encoding != "latin-1"
+        redacted = self.layout == "florida"
         seen: dict[str, int] = {}
         with open(self.path, "rb") as fb:
             self._fb = fb
@@ -160,6 +161,8 @@ class VoterFileReader:
                                         row[id_col].encode("ascii", "replace").decode().strip()[:40])
                         continue
                 fields = {field: row[i] for field, i in pairs}
+                if redacted:  # Florida's extract shows fields of exempt (protected) voters as "*"
+                    fields = {k: "" if v == "*" else v for k, v in fields.items()}
                 try:
                     record = build_record(fields, line)
                 except RowError as exc:

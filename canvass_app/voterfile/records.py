@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from canvass_app.voterfile.address import Address, from_parts, parse_address
 
@@ -69,6 +70,7 @@ def _opt(value: str | None, size: int) -> str | None:
     return value[:size] if value else None
 
 
+@lru_cache(maxsize=8192)
 def parse_zip(value: str | None) -> str | None:
     value = (value or "").strip()
     if not value:
@@ -79,6 +81,7 @@ def parse_zip(value: str | None) -> str | None:
     return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
 
 
+@lru_cache(maxsize=65536)
 def parse_birth_year(year: str | None, date: str | None) -> int | None:
     year = (year or "").strip()
     date = (date or "").strip()
@@ -109,6 +112,9 @@ def parse_phone(phone: str | None, area: str | None = None, ext: str | None = No
     return (digits + (f" x{ext_digits}" if ext_digits else ""))[:30]
 
 
+_parse_address = lru_cache(maxsize=65536)(parse_address)
+
+
 def _address(f: dict[str, str]) -> Address:
     if f.get("res_house_number") or f.get("res_street_name"):
         unit = f.get("res_unit") or ""
@@ -117,7 +123,7 @@ def _address(f: dict[str, str]) -> Address:
         return from_parts(f.get("res_house_number"), f.get("res_pre_dir"), f.get("res_street_name"),
                           f.get("res_street_type"), f.get("res_post_dir"), unit or f.get("res_address2"),
                           f.get("res_house_suffix"))
-    return parse_address(f.get("res_address"), f.get("res_address2"))
+    return _parse_address(f.get("res_address"), f.get("res_address2"))
 
 
 def build_record(f: dict[str, str], row: int) -> VoterRecord:
