@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from canvass_app.contacts import current_results
-from canvass_app.models import Turf, TurfAssignment, TurfLine, Voter
+from canvass_app.models import SurveyQuestion, Turf, TurfAssignment, TurfLine, Voter
 from canvass_app.walk_order import INACTIVE_STATUSES, assign_lines, turf_doors
 
 
@@ -118,3 +118,12 @@ def walk_doors(session: Session, turf_id: int, *, today: dt.date | None = None) 
                                      key=lambda w: (w.line if w.line is not None else big, w.name))))
         for d in doors
     ]
+
+
+def survey_choices(session: Session) -> dict[str, list[tuple[str, str]]]:
+    """The active survey questions' options by question key: [(value, label)] in their order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for q in session.scalars(select(SurveyQuestion).where(SurveyQuestion.active.is_(True))
+                             .order_by(SurveyQuestion.sort_order)):
+        out[q.key] = [(o.value, o.label) for o in q.options]
+    return out

@@ -1,0 +1,233 @@
+"""The Contacts page: every voter, searchable as you type, filtered and sorted in SQL, with a household panel."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from canvass_app.ui.context import AppContext
+from canvass_app.ui.voter_table_model import VoterTableModel
+from canvass_app.voter_query import FilterOptions, VoterDetail, VoterFilter, filter_options, voter_detail
+
+SEARCH_DELAY_MS = 180
+
+
+class ContactsPage(QWidget):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setAccessibleName("Contacts")
+        self.model = VoterTableModel(ctx)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search name, address, phone or voter id…")
+        self.search.setToolTip("Search as you type (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.sort = QComboBox()
+        self.sort.addItem("Sort by name", "name")
+        self.sort.addItem("Sort by address (walk order)", "address")
+        self.sort.setToolTip("Sort by name, or by address in walk order (within a turf: the walk-list lines)")
+        self.count_label = QLabel("Loading…")
+        self.filters: dict[str, QComboBox] = {}
+        for key, label in (("precinct_id", "Precinct"), ("party", "Party"), ("turf_id", "Turf"),
+                           ("support", "Support"), ("contacted", "Contacted"), ("last_result", "Last result"),
+                           ("language", "Language")):
+            box = QComboBox()
+            box.setAccessibleName(label)
+            box.setToolTip(f"Filter by {label.lower()}")
+            box.addItem(f"{label}: any", None)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            self.filters[key] = box
+        for n in range(1, 6):
+            self.filters["support"].addItem(f"Support {n}", n)
+        self.filters["contacted"].addItem("Contacted", True)
+        self.filters["contacted"].addItem("Not contacted", False)
+        clear = QPushButton("Clear filters")
+        clear.setToolTip("Show everyone again (Ctrl+Shift+X)")
+        clear.clicked.connect(self.clear_filters)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((210, 240, 70, 55, 45, 75, 70, 85)):
+            self.table.setColumnWidth(col, width)
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName("Household and contact history")
+        self.detail.setHtml("<p style='color:#666'>Choose a voter to see the household and its contacts.</p>")
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(self.sort, 1)
+        top.addWidget(self.count_label)
+        row = QHBoxLayout()
+        for box in self.filters.values():
+            row.addWidget(box)
+        row.addWidget(clear)
+        row.addStretch(1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(row)
+        layout.addWidget(split, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textEdited.connect(lambda _text: self._debounce.start())
+        self.sort.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        for box in self.filters.values():
+            box.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(lambda msg: self.count_label.setText(f"Could not load voters: {msg}"))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
+        QShortcut(QKeySequence("Ctrl+Shift+X"), self, self.clear_filters)
+        ctx.events.data_changed.connect(self._data_changed)
+        self._loading_options = False
+        self.load_options()
+        self.apply_filter()
+
+    # filters ------------------------------------------------------------------------------------------------
+    def current_filter(self) -> VoterFilter:
+        values: dict[str, Any] = {key: box.currentData() for key, box in self.filters.items()}
+        return VoterFilter(search=self.search.text().strip(), sort=self.sort.currentData() or "name", **values)
+
+    def apply_filter(self) -> None:
+        if self._loading_options:
+            return
+        self._debounce.stop()
+        self.count_label.setText("Searching…")
+        self.model.set_filter(self.current_filter())
+
+    def clear_filters(self) -> None:
+        self._loading_options = True
+        for box in self.filters.values():
+            box.setCurrentIndex(0)
+        self.search.clear()
+        self._loading_options = False
+        self.apply_filter()
+
+    def load_options(self) -> None:
+        store = self.ctx.store
+
+        def work(_: object) -> FilterOptions:
+            with store.session() as session:
+                return filter_options(session)
+
+        self.ctx.runner.run(work, on_done=self._fill_options)
+
+    def _fill_options(self, options: FilterOptions) -> None:
+        choices: dict[str, list[tuple[str, Any]]] = {
+            "precinct_id": [(code, pid) for pid, code in options.precincts],
+            "party": [(p, p) for p in options.parties],
+            "turf_id": [(label, tid) for tid, label in options.turfs],
+            "language": [(lang, lang) for lang in options.languages],
+            "last_result": [(f"{code} {name}", code) for code, name in options.results],
+        }
+        self._loading_options = True
+        for key, items in choices.items():
+            box = self.filters[key]
+            keep = box.currentData()
+            while box.count() > 1:
+                box.removeItem(1)
+            for label, value in items:
+                box.addItem(label, value)
+            box.setCurrentIndex(max(0, box.findData(keep)) if keep is not None else 0)
+        self._loading_options = False
+
+    def _loaded(self, total: int) -> None:
+        f = self.model.filter
+        narrowed = f.search or any(box.currentIndex() > 0 for box in self.filters.values())
+        self.count_label.setText(f"{total:,} voters" + (" match" if narrowed else ""))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _data_changed(self, what: str) -> None:
+        if what in ("voters", "turfs"):
+            self.load_options()
+        if what in ("voters", "contacts", "turfs"):
+            self.model.refresh()
+            self.show_detail(self.selected_voter_id())
+
+    # detail -------------------------------------------------------------------------------------------------
+    def selected_voter_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = self.model.data(rows[0], Qt.ItemDataRole.UserRole)
+        return int(value) if value is not None else None
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.show_detail(self.selected_voter_id())
+
+    def show_detail(self, voter_id: int | None) -> None:
+        if voter_id is None:
+            return
+        store = self.ctx.store
+
+        def work(_: object) -> VoterDetail | None:
+            with store.session() as session:
+                return voter_detail(session, voter_id)
+
+        self.ctx.runner.run(work, on_done=self._render_detail)
+
+    def _render_detail(self, detail: VoterDetail | None) -> None:
+        self.detail.setHtml(detail_html(detail) if detail else "<p>This voter is no longer in the store.</p>")
+
+
+def detail_html(d: VoterDetail) -> str:
+    """The household panel: address, then each member with marks and their contact history, newest first."""
+    e = html.escape
+    where = " · ".join(p for p in (f"Precinct {d.precinct}" if d.precinct else "", d.list_number) if p)
+    parts = [f"<h3 style='margin-bottom:2px'>{e(d.address or 'No address')}</h3>",
+             f"<p style='color:#555;margin-top:0'>{e(where)} · {len(d.members)} in household</p>"]
+    for m in d.members:
+        facts = " · ".join(str(x) for x in (m.age, m.party, m.language, m.phone, m.state_voter_id) if x)
+        mark = f" <b style='color:#b00020'>{e(m.mark)}</b>" if m.mark else ""
+        parts.append(f"<h4 style='margin-bottom:0'>{e(m.name)}{mark}</h4><p style='color:#555;margin:0'>"
+                     f"{e(facts)}</p>")
+        if not m.history:
+            parts.append("<p style='color:#777;margin-top:2px'>No contacts yet.</p>")
+            continue
+        items = []
+        for c in m.history:
+            extra = " · ".join(x for x in (
+                f"support {c.support}" if c.support else "", c.top_issue or "",
+                "volunteer" if c.volunteer_interest else "", "needs a ride" if c.needs_ride else "",
+                c.canvasser or "", c.source) if x)
+            what = f"{e(c.result_name)}" if not c.corrects_id else f"undo of {e(c.result_name)}"
+            style = " style='text-decoration:line-through;color:#888'" if c.undone else ""
+            note = f"<br><i>{e(c.note)}</i>" if c.note else ""
+            items.append(f"<li{style}>{e(c.created_at.replace('T', ' ')[:16])} — <b>{what}</b>"
+                         f"{' · ' + e(extra) if extra else ''}{note}</li>")
+        parts.append("<ul style='margin-top:2px'>" + "".join(items) + "</ul>")
+    return "".join(parts)

@@ -1,0 +1,235 @@
+"""The Contacts page's voter list as SQL: filters, search over the FTS index, two sorts, one page at a time.
+
+Nothing here loads every voter: `count_voters` counts in SQL and `voter_page` reads one LIMIT/OFFSET page.
+Sorting by address uses the walk order: within a chosen turf, its stable walk-list line numbers; across the
+county, street by street with the odd side up and the even side down (index ix_household_walk_sort).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import Select, and_, func, literal_column, select, text
+from sqlalchemy.orm import Session
+
+from canvass_app.contact_list import ContactRecord, list_contacts
+from canvass_app.contacts import current_contacts, current_results, effective
+from canvass_app.models import ContactAttempt, Household, Precinct, ResultCode, Turf, TurfLine, Voter
+from canvass_app.search import match_expression
+
+SORTS = ("name", "address")
+# Must match the expression of ix_household_walk_sort (migration 0006) for SQLite to walk the index.
+WALK_SORT: Any = literal_column("(CASE WHEN household.side = 'O' THEN household.house_number_int "
+                           "ELSE -household.house_number_int END)")
+
+
+@dataclass(frozen=True)
+class VoterFilter:
+    """What the person asked for; every field narrows the list, None means "any"."""
+
+    search: str = ""
+    county_id: int | None = None
+    precinct_id: int | None = None
+    party: str | None = None
+    turf_id: int | None = None
+    support: int | None = None  # current result's support level
+    contacted: bool | None = None  # has a current result, or has none
+    last_result: str | None = None  # current result code, e.g. "NH"
+    language: str | None = None
+    sort: str = "name"
+
+    def with_(self, **changes: Any) -> VoterFilter:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class VoterRow:
+    id: int
+    state_voter_id: str
+    name: str
+    address: str
+    precinct: str
+    party: str
+    age: int | None
+    language: str
+    list_number: str
+    last_result: str
+    support: int | None
+    mark: str  # "Do Not Contact", "Deceased", "Inactive" or ""
+    household_id: int | None
+
+
+def _mark(dnc: bool, deceased: bool, active: bool) -> str:
+    return "Deceased" if deceased else "Do Not Contact" if dnc else "" if active else "Inactive"
+
+
+def _conditions(f: VoterFilter) -> list[Any]:
+    where: list[Any] = []
+    if f.county_id is not None:
+        where.append(Voter.county_id == f.county_id)
+    if f.precinct_id is not None:
+        where.append(Voter.precinct_id == f.precinct_id)
+    if f.party:
+        where.append(Voter.party == f.party)
+    if f.language:
+        where.append(Voter.language == f.language)
+    if f.turf_id is not None:
+        where.append(Voter.household_id.in_(select(Household.id).where(Household.turf_id == f.turf_id)))
+    expression = match_expression(f.search) if f.search else None
+    if expression is not None:
+        where.append(Voter.id.in_(select(literal_column("rowid")).select_from(text("voter_fts"))
+                                  .where(text("voter_fts MATCH :match").bindparams(match=expression))))
+    if f.support is not None or f.last_result:
+        cur = current_contacts().subquery("cur")
+        pick = select(cur.c.voter_id)
+        if f.support is not None:
+            pick = pick.where(cur.c.support == f.support)
+        if f.last_result:
+            pick = pick.where(cur.c.code == f.last_result)
+        where.append(Voter.id.in_(pick))
+    if f.contacted is not None:
+        has = select(ContactAttempt.voter_id).where(effective())
+        where.append(Voter.id.in_(has) if f.contacted else Voter.id.not_in(has))
+    return where
+
+
+def _base(f: VoterFilter, columns: list[Any]) -> Select[Any]:
+    if f.sort == "address":
+        query = select(*columns).select_from(Voter).join(Household, Household.id == Voter.household_id)
+    else:
+        query = select(*columns).select_from(Voter)
+    return query.where(*_conditions(f))
+
+
+def count_voters(session: Session, f: VoterFilter) -> int:
+    """How many voters the filter selects (the table's row count)."""
+    return session.scalar(_base(f, [func.count()])) or 0
+
+
+def _ordered(query: Select[Any], f: VoterFilter) -> Select[Any]:
+    if f.sort == "address" and f.turf_id is not None:
+        line = TurfLine.line
+        query = query.outerjoin(TurfLine, and_(TurfLine.voter_id == Voter.id, TurfLine.turf_id == f.turf_id))
+        return query.order_by(line.is_(None), line, Voter.last_name, Voter.first_name, Voter.id)
+    if f.sort == "address":
+        return query.order_by(Household.county_id, Household.street_key, Household.side, WALK_SORT,
+                              Household.unit_sort, Household.id, Voter.last_name, Voter.first_name, Voter.id)
+    return query.order_by(Voter.last_name, Voter.first_name, Voter.id)
+
+
+def voter_page(session: Session, f: VoterFilter, offset: int, limit: int, *,
+               today: dt.date | None = None) -> list[VoterRow]:
+    """One page of the list in the chosen order, with each voter's current result."""
+    ids = list(session.scalars(_ordered(_base(f, [Voter.id]), f).offset(offset).limit(limit)))
+    if not ids:
+        return []
+    rows = {
+        r.id: r for r in session.execute(
+            select(Voter.id, Voter.state_voter_id, Voter.first_name, Voter.middle_name, Voter.last_name,
+                   Voter.suffix, Voter.res_address, Voter.party, Voter.birth_year, Voter.language,
+                   Voter.do_not_contact, Voter.deceased, Voter.active, Voter.household_id,
+                   Precinct.code.label("precinct"), Turf.list_number)
+            .outerjoin(Precinct, Precinct.id == Voter.precinct_id)
+            .outerjoin(Household, Household.id == Voter.household_id)
+            .outerjoin(Turf, Turf.id == Household.turf_id)
+            .where(Voter.id.in_(ids))
+        )
+    }
+    current = current_results(session, ids)
+    year = (today or dt.date.today()).year
+    out = []
+    for vid in ids:
+        r = rows[vid]
+        cur = current.get(vid)
+        name = " ".join(p for p in (r.first_name, r.middle_name, r.last_name, r.suffix) if p)
+        out.append(VoterRow(
+            id=vid, state_voter_id=r.state_voter_id, name=name, address=r.res_address or "",
+            precinct=r.precinct or "", party=r.party or "", age=(year - r.birth_year) if r.birth_year else None,
+            language=r.language or "", list_number=r.list_number or "", last_result=cur.code if cur else "",
+            support=cur.support if cur else None, mark=_mark(r.do_not_contact, r.deceased, r.active),
+            household_id=r.household_id,
+        ))
+    return out
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The choices each filter offers: (value, label) pairs."""
+
+    precincts: list[tuple[int, str]] = field(default_factory=list)
+    parties: list[str] = field(default_factory=list)
+    turfs: list[tuple[int, str]] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    results: list[tuple[str, str]] = field(default_factory=list)
+
+
+def filter_options(session: Session, county_id: int | None = None) -> FilterOptions:
+    """Distinct values for the filter boxes (read from small tables or indexed columns)."""
+    precincts = select(Precinct.id, Precinct.code).order_by(Precinct.code)
+    turfs = select(Turf.id, Turf.list_number, Turf.name).order_by(Turf.list_number)
+    if county_id is not None:
+        precincts = precincts.where(Precinct.county_id == county_id)
+        turfs = turfs.where(Turf.county_id == county_id)
+    return FilterOptions(
+        precincts=[(i, c) for i, c in session.execute(precincts)],
+        parties=[p for p in session.scalars(select(Voter.party).distinct().where(Voter.party.is_not(None))
+                                            .order_by(Voter.party)) if p],
+        turfs=[(i, f"{n} {name}".strip()) for i, n, name in session.execute(turfs)],
+        languages=[v for v in session.scalars(select(Voter.language).distinct()
+                                              .where(Voter.language.is_not(None)).order_by(Voter.language)) if v],
+        results=[(c, n) for c, n in session.execute(select(ResultCode.code, ResultCode.name)
+                                                    .order_by(ResultCode.sort_order))],
+    )
+
+
+@dataclass(frozen=True)
+class Member:
+    voter_id: int
+    state_voter_id: str
+    name: str
+    age: int | None
+    party: str
+    language: str
+    phone: str
+    mark: str
+    history: list[ContactRecord]
+
+
+@dataclass(frozen=True)
+class VoterDetail:
+    voter_id: int
+    address: str
+    precinct: str
+    list_number: str
+    members: list[Member]  # the voter first, then the rest of the household
+
+
+def voter_detail(session: Session, voter_id: int, *, today: dt.date | None = None) -> VoterDetail | None:
+    """The voter's household with each member's contact history (newest first); None when no such voter."""
+    voter = session.get(Voter, voter_id)
+    if voter is None:
+        return None
+    if voter.household_id is not None:
+        people = list(session.scalars(select(Voter).where(Voter.household_id == voter.household_id)
+                                      .order_by(Voter.id != voter.id, Voter.last_name, Voter.first_name)))
+    else:
+        people = [voter]
+    precinct = session.scalar(select(Precinct.code).where(Precinct.id == voter.precinct_id)) or ""
+    list_number = session.scalar(select(Turf.list_number).join(Household, Household.turf_id == Turf.id)
+                                 .where(Household.id == voter.household_id)) or ""
+    year = (today or dt.date.today()).year
+    members = [
+        Member(voter_id=p.id, state_voter_id=p.state_voter_id, name=p.full_name,
+               age=(year - p.birth_year) if p.birth_year else None, party=p.party or "",
+               language=p.language or "", phone=p.phone or "", mark=_mark(p.do_not_contact, p.deceased, p.active),
+               history=list(reversed(list_contacts(session, voter_id=p.id))))
+        for p in people
+    ]
+    address = voter.res_address or ""
+    if voter.res_city:
+        address = f"{address}, {voter.res_city} {voter.res_zip or ''}".strip()
+    return VoterDetail(voter_id=voter.id, address=address, precinct=precinct, list_number=list_number,
+                       members=members)
+
