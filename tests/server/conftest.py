@@ -22,6 +22,7 @@ from sqlalchemy import create_engine, text
 
 from canvass_app.sync import envelope, wire
 from canvass_server import db as dbmod
+from canvass_server import versions
 from canvass_server.app import create_app
 from canvass_server.config import Settings
 from canvass_server.devices import ensure_county, make_enrollment_code
@@ -147,16 +148,17 @@ def seed_county(database: dbmod.Database, name: str = "Wake", state: str = "NC",
     ids = []
     with database.unit() as s:
         county = ensure_county(s, name, state)
+        hv, vv = versions.bump(s, f"households:{county.id}"), versions.bump(s, f"voters:{county.id}")
         for h in range(max(1, voters // 2)):
             home = Household(county_id=county.id, key=f"{h + 1}||MAIN|ST|||27601", house_number=str(h + 1),
                              house_number_int=h + 1, street_name="MAIN", street_type="ST", street_key="MAIN ST",
-                             side="O" if (h + 1) % 2 else "E", version=1)
+                             side="O" if (h + 1) % 2 else "E", version=hv)
             s.add(home)
             s.flush()
             for k in range(2):
                 sid = f"{name[:2].upper()}{h * 2 + k:06d}"
                 s.add(Voter(county_id=county.id, state_voter_id=sid, first_name="Ann", last_name=f"Doe{h}",
-                            household_id=home.id, version=1))
+                            household_id=home.id, version=vv))
                 ids.append(sid)
     return ids[:voters]
 

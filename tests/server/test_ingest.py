@@ -8,6 +8,7 @@ from typing import Any
 from conftest import Device, count, seed_county
 
 from canvass_app.sync import wire
+from canvass_server import versions
 from canvass_server.db import Database
 
 
@@ -117,7 +118,8 @@ def test_every_op_type_applies(make_device: Any, database: Database, tmp_path: A
     ids = seed_county(database)
     from canvass_server.models import PolicyBrief
     with database.unit() as s:
-        s.add(PolicyBrief(slug="free-school-meals", title="Free school meals", category="education", version=1))
+        s.add(PolicyBrief(slug="free-school-meals", title="Free school meals", category="education",
+                          version=versions.bump(s, "briefs")))
     dev: Device = make_device()
     vote = {"id": str(uuid.uuid4()), "brief_slug": "free-school-meals", "person": "Pat", "choice": "support",
             "created_at": "2026-05-01T12:00:00Z"}
