@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRegularExpression, QSize, Qt, QTimer
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -44,7 +47,14 @@ from PySide6.QtWidgets import (
 )
 
 from canvass_app.briefs.bookmarks import toggle_bookmark
-from canvass_app.briefs.library import BriefSummary, RightWithBriefs, list_briefs, load_bundled_content
+from canvass_app.briefs.content import BriefDoc
+from canvass_app.briefs.library import (
+    BriefSummary,
+    RightWithBriefs,
+    get_brief,
+    list_briefs,
+    load_bundled_content,
+)
 from canvass_app.briefs.library import rights_with_briefs as load_rights
 from canvass_app.briefs.reader import ReaderPage, open_brief, right_page_html
 from canvass_app.briefs.render import CATEGORY_LABELS, Mode
@@ -588,17 +598,36 @@ class BriefsPage(QWidget):
         return slugs or ([self.current_slug] if self.current_slug else [])
 
     def _update_print_button(self) -> None:
-        if importlib.util.find_spec(HANDOUT_MODULE) is None:
+        writer = _handout_writer()
+        if writer is None:
             self.print_button.setEnabled(False)
             self.print_button.setToolTip(tr(
                 "Handout printing is not available in this build: the handout PDF module "
-                "(canvass_app.handout_pdf) is not installed."))
+                "(canvass_app.handout_pdf with write_handout) is not installed."))
             return
         self.print_button.setEnabled(bool(self.selected_slugs()))
         self.print_button.setToolTip(tr("A printable handout of the selected briefs (select several with Ctrl)"))
 
     def print_handout(self) -> None:
-        self.ctx.events.status_message.emit(tr("Handout printing is not wired up yet"))
+        """Write a handout PDF of the selected briefs (or the one in the reader) where the person chooses."""
+        writer, slugs = _handout_writer(), self.selected_slugs()
+        if writer is None or not slugs:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Save handout"), "handout.pdf", "PDF (*.pdf)")
+        if not path:
+            return
+        language, store = self.language, self.ctx.store
+
+        def task(_control: object) -> str:
+            with store.session() as s:
+                docs = [get_brief(s, slug, language).doc for slug in slugs]
+            writer(Path(path), docs)
+            return path
+
+        self.ctx.runner.run(
+            task, on_done=lambda p: self.ctx.events.status_message.emit(tr("Handout saved to {0}").format(p)),
+            on_error=self._failed,
+        )
 
     # plumbing -----------------------------------------------------------------------------------------------
     def _data_changed(self, what: str) -> None:
@@ -609,6 +638,14 @@ class BriefsPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.ctx.events.status_message.emit(tr("Policy briefs: {0}").format(exc))
+
+
+def _handout_writer() -> Callable[[Path, list[BriefDoc]], Any] | None:
+    """The walk-list issue's handout writer, `write_handout(path, briefs)`, when this build has it."""
+    if importlib.util.find_spec(HANDOUT_MODULE) is None:
+        return None
+    writer = getattr(importlib.import_module(HANDOUT_MODULE), "write_handout", None)
+    return writer if callable(writer) else None
 
 
 def _esc(text: str) -> str:
