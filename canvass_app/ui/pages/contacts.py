@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from typing import Any
 
@@ -165,7 +166,8 @@ class ContactsPage(QWidget):
     def _loaded(self, total: int) -> None:
         f = self.model.filter
         narrowed = f.search or any(box.currentIndex() > 0 for box in self.filters.values())
-        self.count_label.setText(f"{total:,} voters" + (" match" if narrowed else ""))
+        noun = "voter" if total == 1 else "voters"
+        self.count_label.setText(f"{total:,} {noun}" + ((" matches" if total == 1 else " match") if narrowed else ""))
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -227,7 +229,8 @@ def detail_html(d: VoterDetail) -> str:
             what = f"{e(c.result_name)}" if not c.corrects_id else f"undo of {e(c.result_name)}"
             style = " style='text-decoration:line-through;color:#888'" if c.undone else ""
             note = f"<br><i>{e(c.note)}</i>" if c.note else ""
-            items.append(f"<li{style}>{e(c.created_at.replace('T', ' ')[:16])} — <b>{what}</b>"
+            when = dt.datetime.fromisoformat(c.created_at).astimezone().strftime("%Y-%m-%d %H:%M")  # local time
+            items.append(f"<li{style}>{e(when)} — <b>{what}</b>"
                          f"{' · ' + e(extra) if extra else ''}{note}</li>")
         parts.append("<ul style='margin-top:2px'>" + "".join(items) + "</ul>")
     return "".join(parts)

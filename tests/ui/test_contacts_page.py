@@ -1,0 +1,151 @@
+"""The Contacts page: paged model (model tester), search as you type, filters, walk-order sort, household panel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import insert, select
+
+from canvass_app.contacts import Survey, log_contact
+from canvass_app.models import County, Household, Precinct, TurfLine, Voter
+from canvass_app.turfs import cut_by_precinct
+from canvass_app.ui.context import AppContext
+from canvass_app.ui.pages.contacts import ContactsPage
+from canvass_app.ui.voter_table_model import PAGE_SIZE
+
+LAST = ["Smith", "Jones", "García", "Nguyen", "Okafor", "Brown", "Lee"]
+N_HOUSES = 260  # two voters each: more rows than two pages
+
+
+def build_county(ctx: AppContext) -> None:
+    with ctx.store.session() as s:
+        county = County(name="Wake", state="NC")
+        s.add(county)
+        s.flush()
+        p1, p2 = Precinct(county_id=county.id, code="01"), Precinct(county_id=county.id, code="02")
+        s.add_all([p1, p2])
+        s.flush()
+        houses = [{"id": i + 1, "county_id": county.id, "key": f"{i}", "house_number": str(100 + i),
+                   "house_number_int": 100 + i, "street_name": "OAK" if i < 130 else "ELM", "street_type": "ST",
+                   "street_key": "OAK ST" if i < 130 else "ELM ST", "side": "O" if i % 2 else "E",
+                   "precinct_id": p1.id if i < 130 else p2.id} for i in range(N_HOUSES)]
+        s.execute(insert(Household), houses)
+        voters = []
+        for h in houses:
+            for _j in range(2):
+                n = len(voters)
+                voters.append({
+                    "county_id": county.id, "state_voter_id": f"V{n:05d}", "first_name": f"Pat{n}",
+                    "last_name": LAST[n % len(LAST)], "party": "DEM" if n % 3 == 0 else "REP",
+                    "language": "es" if n % 5 == 0 else "en", "household_id": h["id"], "precinct_id": h["precinct_id"],
+                    "res_address": f"{h['house_number']} {h['street_key']}", "birth_year": 1960 + n % 40,
+                    "do_not_contact": n == 7, "phone": f"919555{n:04d}",
+                })
+        s.execute(insert(Voter), voters)
+        cut_by_precinct(s, county.id)
+        log_contact(s, 1, "C", Survey(support=5), note="Wants to volunteer")
+        log_contact(s, 2, "NH")
+        log_contact(s, 3, "NH")
+
+
+@pytest.fixture
+def page(ctx: AppContext, qtbot: QtBot) -> Iterator[ContactsPage]:
+    build_county(ctx)
+    with qtbot.waitSignal(ctx.runner.busy_changed, timeout=10000, raising=False):
+        p = ContactsPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1280, 760)
+    p.show()
+    qtbot.waitUntil(lambda: p.model.rowCount() == 2 * N_HOUSES, timeout=10000)
+    ctx.runner.wait(10000)
+    qtbot.waitUntil(lambda: p.filters["party"].count() > 1, timeout=10000)
+    yield p
+    ctx.runner.wait(10000)
+
+
+def wait_count(qtbot: QtBot, page: ContactsPage, expected: int) -> None:
+    qtbot.waitUntil(lambda: page.model.rowCount() == expected and page.model.filter == page.current_filter(),
+                    timeout=10000)
+
+
+def test_opens_with_every_voter_and_only_one_page_in_memory(page: ContactsPage) -> None:
+    assert page.model.rowCount() == 520
+    assert page.model.cached_rows == PAGE_SIZE
+    assert page.count_label.text() == "520 voters"
+    assert page.model.data(page.model.index(0, 0)) == "Pat103 Brown"
+
+
+def test_rows_beyond_the_first_page_arrive_by_signal(page: ContactsPage, ctx: AppContext, qtbot: QtBot) -> None:
+    last = page.model.index(519, 0)
+    assert page.model.data(last) == "…"  # not fetched yet: asked for, shown as pending
+    with qtbot.waitSignal(page.model.dataChanged, timeout=10000):
+        pass
+    assert page.model.data(last) not in ("…", None)
+
+
+def test_model_tester(page: ContactsPage, ctx: AppContext, qtmodeltester: object) -> None:
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    ctx.runner.wait(10000)
+
+
+def test_search_as_you_type_is_debounced_into_one_query(page: ContactsPage, qtbot: QtBot) -> None:
+    qtbot.keyClicks(page.search, "garc")
+    wait_count(qtbot, page, 74)  # García: every seventh voter
+    assert all("García" in (page.model.data(page.model.index(r, 0)) or "") for r in range(10))
+    page.search.clear()
+    qtbot.keyClicks(page.search, "9195550007")  # the phone number of the Do Not Contact voter
+    wait_count(qtbot, page, 1)
+    assert page.model.data(page.model.index(0, 0)).endswith("— Do Not Contact")
+
+
+def choose(page: ContactsPage, key: str, value: object) -> None:
+    box = page.filters[key]
+    box.setCurrentIndex(box.findData(value))
+
+
+def test_filters_narrow_in_sql(page: ContactsPage, qtbot: QtBot) -> None:
+    choose(page, "contacted", True)
+    wait_count(qtbot, page, 3)
+    choose(page, "last_result", "NH")
+    wait_count(qtbot, page, 2)
+    page.clear_filters()
+    wait_count(qtbot, page, 520)
+    choose(page, "support", 5)
+    wait_count(qtbot, page, 1)
+    page.clear_filters()
+    choose(page, "contacted", False)
+    wait_count(qtbot, page, 517)
+    page.clear_filters()
+    choose(page, "language", "es")
+    choose(page, "party", "DEM")
+    wait_count(qtbot, page, 35)
+    page.clear_filters()
+    choose(page, "precinct_id", 2)
+    wait_count(qtbot, page, 260)
+
+
+def test_address_sort_follows_the_walk_list_within_a_turf(page: ContactsPage, ctx: AppContext,
+                                                          qtbot: QtBot) -> None:
+    choose(page, "turf_id", 1)
+    page.sort.setCurrentIndex(page.sort.findData("address"))
+    wait_count(qtbot, page, 260)  # turf 1 = precinct 01 (the Do Not Contact voter is listed last)
+    with ctx.store.session() as s:
+        walk = [v for (v,) in s.execute(select(TurfLine.voter_id).where(TurfLine.turf_id == 1)
+                                         .order_by(TurfLine.line).limit(20))]
+    shown = [page.model.data(page.model.index(r, 0), 0x0100) for r in range(20)]
+    assert shown == walk
+
+
+def test_detail_panel_shows_household_and_history(page: ContactsPage, qtbot: QtBot) -> None:
+    qtbot.keyClicks(page.search, "Pat0")
+    wait_count(qtbot, page, 1)
+    page.table.selectRow(0)
+    qtbot.waitUntil(lambda: "Wants to volunteer" in page.detail.toHtml(), timeout=10000)
+    text = page.detail.toPlainText()
+    assert "Pat0 Smith" in text
+    assert "Pat1 Jones" in text  # the other member of the household
+    assert "Canvassed" in text
+    assert "Not Home" in text
+    page.grab().save("/tmp/contacts.png")
