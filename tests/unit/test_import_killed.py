@@ -1,0 +1,78 @@
+"""A process killed in the middle of an import leaves the store exactly as it was."""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import text
+
+from canvass_app.importer import import_voter_file
+from canvass_app.store import open_store
+
+FIX = Path(__file__).parent.parent / "fixtures" / "voterfiles"
+
+# Runs the import in a child; after the first chunk is written it says so and waits to be killed.
+CHILD = """
+import sys, time
+from pathlib import Path
+from canvass_app.importer import import_voter_file
+from canvass_app.store import open_store
+
+store = open_store(sys.argv[1])
+marker = Path(sys.argv[3])
+
+def progress(p):
+    marker.write_text(str(p.rows))
+    time.sleep(3600)
+
+with store.session() as s:
+    import_voter_file(s, sys.argv[2], county="Wake", state="NC", progress=progress)
+"""
+
+
+def _snapshot(data_dir: Path) -> tuple[object, ...]:
+    store = open_store(data_dir)
+    try:
+        with store.session() as s:
+            voters = s.execute(text(
+                "SELECT state_voter_id, last_name, active, household_id FROM voter ORDER BY id")).all()
+            households = s.execute(text("SELECT count(*) FROM household")).scalar()
+            triggers = s.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")).all()
+            hits = s.execute(text("SELECT rowid FROM voter_fts WHERE voter_fts MATCH 'smi*' ORDER BY rowid")).all()
+            counties = s.execute(text("SELECT name FROM county")).all()
+        return (voters, households, triggers, hits, counties)
+    finally:
+        store.close()
+
+
+def test_sigkill_mid_import_leaves_store_unchanged(data_dir: Path, tmp_path: Path) -> None:
+    store = open_store(data_dir)
+    with store.session() as s:
+        import_voter_file(s, FIX / "generic_onestring.csv", county="Wake", state="NC")
+    store.close()
+    before = _snapshot(data_dir)
+    big = tmp_path / "big.csv"
+    with open(big, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Voter ID", "First Name", "Last Name", "Address", "Zip"])
+        w.writerows([f"K{i}", "Kim", f"Smithers{i}", f"{i} Kill St", "27601"] for i in range(12000))
+    marker = tmp_path / "marker"
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(data_dir), str(big), str(marker)], env=os.environ.copy())
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists():
+            assert child.poll() is None, "the importing child ended before it was killed"
+            assert time.monotonic() < deadline, "the child never reached the middle of the import"
+            time.sleep(0.05)
+        assert int(marker.read_text()) > 0
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    assert _snapshot(data_dir) == before
