@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_DIR ?= $(CURDIR)/.demo-data
 
-.PHONY: run test lint venv dev system-deps clean demo
+.PHONY: run test lint venv dev system-deps clean demo dist translations lupdate
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,10 +23,26 @@ venv: $(STAMP)
 system-deps:
 	@bash tools/system-deps.sh
 
-run: $(STAMP)
+# Translations: the .ts files are the source (edit with pyside6-linguist); the .qm files are built, never committed.
+TS := $(wildcard resources/translations/canvass_*.ts)
+QM := $(TS:.ts=.qm)
+translations: $(QM)
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+# After changing visible strings: refresh the .ts files from the sources, then translate what is unfinished.
+lupdate: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $$(find canvass_app -name '*.py' -not -path '*/migrations/*' | sort) \
+		-ts $(TS) -source-language en -no-obsolete
+
+# The installable desktop app (one folder, without the server): dist/canvass-app/canvass-app
+dist: $(STAMP) $(QM)
+	$(PY) -m pip install -q -e '.[dist]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+
+run: $(STAMP) $(QM)
 	CANVASS_DATA_DIR=$(DEMO_DIR) CANVASS_PASSPHRASE="$${CANVASS_PASSPHRASE:-canvass-demo}" $(VENV)/bin/canvass-app --demo
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)

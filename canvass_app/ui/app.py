@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from canvass_app import __version__, demo
 from canvass_app.store import Store, StoreError, open_store
 from canvass_app.ui.context import AppContext
+from canvass_app.ui.i18n import apply_theme, install_translations, translate
 from canvass_app.ui.main_window import MainWindow
 from canvass_app.ui.tasks import TaskRunner
 
@@ -33,24 +34,28 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("Canvass")
     QCoreApplication.setApplicationName("Canvass")
     QCoreApplication.setApplicationVersion(__version__)
+    install_translations()
+    apply_theme()
     return app
 
 
 def ask_passphrase(new: bool) -> str | None:
     """The GUI's passphrase prompt for stores protected by a passphrase (no system keychain)."""
     label = (
-        "No system keychain is available. Choose a passphrase (8+ characters) to protect this device's data:"
+        translate("App", "No system keychain is available. Choose a passphrase (8+ characters) to protect "
+                  "this device's data:")
         if new
-        else "Enter the passphrase that protects this device's Canvass data:"
+        else translate("App", "Enter the passphrase that protects this device's Canvass data:")
     )
-    text, ok = QInputDialog.getText(None, "Canvass passphrase", label, QLineEdit.EchoMode.Password)
+    title = translate("App", "Canvass passphrase")
+    text, ok = QInputDialog.getText(None, title, label, QLineEdit.EchoMode.Password)
     if not ok:
         return None
     if new:
-        again, ok = QInputDialog.getText(None, "Canvass passphrase", "Repeat the passphrase:",
+        again, ok = QInputDialog.getText(None, title, translate("App", "Repeat the passphrase:"),
                                          QLineEdit.EchoMode.Password)
         if not ok or again != text:
-            QMessageBox.warning(None, "Canvass", "The two passphrases differ; nothing was created.")
+            QMessageBox.warning(None, "Canvass", translate("App", "The two passphrases differ; nothing was created."))
             return None
     return text
 

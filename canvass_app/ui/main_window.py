@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from canvass_app import __version__
+from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.ui.context import AppContext
+from canvass_app.ui.i18n import translate
 from canvass_app.ui.pages.placeholder import PlaceholderPage
 
 
@@ -32,23 +34,29 @@ class PageSpec:
 
 
 def _placeholder(title: str, description: str) -> Callable[[AppContext], QWidget]:
-    return lambda ctx: PlaceholderPage(ctx, title, description)
+    return lambda ctx: PlaceholderPage(ctx, translate("MainWindow", title), translate("MainWindow", description))
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("contacts", "Contacts", _placeholder(
-        "Contacts", "Every voter of the county, searchable as you type, with filters, households and the "
-        "contact history of each voter.")),
-    PageSpec("walk", "Walk", _placeholder(
-        "Walk", "Your assigned turf door by door in walk order: log a result in a keystroke or two, undo, "
-        "and see your progress.")),
-    PageSpec("turfs", "Turfs && Walk Lists", _placeholder(
-        "Turfs & Walk Lists", "Import the voter file, cut turfs, assign them and print walk lists.")),
-    PageSpec("briefs", "Policy Briefs", _placeholder(
-        "Policy Briefs", "The alliance's policy briefs, talking points and Secured Rights, readable offline; "
-        "vote on proposed policies.")),
-    PageSpec("sync", "Sync", _placeholder(
-        "Sync", "Connect this device to your organisation's server; see pending changes and the last sync.")),
+    PageSpec("contacts", QT_TRANSLATE_NOOP("MainWindow", "Contacts"), _placeholder(
+        QT_TRANSLATE_NOOP("MainWindow", "Contacts"), QT_TRANSLATE_NOOP(
+            "MainWindow", "Every voter of the county, searchable as you type, with filters, households and the "
+            "contact history of each voter."))),
+    PageSpec("walk", QT_TRANSLATE_NOOP("MainWindow", "Walk"), _placeholder(
+        QT_TRANSLATE_NOOP("MainWindow", "Walk"), QT_TRANSLATE_NOOP(
+            "MainWindow", "Your assigned turf door by door in walk order: log a result in a keystroke or two, "
+            "undo, and see your progress."))),
+    PageSpec("turfs", QT_TRANSLATE_NOOP("MainWindow", "Turfs && Walk Lists"), _placeholder(
+        QT_TRANSLATE_NOOP("MainWindow", "Turfs & Walk Lists"), QT_TRANSLATE_NOOP(
+            "MainWindow", "Import the voter file, cut turfs, assign them and print walk lists."))),
+    PageSpec("briefs", QT_TRANSLATE_NOOP("MainWindow", "Policy Briefs"), _placeholder(
+        QT_TRANSLATE_NOOP("MainWindow", "Policy Briefs"), QT_TRANSLATE_NOOP(
+            "MainWindow", "The alliance's policy briefs, talking points and Secured Rights, readable offline; "
+            "vote on proposed policies."))),
+    PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), _placeholder(
+        QT_TRANSLATE_NOOP("MainWindow", "Sync"), QT_TRANSLATE_NOOP(
+            "MainWindow", "Connect this device to your organisation's server; see pending changes and the "
+            "last sync."))),
 ]
 
 
@@ -58,7 +66,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(f"Canvass — {ctx.county}" if ctx.county else "Canvass")
         self.nav = QListWidget()
-        self.nav.setAccessibleName("Pages")
+        self.nav.setAccessibleName(translate("MainWindow", "Pages"))
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
@@ -67,9 +75,10 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{spec.key}")
             self.pages[spec.key] = page
             self.stack.addWidget(page)
-            item = QListWidgetItem(spec.title.replace("&&", "&"))
+            title = translate("MainWindow", spec.title).replace("&&", "&")
+            item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setToolTip(f"{spec.title.replace('&&', '&')} (Ctrl+{index + 1})")
+            item.setToolTip(f"{title} (Ctrl+{index + 1})")
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget()
@@ -92,32 +101,33 @@ class MainWindow(QMainWindow):
         return PAGES[self.stack.currentIndex()].key
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
         self.file_menu = file_menu
-        quit_action = QAction("&Quit", self)
+        quit_action = QAction(translate("MainWindow", "&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        go_menu = self.menuBar().addMenu("&Go")
+        go_menu = self.menuBar().addMenu(translate("MainWindow", "&Go"))
         for index, spec in enumerate(PAGES):
-            action = QAction(spec.title, self)
+            action = QAction(translate("MainWindow", spec.title), self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
             go_menu.addAction(action)
 
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Canvass", self)
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        about = QAction(translate("MainWindow", "&About Canvass"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
-        self.county_label = QLabel(f"County: {self.ctx.county or 'none loaded'}")
-        self.data_dir_label = QLabel(f"Data: {self.ctx.store.data_dir}")
+        none_loaded = translate("MainWindow", "none loaded")
+        self.county_label = QLabel(translate("MainWindow", "County: {0}").format(self.ctx.county or none_loaded))
+        self.data_dir_label = QLabel(translate("MainWindow", "Data: {0}").format(self.ctx.store.data_dir))
         self.data_dir_label.setMinimumWidth(80)  # a long path must not widen the window
         self.data_dir_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.data_dir_label.setToolTip(str(self.ctx.store.data_dir))
-        self.sync_label = QLabel("Sync: not connected")
+        self.sync_label = QLabel(translate("MainWindow", "Sync: {0}").format(translate("MainWindow", "not connected")))
         for label in (self.county_label, self.data_dir_label, self.sync_label):
             label.setAccessibleName(label.text().split(":")[0])
             self.statusBar().addPermanentWidget(label)
@@ -125,22 +135,25 @@ class MainWindow(QMainWindow):
         self.ctx.events.county_changed.connect(self._county_changed)
 
     def set_sync_state(self, text: str) -> None:
-        self.sync_label.setText(f"Sync: {text}")
+        self.sync_label.setText(translate("MainWindow", "Sync: {0}").format(text))
 
     def _county_changed(self, county: str) -> None:
         self.ctx.county = county
-        self.county_label.setText(f"County: {county}")
+        self.county_label.setText(translate("MainWindow", "County: {0}").format(county))
         self.setWindowTitle(f"Canvass — {county}")
 
     def about_text(self) -> str:
+        where = (translate("MainWindow", "the system keychain") if self.ctx.store.key_kind == "keyring"
+                 else translate("MainWindow", "a passphrase"))
         return (
-            f"<h3>Canvass {__version__}</h3><p>Offline field canvassing for volunteer alliances.</p>"
-            f"<p>Data directory: {self.ctx.store.data_dir}<br>Everything on disk is encrypted "
-            f"(key in {'the system keychain' if self.ctx.store.key_kind == 'keyring' else 'a passphrase'}).</p>"
+            f"<h3>Canvass {__version__}</h3><p>"
+            + translate("MainWindow", "Offline field canvassing for volunteer alliances.") + "</p><p>"
+            + translate("MainWindow", "Data directory: {0}").format(self.ctx.store.data_dir) + "<br>"
+            + translate("MainWindow", "Everything on disk is encrypted (key in {0}).").format(where) + "</p>"
         )
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Canvass", self.about_text())
+        QMessageBox.about(self, translate("MainWindow", "About Canvass"), self.about_text())
 
     # geometry -----------------------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
