@@ -130,6 +130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CommandError, StoreError) as exc:
         print(f"canvass-app: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("canvass-app: interrupted; nothing was half-applied.", file=sys.stderr)
         return 130

@@ -14,6 +14,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from canvass_app import turfs
+from canvass_app.briefs.library import load_bundled_content
+from canvass_app.importer import import_voter_file
 from canvass_app.models import County, Household, PolicyBrief, Turf, Voter
 from canvass_app.store import Store
 
@@ -116,13 +119,11 @@ def demo_rows(voters: int = 5000, seed: int = 7) -> Iterator[list[str]]:
     streets = _street_plan(rng, n_streets)
     made = 0
     next_id = 1000
-    homes_per_street = max(1, households_target // n_streets)
-    for pre, name, stype, precinct in streets:
+    for index, (pre, name, stype, precinct) in enumerate(streets):
+        street_quota = voters * (index + 1) // len(streets)  # spread the voters over every street
         zip_code = rng.choice(ZIPS)
         number = rng.choice([1, 2]) * 100 + rng.randint(0, 9) * 2 + rng.randint(0, 1)
-        for _ in range(homes_per_street):
-            if made >= voters:
-                return
+        while made < street_quota:
             number += rng.choice([2, 2, 4, 6]) if rng.random() < 0.8 else 1
             house = str(number)
             if rng.random() < 0.01:
@@ -135,7 +136,7 @@ def demo_rows(voters: int = 5000, seed: int = 7) -> Iterator[list[str]]:
             for unit in units:
                 spanish = rng.random() < 0.18
                 last = rng.choice(LAST_ES if spanish else LAST)
-                size = rng.choices([1, 2, 3, 4, 5], weights=[30, 38, 17, 11, 4])[0]
+                size = rng.choices([1, 2, 3, 4, 5], weights=[38, 38, 14, 8, 2])[0]
                 for member in range(size):
                     if made >= voters:
                         return
@@ -167,8 +168,6 @@ def write_demo_file(path: Path, voters: int = 5000, seed: int = 7) -> Path:
 
 def build_demo(store: Store, *, voters: int = 5000, seed: int = 7) -> DemoSummary:
     """Write the demo county into the store: voters through the real importer, briefs, and turfs."""
-    from canvass_app.importer import import_voter_file
-
     with tempfile.TemporaryDirectory(prefix="canvass-demo-") as tmp:
         path = write_demo_file(Path(tmp) / "riverside_voters.csv", voters, seed)
         with store.session() as session:
@@ -179,19 +178,11 @@ def build_demo(store: Store, *, voters: int = 5000, seed: int = 7) -> DemoSummar
 
 
 def _load_content(store: Store) -> None:
-    try:
-        from canvass_app.briefs import load_bundled_content
-    except ImportError:  # the briefs feature is not in this build
-        return
     with store.session() as session:
         load_bundled_content(session)
 
 
 def _cut_turfs(store: Store) -> None:
-    try:
-        from canvass_app import turfs
-    except ImportError:
-        return
     with store.session() as session:
         county = session.scalars(select(County).where(County.name == DEMO_COUNTY)).one()
         if not session.scalar(select(func.count()).select_from(Turf).where(Turf.county_id == county.id)):
