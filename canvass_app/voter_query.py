@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal_column, select, text
+from sqlalchemy import Integer, Select, and_, column, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
 from canvass_app.contact_list import ContactRecord, list_contacts
@@ -19,7 +19,9 @@ from canvass_app.contacts import current_contacts, current_results, effective
 from canvass_app.models import ContactAttempt, Household, Precinct, ResultCode, Turf, TurfLine, Voter
 from canvass_app.search import match_expression
 
-SORTS = ("name", "address")
+SORTS = ("name", "address", "found")  # "found": the search index's order, for searches that match a lot
+SEARCH_CAP = 2000  # a search matching more is shown in index order, capped: type more to narrow it
+FTS = table("voter_fts", column("rowid", Integer))
 # Must match the expression of ix_household_walk_sort (migration 0006) for SQLite to walk the index.
 WALK_SORT: Any = literal_column("(CASE WHEN household.side = 'O' THEN household.house_number_int "
                            "ELSE -household.house_number_int END)")
@@ -77,10 +79,6 @@ def _conditions(f: VoterFilter) -> list[Any]:
         where.append(Voter.language == f.language)
     if f.turf_id is not None:
         where.append(Voter.household_id.in_(select(Household.id).where(Household.turf_id == f.turf_id)))
-    expression = match_expression(f.search) if f.search else None
-    if expression is not None:
-        where.append(Voter.id.in_(select(literal_column("rowid")).select_from(text("voter_fts"))
-                                  .where(text("voter_fts MATCH :match").bindparams(match=expression))))
     if f.support is not None or f.last_result:
         cur = current_contacts().subquery("cur")
         pick = select(cur.c.voter_id)
@@ -96,19 +94,39 @@ def _conditions(f: VoterFilter) -> list[Any]:
 
 
 def _base(f: VoterFilter, columns: list[Any]) -> Select[Any]:
-    if f.sort == "address":
-        query = select(*columns).select_from(Voter).join(Household, Household.id == Voter.household_id)
+    expression = match_expression(f.search) if f.search else None
+    if expression is not None:  # the search index drives: it yields matches in rowid order, no sort needed
+        query = (select(*columns).select_from(FTS).join(Voter, Voter.id == FTS.c.rowid)
+                 .where(text("voter_fts MATCH :match").bindparams(match=expression)))
     else:
         query = select(*columns).select_from(Voter)
+    if f.sort == "address":
+        query = query.join(Household, Household.id == Voter.household_id)
     return query.where(*_conditions(f))
 
 
-def count_voters(session: Session, f: VoterFilter) -> int:
-    """How many voters the filter selects (the table's row count)."""
-    return session.scalar(_base(f, [func.count()])) or 0
+def count_voters(session: Session, f: VoterFilter, *, cap: int | None = None) -> int:
+    """How many voters the filter selects (the table's row count); at most cap + 1 when cap is given."""
+    if cap is None:
+        return session.scalar(_base(f, [func.count()])) or 0
+    capped = _base(f, [Voter.id]).limit(cap + 1).subquery()
+    return session.scalar(select(func.count()).select_from(capped)) or 0
+
+
+def count_for_table(session: Session, f: VoterFilter) -> tuple[int, VoterFilter, bool]:
+    """The row count the table shows and the filter to page with: a search matching more than SEARCH_CAP
+    voters is shown in the index's order and capped (sorting that many on every keystroke is too slow)."""
+    if not f.search or match_expression(f.search) is None:
+        return count_voters(session, f), f, False
+    n = count_voters(session, f, cap=SEARCH_CAP)
+    if n > SEARCH_CAP:
+        return SEARCH_CAP, f.with_(sort="found"), True
+    return n, f, False
 
 
 def _ordered(query: Select[Any], f: VoterFilter) -> Select[Any]:
+    if f.sort == "found":
+        return query.order_by(FTS.c.rowid)
     if f.sort == "address" and f.turf_id is not None:
         line = TurfLine.line
         query = query.outerjoin(TurfLine, and_(TurfLine.voter_id == Voter.id, TurfLine.turf_id == f.turf_id))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from canvass_app.ui.context import AppContext
-from canvass_app.voter_query import VoterFilter, VoterRow, count_voters, voter_page
+from canvass_app.voter_query import VoterFilter, VoterRow, count_for_table, voter_page
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -17,7 +17,7 @@ COLUMNS: list[tuple[str, str]] = [
     ("Name", "name"), ("Address", "address"), ("Precinct", "precinct"), ("Party", "party"), ("Age", "age"),
     ("Language", "language"), ("Turf", "list_number"), ("Last result", "last_result"), ("Support", "support"),
 ]
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 MAX_PAGES = 24  # at most PAGE_SIZE * MAX_PAGES voters in memory, whatever the county's size
 
 
@@ -35,6 +35,8 @@ class VoterTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[VoterRow]] = OrderedDict()
         self._pending: set[int] = set()
         self._generation = 0
+        self._paged = self.filter  # the filter pages are read with (a big search: in the index's order)
+        self.capped = False  # the search matched more voters than the table shows
 
     # loading ----------------------------------------------------------------------------------------------
     def set_filter(self, f: VoterFilter) -> None:
@@ -43,16 +45,17 @@ class VoterTableModel(QAbstractTableModel):
         generation = self._generation
         store = self.ctx.store
 
-        def work(_: object) -> tuple[int, list[VoterRow]]:
+        def work(_: object) -> tuple[int, VoterFilter, bool, list[VoterRow]]:
             with store.session() as session:
-                return count_voters(session, f), voter_page(session, f, 0, PAGE_SIZE)
+                total, paged, capped = count_for_table(session, f)
+                return total, paged, capped, voter_page(session, paged, 0, PAGE_SIZE)
 
-        def done(result: tuple[int, list[VoterRow]]) -> None:
+        def done(result: tuple[int, VoterFilter, bool, list[VoterRow]]) -> None:
             if generation != self._generation:
                 return  # a newer filter is on its way
             self.beginResetModel()
             self.filter = f
-            self._total, first = result
+            self._total, self._paged, self.capped, first = result
             self._pages.clear()
             self._pending.clear()
             self._pages[0] = first
@@ -68,7 +71,7 @@ class VoterTableModel(QAbstractTableModel):
         if page in self._pending:
             return
         self._pending.add(page)
-        generation, f, store = self._generation, self.filter, self.ctx.store
+        generation, f, store = self._generation, self._paged, self.ctx.store
 
         def work(_: object) -> list[VoterRow]:
             with store.session() as session:

@@ -167,6 +167,9 @@ class ContactsPage(QWidget):
         f = self.model.filter
         narrowed = f.search or any(box.currentIndex() > 0 for box in self.filters.values())
         noun = "voter" if total == 1 else "voters"
+        if self.model.capped:
+            self.count_label.setText(f"{total:,}+ voters match: type more to narrow")
+            return
         self.count_label.setText(f"{total:,} {noun}" + ((" matches" if total == 1 else " match") if narrowed else ""))
 
     def _focus_search(self) -> None:

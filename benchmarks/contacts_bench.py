@@ -1,0 +1,172 @@
+"""Contacts benchmark on a big county: opening the Contacts page, a search keystroke, logging a contact.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/contacts_bench.py [--voters 1000000] [--keep DIR]
+The county is written by the import benchmark's generator and the real importer (`--keep DIR` reuses it). Each
+figure is reported with its ratio to a bare measurement on the same store in the same run: `count(*)` over the
+voters (page open), a bare FTS5 MATCH of 200 rowids (search), one INSERT + COMMIT (logging).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CANVASS_PASSPHRASE", "benchmark passphrase")
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+sys.path.insert(0, str(Path(__file__).parent))
+
+from sqlalchemy import func, select, text  # noqa: E402
+
+from canvass_app.store import Store, open_store  # noqa: E402
+
+
+def build(data_dir: Path, voters: int) -> Store:
+    store = open_store(data_dir)
+    from canvass_app.models import Voter
+
+    with store.session() as s:
+        have = s.scalar(select(func.count()).select_from(Voter)) or 0
+    if have >= voters:
+        print(f"reusing the county in {data_dir}: {have} voters")
+        return store
+    import import_bench
+
+    from canvass_app.importer import import_voter_file
+    from canvass_app.turfs import cut_by_precinct
+
+    csv_path = data_dir.parent / "voters.csv"
+    t0 = time.perf_counter()
+    import_bench.generate(csv_path, voters)
+    with store.session() as s:
+        import_voter_file(s, csv_path, county="Bench", state="NC")
+    with store.session() as s:
+        cut_by_precinct(s, 1)
+    csv_path.unlink()
+    print(f"built the county ({voters} voters, turfs by precinct) in {time.perf_counter() - t0:.0f}s")
+    return store
+
+
+def timed(fn: object, rounds: int) -> list[float]:
+    out = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        fn()  # type: ignore[operator]
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--voters", type=int, default=1_000_000)
+    ap.add_argument("--keep", type=Path, help="work directory to keep and reuse (default: a temp dir)")
+    args = ap.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="contacts-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    store = build(work / "store", args.voters)
+
+    from PySide6.QtWidgets import QApplication
+
+    from canvass_app.contacts import log_contact
+    from canvass_app.models import Voter
+    from canvass_app.search import match_expression
+    from canvass_app.ui.context import AppContext
+    from canvass_app.ui.pages.contacts import ContactsPage
+    from canvass_app.ui.tasks import TaskRunner
+    from canvass_app.voter_query import VoterFilter
+
+    app = QApplication.instance() or QApplication([])
+    ctx = AppContext(store=store, runner=TaskRunner(), county="Bench, NC")
+
+    def wait_loaded(page: ContactsPage, f: VoterFilter | None = None) -> None:
+        while not (page.count_label.text().endswith(("voters", "match", "matches", "narrow")) and
+                   (f is None or page.model.filter == f)):
+            app.processEvents()
+            time.sleep(0.0005)
+
+    # 1. opening the page: construct it and wait for the count and the first page
+    def count_anchor() -> None:
+        with store.engine.connect() as c:
+            c.execute(text("SELECT count(*) FROM voter")).scalar()
+
+    anchor_open = median(timed(count_anchor, 5))
+    opens = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        page = ContactsPage(ctx)
+        wait_loaded(page)
+        opens.append((time.perf_counter() - t0) * 1000)
+        ctx.runner.wait()
+        app.processEvents()
+    rows = page.model.rowCount()
+
+    # 2. a search keystroke to the first page (the debounce delay is deliberate and left out)
+    words = ["s", "sm", "smi", "smit", "smith", "smith j", "smith jo", "919555", "9195551234", "NC00001234",
+             "12 main", "garc", "maria"]
+
+    def fts_anchor(word: str) -> float:
+        expression = match_expression(word)
+        t0 = time.perf_counter()
+        with store.engine.connect() as c:
+            c.execute(text("SELECT rowid FROM voter_fts WHERE voter_fts MATCH :m LIMIT 200"), {"m": expression}).all()
+        return (time.perf_counter() - t0) * 1000
+
+    keystrokes, anchors, worst = [], [], ("", 0.0)
+    for word in words * 2:
+        f = VoterFilter(search=word)
+        anchors.append(fts_anchor(word))
+        t0 = time.perf_counter()
+        page.model.set_filter(f)
+        page.count_label.setText("Searching…")
+        wait_loaded(page, f)
+        ms = (time.perf_counter() - t0) * 1000
+        keystrokes.append(ms)
+        if ms > worst[1]:
+            worst = (word, ms)
+
+    # 3. logging a contact end to end (service + commit, as the CLI and the Walk page's task do)
+    with store.session() as s:
+        voter_ids = list(s.scalars(select(Voter.id).order_by(Voter.id).limit(60)))
+    with store.engine.begin() as c:
+        c.execute(text("CREATE TABLE IF NOT EXISTS bench_anchor (id INTEGER PRIMARY KEY, v TEXT)"))
+
+    def insert_anchor() -> None:
+        with store.engine.begin() as c:
+            c.execute(text("INSERT INTO bench_anchor (v) VALUES ('x')"))
+
+    anchor_log = median(timed(insert_anchor, 30))
+    it = iter(voter_ids)
+
+    def log_one() -> None:
+        with store.session() as s:
+            log_contact(s, next(it), "NH", source="cli")
+
+    logs = timed(log_one, 50)
+
+    print(f"county: {rows} voters")
+    print(f"open Contacts page:  median {median(opens):.0f} ms (target < 1000 ms); anchor count(*) "
+          f"{anchor_open:.0f} ms; ratio {median(opens) / anchor_open:.1f}x")
+    print(f"search keystroke -> first page: median {median(keystrokes):.1f} ms, p95 "
+          f"{sorted(keystrokes)[int(len(keystrokes) * 0.95) - 1]:.1f} ms, worst {worst[1]:.1f} ms ({worst[0]!r}) "
+          f"(target < 50 ms); anchor bare MATCH median {median(anchors):.1f} ms; ratio "
+          f"{median(keystrokes) / median(anchors):.1f}x")
+    print(f"log a contact (service + commit): median {median(logs):.1f} ms, p95 "
+          f"{sorted(logs)[int(len(logs) * 0.95) - 1]:.1f} ms (target < 50 ms); anchor INSERT+COMMIT "
+          f"{anchor_log:.1f} ms; ratio {median(logs) / anchor_log:.1f}x")
+    ctx.runner.wait()
+    store.close()
+    sys.stdout.flush()
+    os._exit(0)  # skip PySide's teardown of the page at interpreter exit (it can crash after the figures)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
