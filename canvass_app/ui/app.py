@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from canvass_app import __version__, demo
@@ -34,6 +35,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("Canvass")
     QCoreApplication.setApplicationName("Canvass")
     QCoreApplication.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(Path(__file__).resolve().parents[2] / "resources" / "icons" / "canvass-256.png")))
+    app.setDesktopFileName("canvass-app")
     install_translations()
     apply_theme()
     return app
@@ -70,8 +73,9 @@ def county_name(store: Store) -> str:
         return f"{county.name}, {county.state}" if county else ""
 
 
-def open_context(data_dir: Path, *, demo_mode: bool, interactive: bool) -> AppContext:
-    store = open_store(data_dir, prompt=ask_passphrase if interactive else None)
+def open_context(data_dir: Path, *, demo_mode: bool, interactive: bool, store: Store | None = None) -> AppContext:
+    if store is None:
+        store = open_store(data_dir, prompt=ask_passphrase if interactive else None)
     if demo_mode and not demo.has_demo(store):
         demo.build_demo(store)
     return AppContext(store=store, runner=TaskRunner(), county=county_name(store))
@@ -84,13 +88,23 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
 
         return run_tour(data_dir)
     app = make_application()
+    from canvass_app.ui import first_run
+
+    first = None
+    if not demo and first_run.needs_first_run(data_dir):  # a new data dir: the first-run wizard makes the store
+        first = first_run.run_first_run(data_dir)
+        if first is None:
+            return 1
     try:
-        ctx = open_context(data_dir, demo_mode=demo, interactive=True)
+        ctx = open_context(data_dir, demo_mode=demo or (first is not None and first.choice == first_run.DEMO),
+                           interactive=True, store=first.store if first else None)
     except StoreError as exc:
         QMessageBox.critical(None, "Canvass", str(exc))
         return 2
     window = MainWindow(ctx)
     window.show()
+    if first is not None:
+        first_run.after_first_run(window, ctx, first)
     code = app.exec()
     ctx.store.close()
     return int(code)
