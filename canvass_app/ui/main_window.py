@@ -103,6 +103,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
         self.file_menu = file_menu
+        settings_action = QAction(translate("MainWindow", "&Settings…"), self)
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.triggered.connect(self.show_settings)
+        file_menu.addAction(settings_action)
         quit_action = QAction(translate("MainWindow", "&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -151,6 +155,13 @@ class MainWindow(QMainWindow):
             + translate("MainWindow", "Data directory: {0}").format(self.ctx.store.data_dir) + "<br>"
             + translate("MainWindow", "Everything on disk is encrypted (key in {0}).").format(where) + "</p>"
         )
+
+    def show_settings(self) -> QWidget:
+        from canvass_app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         QMessageBox.about(self, translate("MainWindow", "About Canvass"), self.about_text())
