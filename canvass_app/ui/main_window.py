@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -23,7 +22,11 @@ from canvass_app import __version__
 from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import translate
+from canvass_app.ui.pages.briefs import BriefsPage
+from canvass_app.ui.pages.contacts import ContactsPage
 from canvass_app.ui.pages.placeholder import PlaceholderPage
+from canvass_app.ui.pages.turfs import TurfsPage
+from canvass_app.ui.pages.walk import WalkPage
 
 
 @dataclass(frozen=True)
@@ -38,21 +41,10 @@ def _placeholder(title: str, description: str) -> Callable[[AppContext], QWidget
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("contacts", QT_TRANSLATE_NOOP("MainWindow", "Contacts"), _placeholder(
-        QT_TRANSLATE_NOOP("MainWindow", "Contacts"), QT_TRANSLATE_NOOP(
-            "MainWindow", "Every voter of the county, searchable as you type, with filters, households and the "
-            "contact history of each voter."))),
-    PageSpec("walk", QT_TRANSLATE_NOOP("MainWindow", "Walk"), _placeholder(
-        QT_TRANSLATE_NOOP("MainWindow", "Walk"), QT_TRANSLATE_NOOP(
-            "MainWindow", "Your assigned turf door by door in walk order: log a result in a keystroke or two, "
-            "undo, and see your progress."))),
-    PageSpec("turfs", QT_TRANSLATE_NOOP("MainWindow", "Turfs && Walk Lists"), _placeholder(
-        QT_TRANSLATE_NOOP("MainWindow", "Turfs & Walk Lists"), QT_TRANSLATE_NOOP(
-            "MainWindow", "Import the voter file, cut turfs, assign them and print walk lists."))),
-    PageSpec("briefs", QT_TRANSLATE_NOOP("MainWindow", "Policy Briefs"), _placeholder(
-        QT_TRANSLATE_NOOP("MainWindow", "Policy Briefs"), QT_TRANSLATE_NOOP(
-            "MainWindow", "The alliance's policy briefs, talking points and Secured Rights, readable offline; "
-            "vote on proposed policies."))),
+    PageSpec("contacts", QT_TRANSLATE_NOOP("MainWindow", "Contacts"), ContactsPage),
+    PageSpec("walk", QT_TRANSLATE_NOOP("MainWindow", "Walk"), WalkPage),
+    PageSpec("turfs", QT_TRANSLATE_NOOP("MainWindow", "Turfs && Walk Lists"), TurfsPage),
+    PageSpec("briefs", QT_TRANSLATE_NOOP("MainWindow", "Policy Briefs"), BriefsPage),
     PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), _placeholder(
         QT_TRANSLATE_NOOP("MainWindow", "Sync"), QT_TRANSLATE_NOOP(
             "MainWindow", "Connect this device to your organisation's server; see pending changes and the "
@@ -68,6 +60,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName(translate("MainWindow", "Pages"))
         self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet("QListWidget::item { padding: 9px 6px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         for index, spec in enumerate(PAGES):
@@ -127,10 +120,10 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         none_loaded = translate("MainWindow", "none loaded")
         self.county_label = QLabel(translate("MainWindow", "County: {0}").format(self.ctx.county or none_loaded))
-        self.data_dir_label = QLabel(translate("MainWindow", "Data: {0}").format(self.ctx.store.data_dir))
-        self.data_dir_label.setMinimumWidth(80)  # a long path must not widen the window
-        self.data_dir_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.data_dir_label.setToolTip(str(self.ctx.store.data_dir))
+        data_dir = self.ctx.store.data_dir
+        short = str(data_dir) if len(str(data_dir)) <= 40 else f"…/{data_dir.parent.name}/{data_dir.name}"
+        self.data_dir_label = QLabel(translate("MainWindow", "Data: {0}").format(short))  # never widens the window
+        self.data_dir_label.setToolTip(str(data_dir))
         self.sync_label = QLabel(translate("MainWindow", "Sync: {0}").format(translate("MainWindow", "not connected")))
         for label in (self.county_label, self.data_dir_label, self.sync_label):
             label.setAccessibleName(label.text().split(":")[0])
