@@ -272,21 +272,24 @@ class _Writer:
         self._qr(page_code(book.list_number, page, total), g.width - MARGIN - QR_SIZE, top - QR_SIZE)
 
     def _qr(self, text: str, x: float, y: float) -> None:
-        qr = segno.make(text, error="m", micro=False)
-        matrix = qr.matrix
-        module = QR_SIZE / len(matrix)
-        path = self.c.beginPath()
+        """The page's QR code as one filled path of horizontal runs, in module units (integers: cheap to write).
+
+        The mask is fixed: choosing the best of eight costs more than the rest of the page, and any mask scans.
+        """
+        matrix = segno.make(text, error="m", micro=False, mask=1, boost_error=False).matrix
+        n = len(matrix)
+        module = QR_SIZE / n
+        runs = []
         for r, row in enumerate(matrix):
-            ry = y + QR_SIZE - (r + 1) * module
+            ry = n - 1 - r
             start = -1
             for col, dark in enumerate((*row, 0)):
                 if dark and start < 0:
                     start = col
                 elif not dark and start >= 0:
-                    path.rect(x + start * module, ry, (col - start) * module, module)
+                    runs.append(f"{start} {ry} {col - start} 1 re")
                     start = -1
-        self.c.setFillGray(0)
-        self.c.drawPath(path, stroke=0, fill=1)
+        self.c.addLiteral(f"q 0 g {module:.4f} 0 0 {module:.4f} {x:.2f} {y:.2f} cm " + " ".join(runs) + " f Q")
 
     def cover(self, book: WalkBook, total: int) -> None:
         c, g = self.c, self.g
@@ -363,10 +366,9 @@ class _Writer:
                 c.drawString(sex_x, y - 10, payload.sex)
                 c.drawString(party_x, y - 10, payload.party[:4])
                 c.drawString(lang_x, y - 10, payload.language[:3])
-                c.saveState()
-                c.translate(0, y - 13)
+                c.addLiteral(f"q 1 0 0 1 0 {y - 13:.1f} cm")  # Do keeps the state the form changes
                 c.doForm("row")
-                c.restoreState()
+                c.addLiteral("Q")
             elif kind == "house":
                 c.setFont(BOLD, 8.5)
                 c.drawString(48, y - 9, str(payload))
