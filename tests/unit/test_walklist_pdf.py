@@ -9,8 +9,12 @@ import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from pypdf import PdfReader
+from sqlalchemy import select
 from turf_fixtures import H, P, make_county
 
+from canvass_app.handout_pdf import write_handout
+from canvass_app.models import ContactAttempt, PolicyBrief, ResultCode, Voter
+from canvass_app.paper_results import enter_results
 from canvass_app.store import Store
 from canvass_app.turfs import cut_by_hand, cut_by_precinct
 from canvass_app.walk_order import voter_for_line, walk_lines
@@ -123,3 +127,59 @@ def test_printed_line_numbers_are_the_ones_data_entry_resolves(store: Store, tmp
             assert ref is not None
             resolved[line] = ref.name
     assert printed == resolved == {"1": "Al Zed", "2": "Ben Diaz", "3": "Cara Diaz"}
+
+
+def test_policy_brief_handout(store: Store, tmp_path: Path) -> None:
+    with store.session() as s:
+        s.add_all([
+            PolicyBrief(slug="clinics", title="Reopen the Río Clinic", category="healthcare",
+                        summary="Care within 20 minutes of every home.",
+                        talking_points=["Nurses on call — día y noche", "No bill above $20 a visit"],
+                        questions=[{"q": "Who pays?", "a": "The county levy, 0.2%."}]),
+            PolicyBrief(slug="clinics", language="es", title="Reabrir la Clínica del Río", category="healthcare",
+                        talking_points=["Enfermeras de guardia"]),
+            PolicyBrief(slug="schools", title="Smaller classes", category="education",
+                        talking_points=["Twenty pupils a class"]),
+        ])
+    out = tmp_path / "handout.pdf"
+    with store.session() as s:
+        pages = write_handout(s, ["schools", "clinics"], out)
+        with pytest.raises(ValueError, match="nope"):
+            write_handout(s, ["nope"], tmp_path / "x.pdf")
+        write_handout(s, ["clinics"], tmp_path / "es.pdf", language="es")
+    text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
+    assert pages == len(PdfReader(out).pages) >= 1
+    assert text.index("Smaller classes") < text.index("Reopen the Río Clinic")
+    for needle in ("Nurses on call — día y noche", "No bill above $20 a visit", "Who pays?", "Twenty pupils"):
+        assert needle in text
+    assert "Reabrir la Clínica del Río" in PdfReader(tmp_path / "es.pdf").pages[0].extract_text()
+
+
+def test_paper_round_trip_by_line_number(store: Store, tmp_path: Path) -> None:
+    """Print a list, fill results by the printed line numbers into a CSV, enter them: right voters get them."""
+    with store.session() as s:
+        make_county(s, [H(5, "Elm St", [P("Cara", "Diaz"), P("Ben", "Diaz")]), H(2, "Elm St", [P("Al", "Zed")]),
+                        H(7, "Elm St", [P("Dee", "Øster")])])
+        cut_by_hand(s, 1, streets=["ELM ST"])
+    out = tmp_path / "elm.pdf"
+    with store.session() as s:
+        write_walklists(s, ["T-0001"], out)
+    text = "\n".join(page_texts(out))
+    printed = {name: int(line) for line, name in re.findall(r"(?m)^ *(\d+) +(\w+ \w+)  ", text)}
+    assert set(printed) == {"Al Zed", "Ben Diaz", "Cara Diaz", "Dee Øster"}
+    results = {"Ben Diaz": ("C", "5"), "Al Zed": ("NH", ""), "Dee Øster": ("R", "1")}
+    csv_path = tmp_path / "results.csv"
+    csv_path.write_text("list,line,result,support\n" + "".join(
+        f"T-0001,{printed[name]},{code},{support}\n" for name, (code, support) in results.items()),
+        encoding="utf-8")
+    with store.session() as s:
+        outcome = enter_results(s, csv_path)
+    assert (len(outcome.applied), outcome.problems) == (3, [])
+    with store.session() as s:
+        stored = {(v.first_name + " " + v.last_name, code, c.support, c.source)
+                  for c, v, code in s.execute(
+                      select(ContactAttempt, Voter, ResultCode.code)
+                      .join(Voter, Voter.id == ContactAttempt.voter_id)
+                      .join(ResultCode, ResultCode.id == ContactAttempt.result_code_id))}
+    assert stored == {("Ben Diaz", "C", 5, "paper"), ("Al Zed", "NH", None, "paper"),
+                      ("Dee Øster", "R", 1, "paper")}
