@@ -12,10 +12,10 @@ from pypdf import PdfReader
 from sqlalchemy import select
 from turf_fixtures import H, P, make_county
 
+from canvass_app import cli
 from canvass_app.handout_pdf import write_handout
 from canvass_app.models import ContactAttempt, PolicyBrief, ResultCode, Voter
-from canvass_app.paper_results import enter_results
-from canvass_app.store import Store
+from canvass_app.store import Store, open_store
 from canvass_app.turfs import cut_by_hand, cut_by_precinct
 from canvass_app.walk_order import voter_for_line, walk_lines
 from canvass_app.walklist_pdf import parse_page_code, write_walklists
@@ -172,14 +172,15 @@ def test_paper_round_trip_by_line_number(store: Store, tmp_path: Path) -> None:
     csv_path.write_text("list,line,result,support\n" + "".join(
         f"T-0001,{printed[name]},{code},{support}\n" for name, (code, support) in results.items()),
         encoding="utf-8")
-    with store.session() as s:
-        outcome = enter_results(s, csv_path)
-    assert (len(outcome.applied), outcome.problems) == (3, [])
+    store.close()  # `canvass-app enter-results` opens the same store itself, from $CANVASS_DATA_DIR
+    assert cli.main(["enter-results", str(csv_path)]) == 0
+    store = open_store(store.data_dir)
     with store.session() as s:
         stored = {(v.first_name + " " + v.last_name, code, c.support, c.source)
                   for c, v, code in s.execute(
                       select(ContactAttempt, Voter, ResultCode.code)
                       .join(Voter, Voter.id == ContactAttempt.voter_id)
                       .join(ResultCode, ResultCode.id == ContactAttempt.result_code_id))}
+    store.close()
     assert stored == {("Ben Diaz", "C", 5, "paper"), ("Al Zed", "NH", None, "paper"),
                       ("Dee Øster", "R", 1, "paper")}
