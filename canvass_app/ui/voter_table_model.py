@@ -8,14 +8,23 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.ui.context import AppContext
+from canvass_app.ui.i18n import translate
 from canvass_app.voter_query import VoterFilter, VoterRow, count_for_table, voter_page
 
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS: list[tuple[str, str]] = [
-    ("Name", "name"), ("Address", "address"), ("Precinct", "precinct"), ("Party", "party"), ("Age", "age"),
-    ("Language", "language"), ("Turf", "list_number"), ("Last result", "last_result"), ("Support", "support"),
+    (QT_TRANSLATE_NOOP("VoterTableModel", "Name"), "name"),
+    (QT_TRANSLATE_NOOP("VoterTableModel", "Address"), "address"),
+    (QT_TRANSLATE_NOOP("VoterTableModel", "Precinct"), "precinct"),
+    (QT_TRANSLATE_NOOP("VoterTableModel", "Party"), "party"),
+    (QT_TRANSLATE_NOOP("VoterTableModel", "Age"), "age"),
+    (QT_TRANSLATE_NOOP("VoterTableModel", "Language"), "language"),
+    (QT_TRANSLATE_NOOP("VoterTableModel", "Turf"), "list_number"),
+    (QT_TRANSLATE_NOOP("VoterTableModel", "Last result"), "last_result"),
+    (QT_TRANSLATE_NOOP("VoterTableModel", "Support"), "support"),
 ]
 PAGE_SIZE = 100
 MAX_PAGES = 24  # at most PAGE_SIZE * MAX_PAGES voters in memory, whatever the county's size
@@ -138,5 +147,5 @@ class VoterTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][0] if 0 <= section < len(COLUMNS) else None
+            return translate("VoterTableModel", COLUMNS[section][0]) if 0 <= section < len(COLUMNS) else None
         return str(section + 1)

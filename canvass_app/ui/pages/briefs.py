@@ -73,7 +73,7 @@ HANDOUT_MODULE = "canvass_app.handout_pdf"
 
 
 def tr(text: str) -> str:
-    return translate("BriefsPage", text)
+    return translate("", text)  # lupdate files a module-level tr("...") under the empty context
 
 
 def _label(key: str) -> str:
@@ -249,7 +249,7 @@ class BriefsPage(QWidget):
         self.reader.setAccessibleName(tr("Brief"))
         self.reader.setOpenExternalLinks(False)
         self.reader.setOpenLinks(False)
-        self.reader.setHtml(f"<p style='color:#666'>{tr('Choose a brief on the left, or search.')}</p>")
+        self.reader.setHtml("<p style='color:#666'>" + tr("Choose a brief on the left, or search.") + "</p>")
 
         self.vote_box = QGroupBox(tr("Your vote on this proposal"))
         self.comment = QLineEdit()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from canvass_app.ui.context import AppContext
+from canvass_app.ui.i18n import translate
 from canvass_app.ui.voter_table_model import VoterTableModel
 from canvass_app.voter_query import FilterOptions, VoterDetail, VoterFilter, filter_options, voter_detail
 
@@ -34,33 +35,41 @@ class ContactsPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setAccessibleName("Contacts")
+        self.setAccessibleName(translate("ContactsPage", "Contacts"))
         self.model = VoterTableModel(ctx)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search name, address, phone or voter id…")
-        self.search.setToolTip("Search as you type (Ctrl+F)")
+        self.search.setPlaceholderText(translate("ContactsPage", "Search name, address, phone or voter id…"))
+        self.search.setToolTip(translate("ContactsPage", "Search as you type (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.sort = QComboBox()
-        self.sort.addItem("Sort by name", "name")
-        self.sort.addItem("Sort by address (walk order)", "address")
-        self.sort.setToolTip("Sort by name, or by address in walk order (within a turf: the walk-list lines)")
-        self.count_label = QLabel("Loading…")
+        self.sort.addItem(translate("ContactsPage", "Sort by name"), "name")
+        self.sort.addItem(translate("ContactsPage", "Sort by address (walk order)"), "address")
+        self.sort.setToolTip(
+            translate("ContactsPage", "Sort by name, or by address in walk order (within a turf: the walk-list lines)")
+        )
+        self.count_label = QLabel(translate("ContactsPage", "Loading…"))
         self.filters: dict[str, QComboBox] = {}
-        for key, label in (("precinct_id", "Precinct"), ("party", "Party"), ("turf_id", "Turf"),
-                           ("support", "Support"), ("contacted", "Contacted"), ("last_result", "Last result"),
-                           ("language", "Language")):
+        for key, label in (
+            ("precinct_id", translate("ContactsPage", "Precinct")),
+            ("party", translate("ContactsPage", "Party")),
+            ("turf_id", translate("ContactsPage", "Turf")),
+            ("support", translate("ContactsPage", "Support")),
+            ("contacted", translate("ContactsPage", "Contacted")),
+            ("last_result", translate("ContactsPage", "Last result")),
+            ("language", translate("ContactsPage", "Language")),
+        ):
             box = QComboBox()
             box.setAccessibleName(label)
-            box.setToolTip(f"Filter by {label.lower()}")
-            box.addItem(f"{label}: any", None)
+            box.setToolTip(translate("ContactsPage", "Filter by {0}").format(label.lower()))
+            box.addItem(translate("ContactsPage", "{0}: any").format(label), None)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             self.filters[key] = box
         for n in range(1, 6):
-            self.filters["support"].addItem(f"Support {n}", n)
-        self.filters["contacted"].addItem("Contacted", True)
-        self.filters["contacted"].addItem("Not contacted", False)
-        clear = QPushButton("Clear filters")
-        clear.setToolTip("Show everyone again (Ctrl+Shift+X)")
+            self.filters["support"].addItem(translate("ContactsPage", "Support {0}").format(n), n)
+        self.filters["contacted"].addItem(translate("ContactsPage", "Contacted"), True)
+        self.filters["contacted"].addItem(translate("ContactsPage", "Not contacted"), False)
+        clear = QPushButton(translate("ContactsPage", "Clear filters"))
+        clear.setToolTip(translate("ContactsPage", "Show everyone again (Ctrl+Shift+X)"))
         clear.clicked.connect(self.clear_filters)
 
         self.table = QTableView()
@@ -75,8 +84,10 @@ class ContactsPage(QWidget):
         for col, width in enumerate((210, 240, 70, 55, 45, 75, 70, 85)):
             self.table.setColumnWidth(col, width)
         self.detail = QTextBrowser()
-        self.detail.setAccessibleName("Household and contact history")
-        self.detail.setHtml("<p style='color:#666'>Choose a voter to see the household and its contacts.</p>")
+        self.detail.setAccessibleName(translate("ContactsPage", "Household and contact history"))
+        self.detail.setHtml(
+            translate("ContactsPage", "<p style='color:#666'>Choose a voter to see the household and its contacts.</p>")
+        )
 
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
@@ -106,7 +117,9 @@ class ContactsPage(QWidget):
         for box in self.filters.values():
             box.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.model.loaded.connect(self._loaded)
-        self.model.failed.connect(lambda msg: self.count_label.setText(f"Could not load voters: {msg}"))
+        self.model.failed.connect(
+            lambda msg: self.count_label.setText(translate("ContactsPage", "Could not load voters: {0}").format(msg))
+        )
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
         QShortcut(QKeySequence("Ctrl+Shift+X"), self, self.clear_filters)
@@ -124,7 +137,7 @@ class ContactsPage(QWidget):
         if self._loading_options:
             return
         self._debounce.stop()
-        self.count_label.setText("Searching…")
+        self.count_label.setText(translate("ContactsPage", "Searching…"))
         self.model.set_filter(self.current_filter())
 
     def clear_filters(self) -> None:
@@ -150,7 +163,7 @@ class ContactsPage(QWidget):
             "party": [(p, p) for p in options.parties],
             "turf_id": [(label, tid) for tid, label in options.turfs],
             "language": [(lang, lang) for lang in options.languages],
-            "last_result": [(f"{code} {name}", code) for code, name in options.results],
+            "last_result": [(f"{code} {translate('ResultCode', name)}", code) for code, name in options.results],
         }
         self._loading_options = True
         for key, items in choices.items():
@@ -166,11 +179,20 @@ class ContactsPage(QWidget):
     def _loaded(self, total: int) -> None:
         f = self.model.filter
         narrowed = f.search or any(box.currentIndex() > 0 for box in self.filters.values())
-        noun = "voter" if total == 1 else "voters"
+        noun = translate("ContactsPage", "voter") if total == 1 else translate("ContactsPage", "voters")
         if self.model.capped:
-            self.count_label.setText(f"{total:,}+ voters match: type more to narrow")
+            self.count_label.setText(
+                translate("ContactsPage", "{0:,}+ voters match: type more to narrow").format(total)
+            )
             return
-        self.count_label.setText(f"{total:,} {noun}" + ((" matches" if total == 1 else " match") if narrowed else ""))
+        self.count_label.setText(
+            f"{total:,} {noun}"
+            + (
+                (translate("ContactsPage", " matches") if total == 1 else translate("ContactsPage", " match"))
+                if narrowed
+                else ""
+            )
+        )
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -206,22 +228,28 @@ class ContactsPage(QWidget):
         self.ctx.runner.run(work, on_done=self._render_detail)
 
     def _render_detail(self, detail: VoterDetail | None) -> None:
-        self.detail.setHtml(detail_html(detail) if detail else "<p>This voter is no longer in the store.</p>")
+        self.detail.setHtml(
+            detail_html(detail) if detail else translate("ContactsPage", "<p>This voter is no longer in the store.</p>")
+        )
 
 
 def detail_html(d: VoterDetail) -> str:
     """The household panel: address, then each member with marks and their contact history, newest first."""
     e = html.escape
     where = " · ".join(p for p in (f"Precinct {d.precinct}" if d.precinct else "", d.list_number) if p)
-    parts = [f"<h3 style='margin-bottom:2px'>{e(d.address or 'No address')}</h3>",
-             f"<p style='color:#555;margin-top:0'>{e(where)} · {len(d.members)} in household</p>"]
+    parts = [
+        f"<h3 style='margin-bottom:2px'>{e(d.address or 'No address')}</h3>",
+        translate("ContactsPage", "<p style='color:#555;margin-top:0'>{0} · {1} in household</p>").format(
+            e(where), len(d.members)
+        ),
+    ]
     for m in d.members:
         facts = " · ".join(str(x) for x in (m.age, m.party, m.language, m.phone, m.state_voter_id) if x)
         mark = f" <b style='color:#b00020'>{e(m.mark)}</b>" if m.mark else ""
         parts.append(f"<h4 style='margin-bottom:0'>{e(m.name)}{mark}</h4><p style='color:#555;margin:0'>"
                      f"{e(facts)}</p>")
         if not m.history:
-            parts.append("<p style='color:#777;margin-top:2px'>No contacts yet.</p>")
+            parts.append(translate("ContactsPage", "<p style='color:#777;margin-top:2px'>No contacts yet.</p>"))
             continue
         items = []
         for c in m.history:
@@ -229,7 +257,11 @@ def detail_html(d: VoterDetail) -> str:
                 f"support {c.support}" if c.support else "", c.top_issue or "",
                 "volunteer" if c.volunteer_interest else "", "needs a ride" if c.needs_ride else "",
                 c.canvasser or "", c.source) if x)
-            what = f"{e(c.result_name)}" if not c.corrects_id else f"undo of {e(c.result_name)}"
+            what = (
+                f"{e(c.result_name)}"
+                if not c.corrects_id
+                else translate("ContactsPage", "undo of {0}").format(e(c.result_name))
+            )
             style = " style='text-decoration:line-through;color:#888'" if c.undone else ""
             note = f"<br><i>{e(c.note)}</i>" if c.note else ""
             when = dt.datetime.fromisoformat(c.created_at).astimezone().strftime("%Y-%m-%d %H:%M")  # local time

@@ -33,13 +33,22 @@ from PySide6.QtWidgets import (
 )
 
 from canvass_app import turfs, walklist_pdf
+from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.turfs import TurfSummary
 from canvass_app.ui.context import AppContext
+from canvass_app.ui.i18n import translate
 from canvass_app.ui.tasks import TaskControl
 
 _Index = QModelIndex | QPersistentModelIndex
-COLUMNS = [("list_number", "List"), ("name", "Turf"), ("precinct", "Precinct"), ("doors", "Doors"),
-           ("people", "People"), ("assignee", "Assignee"), ("status", "Status")]
+COLUMNS = [
+    ("list_number", QT_TRANSLATE_NOOP("TurfTableModel", "List")),
+    ("name", QT_TRANSLATE_NOOP("TurfTableModel", "Turf")),
+    ("precinct", QT_TRANSLATE_NOOP("TurfTableModel", "Precinct")),
+    ("doors", QT_TRANSLATE_NOOP("TurfTableModel", "Doors")),
+    ("people", QT_TRANSLATE_NOOP("TurfTableModel", "People")),
+    ("assignee", QT_TRANSLATE_NOOP("TurfTableModel", "Assignee")),
+    ("status", QT_TRANSLATE_NOOP("TurfTableModel", "Status")),
+]
 PREVIEW_SCALE = 1.25
 
 
@@ -79,7 +88,7 @@ class TurfTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return self.tr(COLUMNS[section][1])
+            return translate("TurfTableModel", COLUMNS[section][1])
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
@@ -139,7 +148,7 @@ def print_pdf(printer: QPrinter, pdf_path: Path) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         pdf.close()
-        raise OSError("The printer could not be started.")
+        raise OSError(translate("TurfsPage", "The printer could not be started."))
     try:
         scale = printer.resolution() / 72.0
         for i in range(len(pdf)):

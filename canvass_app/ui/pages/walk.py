@@ -40,16 +40,27 @@ from PySide6.QtWidgets import (
 
 from canvass_app import contacts
 from canvass_app.contact_list import TurfProgress, turf_progress
+from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.models import utcnow
 from canvass_app.ui.context import AppContext
+from canvass_app.ui.i18n import translate
 from canvass_app.ui.walk_model import DoorListModel
 from canvass_app.walk_doors import TurfChoice, WalkDoor, WalkVoter, survey_choices, turf_choices, walk_doors
 
 # (result code, key, button label)
-RESULT_KEYS = [("C", "C", "Canvassed"), ("NH", "N", "Not home"), ("R", "R", "Refused"),
-               ("CB", "B", "Come back"), ("LB", "L", "Language"), ("I", "I", "Inaccessible"),
-               ("M", "M", "Moved"), ("WA", "W", "Wrong address"), ("H", "H", "Hostile"),
-               ("DNC", "X", "Do Not Contact"), ("D", "D", "Deceased")]
+RESULT_KEYS = [
+    ("C", "C", QT_TRANSLATE_NOOP("WalkPage", "Canvassed")),
+    ("NH", "N", QT_TRANSLATE_NOOP("WalkPage", "Not home")),
+    ("R", "R", QT_TRANSLATE_NOOP("WalkPage", "Refused")),
+    ("CB", "B", QT_TRANSLATE_NOOP("WalkPage", "Come back")),
+    ("LB", "L", QT_TRANSLATE_NOOP("WalkPage", "Language")),
+    ("I", "I", QT_TRANSLATE_NOOP("WalkPage", "Inaccessible")),
+    ("M", "M", QT_TRANSLATE_NOOP("WalkPage", "Moved")),
+    ("WA", "W", QT_TRANSLATE_NOOP("WalkPage", "Wrong address")),
+    ("H", "H", QT_TRANSLATE_NOOP("WalkPage", "Hostile")),
+    ("DNC", "X", QT_TRANSLATE_NOOP("WalkPage", "Do Not Contact")),
+    ("D", "D", QT_TRANSLATE_NOOP("WalkPage", "Deceased")),
+]
 CONFIRM = {"DNC", "D"}  # never by a slip of the finger: these change the voter record
 
 
@@ -69,7 +80,7 @@ class WalkPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setAccessibleName("Walk")
+        self.setAccessibleName(translate("WalkPage", "Walk"))
         self.turf_id: int | None = None
         self.doors: list[WalkDoor] = []
         self.index = 0
@@ -93,16 +104,16 @@ class WalkPage(QWidget):
     # layout -------------------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.turf_box = QComboBox()
-        self.turf_box.setAccessibleName("Turf")
+        self.turf_box.setAccessibleName(translate("WalkPage", "Turf"))
         self.turf_box.setMinimumWidth(320)
-        self.turf_box.setToolTip("The turf to walk")
-        self.all_turfs = QCheckBox("All turfs (county lead)")
-        self.all_turfs.setToolTip("List every turf, not only those assigned to you")
-        self.progress_label = QLabel("Choose a turf")
-        self.progress_label.setAccessibleName("Progress")
+        self.turf_box.setToolTip(translate("WalkPage", "The turf to walk"))
+        self.all_turfs = QCheckBox(translate("WalkPage", "All turfs (county lead)"))
+        self.all_turfs.setToolTip(translate("WalkPage", "List every turf, not only those assigned to you"))
+        self.progress_label = QLabel(translate("WalkPage", "Choose a turf"))
+        self.progress_label.setAccessibleName(translate("WalkPage", "Progress"))
         self.progress_label.setStyleSheet("font-size: 15px;")
         top = QHBoxLayout()
-        top.addWidget(QLabel("Turf:"))
+        top.addWidget(QLabel(translate("WalkPage", "Turf:")))
         top.addWidget(self.turf_box)
         top.addWidget(self.all_turfs)
         top.addStretch(1)
@@ -111,7 +122,7 @@ class WalkPage(QWidget):
         self.door_model = DoorListModel()
         self.door_list = QListView()
         self.door_list.setModel(self.door_model)
-        self.door_list.setAccessibleName("Doors in walk order")
+        self.door_list.setAccessibleName(translate("WalkPage", "Doors in walk order"))
         self.door_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.door_list.setMinimumWidth(240)
         self.door_list.setStyleSheet("QListView { font-size: 14px; } QListView::item { padding: 4px; }")
@@ -123,7 +134,7 @@ class WalkPage(QWidget):
         self.door_info = QLabel("")
         self.door_info.setStyleSheet("color: #555; font-size: 14px;")
         self.people = QListWidget()
-        self.people.setAccessibleName("People at this door")
+        self.people.setAccessibleName(translate("WalkPage", "People at this door"))
         self.people.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.people.setStyleSheet("QListWidget { font-size: 17px; } QListWidget::item { padding: 8px; }"
                                   "QListWidget::item:selected { background: #1565c0; color: white; }")
@@ -134,7 +145,8 @@ class WalkPage(QWidget):
         results = QGridLayout()
         results.setSpacing(6)
         self.result_buttons: dict[str, QToolButton] = {}
-        for i, (code, key, label) in enumerate(RESULT_KEYS):
+        for i, (code, key, source) in enumerate(RESULT_KEYS):
+            label = translate("WalkPage", source)
             action = self._action(f"result_{code}", f"{label}", key, partial(self.log_result, code))
             button = QToolButton()
             action.setIconText(f"{label}\n[{key}]")  # the key on the button itself, readable in the rain
@@ -150,55 +162,77 @@ class WalkPage(QWidget):
         self.support_group = QButtonGroup(self)
         self.support_group.setExclusive(False)
         support_row = QHBoxLayout()
-        support_row.addWidget(QLabel("Support:"))
+        support_row.addWidget(QLabel(translate("WalkPage", "Support:")))
         self.support_buttons: list[QPushButton] = []
         for n in range(1, 6):
             b = QPushButton(str(n))
             b.setCheckable(True)
             b.setFixedSize(44, 40)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.setToolTip(_tip(["Strong oppose", "Lean oppose", "Undecided", "Lean support", "Strong support"][n - 1],
-                              str(n)))
+            b.setToolTip(
+                _tip(
+                    [
+                        translate("WalkPage", "Strong oppose"),
+                        translate("WalkPage", "Lean oppose"),
+                        translate("WalkPage", "Undecided"),
+                        translate("WalkPage", "Lean support"),
+                        translate("WalkPage", "Strong support"),
+                    ][n - 1],
+                    str(n),
+                )
+            )
             self.support_group.addButton(b, n)
             self.support_buttons.append(b)
             support_row.addWidget(b)
-            self._action(f"support_{n}", f"Support {n}", str(n), partial(self.set_support, n))
+            self._action(
+                f"support_{n}", translate("WalkPage", "Support {0}").format(n), str(n), partial(self.set_support, n)
+            )
         self.support_group.idClicked.connect(self.set_support)
         support_row.addSpacing(16)
         self.top_issue = QComboBox()
-        self.top_issue.setAccessibleName("Top issue")
-        self.top_issue.setToolTip(_tip("Top issue", "T"))
+        self.top_issue.setAccessibleName(translate("WalkPage", "Top issue"))
+        self.top_issue.setToolTip(_tip(translate("WalkPage", "Top issue"), "T"))
         self.language = QComboBox()
-        self.language.setAccessibleName("Preferred language")
-        self.language.setToolTip("Preferred language")
-        self.volunteer = QCheckBox("Volunteer")
-        self.volunteer.setToolTip(_tip("Interested in volunteering", "V"))
-        self.ride = QCheckBox("Needs a ride")
-        self.ride.setToolTip(_tip("Needs a ride to vote", "G"))
+        self.language.setAccessibleName(translate("WalkPage", "Preferred language"))
+        self.language.setToolTip(translate("WalkPage", "Preferred language"))
+        self.volunteer = QCheckBox(translate("WalkPage", "Volunteer"))
+        self.volunteer.setToolTip(_tip(translate("WalkPage", "Interested in volunteering"), "V"))
+        self.ride = QCheckBox(translate("WalkPage", "Needs a ride"))
+        self.ride.setToolTip(_tip(translate("WalkPage", "Needs a ride to vote"), "G"))
         for w in (self.volunteer, self.ride):
             w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        support_row.addWidget(QLabel("Top issue:"))
+        support_row.addWidget(QLabel(translate("WalkPage", "Top issue:")))
         support_row.addWidget(self.top_issue)
-        support_row.addWidget(QLabel("Language:"))
+        support_row.addWidget(QLabel(translate("WalkPage", "Language:")))
         support_row.addWidget(self.language)
         support_row.addWidget(self.volunteer)
         support_row.addWidget(self.ride)
         support_row.addStretch(1)
-        self._action("volunteer", "Volunteer", "V", lambda: self._submit(self.volunteer.toggle))
-        self._action("ride", "Needs a ride", "G", lambda: self._submit(self.ride.toggle))
-        self._action("top_issue", "Top issue", "T", lambda: self._open_issue())
+        self._action("volunteer", translate("WalkPage", "Volunteer"), "V", lambda: self._submit(self.volunteer.toggle))
+        self._action("ride", translate("WalkPage", "Needs a ride"), "G", lambda: self._submit(self.ride.toggle))
+        self._action("top_issue", translate("WalkPage", "Top issue"), "T", lambda: self._open_issue())
         self.note = QLineEdit()
-        self.note.setPlaceholderText("Note for this person (E to type, Enter to finish)")
-        self.note.setToolTip(_tip("Note", "E"))
+        self.note.setPlaceholderText(translate("WalkPage", "Note for this person (E to type, Enter to finish)"))
+        self.note.setToolTip(_tip(translate("WalkPage", "Note"), "E"))
         self.note.returnPressed.connect(self.setFocus)
-        self._action("note", "Note", "E", lambda: self.note.setFocus())
+        self._action("note", translate("WalkPage", "Note"), "E", lambda: self.note.setFocus())
 
         nav = QHBoxLayout()
         for name, label, key, fn in (
-            ("household_nh", "Nobody home", "A", lambda: self.household_not_home()),
-            ("previous", "◀ Previous door", "PgUp", lambda: self._submit(lambda: self.go_to(self.index - 1))),
-            ("next", "Next door ▶", "PgDown", lambda: self._submit(lambda: self.go_to(self.index + 1))),
-            ("undo", "Undo", "Ctrl+Z", lambda: self.undo()),
+            ("household_nh", translate("WalkPage", "Nobody home"), "A", lambda: self.household_not_home()),
+            (
+                "previous",
+                translate("WalkPage", "◀ Previous door"),
+                "PgUp",
+                lambda: self._submit(lambda: self.go_to(self.index - 1)),
+            ),
+            (
+                "next",
+                translate("WalkPage", "Next door ▶"),
+                "PgDown",
+                lambda: self._submit(lambda: self.go_to(self.index + 1)),
+            ),
+            ("undo", translate("WalkPage", "Undo"), "Ctrl+Z", lambda: self.undo()),
         ):
             action = self._action(name, label, key, fn)
             action.setIconText(f"{label}  [{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}]")
@@ -207,11 +241,26 @@ class WalkPage(QWidget):
             tool.setMinimumHeight(44)
             tool.setStyleSheet("QToolButton { font-size: 15px; padding: 4px 14px; }")
             nav.addWidget(tool)
-        self._action("next_alt", "Next door", "Right", lambda: self._submit(lambda: self.go_to(self.index + 1)))
-        self._action("previous_alt", "Previous door", "Left",
+        self._action(
+            "next_alt",
+            translate("WalkPage", "Next door"),
+            "Right",
+            lambda: self._submit(lambda: self.go_to(self.index + 1)),
+        )
+        self._action("previous_alt", translate("WalkPage", "Previous door"), "Left",
                      lambda: self._submit(lambda: self.go_to(self.index - 1)))
-        self._action("person_down", "Next person", "Down", lambda: self.move_person(1))
-        self._action("person_up", "Previous person", "Up", lambda: self.move_person(-1))
+        self._action(
+            "person_down",
+            translate("WalkPage", "Next person"),
+            "Down",
+            lambda: self.move_person(1),
+        )
+        self._action(
+            "person_up",
+            translate("WalkPage", "Previous person"),
+            "Up",
+            lambda: self.move_person(-1),
+        )
         nav.addStretch(1)
         self.status = QLabel("")
         self.status.setStyleSheet("color: #555;")
@@ -269,11 +318,11 @@ class WalkPage(QWidget):
             if box.count() == 0:
                 box.addItem("—", None)
                 for value, label in survey.get(key, []):
-                    box.addItem(label, value)
+                    box.addItem(translate("Survey", label), value)
         keep = self.turf_id
         self.turf_box.blockSignals(True)
         self.turf_box.clear()
-        self.turf_box.addItem("Choose a turf…", None)
+        self.turf_box.addItem(translate("WalkPage", "Choose a turf…"), None)
         for c in choices:
             self.turf_box.addItem(c.label, c.turf_id)
         self.turf_box.setCurrentIndex(max(0, self.turf_box.findData(keep)) if keep is not None else 0)
@@ -283,7 +332,7 @@ class WalkPage(QWidget):
         """Open this turf (the tests' and the Turfs page's way in)."""
         i = self.turf_box.findData(turf_id)
         if i < 0:
-            self.turf_box.addItem(f"Turf #{turf_id}", turf_id)
+            self.turf_box.addItem(translate("WalkPage", "Turf #{0}").format(turf_id), turf_id)
             i = self.turf_box.count() - 1
         self.turf_box.setCurrentIndex(i)
 
@@ -331,7 +380,7 @@ class WalkPage(QWidget):
             self.busy = False
             self.queue.clear()  # what was typed after a refused write is not applied blindly
             self._enable(bool(self.doors))
-            self.status.setText(f"Not saved: {exc}")
+            self.status.setText(translate("WalkPage", "Not saved: {0}").format(exc))
             self.ctx.events.status_message.emit(f"Not saved: {exc}")
 
         self.ctx.runner.run(work, on_done=done, on_error=failed)
@@ -406,24 +455,40 @@ class WalkPage(QWidget):
         door = self.door
         self.door_model.set_current(self.index if door else -1)
         if door is None:
-            self.address.setText("No doors to knock on this turf" if self.turf_id else "Choose a turf to walk")
+            self.address.setText(
+                translate("WalkPage", "No doors to knock on this turf")
+                if self.turf_id
+                else translate("WalkPage", "Choose a turf to walk")
+            )
             self.door_info.setText("")
             self.people.clear()
             self._show_progress()
             return
         self.door_list.scrollTo(self.door_model.index(self.index))
         self.address.setText(door.address)
-        self.door_info.setText(f"Door {self.index + 1} of {len(self.doors)} · {len(door.knockable)} to knock"
-                               + (f" · {len(door.voters) - len(door.knockable)} skipped" if
-                                  len(door.knockable) < len(door.voters) else ""))
+        self.door_info.setText(
+            translate("WalkPage", "Door {0} of {1} · {2} to knock").format(
+                self.index + 1, len(self.doors), len(door.knockable)
+            )
+            + (
+                translate("WalkPage", " · {0} skipped").format(len(door.voters) - len(door.knockable))
+                if len(door.knockable) < len(door.voters)
+                else ""
+            )
+        )
         self.people.clear()
         for i, v in enumerate(door.voters):
             facts = " ".join(str(x) for x in (v.age, v.sex, v.party, v.language) if x)
             line = f"{v.line}. " if v.line else ""
             if v.skip:
-                text = f"{line}{v.name} — {v.skip.upper()}, skip"
+                text = translate("WalkPage", "{0}{1} — {2}, skip").format(line, v.name, v.skip.upper())
             else:
-                done = f"   ✓ {v.result_name}" + (f" · support {v.support}" if v.support else "") if v.result else ""
+                done = (
+                    f"   ✓ {v.result_name}"
+                    + (translate("WalkPage", " · support {0}").format(v.support) if v.support else "")
+                    if v.result
+                    else ""
+                )
                 text = f"{line}{v.name}   {facts}{done}"
             item = QListWidgetItem(text)
             if v.skip:
@@ -440,8 +505,10 @@ class WalkPage(QWidget):
             return
         minutes = int((utcnow() - self.started_at).total_seconds() // 60)
         self.progress_label.setText(
-            f"<b>{p.doors_done} of {p.doors_total} doors</b> · {p.contacts_per_hour:g} contacts/h · "
-            f"{p.attempts} results · {minutes // 60}:{minutes % 60:02d} on turf")
+            translate(
+                "WalkPage", "<b>{0} of {1} doors</b> · {2:g} contacts/h · {3} results · {4}:{5:02d} on turf"
+            ).format(p.doors_done, p.doors_total, p.contacts_per_hour, p.attempts, minutes // 60, minutes % 60)
+        )
 
     def _enable(self, on: bool) -> None:
         """Door actions are live only while a turf with doors is open; undo stays live for the last one."""
@@ -487,12 +554,15 @@ class WalkPage(QWidget):
     def _log_result(self, code: str) -> None:
         voter = self.current_voter()
         if voter is None or self.turf_id is None:
-            self.status.setText("Nobody to log here.")
+            self.status.setText(translate("WalkPage", "Nobody to log here."))
             return
         if code in CONFIRM and self.confirm_marks:
-            name = {c: label for c, _k, label in RESULT_KEYS}[code]
-            answer = QMessageBox.question(self, "Canvass", f"Mark {voter.name} as {name}? They will not be "
-                                          "knocked again.")
+            name = translate("WalkPage", {c: label for c, _k, label in RESULT_KEYS}[code])
+            answer = QMessageBox.question(
+                self,
+                translate("WalkPage", "Canvass"),
+                translate("WalkPage", "Mark {0} as {1}? They will not be knocked again.").format(voter.name, name),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         survey, note = self.survey(), self.note.text().strip() or None
@@ -516,12 +586,15 @@ class WalkPage(QWidget):
         def write(session: Any) -> list[str]:
             return contacts.log_household(session, hid, "NH", canvasser=user, turf_id=turf_id)
 
-        self._run(write, lambda loaded: self._after_log(loaded, f"{door.address}: nobody home"))
+        self._run(
+            write,
+            lambda loaded: self._after_log(loaded, translate("WalkPage", "{0}: nobody home").format(door.address)),
+        )
 
     def _after_log(self, loaded: Loaded, what: str) -> None:
         assert self.turf_id is not None
         self.history.append((self.turf_id, loaded.logged))
-        self.status.setText(f"Saved — {what}")
+        self.status.setText(translate("WalkPage", "Saved — {0}").format(what))
         door = self.door
         if door is not None and door.done:
             self.go_to(self._next_open(self.index, 1))
@@ -545,9 +618,9 @@ class WalkPage(QWidget):
         def after(loaded: Loaded) -> None:
             u = loaded.undone
             if u is None:
-                self.status.setText("Nothing to undo.")
+                self.status.setText(translate("WalkPage", "Nothing to undo."))
                 return
-            self.status.setText(f"Undone: {u.result}")
+            self.status.setText(translate("WalkPage", "Undone: {0}").format(u.result))
             back = next((i for i, d in enumerate(self.doors) if d.household_id == u.household_id), self.index)
             self.go_to(back)
             door = self.door
