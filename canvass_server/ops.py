@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from canvass_app.sync import wire
 from canvass_server import versions
+from canvass_server.bulk import write_rows
 from canvass_server.models import (
     AppliedOp,
     ContactAttempt,
@@ -96,8 +97,9 @@ def apply_ops(session: Session, device: Device, county: County, batch_id: str, o
         for op in ops
         if op.op_id not in seen
     ]
-    if ledger:
-        session.execute(versions.insert_ignore(session, AppliedOp), ledger)
+    # The device row lock and the check above make these op ids new; a collision with another device's op
+    # (never expected of UUIDv7s) fails the transaction, and the retry then answers it as a duplicate.
+    write_rows(session, cast(Table, AppliedOp.__table__), ledger)
     return out
 
 
@@ -138,7 +140,7 @@ def _contacts(session: Session, device: Device, county: County, items: list[tupl
         rows.append(row)
         out.ok(op)
     if rows:
-        session.execute(insert(ContactAttempt), rows)
+        write_rows(session, cast(Table, ContactAttempt.__table__), rows)
 
 
 def _check_fields(fields: dict[str, Any]) -> str | None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from canvass_app.voterfile import Rejection, VoterRecord, iter_voter_rows
@@ -63,7 +63,7 @@ def import_voters(session: Session, path: Path, *, county: str, state: str, layo
         if h["key"] not in homes and h["key"] not in new_homes:
             new_homes[h["key"]] = h | {"county_id": row.id, "version": v_households}
     if new_homes:
-        session.execute(insert(Household), list(new_homes.values()))
+        session.execute(insert(cast(Table, Household.__table__)), list(new_homes.values()))
         homes = dict(session.execute(select(Household.key, Household.id)
                                      .where(Household.county_id == row.id)).all())
     result.households = len(new_homes)
@@ -79,7 +79,7 @@ def import_voters(session: Session, path: Path, *, county: str, state: str, layo
         else:
             inserts.append(values | {"county_id": row.id, "state_voter_id": rec.state_voter_id})
     if inserts:
-        session.execute(insert(Voter), inserts)
+        session.execute(insert(cast(Table, Voter.__table__)), inserts)
     if updates:
         names = (*VOTER_COLUMNS, "household_id", "precinct_code", "active", "version")
         stmt = update(Voter).where(Voter.id == bindparam("_id")).values({c: bindparam("b_" + c) for c in names})
@@ -94,4 +94,6 @@ def import_voters(session: Session, path: Path, *, county: str, state: str, layo
                 .values(active=False, version=v_voters)
             ).rowcount  # type: ignore[attr-defined]
     result.inserted, result.updated = len(inserts), len(updates)
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("ANALYZE voter, household"))  # fresh statistics, so ingest lookups use the indexes
     return result
