@@ -144,3 +144,19 @@ def test_every_op_type_applies(make_device: Any, database: Database, tmp_path: A
     turfs = dev.pull_all("assignments")[0]
     assert turfs[0]["list_number"] == "T-0042"
     assert turfs[0]["mine"] is True
+
+
+def test_no_personal_data_in_logs(make_device: Any, database: Database, caplog: Any) -> None:
+    ids = seed_county(database)
+    dev: Device = make_device()
+    caplog.set_level("DEBUG")
+    r = dev.push(
+        dev.contact(ids[0], note="SECRET-NOTE about the voter"),
+        ("voter_correction", {"county": dev.county, "state_voter_id": ids[1],
+                              "fields": {"email": "SECRET@example.org"}}),
+        dev.contact(ids[2], support="SECRET-INVALID"),
+    )
+    assert r.status_code == 200
+    assert "SECRET" not in caplog.text
+    assert ids[0] not in caplog.text
+    assert "1 rejected" in caplog.text  # the server did log the batch, with ids and counts only
