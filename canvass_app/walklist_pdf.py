@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from canvass_app.i18n import translate
 from canvass_app.models import County, ResultCode, SurveyQuestion, Turf, TurfAssignment
 from canvass_app.turfs import get_turf
 from canvass_app.walk_order import WalkLine, walk_lines
@@ -98,8 +99,9 @@ def load_legend(session: Session) -> Legend:
     codes = session.execute(select(ResultCode.code, ResultCode.name).order_by(ResultCode.sort_order)).all()
     questions = session.scalars(
         select(SurveyQuestion).where(SurveyQuestion.active.is_(True)).order_by(SurveyQuestion.sort_order)).all()
-    return Legend(codes=[(c, n) for c, n in codes],
-                  questions=[(q.text, [o.label for o in q.options]) for q in questions])
+    return Legend(codes=[(c, translate("ResultCode", n)) for c, n in codes],  # in the language in force
+                  questions=[(translate("Survey", q.text), [translate("Survey", o.label) for o in q.options])
+                             for q in questions])
 
 
 def load_book(session: Session, list_number: str) -> WalkBook:
@@ -221,22 +223,23 @@ class _Writer:
         c.line(88, -7, g.width - MARGIN, -7)
         c.setFillGray(0.45)
         c.setFont(FONT, 6)
-        c.drawString(62, -7, "Notes")
+        c.drawString(62, -7, translate("WalkList", "Notes"))
         c.endForm()
 
         c.beginForm("heads")  # column heads under the page header
         y = g.height - MARGIN - HEAD_H + 12
         c.setFont(BOLD, 7.5)
         c.drawRightString(58, y, "#")
-        c.drawString(62, y, "Name")
+        c.drawString(62, y, translate("WalkList", "Name"))
         age, sex, party, lang = g.cols()
-        for x, label in ((age, "Age"), (sex, "Sex"), (party, "Party"), (lang, "Lang")):
+        for x, label in ((age, translate("WalkList", "Age")), (sex, translate("WalkList", "Sex")),
+                         (party, translate("WalkList", "Party")), (lang, translate("WalkList", "Lang"))):
             c.drawString(x, y, label)
         c.setFont(BOLD, 6.5)
         for k, (code, _name) in enumerate(self.legend.codes):
             c.drawCentredString(g.codes_x + k * g.code_pitch + 6.5, y, code)
         c.setFont(BOLD, 6.5)
-        c.drawCentredString(g.support_x + 31, y + 8, "Support")
+        c.drawCentredString(g.support_x + 31, y + 8, translate("WalkList", "Support"))
         for k in range(5):
             c.drawCentredString(g.support_x + k * 12.0 + 6, y, str(k + 1))
         c.setLineWidth(0.8)
@@ -251,8 +254,9 @@ class _Writer:
             size -= 0.25
         c.setFont(FONT, size)
         c.drawString(MARGIN, MARGIN + 9, legend)
-        c.drawString(MARGIN, MARGIN, "Tick one result per voter. Support: 1 strong oppose … 5 strong support. "
-                     "Survey answers and corrections go on the notes line.")
+        c.drawString(MARGIN, MARGIN, translate("WalkList", "Tick one result per voter. Support: 1 strong oppose … "
+                                                           "5 strong support. Survey answers and corrections go on "
+                                                           "the notes line."))
         c.endForm()
 
     def _header(self, book: WalkBook, page: int, total: int) -> None:
@@ -263,12 +267,15 @@ class _Writer:
         c.setFont(BOLD, 10)
         c.drawString(MARGIN + 72, top - 13, _fit(book.turf_name, BOLD, 10, g.width - 2 * MARGIN - 72 - QR_SIZE - 96))
         c.setFont(FONT, 9)
-        county = book.county if "county" in book.county.lower() else f"{book.county} County"
+        county = book.county if "county" in book.county.lower() else translate("WalkList", "{0} County").format(
+            book.county)
         c.drawString(MARGIN, top - 30, f"{county}, {book.state}")
         who = book.canvasser or "________________"
-        c.drawString(MARGIN, top - 44, f"Canvasser: {who}    Printed: {self.printed.isoformat()}")
+        c.drawString(MARGIN, top - 44, translate("WalkList", "Canvasser: {0}    Printed: {1}").format(
+            who, self.printed.isoformat()))
         c.setFont(BOLD, 10)
-        c.drawRightString(g.width - MARGIN - QR_SIZE - 14, top - 13, f"Page {page} of {total}")
+        c.drawRightString(g.width - MARGIN - QR_SIZE - 14, top - 13,
+                          translate("WalkList", "Page {0} of {1}").format(page, total))
         self._qr(page_code(book.list_number, page, total), g.width - MARGIN - QR_SIZE, top - QR_SIZE)
 
     def _qr(self, text: str, x: float, y: float) -> None:
@@ -296,25 +303,28 @@ class _Writer:
         self._header(book, 1, total)
         y = g.height - MARGIN - 84
         c.setFont(BOLD, 18)
-        c.drawString(MARGIN, y, f"Walk list {book.list_number}")
+        c.drawString(MARGIN, y, translate("WalkList", "Walk list {0}").format(book.list_number))
         c.setFont(FONT, 11)
         y -= 20
-        for text in (book.turf_name, f"Doors: {book.doors}    People: {len(book.lines)}    "
-                     f"Pages: {total - 1} after this one"):
+        for text in (book.turf_name, translate("WalkList", "Doors: {0}    People: {1}    Pages: {2} after this one")
+                     .format(book.doors, len(book.lines), total - 1)):
             c.drawString(MARGIN, y, _fit(text, FONT, 11, g.width - 2 * MARGIN))
             y -= 16
         y -= 8
         c.setFont(BOLD, 10)
-        boxes = ("Start time", "End time", "Doors knocked", "Contacts", "Supporters (4–5)", "Not home")
+        boxes = (translate("WalkList", "Start time"), translate("WalkList", "End time"),
+                 translate("WalkList", "Doors knocked"), translate("WalkList", "Contacts"),
+                 translate("WalkList", "Supporters (4–5)"), translate("WalkList", "Not home"))
         bw = (g.width - 2 * MARGIN) / 3
         for k, label in enumerate(boxes):
             bx, by = MARGIN + (k % 3) * bw, y - (k // 3) * 40
             c.drawString(bx, by, label)
             c.rect(bx, by - 28, bw - 12, 22)
         y -= 96
-        y = self._section("Talking points", book.talking_points or "(No talking points were set for this turf.)", y)
+        y = self._section(translate("WalkList", "Talking points"), book.talking_points
+                          or translate("WalkList", "(No talking points were set for this turf.)"), y)
         c.setFont(BOLD, 11)
-        c.drawString(MARGIN, y, "Result codes — tick one per voter")
+        c.drawString(MARGIN, y, translate("WalkList", "Result codes — tick one per voter"))
         y -= 14
         c.setFont(FONT, 9)
         half = (len(self.legend.codes) + 1) // 2
@@ -328,7 +338,8 @@ class _Writer:
         questions = "\n".join(
             f"{n}. {text}" + (f": {' / '.join(opts)}" if opts and len(opts) != 5 else "")
             for n, (text, opts) in enumerate(self.legend.questions, start=1))
-        self._section("Survey questions — ask, and write answers in the notes line", questions, y)
+        self._section(translate("WalkList", "Survey questions — ask, and write answers in the notes line"),
+                      questions, y)
         c.doForm("foot")
         c.showPage()
 
@@ -406,7 +417,8 @@ def render(books: Sequence[WalkBook], legend: Legend, out: Path | BinaryIO, *, p
     g = _Geometry(width=width, height=height, codes=len(legend.codes))
     target = str(out) if isinstance(out, Path) else out
     canvas = Canvas(target, pagesize=(width, height), pageCompression=1)
-    canvas.setTitle("Walk lists " + ", ".join(b.list_number for b in books[:5]) + ("…" if len(books) > 5 else ""))
+    canvas.setTitle(translate("WalkList", "Walk lists") + " " + ", ".join(b.list_number for b in books[:5])
+                    + ("…" if len(books) > 5 else ""))
     canvas.setAuthor("Canvass")
     writer = _Writer(canvas, g, legend, printed or dt.date.today())
     total_voters = sum(len(b.lines) for b in books)

@@ -625,142 +625,142 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="82"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="83"/>
         <source>Import voter file</source>
         <translation>Importar padrón</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="89"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="90"/>
         <source>No file chosen</source>
         <translation>Ningún archivo elegido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="90"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="91"/>
         <source>Choose file…</source>
         <translation>Elegir archivo…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="96"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="97"/>
         <source>e.g. Wake</source>
         <translation>p. ej., Wake</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="104"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="105"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="105"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="106"/>
         <source>County</source>
         <translation>Condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="106"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="107"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="107"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="108"/>
         <source>Layout</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="111"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="112"/>
         <source>Column in file</source>
         <translation>Columna del archivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="111"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="112"/>
         <source>Imports as</source>
         <translation>Se importa como</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="111"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="112"/>
         <source>Row %1</source>
         <translation>Fila %1</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="121"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="122"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="122"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="123"/>
         <source>Cancel import</source>
         <translation>Cancelar importación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="129"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="130"/>
         <source>Columns and the first rows of the file:</source>
         <translation>Columnas y primeras filas del archivo:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="141"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="142"/>
         <source>Choose a voter file</source>
         <translation>Elija un padrón</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="142"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="143"/>
         <source>Voter files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>Padrones (*.csv *.tsv *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="157"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="158"/>
         <source>Reading the file…</source>
         <translation>Leyendo el archivo…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="165"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="167"/>
         <source>Detected: %1 — %2, %3-separated</source>
         <translation>Detectado: %1 — %2, separado por %3</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="188"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="190"/>
         <source>(not imported)</source>
         <translation>(no se importa)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="223"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="225"/>
         <source>Choose which column holds the voter id (“Imports as”).</source>
         <translation>Elija qué columna tiene el número de votante («Se importa como»).</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="258"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="264"/>
         <source>Starting…</source>
         <translation>Comenzando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="268"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="274"/>
         <source>%1 rows · %2 rows/s</source>
         <translation>%1 filas · %2 filas/s</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="274"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="280"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="281"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="287"/>
         <source>%1 rows in %2 s</source>
         <translation>%1 filas en %2 s</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="283"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="289"/>
         <source>Imported: %1 added, %2 updated, %3 marked inactive, %4 rejected; %5 households (layout %6).</source>
         <translation>Importado: %1 nuevos, %2 actualizados, %3 marcados inactivos, %4 rechazados; %5 hogares (formato %6).</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="293"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="299"/>
         <source>Voter file imported</source>
         <translation>Padrón importado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="304"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="310"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>Importación cancelada; no se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="306"/>
+        <location filename="../../canvass_app/ui/import_dialog.py" line="312"/>
         <source>Import failed; nothing was changed: %1</source>
         <translation>La importación falló; no se cambió nada: %1</translation>
     </message>
@@ -1450,6 +1450,129 @@
         <location filename="../../canvass_app/ui/voter_table_model.py" line="27"/>
         <source>Support</source>
         <translation>Apoyo</translation>
+    </message>
+</context>
+<context>
+    <name>WalkList</name>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="226"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="233"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="235"/>
+        <source>Age</source>
+        <translation>Ed.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="235"/>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="236"/>
+        <source>Party</source>
+        <translation>Part.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="236"/>
+        <source>Lang</source>
+        <translation>Idi.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="242"/>
+        <source>Support</source>
+        <translation>Apoyo</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="257"/>
+        <source>Tick one result per voter. Support: 1 strong oppose … 5 strong support. Survey answers and corrections go on the notes line.</source>
+        <translation>Marque un resultado por votante. Apoyo: 1 muy en contra … 5 muy a favor. Respuestas de la encuesta y correcciones en la línea de notas.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="270"/>
+        <source>{0} County</source>
+        <translation>Condado de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="274"/>
+        <source>Canvasser: {0}    Printed: {1}</source>
+        <translation>Voluntario: {0}    Impreso: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="278"/>
+        <source>Page {0} of {1}</source>
+        <translation>Página {0} de {1}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="306"/>
+        <source>Walk list {0}</source>
+        <translation>Lista de recorrido {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="309"/>
+        <source>Doors: {0}    People: {1}    Pages: {2} after this one</source>
+        <translation>Puertas: {0}    Personas: {1}    Páginas: {2} después de esta</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="315"/>
+        <source>Start time</source>
+        <translation>Hora de inicio</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="315"/>
+        <source>End time</source>
+        <translation>Hora de fin</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="316"/>
+        <source>Doors knocked</source>
+        <translation>Puertas tocadas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="316"/>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="317"/>
+        <source>Supporters (4–5)</source>
+        <translation>A favor (4–5)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="317"/>
+        <source>Not home</source>
+        <translation>No está</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="324"/>
+        <source>Talking points</source>
+        <translation>Puntos clave</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="325"/>
+        <source>(No talking points were set for this turf.)</source>
+        <translation>(No se fijaron puntos clave para esta zona.)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="327"/>
+        <source>Result codes — tick one per voter</source>
+        <translation>Códigos de resultado — marque uno por votante</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="341"/>
+        <source>Survey questions — ask, and write answers in the notes line</source>
+        <translation>Preguntas de la encuesta — pregunte y anote las respuestas en la línea de notas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/walklist_pdf.py" line="420"/>
+        <source>Walk lists</source>
+        <translation>Listas de recorrido</translation>
     </message>
 </context>
 <context>

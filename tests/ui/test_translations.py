@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
+import pypdfium2
 import pytest
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -26,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from canvass_app import i18n
+from canvass_app import i18n, importer, self_test, turfs, walklist_pdf
+from canvass_app.store import Store
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import install_translations
 from canvass_app.ui.main_window import PAGES, MainWindow
@@ -145,3 +148,28 @@ def test_the_language_follows_the_system_locale(monkeypatch: pytest.MonkeyPatch)
     assert i18n.system_language() == "en"
     monkeypatch.setenv("LANGUAGE", "es:en")
     assert i18n.system_language() == "es"
+
+
+def test_the_walk_list_pdf_prints_in_the_language_in_force(store: Store, tmp_path: Path) -> None:
+    with store.session() as session:
+        county = importer.import_voter_file(session, self_test.FIXTURE, county="Riverside", state="NC").county_id
+        list_number = turfs.cut_by_precinct(session, county)[0].list_number
+    texts = {}
+    try:
+        for language in ("en", "es"):
+            i18n.set_language(language)
+            out = tmp_path / f"{language}.pdf"
+            with store.session() as session:
+                walklist_pdf.write_walklists(session, [list_number], out)
+            pdf = pypdfium2.PdfDocument(out)
+            texts[language] = "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+            pdf.close()
+    finally:
+        i18n.set_language(None)
+    assert "Page 1 of 2" in texts["en"]
+    assert "Not Home" in texts["en"]
+    for spanish in ("Página 1 de 2", "Lista de recorrido", "No está en casa", "Necesita transporte para votar",
+                    "Condado de Riverside", "Marque un resultado por votante"):
+        assert spanish in texts["es"], spanish
+    for english in ("Page 1 of", "Not Home", "Talking points", "Tick one result"):
+        assert english not in texts["es"], english
