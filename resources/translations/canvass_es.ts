@@ -291,162 +291,172 @@
     </message>
     <message>
         <location filename="../../canvass_app/ui/pages/contacts.py" line="41"/>
+        <source>Search voters</source>
+        <translation>Buscar votantes</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="42"/>
         <source>Search name, address, phone or voter id…</source>
         <translation>Buscar nombre, dirección, teléfono o número de votante…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="42"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="43"/>
         <source>Search as you type (Ctrl+F)</source>
         <translation>Busca mientras escribe (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="45"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="46"/>
         <source>Sort by name</source>
         <translation>Ordenar por nombre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="46"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="47"/>
         <source>Sort by address (walk order)</source>
         <translation>Ordenar por dirección (orden de recorrido)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="48"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="49"/>
         <source>Sort by name, or by address in walk order (within a turf: the walk-list lines)</source>
         <translation>Ordenar por nombre, o por dirección en orden de recorrido (en una zona: las líneas de la lista)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="50"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="51"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="53"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="54"/>
         <source>Precinct</source>
         <translation>Precinto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="54"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="55"/>
         <source>Party</source>
         <translation>Partido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="55"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="56"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="56"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="57"/>
         <source>Support</source>
         <translation>Apoyo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="57"/>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="69"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="58"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="70"/>
         <source>Contacted</source>
         <translation>Contactado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="58"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="59"/>
         <source>Last result</source>
         <translation>Último resultado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="59"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="60"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="63"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="64"/>
         <source>Filter by {0}</source>
         <translation>Filtrar por {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="64"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="65"/>
         <source>{0}: any</source>
         <translation>{0}: cualquiera</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="68"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="69"/>
         <source>Support {0}</source>
         <translation>Apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="70"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="71"/>
         <source>Not contacted</source>
         <translation>Sin contactar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="71"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="72"/>
         <source>Clear filters</source>
         <translation>Quitar filtros</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="72"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="73"/>
         <source>Show everyone again (Ctrl+Shift+X)</source>
         <translation>Mostrar a todos de nuevo (Ctrl+Mayús+X)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="87"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="77"/>
+        <source>Voters</source>
+        <translation>Votantes</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="89"/>
         <source>Household and contact history</source>
         <translation>Hogar e historial de contactos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="89"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="91"/>
         <source>&lt;p style=&apos;color:#666&apos;&gt;Choose a voter to see the household and its contacts.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#666&apos;&gt;Elija un votante para ver su hogar y sus contactos.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="121"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="123"/>
         <source>Could not load voters: {0}</source>
         <translation>No se pudieron cargar los votantes: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="140"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="142"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="182"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="184"/>
         <source>voter</source>
         <translation>votante</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="182"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="184"/>
         <source>voters</source>
         <translation>votantes</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="185"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="187"/>
         <source>{0:,}+ voters match: type more to narrow</source>
         <translation>{0:,}+ votantes coinciden: escriba más para acotar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="191"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="193"/>
         <source> matches</source>
         <translation> coincidencias</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="191"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="193"/>
         <source> match</source>
         <translation> coincidencia</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="232"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="234"/>
         <source>&lt;p&gt;This voter is no longer in the store.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Este votante ya no está en los datos.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="242"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="244"/>
         <source>&lt;p style=&apos;color:#555;margin-top:0&apos;&gt;{0} · {1} in household&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#555;margin-top:0&apos;&gt;{0} · {1} en el hogar&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="252"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="254"/>
         <source>&lt;p style=&apos;color:#777;margin-top:2px&apos;&gt;No contacts yet.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#777;margin-top:2px&apos;&gt;Aún sin contactos.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="263"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="265"/>
         <source>undo of {0}</source>
         <translation>deshacer {0}</translation>
     </message>
@@ -1678,223 +1688,234 @@
         <translation>Puertas en orden de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="137"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="126"/>
+        <source>Doors in walk order (Right / Left, PgDown / PgUp)</source>
+        <translation>Puertas en orden de recorrido (Derecha / Izquierda, AvPág / RePág)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="138"/>
         <source>People at this door</source>
         <translation>Personas en esta puerta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="165"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="139"/>
+        <source>People at this door (Down / Up)</source>
+        <translation>Personas en esta puerta (Abajo / Arriba)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="167"/>
         <source>Support:</source>
         <translation>Apoyo:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="175"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="177"/>
         <source>Strong oppose</source>
         <translation>Muy en contra</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="176"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="178"/>
         <source>Lean oppose</source>
         <translation>Más bien en contra</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="177"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="179"/>
         <source>Undecided</source>
         <translation>Indeciso</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="178"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="180"/>
         <source>Lean support</source>
         <translation>Más bien a favor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="179"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="181"/>
         <source>Strong support</source>
         <translation>Muy a favor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="188"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="190"/>
         <source>Support {0}</source>
         <translation>Apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="193"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="194"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="213"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="195"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="196"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="215"/>
         <source>Top issue</source>
         <translation>Tema principal</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="196"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="197"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="198"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="199"/>
         <source>Preferred language</source>
         <translation>Idioma preferido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="198"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="211"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="200"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="213"/>
         <source>Volunteer</source>
         <translation>Voluntario</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="199"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="201"/>
         <source>Interested in volunteering</source>
         <translation>Interesado en ser voluntario</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="200"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="212"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="202"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="214"/>
         <source>Needs a ride</source>
         <translation>Necesita transporte</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="201"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="203"/>
         <source>Needs a ride to vote</source>
         <translation>Necesita transporte para votar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="204"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="206"/>
         <source>Top issue:</source>
         <translation>Tema principal:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="206"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="208"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="215"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="218"/>
         <source>Note for this person (E to type, Enter to finish)</source>
         <translation>Nota para esta persona (E para escribir, Intro para terminar)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="216"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="218"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="217"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="219"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="221"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="222"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="225"/>
         <source>Nobody home</source>
         <translation>Nadie en casa</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="225"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="228"/>
         <source>◀ Previous door</source>
         <translation>◀ Puerta anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="231"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="234"/>
         <source>Next door ▶</source>
         <translation>Puerta siguiente ▶</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="235"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="238"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="246"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="249"/>
         <source>Next door</source>
         <translation>Puerta siguiente</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="250"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="253"/>
         <source>Previous door</source>
         <translation>Puerta anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="254"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="257"/>
         <source>Next person</source>
         <translation>Persona siguiente</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="260"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="263"/>
         <source>Previous person</source>
         <translation>Persona anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="325"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="328"/>
         <source>Choose a turf…</source>
         <translation>Elija una zona…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="335"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="338"/>
         <source>Turf #{0}</source>
         <translation>Zona n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="383"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="386"/>
         <source>Not saved: {0}</source>
         <translation>No se guardó: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="459"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="462"/>
         <source>No doors to knock on this turf</source>
         <translation>No hay puertas por tocar en esta zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="461"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="464"/>
         <source>Choose a turf to walk</source>
         <translation>Elija una zona para recorrer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="470"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="473"/>
         <source>Door {0} of {1} · {2} to knock</source>
         <translation>Puerta {0} de {1} · faltan {2}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="474"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="477"/>
         <source> · {0} skipped</source>
         <translation> · {0} omitidas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="484"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="487"/>
         <source>{0}{1} — {2}, skip</source>
         <translation>{0}{1} — {2}, omitir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="488"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="491"/>
         <source> · support {0}</source>
         <translation> · apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="508"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="511"/>
         <source>&lt;b&gt;{0} of {1} doors&lt;/b&gt; · {2:g} contacts/h · {3} results · {4}:{5:02d} on turf</source>
         <translation>&lt;b&gt;{0} de {1} puertas&lt;/b&gt; · {2:g} contactos/h · {3} resultados · {4}:{5:02d} en la zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="557"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="560"/>
         <source>Nobody to log here.</source>
         <translation>No hay a quién registrar aquí.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="563"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="566"/>
         <source>Canvass</source>
         <translation>Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="564"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="567"/>
         <source>Mark {0} as {1}? They will not be knocked again.</source>
         <translation>¿Marcar a {0} como {1}? No se volverá a tocar su puerta.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="591"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="594"/>
         <source>{0}: nobody home</source>
         <translation>{0}: nadie en casa</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="597"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="600"/>
         <source>Saved — {0}</source>
         <translation>Guardado — {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="621"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="624"/>
         <source>Nothing to undo.</source>
         <translation>Nada que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="623"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="626"/>
         <source>Undone: {0}</source>
         <translation>Deshecho: {0}</translation>
     </message>

@@ -38,6 +38,7 @@ class ContactsPage(QWidget):
         self.setAccessibleName(translate("ContactsPage", "Contacts"))
         self.model = VoterTableModel(ctx)
         self.search = QLineEdit()
+        self.search.setAccessibleName(translate("ContactsPage", "Search voters"))
         self.search.setPlaceholderText(translate("ContactsPage", "Search name, address, phone or voter id…"))
         self.search.setToolTip(translate("ContactsPage", "Search as you type (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
@@ -73,6 +74,7 @@ class ContactsPage(QWidget):
         clear.clicked.connect(self.clear_filters)
 
         self.table = QTableView()
+        self.table.setAccessibleName(translate("ContactsPage", "Voters"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -123,6 +123,7 @@ class WalkPage(QWidget):
         self.door_list = QListView()
         self.door_list.setModel(self.door_model)
         self.door_list.setAccessibleName(translate("WalkPage", "Doors in walk order"))
+        self.door_list.setToolTip(translate("WalkPage", "Doors in walk order (Right / Left, PgDown / PgUp)"))
         self.door_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.door_list.setMinimumWidth(240)
         self.door_list.setStyleSheet("QListView { font-size: 14px; } QListView::item { padding: 4px; }")
@@ -135,6 +136,7 @@ class WalkPage(QWidget):
         self.door_info.setStyleSheet("color: #555; font-size: 14px;")
         self.people = QListWidget()
         self.people.setAccessibleName(translate("WalkPage", "People at this door"))
+        self.people.setToolTip(translate("WalkPage", "People at this door (Down / Up)"))
         self.people.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.people.setStyleSheet("QListWidget { font-size: 17px; } QListWidget::item { padding: 8px; }"
                                   "QListWidget::item:selected { background: #1565c0; color: white; }")
@@ -212,6 +214,7 @@ class WalkPage(QWidget):
         self._action("ride", translate("WalkPage", "Needs a ride"), "G", lambda: self._submit(self.ride.toggle))
         self._action("top_issue", translate("WalkPage", "Top issue"), "T", lambda: self._open_issue())
         self.note = QLineEdit()
+        self.note.setAccessibleName(translate("WalkPage", "Note"))
         self.note.setPlaceholderText(translate("WalkPage", "Note for this person (E to type, Enter to finish)"))
         self.note.setToolTip(_tip(translate("WalkPage", "Note"), "E"))
         self.note.returnPressed.connect(self.setFocus)
