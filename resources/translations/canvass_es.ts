@@ -446,17 +446,22 @@
         <translation>&lt;p&gt;Este votante ya no está en los datos.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="244"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="243"/>
+        <source>Precinct {0}</source>
+        <translation>Precinto {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="248"/>
         <source>&lt;p style=&apos;color:#555;margin-top:0&apos;&gt;{0} · {1} in household&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#555;margin-top:0&apos;&gt;{0} · {1} en el hogar&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="254"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="258"/>
         <source>&lt;p style=&apos;color:#777;margin-top:2px&apos;&gt;No contacts yet.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#777;margin-top:2px&apos;&gt;Aún sin contactos.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="265"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="269"/>
         <source>undo of {0}</source>
         <translation>deshacer {0}</translation>
     </message>
@@ -464,32 +469,32 @@
 <context>
     <name>CutDialog</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="102"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="106"/>
         <source>Cut turfs</source>
         <translation>Dividir zonas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="104"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="108"/>
         <source>Cut the households of {county} that are not in a turf yet.</source>
         <translation>Dividir los hogares de {county} que aún no están en una zona.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="105"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="109"/>
         <source>the county</source>
         <translation>el condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="106"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="110"/>
         <source>One turf per &amp;precinct</source>
         <translation>Una zona por &amp;precinto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="107"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="111"/>
         <source>Turfs of about this many &amp;doors:</source>
         <translation>Zonas de unas tantas &amp;puertas:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="115"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="119"/>
         <source>Doors per turf</source>
         <translation>Puertas por zona</translation>
     </message>
@@ -1259,157 +1264,177 @@
         <source>Status</source>
         <translation>Estado</translation>
     </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="52"/>
+        <source>available</source>
+        <translation>disponible</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="52"/>
+        <source>assigned</source>
+        <translation>asignada</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="53"/>
+        <source>checked out</source>
+        <translation>entregada</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="53"/>
+        <source>returned</source>
+        <translation>devuelta</translation>
+    </message>
 </context>
 <context>
     <name>TurfsPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="151"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="155"/>
         <source>The printer could not be started.</source>
         <translation>No se pudo iniciar la impresora.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="177"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="181"/>
         <source>Turfs &amp; Walk Lists</source>
         <translation>Zonas y listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="189"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="193"/>
         <source>Import voter file…</source>
         <translation>Importar padrón…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="191"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="195"/>
         <source>&amp;Cut turfs…</source>
         <translation>&amp;Dividir zonas…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="193"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="197"/>
         <source>&amp;Assign…</source>
         <translation>&amp;Asignar…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="195"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="199"/>
         <source>Check &amp;out</source>
         <translation>&amp;Entregar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="197"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="201"/>
         <source>&amp;Return</source>
         <translation>De&amp;volver</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="208"/>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="277"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="212"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="281"/>
         <source>Turfs</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="213"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="217"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="214"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="218"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="215"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="219"/>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="216"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="220"/>
         <source>&amp;Preview</source>
         <translation>&amp;Vista previa</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="218"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="222"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="220"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="224"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="224"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="228"/>
         <source>Walk list progress</source>
         <translation>Avance de las listas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="229"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="233"/>
         <source>Select turfs and press Preview to see their walk lists.</source>
         <translation>Elija zonas y pulse Vista previa para ver sus listas de recorrido.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="231"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="235"/>
         <source>Walk list preview</source>
         <translation>Vista previa de la lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="235"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="239"/>
         <source>◀</source>
         <translation>◀</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="236"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="240"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="238"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="242"/>
         <source>▶</source>
         <translation>▶</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="239"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="243"/>
         <source>Next page</source>
         <translation>Página siguiente</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="301"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="305"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="301"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="305"/>
         <source>Importing is not available in this build.</source>
         <translation>La importación no está disponible en esta versión.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="322"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="326"/>
         <source>Cut {n} turfs.</source>
         <translation>Se dividieron {n} zonas.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="331"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="335"/>
         <source>Assign</source>
         <translation>Asignar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="331"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="335"/>
         <source>Canvasser for {lists}:</source>
         <translation>Voluntario para {lists}:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="410"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="414"/>
         <source>Page {x} of {y}</source>
         <translation>Página {x} de {y}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="418"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="422"/>
         <source>Save walk lists</source>
         <translation>Guardar listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="419"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="423"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="422"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="426"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>

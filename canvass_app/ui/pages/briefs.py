@@ -175,7 +175,7 @@ class BriefsPage(QWidget):
         self.categories = QListWidget()
         self.categories.setAccessibleName(tr("Categories"))
         for key, label in [("", tr("All briefs")), (BOOKMARKS, "★ " + tr("Bookmarked"))] + [
-            (k, tr(v)) for k, v in CATEGORY_LABELS.items()
+            (k, translate("Survey", v)) for k, v in CATEGORY_LABELS.items()  # the survey's top-issue words
         ]:
             item = QListWidgetItem(label)
             item.setData(KEY_ROLE, key)

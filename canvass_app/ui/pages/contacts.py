@@ -238,7 +238,11 @@ class ContactsPage(QWidget):
 def detail_html(d: VoterDetail) -> str:
     """The household panel: address, then each member with marks and their contact history, newest first."""
     e = html.escape
-    where = " · ".join(p for p in (f"Precinct {d.precinct}" if d.precinct else "", d.list_number) if p)
+    where = " · ".join(
+        p
+        for p in (translate("ContactsPage", "Precinct {0}").format(d.precinct) if d.precinct else "", d.list_number)
+        if p
+    )
     parts = [
         f"<h3 style='margin-bottom:2px'>{e(d.address or 'No address')}</h3>",
         translate("ContactsPage", "<p style='color:#555;margin-top:0'>{0} · {1} in household</p>").format(

@@ -49,6 +49,8 @@ COLUMNS = [
     ("assignee", QT_TRANSLATE_NOOP("TurfTableModel", "Assignee")),
     ("status", QT_TRANSLATE_NOOP("TurfTableModel", "Status")),
 ]
+STATUSES = (QT_TRANSLATE_NOOP("TurfTableModel", "available"), QT_TRANSLATE_NOOP("TurfTableModel", "assigned"),
+            QT_TRANSLATE_NOOP("TurfTableModel", "checked out"), QT_TRANSLATE_NOOP("TurfTableModel", "returned"))
 PREVIEW_SCALE = 1.25
 
 
@@ -78,6 +80,8 @@ class TurfTableModel(QAbstractTableModel):
             return None
         value = getattr(self._rows[index.row()], COLUMNS[index.column()][0])
         if role == Qt.ItemDataRole.DisplayRole:
+            if COLUMNS[index.column()][0] == "status":
+                return translate("TurfTableModel", str(value))  # one of STATUSES
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
