@@ -113,3 +113,13 @@ def test_change_passphrase_refuses_a_wrong_one_and_rewraps_the_key(qtbot: QtBot,
     with pytest.raises(keys.WrongPassphrase):
         keys.unwrap_key(wrapped, TEST_PASSPHRASE)
     assert len(keys.unwrap_key(wrapped, "a brand new secret")) == 32
+
+
+def test_the_walk_list_paper_setting_is_the_turfs_page_default(qtbot: QtBot, ctx: AppContext) -> None:
+    from canvass_app.ui.pages.turfs import TurfsPage
+
+    settings.WALKLIST_PAGE_SIZE.set("a4")
+    page = TurfsPage(ctx)
+    qtbot.addWidget(page)
+    assert page.page_size.currentData() == "a4"
+    ctx.runner.wait(30000)

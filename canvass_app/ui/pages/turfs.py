@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from canvass_app import turfs, walklist_pdf
 from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.turfs import TurfSummary
+from canvass_app.ui import settings
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import translate
 from canvass_app.ui.tasks import TaskControl
@@ -217,6 +218,7 @@ class TurfsPage(QWidget):
         self.page_size.addItem(self.tr("US Letter"), "letter")
         self.page_size.addItem(self.tr("A4"), "a4")
         self.page_size.setAccessibleName(self.tr("Paper size"))
+        self.page_size.setCurrentIndex(max(0, self.page_size.findData(settings.WALKLIST_PAGE_SIZE.get())))
         self.preview_button = QPushButton(self.tr("&Preview"))
         self.preview_button.clicked.connect(self.preview_selected)
         self.print_button = QPushButton(self.tr("Print…"))
