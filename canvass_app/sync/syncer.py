@@ -22,6 +22,7 @@ from canvass_app.sync.transport import Refused, Revoked, SyncHttp, SyncHttpError
 
 log = logging.getLogger(__name__)
 LAST_SETTING = "sync.last"
+MAX_PAGES = 100_000  # per scope per run
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
 
@@ -174,10 +175,12 @@ def _pull(store: Store, ident: identity.Identity, client: SyncHttp, report: Sync
             raise Revoked("the server revoked this device", status=403, code="device_revoked")
         for scope in pull.PULL_ORDER:
             report.pulled[scope] = 0
-            while True:
+            for number in range(MAX_PAGES):
                 with store.session() as session:
                     cursor = pull.get_cursor(session, scope)
                 page = client.changes(scope, cursor)
+                if page.refetch and number > 0:  # a server that restarts a scope on every page would loop forever
+                    raise Refused(f"the server keeps restarting the {scope} list; try again later", code="refetch_loop")
                 with store.session() as session:
                     county = pull.local_county(session, status.county.name, status.county.state)
                     report.pulled[scope] += pull.apply_page(session, county, page)

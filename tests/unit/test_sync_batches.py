@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from test_sync_helpers import enqueue_contacts, make_identity
 
 from canvass_app.models import OutboxOp, SyncBatch
 from canvass_app.store import Store
 from canvass_app.sync import batches, envelope, wire
-from test_sync_helpers import enqueue_contacts, make_identity
 
 
 def _statuses(store: Store) -> dict[str, int]:
@@ -144,6 +144,6 @@ def test_a_new_device_starts_its_seqs_again_and_resends_unacknowledged_ops(store
         batch = batches.freeze(s, new)
         assert batch is not None and batch.device_id == "new-device"
         assert (batch.seq_first, batch.seq_last) == (1, 3)
-        assert [op for op in s.scalars(select(OutboxOp.op_id).where(OutboxOp.batch_id == batch.id))] == ids[2:]
+        assert list(s.scalars(select(OutboxOp.op_id).where(OutboxOp.batch_id == batch.id))) == ids[2:]
         assert s.scalar(select(SyncBatch).where(SyncBatch.device_id == "old-device", SyncBatch.status == "open")) \
             is None
