@@ -13,7 +13,8 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-PG_BIN = Path(os.environ.get("CANVASS_PG_BIN", "/usr/lib/postgresql/15/bin"))
+_DEBIAN = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
+PG_BIN = Path(os.environ.get("CANVASS_PG_BIN") or (_DEBIAN[-1].parent if _DEBIAN else "/usr/lib/postgresql/15/bin"))
 
 
 def _bin(name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Query, Request
@@ -147,5 +148,6 @@ def _handlers(app: FastAPI) -> None:
 
 def factory() -> FastAPI:
     """For `uvicorn --factory canvass_server.app:factory` (settings from the environment)."""
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    level = os.environ.get("CANVASS_LOG_LEVEL", "info").upper()
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     return create_app()

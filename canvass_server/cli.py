@@ -66,6 +66,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     database.dispose()
     keys.load(settings)  # fail now, clearly, rather than in every worker
     os.environ[DATABASE_ENV] = settings.database_url  # the workers read their settings from the environment
+    os.environ["CANVASS_LOG_LEVEL"] = args.log_level
     print(f"serving on http://{args.host}:{args.port} with {args.workers} worker(s); docs at /docs",
           file=sys.stderr)
     uvicorn.run("canvass_server.app:factory", factory=True, host=args.host, port=args.port,

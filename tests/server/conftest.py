@@ -28,7 +28,8 @@ from canvass_server.devices import ensure_county, make_enrollment_code
 from canvass_server.keys import ServerKeyPair
 from canvass_server.models import Base, Household, Voter
 
-PG_BIN = Path(os.environ.get("CANVASS_PG_BIN", "/usr/lib/postgresql/15/bin"))
+_DEBIAN = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
+PG_BIN = Path(os.environ.get("CANVASS_PG_BIN") or (_DEBIAN[-1].parent if _DEBIAN else "/usr/lib/postgresql/15/bin"))
 REQUIRE_PG = os.environ.get("CANVASS_REQUIRE_POSTGRES") == "1"
 
 
