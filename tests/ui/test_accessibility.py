@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
@@ -118,3 +122,18 @@ def test_layouts_hold_at_200_percent_text(qtbot: QtBot, ctx: AppContext, big_tex
             if w.width() < need:
                 clipped.append(f"{type(w).__name__} {w.text()!r}: {w.width()}px wide for {need}px of text")
     assert not clipped, "clipped at 200% text:\n" + "\n".join(clipped)
+
+
+def test_high_dpi_screens_draw_the_whole_app_at_twice_the_pixels(tmp_path: Path) -> None:
+    """The self-test's window check at a 2x device pixel ratio: every page builds and draws, at double density."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CANVASS_")}
+    env.update(QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="2", HOME=str(tmp_path))
+    run = subprocess.run([sys.executable, "-m", "canvass_app", "--self-test"], env=env, capture_output=True,
+                         text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    window = next(line for line in run.stdout.splitlines() if line.startswith("window: "))
+    match = re.search(r"\((\d+)x(\d+)\)", window)
+    assert match, window
+    width, height = int(match.group(1)), int(match.group(2))
+    assert height == 1400, window  # the 700-pixel-high window, drawn at two device pixels per pixel
+    assert width >= 2048, window
