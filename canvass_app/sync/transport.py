@@ -8,6 +8,7 @@ will say no again) and `Revoked` (this device must wipe its voter data).
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 import httpx
@@ -16,6 +17,7 @@ from pydantic import ValidationError
 from canvass_app.sync import wire
 from canvass_app.sync.backoff import parse_retry_after
 
+log = logging.getLogger(__name__)
 USER_AGENT = "canvass-app-sync/1"
 TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 RETRYABLE_CODES = {wire.ErrorCode.BATCH_IN_PROGRESS.value, wire.ErrorCode.RATE_LIMITED.value}
@@ -88,9 +90,10 @@ class SyncHttp:
         try:
             response = self._client.request(method, self.base_url + path, **kwargs)
         except httpx.TimeoutException as exc:
-            raise Transient(f"the server did not answer in time ({type(exc).__name__})") from exc
-        except httpx.TransportError as exc:
-            raise Transient(f"cannot reach the server ({type(exc).__name__})") from exc
+            raise Transient("the server did not answer in time") from exc
+        except httpx.TransportError as exc:  # the exception class goes to the log, not to people
+            log.info("sync transport error: %s", type(exc).__name__)
+            raise Transient("cannot reach the server") from exc
         if response.status_code >= 400:
             raise _error(response)
         return response

@@ -25,6 +25,7 @@ from canvass_app.ui.i18n import translate
 from canvass_app.ui.pages.briefs import BriefsPage
 from canvass_app.ui.pages.contacts import ContactsPage
 from canvass_app.ui.pages.placeholder import PlaceholderPage
+from canvass_app.ui.pages.sync import SyncPage
 from canvass_app.ui.pages.turfs import TurfsPage
 from canvass_app.ui.pages.walk import WalkPage
 
@@ -45,10 +46,7 @@ PAGES: list[PageSpec] = [
     PageSpec("walk", QT_TRANSLATE_NOOP("MainWindow", "Walk"), WalkPage),
     PageSpec("turfs", QT_TRANSLATE_NOOP("MainWindow", "Turfs && Walk Lists"), TurfsPage),
     PageSpec("briefs", QT_TRANSLATE_NOOP("MainWindow", "Policy Briefs"), BriefsPage),
-    PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), _placeholder(
-        QT_TRANSLATE_NOOP("MainWindow", "Sync"), QT_TRANSLATE_NOOP(
-            "MainWindow", "Connect this device to your organisation's server; see pending changes and the "
-            "last sync."))),
+    PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), SyncPage),
 ]
 
 
