@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from canvass_server.keys import ServerKeyPair
 
 # Schemathesis needs the schema at collection time; the app connects to its database only when called.
 _DIR = Path(tempfile.mkdtemp(prefix="canvass-fuzz-"))
+atexit.register(shutil.rmtree, _DIR, True)  # also when the test is deselected
 _URL = f"sqlite:///{_DIR / 'fuzz.db'}"
 APP = create_app(ServerSettings(database_url=_URL, key_file=_DIR / "k"),
                  ServerKeyPair.of(x25519.X25519PrivateKey.generate()))
@@ -43,7 +45,6 @@ def token() -> Iterator[str]:
     yield token
     database.dispose()
     APP.state.db.dispose()
-    shutil.rmtree(_DIR, ignore_errors=True)
 
 
 @schema.parametrize()
