@@ -93,7 +93,13 @@ def create_app(settings: Settings | None = None, key: ServerKeyPair | None = Non
         declared = request.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > settings.max_batch_bytes:
             raise ApiError(413, E.PAYLOAD_TOO_LARGE, f"batches are limited to {settings.max_batch_bytes} bytes")
-        body = await request.body()
+        chunks, size = [], 0
+        async for chunk in request.stream():  # bounded even without a Content-Length
+            size += len(chunk)
+            if size > settings.max_batch_bytes:
+                raise ApiError(413, E.PAYLOAD_TOO_LARGE, f"batches are limited to {settings.max_batch_bytes} bytes")
+            chunks.append(chunk)
+        body = b"".join(chunks)
 
         def run() -> tuple[dict[str, Any], bool]:
             with db.unit() as session:  # commits before the answer is sent

@@ -103,6 +103,10 @@ def test_size_and_rate_limits(settings: Settings, server_key: ServerKeyPair, dat
         dev = Device(client, enrollment_code(database))
         big = dev.contact(ids[0], note=envelope.b64(os.urandom(2400)))  # incompressible
         _refused(dev.push(big), 413, "payload_too_large", database)
+        batch_id, data = dev.seal(dev.ops(big))
+        streamed = client.post("/v1/batches", content=iter([data[:1500], data[1500:]]),  # chunked: no length
+                               headers={**dev.auth, "Idempotency-Key": batch_id})
+        _refused(streamed, 413, "payload_too_large", database)
         dev.seq = 0
         assert dev.push(dev.contact(ids[0])).status_code == 200
         assert dev.push(dev.contact(ids[1])).status_code == 200
