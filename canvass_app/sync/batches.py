@@ -77,35 +77,38 @@ def freeze(session: Session, identity: Identity, *, limits: Limits = Limits(), c
     if existing is not None:
         return existing
     state = _device_state(session, identity)
-    candidates = session.scalars(
-        select(OutboxOp).where(OutboxOp.status == "pending").order_by(OutboxOp.seq).limit(limits.max_ops)
+    table: Any = OutboxOp.__table__  # Core, not ORM objects: a batch is thousands of rows
+    candidates = session.execute(
+        select(table.c.seq, table.c.op_id, table.c.op_type, table.c.schema_version, table.c.payload,
+               func.length(table.c.payload)).where(table.c.status == "pending").order_by(table.c.seq)
+        .limit(limits.max_ops)
     ).all()
     if not candidates:
         return None
-    ops: list[wire.Op] = []
-    chosen: list[OutboxOp] = []
+    ops: list[dict[str, Any]] = []
+    chosen: list[int] = []
     size = 0
     next_seq = int(state["next_seq"])
-    for row in candidates:
-        op = wire.Op(op_id=row.op_id, seq=next_seq + len(ops), type=row.op_type,
-                     schema_version=row.schema_version, payload=row.payload)
-        cost = len(wire.canonical_json(op.model_dump(mode="json")))
+    for seq, op_id, op_type, schema_version, payload, payload_len in candidates:
+        cost = int(payload_len or 0) + 120  # the stored JSON text plus the op's envelope fields
         if ops and size + cost > limits.max_bytes:
             break
-        ops.append(op)
-        chosen.append(row)
+        ops.append({"op_id": op_id, "seq": next_seq + len(ops), "type": op_type,
+                    "schema_version": schema_version, "payload": payload})
+        chosen.append(seq)
         size += cost
+    body = wire.BatchBody.model_validate({"ops": ops})
     batch_id = str(uuid7())
     header = wire.BatchHeader(device_id=identity.device_id, key_id=identity.server_key_id, batch_id=batch_id,
-                              seq_first=ops[0].seq, seq_last=ops[-1].seq, op_count=len(ops),
+                              seq_first=ops[0]["seq"], seq_last=ops[-1]["seq"], op_count=len(ops),
                               created_at=clock().isoformat())
-    sealed = envelope.seal(header, wire.BatchBody(ops=ops), identity.server_public(), identity.signing_key())
+    sealed = envelope.seal(header, body, identity.server_public(), identity.signing_key())
     batch = SyncBatch(id=batch_id, device_id=identity.device_id, seq_first=header.seq_first,
                       seq_last=header.seq_last, op_count=len(ops), sealed=sealed, status="open", tries=0,
                       created_at=clock())
     session.add(batch)
     moved = session.execute(
-        update(OutboxOp).where(OutboxOp.seq.in_([r.seq for r in chosen]), OutboxOp.status == "pending")
+        update(table).where(table.c.seq.in_(chosen), table.c.status == "pending")
         .values(status="batched", batch_id=batch_id)
     )
     if moved.rowcount != len(chosen):  # type: ignore[attr-defined]
@@ -145,14 +148,14 @@ def record_answer(session: Session, batch: SyncBatch, answer: wire.BatchAnswer, 
         if result is not None and result.status == "rejected":
             reason = f"{result.code.value if result.code else 'rejected'}: {result.reason or 'no reason given'}"
             rejected.append({"b_seq": seq, "reason": reason[:2000]})
+    table: Any = OutboxOp.__table__
     if rejected:
-        table: Any = OutboxOp.__table__
         session.connection().execute(
             update(table).where(table.c.seq == bindparam("b_seq")).values(status="rejected",
                                                                           reject_reason=bindparam("reason")),
             rejected,
         )
-    synced = session.execute(update(OutboxOp).where(OutboxOp.batch_id == batch.id, OutboxOp.status == "batched")
+    synced = session.execute(update(table).where(table.c.batch_id == batch.id, table.c.status == "batched")
                              .values(status="synced")).rowcount  # type: ignore[attr-defined]
     batch.answer = answer.model_dump(mode="json")
     batch.status = "acked"
