@@ -186,7 +186,6 @@ class AppliedOp(Base):
     """Every op id ever seen, with its outcome: the idempotency ledger."""
 
     __tablename__ = "applied_op"
-    __table_args__ = (Index("ix_applied_op_device_seq", "device_id", "seq"),)
 
     op_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     device_id: Mapped[str] = mapped_column(String(36))

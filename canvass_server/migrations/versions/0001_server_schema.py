@@ -26,9 +26,6 @@ def upgrade() -> None:
     sa.Column('code', sa.String(length=40), nullable=True),
     sa.PrimaryKeyConstraint('op_id', name=op.f('pk_applied_op'))
     )
-    with op.batch_alter_table('applied_op', schema=None) as batch_op:
-        batch_op.create_index('ix_applied_op_device_seq', ['device_id', 'seq'], unique=False)
-
     op.create_table('change_counter',
     sa.Column('scope_key', sa.String(length=60), nullable=False),
     sa.Column('value', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -332,8 +329,5 @@ def downgrade() -> None:
     op.drop_table('policy_brief')
     op.drop_table('county')
     op.drop_table('change_counter')
-    with op.batch_alter_table('applied_op', schema=None) as batch_op:
-        batch_op.drop_index('ix_applied_op_device_seq')
-
     op.drop_table('applied_op')
     # ### end Alembic commands ###
