@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Table, select
+from sqlalchemy import String, Table, any_, select
+from sqlalchemy import cast as cast_
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from canvass_app.sync import wire
@@ -47,6 +49,15 @@ def _chunks(values: list[Any]) -> Iterable[list[Any]]:
         yield values[i : i + CHUNK]
 
 
+def _among(session: Session, column: Any, values: list[str]) -> Iterable[Any]:
+    """`column IN values`: on PostgreSQL one array parameter (no long query text to parse), else chunked IN."""
+    if session.get_bind().dialect.name == "postgresql":
+        yield column == any_(cast_(values, ARRAY(String)))
+        return
+    for chunk in _chunks(values):
+        yield column.in_(chunk)
+
+
 def _describe(exc: ValidationError) -> str:
     """Field names and error kinds only: pydantic messages may echo the (personal) input values."""
     parts = [f"{'.'.join(str(p) for p in e['loc']) or 'payload'}: {e['type']}" for e in exc.errors()[:5]]
@@ -61,10 +72,8 @@ def apply_ops(session: Session, device: Device, county: County, batch_id: str, o
     """Apply every op not seen before; results keyed by op_id. The caller holds the device row lock."""
     out = Outcome()
     seen: dict[str, str] = {}
-    for chunk in _chunks([op.op_id for op in ops]):
-        for op_id, owner in session.execute(
-            select(AppliedOp.op_id, AppliedOp.device_id).where(AppliedOp.op_id.in_(chunk))
-        ):
+    for where in _among(session, AppliedOp.op_id, [op.op_id for op in ops]):
+        for op_id, owner in session.execute(select(AppliedOp.op_id, AppliedOp.device_id).where(where)):
             seen[op_id] = owner
     parsed: dict[str, list[tuple[wire.Op, Any]]] = {t: [] for t in wire.OP_TYPES}
     for op in ops:
@@ -105,11 +114,9 @@ def apply_ops(session: Session, device: Device, county: County, batch_id: str, o
 
 def _voter_ids(session: Session, county: County, ids: set[str]) -> dict[str, tuple[int, int | None]]:
     found: dict[str, tuple[int, int | None]] = {}
-    for chunk in _chunks(sorted(ids)):
+    for where in _among(session, Voter.state_voter_id, sorted(ids)):
         for sid, vid, hid in session.execute(
-            select(Voter.state_voter_id, Voter.id, Voter.household_id).where(
-                Voter.county_id == county.id, Voter.state_voter_id.in_(chunk)
-            )
+            select(Voter.state_voter_id, Voter.id, Voter.household_id).where(Voter.county_id == county.id, where)
         ):
             found[sid] = (vid, hid)
     return found
@@ -121,8 +128,8 @@ def _contacts(session: Session, device: Device, county: County, items: list[tupl
         return
     voters = _voter_ids(session, county, {p.state_voter_id for _, p in items})
     existing: set[str] = set()
-    for chunk in _chunks([p.id for _, p in items]):
-        existing.update(session.scalars(select(ContactAttempt.id).where(ContactAttempt.id.in_(chunk))))
+    for where in _among(session, ContactAttempt.id, [p.id for _, p in items]):
+        existing.update(session.scalars(select(ContactAttempt.id).where(where)))
     rows = []
     now = utcnow()
     for op, p in items:
