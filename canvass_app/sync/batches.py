@@ -76,6 +76,21 @@ def freeze(session: Session, identity: Identity, *, limits: Limits = Limits(), c
     existing = open_batch(session, identity)
     if existing is not None:
         return existing
+    return _freeze_new(session, identity, limits, clock)
+
+
+def freeze_ahead(session: Session, identity: Identity, *, limits: Limits = Limits(), clock: Clock = utcnow,
+                 max_open: int = 2) -> SyncBatch | None:
+    """Freeze the next batch while an earlier one is still travelling (batches are still sent one at a time,
+    oldest first); None when `max_open` batches are already waiting or nothing is pending."""
+    open_count = session.scalar(select(func.count()).select_from(SyncBatch).where(
+        SyncBatch.status == "open", SyncBatch.device_id == identity.device_id)) or 0
+    if open_count >= max_open:
+        return None
+    return _freeze_new(session, identity, limits, clock)
+
+
+def _freeze_new(session: Session, identity: Identity, limits: Limits, clock: Clock) -> SyncBatch | None:
     state = _device_state(session, identity)
     table: Any = OutboxOp.__table__  # Core, not ORM objects: a batch is thousands of rows
     candidates = session.execute(
@@ -117,8 +132,15 @@ def freeze(session: Session, identity: Identity, *, limits: Limits = Limits(), c
     return batch
 
 
+def unfreeze_all(session: Session, device_id: str) -> None:
+    """Give every open (never acknowledged, refused) batch's ops back to the queue, newest first."""
+    for batch in session.scalars(select(SyncBatch).where(SyncBatch.status == "open", SyncBatch.device_id ==
+                                                         device_id).order_by(SyncBatch.seq_first.desc())).all():
+        unfreeze(session, batch)
+
+
 def unfreeze(session: Session, batch: SyncBatch) -> None:
-    """Give a refused, never-applied batch's ops back to the queue, reusing its seqs (it is the newest batch)."""
+    """Give a refused, never-applied batch's ops back to the queue, reusing its seqs (it must be the newest)."""
     session.execute(update(OutboxOp).where(OutboxOp.batch_id == batch.id, OutboxOp.status == "batched")
                     .values(status="pending", batch_id=None))
     row = session.get(Setting, DEVICE_SETTING)

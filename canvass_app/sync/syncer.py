@@ -11,6 +11,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -105,57 +106,63 @@ def _sync_locked(store: Store, options: SyncOptions, http: SyncHttp | None) -> S
 
 def _push(store: Store, ident: identity.Identity, client: SyncHttp, options: SyncOptions,
           report: SyncReport) -> bool:
-    """Send batches until the queue is empty; False (with the reason in the report) when it stops early."""
+    """Send batches oldest first until the queue is empty; False (the reason in the report) when it stops early.
+
+    While one batch travels, the next is frozen and sealed (pipelining); only one is ever on the wire, and the
+    next is sent only after the previous answer is stored.
+    """
     limits = options.limits
     tries_left = options.attempts
-    while True:
-        with store.session() as session:
-            batch = batches.freeze(session, ident, limits=limits, clock=options.clock)
-            if batch is None:
-                return True
-            batch_id, sealed = batch.id, batch.sealed
-        try:
-            answer = client.push(batch_id, sealed)
-        except Transient as exc:
-            tries_left -= 1
-            delay = options.backoff.next_delay(exc.retry_after)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="canvass-push") as wire_thread:
+        while True:
             with store.session() as session:
-                batches.record_failure(session, batch_id, exc.message,
-                                       options.clock() + dt.timedelta(seconds=delay))
-            if tries_left <= 0:
-                report.error, report.error_kind, report.retry_after = exc.message, "network", exc.retry_after
-                return False
-            options.sleep(delay)
-            continue
-        except Revoked:
-            raise
-        except Refused as exc:
+                batch = batches.freeze(session, ident, limits=limits, clock=options.clock)
+                if batch is None:
+                    return True
+                batch_id, sealed = batch.id, batch.sealed
+            travelling = wire_thread.submit(client.push, batch_id, sealed)
             with store.session() as session:
-                if exc.status == 413 and limits.max_ops > 1:  # too big for this server: split and go on
-                    row = session.get(SyncBatch, batch_id)
-                    if row is not None:
-                        batches.unfreeze(session, row)
-                    limits = batches.Limits(max(1, limits.max_ops // 4), max(1024, limits.max_bytes // 4))
-                    continue
-                batches.record_failure(session, batch_id, f"{exc.code}: {exc.message}", None)
-            report.error, report.error_kind = _refusal_words(exc), "refused"
-            return False
-        with store.session() as session:
-            row = session.get(SyncBatch, batch_id)
-            if row is None or row.status != "open":
-                continue  # another process settled it meanwhile
+                batches.freeze_ahead(session, ident, limits=limits, clock=options.clock)
             try:
-                synced, rejected = batches.record_answer(session, row, answer, clock=options.clock)
-            except batches.AnswerMismatch as exc:
-                report.error, report.error_kind = str(exc), "refused"
+                answer = travelling.result()
+            except Transient as exc:
+                tries_left -= 1
+                delay = options.backoff.next_delay(exc.retry_after)
+                with store.session() as session:
+                    batches.record_failure(session, batch_id, exc.message,
+                                           options.clock() + dt.timedelta(seconds=delay))
+                if tries_left <= 0:
+                    report.error, report.error_kind, report.retry_after = exc.message, "network", exc.retry_after
+                    return False
+                options.sleep(delay)
+                continue
+            except Revoked:
+                raise
+            except Refused as exc:
+                with store.session() as session:
+                    if exc.status == 413 and limits.max_ops > 1:  # too big for this server: split and go on
+                        batches.unfreeze_all(session, ident.device_id)
+                        limits = batches.Limits(max(1, limits.max_ops // 4), max(1024, limits.max_bytes // 4))
+                        continue
+                    batches.record_failure(session, batch_id, f"{exc.code}: {exc.message}", None)
+                report.error, report.error_kind = _refusal_words(exc), "refused"
                 return False
-        options.backoff.reset()
-        tries_left = options.attempts
-        report.batches += 1
-        report.applied += sum(r.status == "applied" for r in answer.results)
-        report.duplicates += sum(r.status == "duplicate" for r in answer.results)
-        report.rejected += rejected
-        log.info("batch %s acknowledged: %d synced, %d rejected", batch_id, synced, rejected)
+            with store.session() as session:
+                row = session.get(SyncBatch, batch_id)
+                if row is None or row.status != "open":
+                    continue  # another process settled it meanwhile
+                try:
+                    synced, rejected = batches.record_answer(session, row, answer, clock=options.clock)
+                except batches.AnswerMismatch as exc:
+                    report.error, report.error_kind = str(exc), "refused"
+                    return False
+            options.backoff.reset()
+            tries_left = options.attempts
+            report.batches += 1
+            report.applied += sum(r.status == "applied" for r in answer.results)
+            report.duplicates += sum(r.status == "duplicate" for r in answer.results)
+            report.rejected += rejected
+            log.info("batch %s acknowledged: %d synced, %d rejected", batch_id, synced, rejected)
 
 
 def _refusal_words(exc: SyncHttpError) -> str:

@@ -147,3 +147,23 @@ def test_a_new_device_starts_its_seqs_again_and_resends_unacknowledged_ops(store
         assert list(s.scalars(select(OutboxOp.op_id).where(OutboxOp.batch_id == batch.id))) == ids[2:]
         assert s.scalar(select(SyncBatch).where(SyncBatch.device_id == "old-device", SyncBatch.status == "open")) \
             is None
+
+
+def test_freezing_ahead_keeps_the_send_order_and_unfreeze_all_gives_everything_back(store: Store) -> None:
+    ident, _ = make_identity()
+    with store.session() as s:
+        enqueue_contacts(s, 10)
+    small = batches.Limits(max_ops=3)
+    with store.session() as s:
+        first = batches.freeze(s, ident, limits=small)
+        ahead = batches.freeze_ahead(s, ident, limits=small)
+        assert first is not None and ahead is not None
+        assert (first.seq_first, ahead.seq_first) == (1, 4)
+        assert batches.freeze_ahead(s, ident, limits=small) is None  # two waiting is enough
+        assert batches.freeze(s, ident, limits=small).id == first.id  # type: ignore[union-attr]
+    with store.session() as s:
+        batches.unfreeze_all(s, ident.device_id)
+    assert _statuses(store) == {"pending": 10}
+    with store.session() as s:
+        again = batches.freeze(s, ident, limits=batches.Limits(max_ops=10))
+        assert again is not None and (again.seq_first, again.seq_last) == (1, 10)
