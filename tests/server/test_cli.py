@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Device
+from server_helpers import Device
 
 from canvass_server.cli import main
 from canvass_server.db import Database

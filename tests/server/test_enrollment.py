@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from conftest import Device, enrollment_code
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from fastapi.testclient import TestClient
+from server_helpers import Device, enrollment_code
 from sqlalchemy import select, update
 
 from canvass_app.sync import envelope

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from conftest import Device, count, seed_county
+from server_helpers import Device, count, seed_county
 
 from canvass_app.sync import wire
 from canvass_server import versions

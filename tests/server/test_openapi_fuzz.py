@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 import schemathesis
-from conftest import enrollment_code, seed_county
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
+from server_helpers import enrollment_code, seed_county
 
 from canvass_app.sync import envelope, wire
 from canvass_server import db as dbmod

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import Device, seed_county
 from fastapi.testclient import TestClient
+from server_helpers import Device, seed_county
 
 from canvass_server import versions
 from canvass_server.app import create_app
@@ -34,7 +34,7 @@ def test_paging_and_cursors_see_every_change_once(settings: Settings, server_key
     paged = Settings(database_url=settings.database_url, key_file=settings.key_file, page_size=7)
     app = create_app(paged, server_key)
     with TestClient(app) as client:
-        from conftest import enrollment_code
+        from server_helpers import enrollment_code
         dev = Device(client, enrollment_code(database))
         first = dev.pull("voters")
         assert len(first["items"]) == 7

@@ -6,9 +6,9 @@ import os
 import uuid
 from typing import Any
 
-from conftest import Device, count, seed_county
 from cryptography.hazmat.primitives.asymmetric import x25519
 from fastapi.testclient import TestClient
+from server_helpers import Device, count, seed_county
 
 from canvass_app.sync import envelope, wire
 from canvass_server.app import create_app
@@ -99,7 +99,7 @@ def test_size_and_rate_limits(settings: Settings, server_key: ServerKeyPair, dat
                      rate_limit_per_minute=2)
     app = create_app(small, server_key)
     with TestClient(app) as client:
-        from conftest import enrollment_code
+        from server_helpers import enrollment_code
         dev = Device(client, enrollment_code(database))
         big = dev.contact(ids[0], note=envelope.b64(os.urandom(2400)))  # incompressible
         _refused(dev.push(big), 413, "payload_too_large", database)

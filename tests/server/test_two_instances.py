@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import Device, count, enrollment_code, free_port, seed_county
+from server_helpers import Device, count, enrollment_code, free_port, seed_county
 
 from canvass_app.sync import envelope
 from canvass_server.db import Database
