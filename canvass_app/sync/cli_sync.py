@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from canvass_app.cli import CommandError, emit
 from canvass_app.store import Store
@@ -23,7 +24,24 @@ def _enroll(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _watch(store: Store) -> int:
+    """Keep syncing automatically (probe, timer, watchdog) until interrupted; one line per sync."""
+    from canvass_app.sync.autosync import AutoSync
+    from canvass_app.sync.scheduler import Scheduler
+
+    loop = AutoSync(store, scheduler=Scheduler(interval=300), tick=15.0, on_report=lambda r: print(r.line()))
+    loop.start()
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        loop.stop()
+    return 0
+
+
 def _sync(args: argparse.Namespace, store: Store) -> int:
+    if args.watch:
+        return _watch(store)
     options = SyncOptions(attempts=args.attempts, limits=batches.Limits(max_ops=args.batch_ops))
     report = sync(store, options=options)
     emit(args, report.line(), report.as_dict())
@@ -53,6 +71,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], commo
     p = sub.add_parser("sync", parents=[common], help="send pending changes, then fetch the server's changes")
     p.add_argument("--attempts", type=int, default=3, help="tries per batch before giving up (default 3)")
     p.add_argument("--batch-ops", type=int, default=batches.MAX_OPS, help=argparse.SUPPRESS)
+    p.add_argument("--watch", action="store_true",
+                   help="keep running: sync whenever the server is reachable and something waits (Ctrl-C stops)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_sync)
 

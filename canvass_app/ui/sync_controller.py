@@ -126,15 +126,19 @@ class SyncController(QObject):
         return came_back
 
     def _local_change(self, what: str) -> None:
-        if what in ("contacts", "votes", "turfs") and self.scheduler.should_start(
-                Trigger.CHANGE, time.monotonic(), pending=1):
-            QTimer.singleShot(int(self.scheduler.change_delay * 1000), lambda: self.request(Trigger.CHANGE))
+        """Pages changed something that queues outbox ops: show the new count, and send it soon."""
+        if what not in ("contacts", "briefs", "turfs"):
+            return
+        self.refresh()
+        QTimer.singleShot(int(self.scheduler.change_delay * 1000), lambda: self.request(Trigger.CHANGE))
 
     def sync_now(self) -> bool:
         """The person pressed "Sync now": start unless a sync is already running."""
         return self.request(Trigger.SYNC_NOW)
 
     def request(self, trigger: Trigger) -> bool:
+        if trigger is not Trigger.SYNC_NOW and self.status is not None and not self.status.enrolled:
+            return False  # nothing to do automatically before enrollment
         pending = self.status.pending if self.status else 1
         if not self.scheduler.should_start(trigger, time.monotonic(), pending=pending):
             return False

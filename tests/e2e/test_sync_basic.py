@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
-from conftest import Server, local_count, log_contacts, pending
 from faultproxy import FaultProxy
+from sync_e2e import Server, local_count, log_contacts, pending
 
 from canvass_app import cli
 from canvass_app.store import Store
@@ -43,6 +44,22 @@ def test_enroll_sync_and_status_from_the_command_line(server: Server, make_store
         if path.is_file():
             blob = path.read_bytes()
             assert token.token.encode() not in blob and token.private_key.encode() not in blob
+
+
+def test_published_briefs_and_rights_arrive_by_pull(server: Server, make_store: Callable[[str], Store]) -> None:
+    from canvass_server.publish import publish_briefs
+
+    content = Path(__file__).resolve().parents[2] / "resources" / "content"
+    with server.database.unit() as s:
+        published = publish_briefs(s, content)
+    store = make_store("briefs")
+    enroll(store, server.url, server.code())
+    report = sync(store)
+    assert report.ok, report.error
+    assert report.pulled["briefs"] == published.briefs_inserted > 0
+    assert local_count(store, "SELECT count(*) FROM policy_brief") == published.briefs_inserted
+    assert local_count(store, "SELECT count(*) FROM secured_right") > 0
+    assert sync(store).pulled["briefs"] == 0  # the cursor was saved: nothing again
 
 
 def test_rejections_are_kept_with_reasons_and_do_not_block(server: Server, proxy: FaultProxy,

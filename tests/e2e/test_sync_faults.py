@@ -11,8 +11,8 @@ import threading
 from collections.abc import Callable
 
 import pytest
-from conftest import Server, log_contacts, pending
 from faultproxy import FaultPlan, FaultProxy
+from sync_e2e import Server, log_contacts, pending
 
 from canvass_app.store import Store
 from canvass_app.sync.backoff import Backoff

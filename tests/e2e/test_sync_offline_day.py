@@ -6,7 +6,7 @@ import datetime as dt
 import time
 from collections.abc import Callable
 
-from conftest import Server, contact, pending
+from sync_e2e import Server, contact, pending
 
 from canvass_app import outbox
 from canvass_app.store import Store

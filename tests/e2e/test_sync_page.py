@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from conftest import Server, log_contacts, pending  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from sync_e2e import Server, log_contacts, pending  # noqa: E402
 
 from canvass_app.store import Store  # noqa: E402
 from canvass_app.ui.context import AppContext  # noqa: E402

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from conftest import Server, local_count, log_contacts, pending
 from cryptography.hazmat.primitives.asymmetric import x25519
+from sync_e2e import Server, local_count, log_contacts, pending
 
 from canvass_app.models import SyncBatch
 from canvass_app.store import Store
