@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import os
+import socket
 import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,13 @@ _server_conftest = importlib.util.module_from_spec(_spec)
 sys.modules[_spec.name] = _server_conftest
 _spec.loader.exec_module(_server_conftest)
 pg_cluster = _server_conftest.pg_cluster
-free_port: Callable[[], int] = _server_conftest.free_port
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
 
 COUNTY = {"name": "Wake", "state": "NC"}
 PASSPHRASE = "correct horse battery"
@@ -49,6 +55,7 @@ class Server:
         self.port = free_port()
         self.database = dbmod.Database.connect(url)
         self.process: subprocess.Popen[bytes] | None = None
+        self.overrides: dict[str, str] = {}  # extra environment for the next start()
 
     @property
     def url(self) -> str:
@@ -62,7 +69,7 @@ class Server:
         raw = self.key.private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
         return {**os.environ, "CANVASS_DATABASE_URL": self.database_url, "CANVASS_SERVER_HOME": str(self.home),
                 "CANVASS_SERVER_PRIVATE_KEY": envelope.b64(raw), "CANVASS_RATE_LIMIT_PER_MINUTE": "100000",
-                "CANVASS_PAGE_SIZE": "250"}
+                "CANVASS_PAGE_SIZE": "250", **self.overrides}
 
     def start(self) -> None:
         log = open(self.home / "server.log", "ab")  # noqa: SIM115 (the child keeps it)

@@ -108,3 +108,23 @@ def test_a_client_clock_a_day_off_changes_nothing(server: Server, make_store: Ca
     assert report.ok and report.applied == 30
     assert server.contacts() == server.distinct_ops() == 30
     assert pending(store) == 0
+
+
+def test_rate_limiting_is_honoured_with_retry_after(server: Server, make_store: Callable[[str], Store]) -> None:
+    voters = server.seed_voters(30)
+    server.stop()
+    server.overrides = {"CANVASS_RATE_LIMIT_PER_MINUTE": "2"}
+    server.start()
+    store = make_store("limited")
+    enroll(store, server.url, server.code())
+    log_contacts(store, voters)
+    waits: list[float] = []
+    options = SyncOptions(attempts=2, limits=batches.Limits(max_ops=10), sleep=waits.append)
+    report = sync(store, options=options)
+    assert not report.ok and report.error_kind == "network" and report.retry_after == 30
+    assert waits and waits[0] >= 30  # the server's Retry-After is a floor under the jittered backoff
+    assert report.batches == 2 and server.contacts() == 20  # two batches in, the third waits its turn
+    assert pending(store) == 10
+    with store.session() as s:
+        waiting = s.query(SyncBatch).filter(SyncBatch.status == "open").one()
+        assert waiting.tries == 2 and "slow down" in (waiting.last_error or "")
