@@ -49,7 +49,7 @@ def generate(path: Path, rows: int, seed: int = 7) -> None:
         w.writerow(HEADER)
         for i in range(rows):
             h = i // 2
-            street = f"{rng.choice(('', 'N ', 'S ', 'E ', 'W '))}{STREETS[h % 20]} {h % 997} {TYPES[h % 10]}"
+            street = f"{('', 'N ', 'S ', 'E ', 'W ')[h % 5]}{STREETS[h % 20]} {h % 997} {TYPES[h % 10]}"
             unit = f" APT {h % 40 + 1}" if h % 5 == 0 else ""
             address = f"{h % 3000 + 1}{'B' if h % 97 == 0 else ''} {street}{unit}"
             phone = f"919555{i % 10000:04d}" if i % 3 else ""

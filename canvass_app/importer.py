@@ -23,7 +23,7 @@ from canvass_app.models import County, Household, Precinct, Voter, utcnow
 from canvass_app.voterfile import Rejection, VoterFileError, VoterRecord, iter_voter_rows
 
 CHUNK = 5000
-IMPORT_CACHE_KIB = 64 * 1024
+IMPORT_CACHE_KIB = 32 * 1024
 VOTER = cast(Table, Voter.__table__)
 HOUSEHOLD = cast(Table, Household.__table__)
 PRECINCT = cast(Table, Precinct.__table__)
@@ -259,8 +259,9 @@ class _Job:
         self.next_voter = self.max_voter_before + 1
         self.next_household = (conn.scalar(select(func.max(HOUSEHOLD.c.id))) or 0) + 1
         self.existing = conn.scalar(select(VOTER.c.id).where(VOTER.c.county_id == county_id).limit(1)) is not None
-        self.households: dict[str, int] = dict(
-            conn.execute(select(HOUSEHOLD.c.key, HOUSEHOLD.c.id).where(HOUSEHOLD.c.county_id == county_id)).all())
+        # Household ids of keys seen lately: files usually list a household's voters together. The full
+        # key -> id map lives in the household table, not in memory (a big county has ~500k households).
+        self.households: dict[str, int] = {}
         self.precincts: dict[str, int] = dict(
             conn.execute(select(PRECINCT.c.code, PRECINCT.c.id).where(PRECINCT.c.county_id == county_id)).all())
         if self.existing:
@@ -291,24 +292,44 @@ class _Job:
             self.precincts[rec.precinct] = pid
         return pid
 
-    def _household(self, rec: VoterRecord, precinct_id: int | None, new: list[tuple[Any, ...]]) -> int | None:
-        a = rec.address
-        if not a.street_name and not a.house_number:
-            return None
-        key = a.household_key(rec.res_zip)[:200]
-        hid = self.households.get(key)
-        if hid is None:
-            hid = self.households[key] = self.next_household
-            self.next_household += 1
-            row = {
-                "id": hid, "county_id": self.county_id, "key": key, "house_number": a.house_number,
-                "house_number_int": a.house_number_int, "pre_dir": a.pre_dir, "street_name": a.street_name,
-                "street_type": a.street_type, "post_dir": a.post_dir, "unit": a.unit, "unit_sort": a.unit_sort,
-                "city": rec.res_city, "zip": rec.res_zip, "street_key": a.street_key[:120], "side": a.side,
-                "precinct_id": precinct_id,
-            }
-            new.append(tuple([row[c] for c in self.household_order]))
-        return hid
+    def _households(self, records: list[VoterRecord], precincts: list[int | None]) -> list[int | None]:
+        """The household id of each record, adding the households not in the store yet."""
+        if len(self.households) > 50_000:
+            self.households.clear()
+        keys: list[str | None] = []
+        wanted: dict[str, int] = {}  # key -> index of its first record in this chunk
+        for i, rec in enumerate(records):
+            a = rec.address
+            if not a.street_name and not a.house_number:
+                keys.append(None)
+                continue
+            key = a.household_key(rec.res_zip)[:200]
+            keys.append(key)
+            if key not in self.households:
+                wanted.setdefault(key, i)
+        if wanted:
+            found = self.conn.execute(
+                select(HOUSEHOLD.c.key, HOUSEHOLD.c.id)
+                .where(HOUSEHOLD.c.county_id == self.county_id, HOUSEHOLD.c.key.in_(list(wanted)))).all()
+            self.households.update((k, v) for k, v in found)
+            new = []
+            for key, i in wanted.items():
+                if key in self.households:
+                    continue
+                rec, a = records[i], records[i].address
+                hid = self.households[key] = self.next_household
+                self.next_household += 1
+                row = {
+                    "id": hid, "county_id": self.county_id, "key": key, "house_number": a.house_number,
+                    "house_number_int": a.house_number_int, "pre_dir": a.pre_dir, "street_name": a.street_name,
+                    "street_type": a.street_type, "post_dir": a.post_dir, "unit": a.unit, "unit_sort": a.unit_sort,
+                    "city": rec.res_city, "zip": rec.res_zip, "street_key": a.street_key[:120], "side": a.side,
+                    "precinct_id": precincts[i],
+                }
+                new.append(tuple([row[c] for c in self.household_order]))
+            if new:
+                self.conn.exec_driver_sql(self.household_insert, new)
+        return [self.households[k] if k is not None else None for k in keys]
 
     def _values(self, rec: VoterRecord, household_id: int | None, precinct_id: int | None) -> dict[str, Any]:
         a = rec.address
@@ -336,13 +357,13 @@ class _Job:
                     .where(VOTER.c.county_id == self.county_id,
                            VOTER.c.state_voter_id.in_([r.state_voter_id for r in records])))
             existing = {row[0]: tuple(row[1:]) for row in self.conn.execute(stmt)}
-        new_households: list[tuple[Any, ...]] = []
+        precincts = [self._precinct(rec) for rec in records]
+        households = self._households(records, precincts)
         inserts: list[tuple[Any, ...]] = []
         updates: list[dict[str, Any]] = []
         seen: list[dict[str, Any]] = []
-        for rec in records:
-            precinct_id = self._precinct(rec)
-            values = self._values(rec, self._household(rec, precinct_id, new_households), precinct_id)
+        for rec, precinct_id, household_id in zip(records, precincts, households, strict=True):
+            values = self._values(rec, household_id, precinct_id)
             old = existing.get(rec.state_voter_id)
             if old is None:
                 values.update(id=self.next_voter, county_id=self.county_id, state_voter_id=rec.state_voter_id,
@@ -358,8 +379,6 @@ class _Job:
             changed = {c: values[c] for c in cols}
             changed.update(b_id=old[0], active=True, updated_at=self.now)
             updates.append(changed)
-        if new_households:
-            self.conn.exec_driver_sql(self.household_insert, new_households)
         if inserts:
             self.conn.exec_driver_sql(self.voter_insert, inserts)
             self.added += len(inserts)

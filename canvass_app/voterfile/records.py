@@ -66,7 +66,9 @@ class RowError(ValueError):
 
 
 def _opt(value: str | None, size: int) -> str | None:
-    value = (value or "").strip()
+    if not value:
+        return None
+    value = value.strip()
     return value[:size] if value else None
 
 
@@ -81,7 +83,7 @@ def parse_zip(value: str | None) -> str | None:
     return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def parse_birth_year(year: str | None, date: str | None) -> int | None:
     year = (year or "").strip()
     date = (date or "").strip()
@@ -112,7 +114,7 @@ def parse_phone(phone: str | None, area: str | None = None, ext: str | None = No
     return (digits + (f" x{ext_digits}" if ext_digits else ""))[:30]
 
 
-_parse_address = lru_cache(maxsize=65536)(parse_address)
+_parse_address = lru_cache(maxsize=4096)(parse_address)  # a household's voters are usually adjacent
 
 
 def _address(f: dict[str, str]) -> Address:
@@ -128,45 +130,47 @@ def _address(f: dict[str, str]) -> Address:
 
 def build_record(f: dict[str, str], row: int) -> VoterRecord:
     """Validate one row's canonical fields (missing keys are empty); raises RowError with the reason."""
-    voter_id = (f.get("state_voter_id") or "").strip()
+    g = f.get
+    voter_id = (g("state_voter_id") or "").strip()
     if not voter_id:
         raise RowError("no voter id")
     if len(voter_id) > 40:
         raise RowError(f"voter id too long ({len(voter_id)} characters)")
     address = _address(f)
-    raw_address = _opt(f.get("res_address"), 200)
+    raw_address = _opt(g("res_address"), 200)
     if raw_address is None and (address.house_number or address.street_name):
         raw_address = address.line[:200]
-    elif raw_address and f.get("res_address2"):
+    elif raw_address and g("res_address2"):
         raw_address = f"{raw_address} {f['res_address2'].strip()}"[:200]
-    sex_raw = (f.get("sex") or "").strip().upper()
-    status_raw = (f.get("registration_status") or "").strip().upper()
+    status_raw = (g("registration_status") or "").strip().upper()
+    mail2 = g("mail_address2")
+    if g("mail_address3") or g("mail_address4"):
+        mail2 = " ".join(filter(None, (g(k, "").strip() for k in ("mail_address2", "mail_address3", "mail_address4"))))
     return VoterRecord(
-        row=row,
-        state_voter_id=voter_id,
-        registration_number=_opt(f.get("registration_number"), 40),
-        first_name=(f.get("first_name") or "").strip()[:80],
-        middle_name=_opt(f.get("middle_name"), 80),
-        last_name=(f.get("last_name") or "").strip()[:80],
-        suffix=_opt(f.get("suffix"), 20),
-        birth_year=parse_birth_year(f.get("birth_year"), f.get("birth_date")),
-        sex=_SEX.get(sex_raw, "U"),
-        party=_opt(f.get("party"), 10),
-        phone=parse_phone(f.get("phone"), f.get("phone_area"), f.get("phone_ext")),
-        email=_opt(f.get("email"), 120),
-        language=_opt(f.get("language"), 10),
-        res_address=raw_address,
-        address=address,
-        res_city=_opt(f.get("res_city"), 60),
-        res_state=_opt(f.get("res_state"), 2),
-        res_zip=parse_zip(f.get("res_zip")),
-        mail_address1=_opt(f.get("mail_address1"), 200),
-        mail_address2=_opt(" ".join(filter(None, (f.get(k, "").strip() for k in (
-            "mail_address2", "mail_address3", "mail_address4")))), 200),
-        mail_city=_opt(f.get("mail_city"), 60),
-        mail_state=_opt(f.get("mail_state"), 2),
-        mail_zip=_opt(f.get("mail_zip"), 10),  # may be foreign: kept as given, never a reason to reject
-        precinct=_opt(f.get("precinct"), 40),
-        precinct_name=_opt(f.get("precinct_name"), 120),
-        registration_status=_STATUS.get(status_raw, status_raw.lower()[:20] or "active"),
+        row,
+        voter_id,
+        _opt(g("registration_number"), 40),
+        (g("first_name") or "").strip()[:80],
+        _opt(g("middle_name"), 80),
+        (g("last_name") or "").strip()[:80],
+        _opt(g("suffix"), 20),
+        parse_birth_year(g("birth_year"), g("birth_date")),
+        _SEX.get((g("sex") or "").strip().upper(), "U"),
+        _opt(g("party"), 10),
+        parse_phone(g("phone"), g("phone_area"), g("phone_ext")) if g("phone") else None,
+        _opt(g("email"), 120),
+        _opt(g("language"), 10),
+        raw_address,
+        address,
+        _opt(g("res_city"), 60),
+        _opt(g("res_state"), 2),
+        parse_zip(g("res_zip")),
+        _opt(g("mail_address1"), 200),
+        _opt(mail2, 200),
+        _opt(g("mail_city"), 60),
+        _opt(g("mail_state"), 2),
+        _opt(g("mail_zip"), 10),  # may be foreign: kept as given, never a reason to reject
+        _opt(g("precinct"), 40),
+        _opt(g("precinct_name"), 120),
+        _STATUS.get(status_raw, status_raw.lower()[:20] or "active"),
     )

@@ -100,7 +100,7 @@ def test_bad_rows_go_to_rejects_with_row_and_reason(store: Store, tmp_path: Path
     assert "date of birth" in reasons[6]
     assert "zip" in reasons[7]
     assert "duplicate voter id G1" in reasons[8]
-    assert "row 2" in reasons[8]
+    assert "earlier in the file" in reasons[8]
     assert set(_voters(store)) == {"G1", "G9"}
 
 
