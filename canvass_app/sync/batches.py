@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
@@ -21,6 +22,7 @@ from canvass_app.sync import envelope, wire
 from canvass_app.sync.identity import Identity
 
 DEVICE_SETTING = "sync.device"
+LOCK_SETTING = "sync.lock"
 MAX_OPS = 2000
 MAX_BYTES = 2 * 1024 * 1024  # plaintext JSON; the sealed batch is zlib-compressed and far smaller
 
@@ -31,6 +33,16 @@ Clock = Callable[[], dt.datetime]
 class Limits:
     max_ops: int = MAX_OPS
     max_bytes: int = MAX_BYTES
+
+
+def hold_write_lock(session: Session) -> None:
+    """Take the store's write lock before the transaction reads anything.
+
+    The SQLite driver opens a transaction only at the first write, so reads before it are not isolated from
+    another process (the app and `canvass-app sync` at once). Writing first makes the whole unit serial.
+    """
+    stmt = sqlite_insert(Setting).values(key=LOCK_SETTING, value=utcnow().isoformat())
+    session.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": stmt.excluded.value}))
 
 
 def _device_state(session: Session, identity: Identity) -> dict[str, Any]:
@@ -73,6 +85,7 @@ def freeze(session: Session, identity: Identity, *, limits: Limits = Limits(), c
     Returns None when nothing is waiting. Runs in the caller's transaction: ops, batch and the seq counter
     change together or not at all.
     """
+    hold_write_lock(session)
     existing = open_batch(session, identity)
     if existing is not None:
         return existing

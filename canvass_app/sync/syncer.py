@@ -15,6 +15,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from sqlalchemy.exc import OperationalError
+
 from canvass_app.models import Setting, SyncBatch, utcnow
 from canvass_app.store import Store
 from canvass_app.sync import batches, identity, pull
@@ -98,6 +100,9 @@ def _sync_locked(store: Store, options: SyncOptions, http: SyncHttp | None) -> S
             _pull(store, ident, client, report)
     except Revoked as exc:
         _wipe(store, report, exc.message)
+    except OperationalError as exc:  # another process (the app and the CLI at once) holds the store's write lock
+        log.warning("local store busy during sync: %s", type(exc).__name__)
+        report.error, report.error_kind = "the local store was busy; the next sync will carry on", "busy"
     finally:
         if own_http:
             client.close()
@@ -148,6 +153,7 @@ def _push(store: Store, ident: identity.Identity, client: SyncHttp, options: Syn
                 report.error, report.error_kind = _refusal_words(exc), "refused"
                 return False
             with store.session() as session:
+                batches.hold_write_lock(session)
                 row = session.get(SyncBatch, batch_id)
                 if row is None or row.status != "open":
                     continue  # another process settled it meanwhile
@@ -189,6 +195,7 @@ def _pull(store: Store, ident: identity.Identity, client: SyncHttp, report: Sync
                 if page.refetch and number > 0:  # a server that restarts a scope on every page would loop forever
                     raise Refused(f"the server keeps restarting the {scope} list; try again later", code="refetch_loop")
                 with store.session() as session:
+                    batches.hold_write_lock(session)
                     county = pull.local_county(session, status.county.name, status.county.state)
                     report.pulled[scope] += pull.apply_page(session, county, page)
                 if not page.has_more:

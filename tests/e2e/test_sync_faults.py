@@ -103,3 +103,25 @@ def test_a_client_killed_mid_sync_many_times_delivers_everything_once(
     assert report.ok, report.error
     assert pending(store) == 0
     assert server.contacts() == server.distinct_ops() == 2000
+
+
+@pytest.mark.slow
+def test_two_processes_syncing_one_store_at_once_deliver_everything_once(
+        server: Server, proxy: FaultProxy, make_store: Callable[[str], Store]) -> None:
+    voters = server.seed_voters(1500)
+    store = make_store("shared")
+    enroll(store, proxy.url, server.code())
+    log_contacts(store, voters)
+    proxy.set_plan(FaultPlan(delay=0.02, seed=5))
+    command = [sys.executable, "-m", "canvass_app.cli", "sync", "--data-dir", str(store.data_dir), "--batch-ops",
+               "50"]
+    children = [subprocess.Popen(command, env=os.environ.copy(), stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL) for _ in range(2)]
+    in_process = [sync(store, options=_quick(max_ops=50)) for _ in range(3)]  # the app, meanwhile
+    for child in children:
+        child.wait(timeout=120)
+    assert all(r.error_kind in (None, "busy") for r in in_process), [r.error for r in in_process]
+    report = _sync_until_ok(store)
+    assert report.ok, report.error
+    assert pending(store) == 0
+    assert server.contacts() == server.distinct_ops() == 1500
