@@ -18,7 +18,7 @@ CREATE VIRTUAL TABLE voter_fts USING fts5(
     name, address, phone, voter_id,
     content='', contentless_delete=1,
     tokenize='unicode61 remove_diacritics 2',
-    prefix='1 2 3'
+    prefix='1 2 3 4 5 6'
 )
 """
 
