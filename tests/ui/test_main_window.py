@@ -55,8 +55,15 @@ def test_about_names_the_version(qtbot: QtBot, ctx: AppContext) -> None:
 
 def test_geometry_is_remembered(qtbot: QtBot, ctx: AppContext) -> None:
     window = make_window(qtbot, ctx)
-    window.resize(window.width(), 560)  # the offscreen screen is 800x800
+    window.resize(window.width(), 720)  # the offscreen screen is 800x800
     window.close()
     assert QSettings().value("main_window/geometry") is not None
     again = make_window(qtbot, ctx)
-    assert again.height() == 560  # not the first-run default of 780
+    assert again.height() == 720  # not the first-run default of 780
+
+
+def test_the_window_fits_a_small_laptop_screen(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1024, hint
+    assert hint.height() <= 740, hint

@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -63,7 +64,9 @@ class ContactsPage(QWidget):
             box.setAccessibleName(label)
             box.setToolTip(translate("ContactsPage", "Filter by {0}").format(label.lower()))
             box.addItem(translate("ContactsPage", "{0}: any").format(label), None)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # long turf names must not widen the page: the popup still shows them whole
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(14)
             self.filters[key] = box
         for n in range(1, 6):
             self.filters["support"].addItem(translate("ContactsPage", "Support {0}").format(n), n)
@@ -95,11 +98,9 @@ class ContactsPage(QWidget):
         top.addWidget(self.search, 3)
         top.addWidget(self.sort, 1)
         top.addWidget(self.count_label)
-        row = QHBoxLayout()
-        for box in self.filters.values():
-            row.addWidget(box)
-        row.addWidget(clear)
-        row.addStretch(1)
+        row = QGridLayout()  # two rows of four, so the page fits a small laptop
+        for i, box in enumerate([*self.filters.values(), clear]):
+            row.addWidget(box, i // 4, i % 4)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.detail)

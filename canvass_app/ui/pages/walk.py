@@ -105,7 +105,7 @@ class WalkPage(QWidget):
     def _build(self) -> None:
         self.turf_box = QComboBox()
         self.turf_box.setAccessibleName(translate("WalkPage", "Turf"))
-        self.turf_box.setMinimumWidth(320)
+        self.turf_box.setMinimumWidth(260)
         self.turf_box.setToolTip(translate("WalkPage", "The turf to walk"))
         self.all_turfs = QCheckBox(translate("WalkPage", "All turfs (county lead)"))
         self.all_turfs.setToolTip(translate("WalkPage", "List every turf, not only those assigned to you"))
@@ -125,7 +125,7 @@ class WalkPage(QWidget):
         self.door_list.setAccessibleName(translate("WalkPage", "Doors in walk order"))
         self.door_list.setToolTip(translate("WalkPage", "Doors in walk order (Right / Left, PgDown / PgUp)"))
         self.door_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.door_list.setMinimumWidth(240)
+        self.door_list.setMinimumWidth(200)
         self.door_list.setStyleSheet("QListView { font-size: 14px; } QListView::item { padding: 4px; }")
         self.door_list.clicked.connect(lambda idx: self._submit(lambda: self.go_to(idx.row())))
 
@@ -159,7 +159,7 @@ class WalkPage(QWidget):
             danger = code in ("DNC", "D", "H")
             button.setStyleSheet(f"QToolButton {{ font-size: 14px; {'color: #b00020;' if danger else ''} }}")
             self.result_buttons[code] = button
-            results.addWidget(button, i // 6, i % 6)
+            results.addWidget(button, i // 4, i % 4)  # four across: fits a 1024-px laptop
 
         self.support_group = QButtonGroup(self)
         self.support_group.setExclusive(False)
@@ -190,7 +190,8 @@ class WalkPage(QWidget):
                 f"support_{n}", translate("WalkPage", "Support {0}").format(n), str(n), partial(self.set_support, n)
             )
         self.support_group.idClicked.connect(self.set_support)
-        support_row.addSpacing(16)
+        support_row.addStretch(1)
+        survey_row = QHBoxLayout()
         self.top_issue = QComboBox()
         self.top_issue.setAccessibleName(translate("WalkPage", "Top issue"))
         self.top_issue.setToolTip(_tip(translate("WalkPage", "Top issue"), "T"))
@@ -203,13 +204,13 @@ class WalkPage(QWidget):
         self.ride.setToolTip(_tip(translate("WalkPage", "Needs a ride to vote"), "G"))
         for w in (self.volunteer, self.ride):
             w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        support_row.addWidget(QLabel(translate("WalkPage", "Top issue:")))
-        support_row.addWidget(self.top_issue)
-        support_row.addWidget(QLabel(translate("WalkPage", "Language:")))
-        support_row.addWidget(self.language)
-        support_row.addWidget(self.volunteer)
-        support_row.addWidget(self.ride)
-        support_row.addStretch(1)
+        survey_row.addWidget(QLabel(translate("WalkPage", "Top issue:")))
+        survey_row.addWidget(self.top_issue)
+        survey_row.addWidget(QLabel(translate("WalkPage", "Language:")))
+        survey_row.addWidget(self.language)
+        survey_row.addWidget(self.volunteer)
+        survey_row.addWidget(self.ride)
+        survey_row.addStretch(1)
         self._action("volunteer", translate("WalkPage", "Volunteer"), "V", lambda: self._submit(self.volunteer.toggle))
         self._action("ride", translate("WalkPage", "Needs a ride"), "G", lambda: self._submit(self.ride.toggle))
         self._action("top_issue", translate("WalkPage", "Top issue"), "T", lambda: self._open_issue())
@@ -220,8 +221,8 @@ class WalkPage(QWidget):
         self.note.returnPressed.connect(self.setFocus)
         self._action("note", translate("WalkPage", "Note"), "E", lambda: self.note.setFocus())
 
-        nav = QHBoxLayout()
-        for name, label, key, fn in (
+        nav = QGridLayout()  # two by two, so the card stays narrow enough for a small laptop
+        for slot, (name, label, key, fn) in enumerate((
             ("household_nh", translate("WalkPage", "Nobody home"), "A", lambda: self.household_not_home()),
             (
                 "previous",
@@ -236,14 +237,15 @@ class WalkPage(QWidget):
                 lambda: self._submit(lambda: self.go_to(self.index + 1)),
             ),
             ("undo", translate("WalkPage", "Undo"), "Ctrl+Z", lambda: self.undo()),
-        ):
+        )):
             action = self._action(name, label, key, fn)
             action.setIconText(f"{label}  [{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}]")
             tool = QToolButton()
             tool.setDefaultAction(action)
             tool.setMinimumHeight(44)
             tool.setStyleSheet("QToolButton { font-size: 15px; padding: 4px 14px; }")
-            nav.addWidget(tool)
+            tool.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            nav.addWidget(tool, *((1, 0), (0, 0), (0, 1), (1, 1))[slot])  # doors on top, then A and undo
         self._action(
             "next_alt",
             translate("WalkPage", "Next door"),
@@ -264,10 +266,8 @@ class WalkPage(QWidget):
             "Up",
             lambda: self.move_person(-1),
         )
-        nav.addStretch(1)
         self.status = QLabel("")
         self.status.setStyleSheet("color: #555;")
-        nav.addWidget(self.status)
 
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -277,8 +277,10 @@ class WalkPage(QWidget):
         inner.addWidget(self.people)
         inner.addLayout(results)
         inner.addLayout(support_row)
+        inner.addLayout(survey_row)
         inner.addWidget(self.note)
         inner.addLayout(nav)
+        inner.addWidget(self.status)
         inner.addStretch(1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.door_list)
