@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
 from canvass_app.cli import CommandError, emit
@@ -17,7 +16,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], commo
     p.add_argument("--state", required=True, help="two-letter state, e.g. NC")
     p.add_argument("--layout", default="auto", choices=("auto", "ncvoter", "florida", "generic"))
     p.add_argument("--mapping", type=Path, help='JSON file of {"File header": "field"} for a generic file')
-    p.add_argument("--rejects", type=Path, help="where to write the rejects CSV (default: in the data directory)")
+    p.add_argument("--rejects", type=Path, help="where to write the rejects CSV (default: beside the voter file, "
+                   "never in the encrypted data directory)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_import)
 
@@ -27,8 +27,9 @@ def run_import(args: argparse.Namespace, store: Store) -> int:
     from canvass_app.importer import import_voter_file
     from canvass_app.voterfile import VoterFileError
 
-    rejects = args.rejects or (
-        store.data_dir / "imports" / f"{Path(args.file).stem}-rejects-{time.strftime('%Y%m%d-%H%M%S')}.csv")
+    # Rejected rows hold voter data in plaintext, so they never go into the encrypted data dir: by default they
+    # go beside the voter file they came from.
+    rejects = args.rejects
     try:
         mapping = load_mapping_file(args.mapping) if args.mapping else None
         with store.session() as session:

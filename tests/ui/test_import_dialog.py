@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -17,6 +18,10 @@ FIX = Path(__file__).parent.parent / "fixtures" / "voterfiles"
 
 
 def _open(qtbot: QtBot, ctx: AppContext, path: Path) -> ImportDialog:
+    copy = ctx.store.data_dir.parent / "incoming" / path.name  # the rejects CSV is written beside the file
+    copy.parent.mkdir(exist_ok=True)
+    shutil.copy(path, copy)
+    path = copy
     dialog = ImportDialog(ctx)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.looked, timeout=20000):

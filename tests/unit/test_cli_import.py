@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,13 +13,16 @@ from canvass_app.cli import main
 FIX = Path(__file__).parent.parent / "fixtures" / "voterfiles"
 
 
-def test_import_prints_summary(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    rc = main(["--data-dir", str(data_dir), "import", str(FIX / "ncvoter92.txt"), "--county", "Wake", "--state", "NC"])
+def test_import_prints_summary(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "ncvoter92.txt"
+    shutil.copy(FIX / source.name, source)
+    rc = main(["--data-dir", str(data_dir), "import", str(source), "--county", "Wake", "--state", "NC"])
     out = capsys.readouterr().out
     assert rc == 0
     assert "added 3, updated 0, inactivated 0, rejected 2, households 2, layout ncvoter, rejects file" in out
     rejects = Path(out.strip().rsplit("rejects file ", 1)[1])
-    assert rejects.parent == data_dir / "imports"
+    assert rejects.parent == source.parent  # beside the voter file, never in the encrypted data dir
+    assert not any(data_dir.rglob("*.csv"))
     assert "birth year" in rejects.read_text()
 
 
