@@ -99,8 +99,8 @@ class ContactsPage(QWidget):
         top.addWidget(self.sort, 1)
         top.addWidget(self.count_label)
         row = QGridLayout()  # two rows of four, so the page fits a small laptop
-        for i, box in enumerate([*self.filters.values(), clear]):
-            row.addWidget(box, i // 4, i % 4)
+        for i, widget in enumerate([*self.filters.values(), clear]):
+            row.addWidget(widget, i // 4, i % 4)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.detail)
