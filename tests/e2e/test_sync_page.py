@@ -40,7 +40,7 @@ def test_enroll_sync_now_and_the_status_bar(qtbot: object, window: MainWindow, s
     page = window.show_page("sync")
     store = window.ctx.store
     bot = qtbot  # type: ignore[assignment]
-    bot.waitUntil(lambda: "not connected" in window.sync_label.text(), timeout=10000)
+    bot.waitUntil(lambda: "not connected" in window.sync_label.text(), timeout=30000)
     assert page.enroll_box.title() == "Connect this device to a server"
     log_contacts(store, voters[:6] + ["NOSUCH01"])
     page.url_edit.setText(server.url)
@@ -48,15 +48,15 @@ def test_enroll_sync_now_and_the_status_bar(qtbot: object, window: MainWindow, s
     page.enroll_button.click()
     # Enrolling starts a sync by itself: everything is sent, the rejection is listed with its reason.
     bot.waitUntil(lambda: server.contacts() == 6 and pending(store) == 0, timeout=30000)
-    bot.waitUntil(lambda: page.rejected_table.rowCount() == 1, timeout=10000)
+    bot.waitUntil(lambda: page.rejected_table.rowCount() == 1, timeout=30000)
     assert "not in the server's list" in page.rejected_table.item(0, 2).text()
-    bot.waitUntil(lambda: "all sent" in window.sync_label.text(), timeout=10000)
+    bot.waitUntil(lambda: "all sent" in window.sync_label.text(), timeout=30000)
     assert page.pending_label.text() == "nothing"
     assert "ago" in page.last_sync_label.text()
     assert server.url in page.device_label.text()
     log_contacts(store, voters[6:10])
     page.controller.refresh()
-    bot.waitUntil(lambda: page.pending_label.text() == "4 change(s)", timeout=10000)
+    bot.waitUntil(lambda: page.pending_label.text() == "4 change(s)", timeout=30000)
     page.sync_button.click()
     bot.waitUntil(lambda: server.contacts() == 10 and page.pending_label.text() == "nothing", timeout=30000)
     if SHOTS:
@@ -82,7 +82,7 @@ def test_offline_server_is_shown_in_plain_words(qtbot: object, window: MainWindo
     server.stop()
     page.sync_button.click()
     bot.waitUntil(lambda: "cannot reach the server" in page.error_label.text(), timeout=30000)
-    bot.waitUntil(lambda: "offline" in window.sync_label.text(), timeout=10000)
+    bot.waitUntil(lambda: "offline" in window.sync_label.text(), timeout=30000)
     assert "2 waiting" in window.sync_label.text()
     assert page.pending_label.text() == "2 change(s)"
     if SHOTS:
