@@ -94,6 +94,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
         self.file_menu = file_menu
+        import_action = QAction(translate("MainWindow", "&Import voter file…"), self)
+        import_action.setShortcut(QKeySequence("Ctrl+I"))
+        import_action.triggered.connect(self.import_voter_file)
+        file_menu.addAction(import_action)
         settings_action = QAction(translate("MainWindow", "&Settings…"), self)
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.triggered.connect(self.show_settings)
@@ -136,6 +140,12 @@ class MainWindow(QMainWindow):
         self.ctx.county = county
         self.county_label.setText(translate("MainWindow", "County: {0}").format(county))
         self.setWindowTitle(f"Canvass — {county}")
+
+    def import_voter_file(self) -> None:
+        """File > Import voter file…: the Turfs & Walk Lists page owns the import dialog."""
+        turfs = self.show_page("turfs")
+        assert isinstance(turfs, TurfsPage)
+        turfs.open_import_dialog()
 
     def about_text(self) -> str:
         where = (translate("MainWindow", "the system keychain") if self.ctx.store.key_kind == "keyring"

@@ -825,6 +825,10 @@
         <translation>&amp;Archivo</translation>
     </message>
     <message>
+        <source>&amp;Import voter file…</source>
+        <translation>&amp;Importar padrón electoral…</translation>
+    </message>
+    <message>
         <location filename="../../canvass_app/ui/main_window.py" line="99"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>

@@ -67,3 +67,14 @@ def test_the_window_fits_a_small_laptop_screen(qtbot: QtBot, ctx: AppContext) ->
     hint = window.minimumSizeHint()
     assert hint.width() <= 1024, hint
     assert hint.height() <= 740, hint
+
+
+def test_file_menu_opens_the_import_dialog(qtbot: QtBot, ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from canvass_app.ui.import_dialog import ImportDialog
+
+    opened: list[ImportDialog] = []
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: opened.append(self) or 0)
+    window = make_window(qtbot, ctx)
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "turfs"
+    assert len(opened) == 1

@@ -38,6 +38,7 @@ from canvass_app.turfs import TurfSummary
 from canvass_app.ui import settings
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import translate
+from canvass_app.ui.import_dialog import ImportDialog
 from canvass_app.ui.tasks import TaskControl
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -300,13 +301,7 @@ class TurfsPage(QWidget):
         self.ctx.runner.run(load, on_done=done, on_error=self._fail)
 
     def open_import_dialog(self) -> None:
-        """The importer's dialog plugs in here when it is installed."""
-        try:
-            from canvass_app.ui import import_dialog  # type: ignore[attr-defined]
-        except ImportError:
-            QMessageBox.information(self, self.tr("Import"), self.tr("Importing is not available in this build."))
-            return
-        dialog = import_dialog.ImportDialog(self.ctx, self)
+        dialog = ImportDialog(self.ctx, self)
         dialog.exec()
         self.refresh()
 
