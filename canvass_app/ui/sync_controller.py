@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
-    return translate("SyncController", text)
+    return translate("", text)  # lupdate files a module-level tr("...") under the empty context
 
 
 class SyncController(QObject):

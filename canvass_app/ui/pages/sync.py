@@ -37,7 +37,7 @@ REASONS = {  # the server's rejection codes, in plain words
 
 
 def tr(text: str) -> str:
-    return translate("SyncPage", text)
+    return translate("", text)  # lupdate files a module-level tr("...") under the empty context
 
 
 def _when(iso: str | None) -> str:
@@ -100,10 +100,10 @@ class SyncPage(QWidget):
         self.enroll_box = QGroupBox(tr("Connect this device to a server"))
         enroll_form = QFormLayout(self.enroll_box)
         self.url_edit = QLineEdit()
-        self.url_edit.setPlaceholderText("https://sync.example.org")
+        self.url_edit.setPlaceholderText(tr("for example https://sync.example.org"))
         self.url_edit.setAccessibleName(tr("Server address"))
         self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText("ABCD-EFGH-JKLM")
+        self.code_edit.setPlaceholderText(tr("from your county lead, like ABCD-EFGH-JKLM"))
         self.code_edit.setAccessibleName(tr("Enrollment code"))
         self.enroll_button = QPushButton(tr("Connect"))
         self.enroll_button.clicked.connect(self._enroll)
