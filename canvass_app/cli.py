@@ -9,28 +9,16 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-from canvass_app import __version__, paths
+from canvass_app import __version__, cli_contacts, cli_import, cli_turfs, paths
+from canvass_app.cli_common import CommandError, emit
 from canvass_app.store import Store, StoreError, open_store
+from canvass_app.sync import cli_sync
 
 log = logging.getLogger(__name__)
-
-
-class CommandError(Exception):
-    """A command failed for a reason the person can act on; the message is printed, no traceback."""
-
-
-def emit(args: argparse.Namespace, summary: str, data: dict[str, Any]) -> None:
-    """Print the one-line human summary, or the JSON document with --json."""
-    if getattr(args, "json", False):
-        print(json.dumps(data, indent=2, default=str))
-    else:
-        print(summary)
 
 
 def _tty_prompt(new: bool) -> str | None:
@@ -65,28 +53,8 @@ def _add_core_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.set_defaults(func=_demo_data)
 
 
-def _feature_modules() -> list[Callable[..., None]]:
-    """Each feature's `add_commands`."""
-    import importlib
-
-    adders = []
-    for name in FEATURE_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        adders.append(module.add_commands)
-    return adders
-
-
-FEATURE_MODULES = [
-    "canvass_app.cli_import",
-    "canvass_app.cli_turfs",
-    "canvass_app.cli_contacts",
-    "canvass_app.sync.cli_sync",
-]
+FEATURES = [cli_import, cli_turfs, cli_contacts, cli_sync]
+"""Each feature module's `add_commands(subparsers, common)` adds its subcommands."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,8 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"canvass-app {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_core_commands(sub, common)
-    for add in _feature_modules():
-        add(sub, common)
+    for feature in FEATURES:
+        feature.add_commands(sub, common)
     return parser
 
 

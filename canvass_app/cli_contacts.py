@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from canvass_app.cli import CommandError, emit
+from canvass_app.cli_common import CommandError, emit
 from canvass_app.contact_list import list_contacts, write_csv
 from canvass_app.contacts import ContactError, Survey, find_voter, log_contact, resolve_result
 from canvass_app.paper_results import enter_results

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from canvass_app.cli import CommandError, emit
+from canvass_app.cli_common import CommandError, emit
 from canvass_app.store import Store
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from canvass_app import turfs, walklist_pdf
-from canvass_app.cli import CommandError, emit
+from canvass_app.cli_common import CommandError, emit
 from canvass_app.store import Store
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from canvass_app.cli import CommandError, emit
+from canvass_app.cli_common import CommandError, emit
 from canvass_app.store import Store
 from canvass_app.sync import batches
 from canvass_app.sync.enroll import EnrollError, enroll
