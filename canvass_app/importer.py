@@ -12,10 +12,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, literal_column, select, text, update
 from sqlalchemy.orm import Session
 
 from canvass_app import import_mappings, search
@@ -23,7 +24,8 @@ from canvass_app.models import County, Household, Precinct, Voter, utcnow
 from canvass_app.voterfile import Rejection, VoterFileError, VoterRecord, iter_voter_rows
 
 CHUNK = 5000
-IMPORT_CACHE_KIB = 32 * 1024
+IMPORT_CACHE_KIB = 96 * 1024
+BYTES_PER_ROW_GUESS = 200  # for deciding whether to rebuild indexes; ncvoter rows are longer, so errs low
 VOTER = cast(Table, Voter.__table__)
 HOUSEHOLD = cast(Table, Household.__table__)
 PRECINCT = cast(Table, Precinct.__table__)
@@ -61,26 +63,44 @@ _SOURCES: dict[str, tuple[str, ...]] = {
 
 # Columns of the bulk inserts, in the order the row tuples are built.
 _VOTER_INSERT_COLUMNS = (
-    "id", "county_id", "state_voter_id", "active", "do_not_contact", "deceased", "updated_at",
+    "id", "state_voter_id", "county_id", "active", "do_not_contact", "deceased", "updated_at",
     "registration_number", "first_name", "middle_name", "last_name", "suffix", "birth_year", "sex", "party",
     "phone", "email", "language", "res_address", "res_house_number", "res_pre_dir", "res_street_name",
     "res_street_type", "res_post_dir", "res_unit", "household_id", "res_city", "res_state", "res_zip",
     "mail_address1", "mail_address2", "mail_city", "mail_state", "mail_zip", "precinct_id",
     "registration_status",
 )
+_FIRST_VALUE = 7  # the columns from here on come from the file (_Job._values)
 _HOUSEHOLD_COLUMNS = (
     "id", "county_id", "key", "house_number", "house_number_int", "pre_dir", "street_name", "street_type",
     "post_dir", "unit", "unit_sort", "city", "zip", "street_key", "side", "precinct_id",
 )
 
 
-def _positional_insert(conn: Connection, table: Table, columns: tuple[str, ...]) -> tuple[str, list[str]]:
-    """A Core insert() compiled once to the driver's positional form (SQL, column order of its ?s), so that
-    chunks go to executemany as plain tuples."""
-    compiled = insert(table).values({c: bindparam(c) for c in columns}).compile(dialect=conn.dialect)
+def _positional_insert(conn: Connection, table: Table, columns: tuple[str, ...]) -> tuple[str, list[int]]:
+    """A Core insert() compiled once to the driver's positional form, so that chunks go to executemany as plain
+    tuples: (SQL, for each ? the index of its value in a tuple ordered like columns).
+
+    Nullable columns take NULLIF(?, ''): rows bind '' for a missing value, because the driver binds None
+    several times slower than a string (it looks for an adapter first), which was most of an insert's cost.
+    """
+    blank = literal_column("''")
+    values = {c: func.nullif(bindparam(c), blank) if table.c[c].nullable else bindparam(c) for c in columns}
+    compiled = insert(table).values(values).compile(dialect=conn.dialect)
     order = list(compiled.positiontup or [])
     assert sorted(order) == sorted(columns)
-    return str(compiled), order
+    return str(compiled), [columns.index(c) for c in order]
+
+
+def _blank_nones(row: tuple[Any, ...]) -> list[Any]:
+    return ["" if v is None else v for v in row]
+
+
+def _reorder(order: list[int]) -> Callable[[list[Any]], tuple[Any, ...]]:
+    """A function that puts a row's values in the order of the statement's ?s."""
+    if order == sorted(order):
+        return tuple
+    return cast(Callable[[list[Any]], tuple[Any, ...]], itemgetter(*order))
 
 
 class ImportCancelled(Exception):
@@ -208,7 +228,7 @@ def import_voter_file(
     county_id = _county_id(conn, county, state)
     cache_before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
     conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")  # random index inserts need the room
-    job = _Job(conn, county_id, reader.mapping.values())
+    job = _Job(conn, county_id, reader.mapping.values(), file_bytes=reader.total_bytes)
     rejects = _Rejects(rejects_path, path)
     rows = 0
     try:
@@ -233,7 +253,7 @@ def import_voter_file(
             f"{path}: no valid voter rows ({rejects.count} rejected"
             f"{', see ' + str(rejects.path) if rejects.path else ''}); nothing was changed")
     inactivated = job.inactivate_missing()
-    job.finish_search_index()
+    job.finish()
     if reader.layout == "generic":
         import_mappings.save_mapping(session, reader.header_signature, reader.mapping)
     households = conn.scalar(
@@ -248,7 +268,7 @@ def import_voter_file(
 class _Job:
     """The state of one import: id counters, household and precinct lookups, and what was seen."""
 
-    def __init__(self, conn: Connection, county_id: int, mapped_fields: Iterable[str]):
+    def __init__(self, conn: Connection, county_id: int, mapped_fields: Iterable[str], *, file_bytes: int = 0):
         self.conn = conn
         self.county_id = county_id
         mapped = set(mapped_fields)
@@ -276,8 +296,21 @@ class _Job:
             "AND name LIKE 'voter_fts_%'")).all()
         for name, _sql in self.triggers:
             conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
-        self.voter_insert, self.voter_order = _positional_insert(conn, VOTER, _VOTER_INSERT_COLUMNS)
-        self.household_insert, self.household_order = _positional_insert(conn, HOUSEHOLD, _HOUSEHOLD_COLUMNS)
+        # Secondary indexes are cheaper built once, sorted, than updated row by row at random places, when
+        # the file is big next to what the tables hold. Unique constraints (the lookups of re-import and
+        # households) stay. Like the triggers, the drop is part of the one transaction.
+        self.indexes: list[tuple[str, str]] = []
+        if self.max_voter_before <= 2 * (file_bytes // BYTES_PER_ROW_GUESS):
+            self.indexes = [(name, sql) for name, sql in conn.execute(text(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                "AND tbl_name IN ('voter', 'household')"))]
+            for name, _sql in self.indexes:
+                conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        self.voter_insert, order = _positional_insert(conn, VOTER, _VOTER_INSERT_COLUMNS)
+        self.voter_params = _reorder(order)
+        self.household_insert, order = _positional_insert(conn, HOUSEHOLD, _HOUSEHOLD_COLUMNS)
+        self.household_params = _reorder(order)
+        self.update_indexes = [_VOTER_INSERT_COLUMNS.index(c) - _FIRST_VALUE for c in self.update_columns]
         to_db = VOTER.c.updated_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
         self.updated_at = to_db(self.now) if to_db else self.now
 
@@ -319,32 +352,24 @@ class _Job:
                 rec, a = records[i], records[i].address
                 hid = self.households[key] = self.next_household
                 self.next_household += 1
-                row = {
-                    "id": hid, "county_id": self.county_id, "key": key, "house_number": a.house_number,
-                    "house_number_int": a.house_number_int, "pre_dir": a.pre_dir, "street_name": a.street_name,
-                    "street_type": a.street_type, "post_dir": a.post_dir, "unit": a.unit, "unit_sort": a.unit_sort,
-                    "city": rec.res_city, "zip": rec.res_zip, "street_key": a.street_key[:120], "side": a.side,
-                    "precinct_id": precincts[i],
-                }
-                new.append(tuple([row[c] for c in self.household_order]))
+                row = (hid, self.county_id, key, a.house_number, a.house_number_int, a.pre_dir, a.street_name,
+                       a.street_type, a.post_dir, a.unit, a.unit_sort, rec.res_city, rec.res_zip,
+                       a.street_key[:120], a.side, precincts[i])
+                new.append(self.household_params(_blank_nones(row)))
             if new:
                 self.conn.exec_driver_sql(self.household_insert, new)
         return [self.households[k] if k is not None else None for k in keys]
 
-    def _values(self, rec: VoterRecord, household_id: int | None, precinct_id: int | None) -> dict[str, Any]:
+    def _values(self, rec: VoterRecord, household_id: int | None, precinct_id: int | None) -> tuple[Any, ...]:
+        """The file's columns of one voter, in the order of _VOTER_INSERT_COLUMNS[_FIRST_VALUE:]."""
         a = rec.address
-        return {
-            "registration_number": rec.registration_number, "first_name": rec.first_name,
-            "middle_name": rec.middle_name, "last_name": rec.last_name, "suffix": rec.suffix,
-            "birth_year": rec.birth_year, "sex": rec.sex, "party": rec.party, "phone": rec.phone,
-            "email": rec.email, "language": rec.language, "res_address": rec.res_address,
-            "res_house_number": a.house_number, "res_pre_dir": a.pre_dir, "res_street_name": a.street_name or None,
-            "res_street_type": a.street_type, "res_post_dir": a.post_dir, "res_unit": a.unit,
-            "household_id": household_id, "res_city": rec.res_city, "res_state": rec.res_state,
-            "res_zip": rec.res_zip, "mail_address1": rec.mail_address1, "mail_address2": rec.mail_address2,
-            "mail_city": rec.mail_city, "mail_state": rec.mail_state, "mail_zip": rec.mail_zip,
-            "precinct_id": precinct_id, "registration_status": rec.registration_status,
-        }
+        return (
+            rec.registration_number, rec.first_name, rec.middle_name, rec.last_name, rec.suffix, rec.birth_year,
+            rec.sex, rec.party, rec.phone, rec.email, rec.language, rec.res_address, a.house_number, a.pre_dir,
+            a.street_name or None, a.street_type, a.post_dir, a.unit, household_id, rec.res_city, rec.res_state,
+            rec.res_zip, rec.mail_address1, rec.mail_address2, rec.mail_city, rec.mail_state, rec.mail_zip,
+            precinct_id, rec.registration_status,
+        )
 
     def apply(self, records: list[VoterRecord]) -> None:
         """Write one chunk: new precincts and households first, then new voters, then changed ones."""
@@ -362,21 +387,21 @@ class _Job:
         inserts: list[tuple[Any, ...]] = []
         updates: list[dict[str, Any]] = []
         seen: list[dict[str, Any]] = []
+        fixed = (self.county_id, 1, 0, 0, self.updated_at)  # county_id, active, do_not_contact, deceased, updated_at
+        params = self.voter_params
         for rec, precinct_id, household_id in zip(records, precincts, households, strict=True):
             values = self._values(rec, household_id, precinct_id)
             old = existing.get(rec.state_voter_id)
             if old is None:
-                values.update(id=self.next_voter, county_id=self.county_id, state_voter_id=rec.state_voter_id,
-                              active=1, do_not_contact=0, deceased=0, updated_at=self.updated_at)
-                inserts.append(tuple([values[c] for c in self.voter_order]))
+                inserts.append(params(_blank_nones((self.next_voter, rec.state_voter_id, *fixed, *values))))
                 self.next_voter += 1
                 continue
             seen.append({"id": old[0]})
-            new = tuple(values[c] for c in cols)
+            new = tuple(values[i] for i in self.update_indexes)
             if old[1] and new == old[2:]:
                 self.unchanged += 1
                 continue
-            changed = {c: values[c] for c in cols}
+            changed = dict(zip(cols, new, strict=True))
             changed.update(b_id=old[0], active=True, updated_at=self.now)
             updates.append(changed)
         if inserts:
@@ -401,8 +426,10 @@ class _Job:
             .values(active=False, updated_at=self.now))
         return int(result.rowcount or 0)
 
-    def finish_search_index(self) -> None:
-        """Index the added and changed voters in bulk, then put the triggers back."""
+    def finish(self) -> None:
+        """Put back the secondary indexes, index the added and changed voters for search, restore triggers."""
+        for _name, sql in self.indexes:
+            self.conn.exec_driver_sql(sql)
         if not self.triggers:
             return
         if self.existing:
