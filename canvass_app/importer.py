@@ -16,7 +16,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, literal_column, select, text, update
+from sqlalchemy import ColumnElement, Connection, Table, bindparam, func, insert, literal_column, select, text, update
 from sqlalchemy.orm import Session
 
 from canvass_app import import_mappings, search
@@ -84,7 +84,7 @@ def _positional_insert(conn: Connection, table: Table, columns: tuple[str, ...])
     Nullable columns take NULLIF(?, ''): rows bind '' for a missing value, because the driver binds None
     several times slower than a string (it looks for an adapter first), which was most of an insert's cost.
     """
-    blank = literal_column("''")
+    blank: ColumnElement[str] = literal_column("''")
     values = {c: func.nullif(bindparam(c), blank) if table.c[c].nullable else bindparam(c) for c in columns}
     compiled = insert(table).values(values).compile(dialect=conn.dialect)
     order = list(compiled.positiontup or [])
