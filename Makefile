@@ -40,6 +40,7 @@ dist: $(STAMP) $(QM)
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
 
 run: $(STAMP) $(QM)
+	-@bash tools/system-deps.sh
 	CANVASS_DATA_DIR=$(DEMO_DIR) CANVASS_PASSPHRASE="$${CANVASS_PASSPHRASE:-canvass-demo}" $(VENV)/bin/canvass-app --demo
 
 test: $(STAMP) system-deps $(QM)

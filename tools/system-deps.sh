@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the system packages the test suite needs, when they are missing and apt-get exists.
+# Installs the system packages the app and the test suite need, when they are missing and apt-get exists.
 set -euo pipefail
 need=()
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
@@ -8,6 +8,13 @@ have_lib libEGL.so.1 || need+=(libegl1)
 have_lib libGL.so.1 || need+=(libgl1)
 have_lib libfontconfig.so.1 || need+=(libfontconfig1)
 have_lib libdbus-1.so.3 || need+=(libdbus-1-3)
+# Qt's xcb platform plugin (a real window under X11 or xvfb-run): since Qt 6.5 it needs libxcb-cursor0 too.
+for pair in libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4 libxcb-image.so.0:libxcb-image0 \
+            libxcb-keysyms.so.1:libxcb-keysyms1 libxcb-render-util.so.0:libxcb-render-util0 \
+            libxcb-shape.so.0:libxcb-shape0 libxcb-randr.so.0:libxcb-randr0 libxcb-xkb.so.1:libxcb-xkb1 \
+            libxkbcommon-x11.so.0:libxkbcommon-x11-0; do
+  have_lib "${pair%%:*}" || need+=("${pair##*:}")
+done
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -26,6 +27,22 @@ def has_display() -> bool:
     if sys.platform.startswith("linux") and not platform:
         return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     return True
+
+
+def platform_problem() -> str | None:
+    """Why Qt's window-system plugin cannot load, or None. Qt aborts the process when it cannot, so a short-lived
+    child process tries first (e.g. the xcb plugin without libxcb-cursor0 on a fresh Linux)."""
+    if getattr(sys, "frozen", False) or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    probe = "from PySide6.QtWidgets import QApplication; QApplication([])"
+    try:
+        result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return str(exc)
+    if result.returncode == 0:
+        return None
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    return " ".join(lines[:2]) or f"exit code {result.returncode}"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -83,10 +100,11 @@ def open_context(data_dir: Path, *, demo_mode: bool, interactive: bool, store: S
 
 def run_gui(data_dir: Path, *, demo: bool = False) -> int:
     """Open the main window; without a display, run the headless tour instead of dying on a Qt error."""
-    if not has_display():
+    problem = None if not has_display() else platform_problem()
+    if not has_display() or problem:
         from canvass_app.ui.tour import run_tour
 
-        return run_tour(data_dir)
+        return run_tour(data_dir, reason=f"Qt cannot open a window here ({problem})" if problem else None)
     app = make_application()
     from canvass_app.ui import first_run
 

@@ -9,14 +9,14 @@ from pathlib import Path
 from canvass_app.store import StoreError
 
 
-def run_tour(data_dir: Path) -> int:
+def run_tour(data_dir: Path, *, reason: str | None = None) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from canvass_app import demo
     from canvass_app.ui.app import make_application, open_context
     from canvass_app.ui.main_window import PAGES, MainWindow
 
     app = make_application()
-    print("No display found: running the headless tour of Canvass on the demo county.")
+    print(f"{reason or 'No display found'}: running the headless tour of Canvass on the demo county.")
     try:
         ctx = open_context(data_dir, demo_mode=True, interactive=False)
     except StoreError as exc:

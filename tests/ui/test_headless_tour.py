@@ -25,3 +25,14 @@ def test_demo_without_display_runs_the_tour(tmp_path: Path) -> None:
     for spec in PAGES:
         image = QImage(str(tmp_path / "demo" / "tour" / f"{spec.key}.png"))
         assert image.width() >= 1000 and image.height() >= 700, spec.key
+
+
+def test_a_display_qt_cannot_use_falls_back_to_the_tour(tmp_path: Path) -> None:
+    """Qt aborts when its window-system plugin cannot load; the app must say why and run the tour instead."""
+    env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(DISPLAY=":97", CANVASS_PASSPHRASE="demo passphrase", CANVASS_DATA_DIR=str(tmp_path / "demo"))
+    result = subprocess.run([sys.executable, "-m", "canvass_app", "--demo"], env=env, capture_output=True,
+                            text=True, timeout=240)
+    assert result.returncode == 0, result.stderr
+    assert "Qt cannot open a window here" in result.stdout
+    assert (tmp_path / "demo" / "tour" / "contacts.png").exists()
