@@ -3,6 +3,11 @@
 Nothing here loads every voter: `count_voters` counts in SQL and `voter_page` reads one LIMIT/OFFSET page.
 Sorting by address uses the walk order: within a chosen turf, its stable walk-list line numbers; across the
 county, street by street with the odd side up and the even side down (index ix_household_walk_sort).
+
+On a 1M-voter county every first page is read from an index in the order shown, never sorted: the current result
+and "contacted" are probed per voter (index ix_contact_voter_time), party and language lists walk
+ix_voter_party_name / ix_voter_language_name, and the county-wide address sort walks the households first.
+Exact counts of big lists are left to `count_voters`, which the table runs after the first page is shown.
 """
 
 from __future__ import annotations
@@ -12,15 +17,19 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Integer, Select, and_, column, func, literal_column, select, table, text
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.selectable import Join
 
 from canvass_app.contact_list import ContactRecord, list_contacts
-from canvass_app.contacts import current_contacts, current_results, effective
+from canvass_app.contacts import effective
 from canvass_app.models import ContactAttempt, Household, Precinct, ResultCode, Turf, TurfLine, Voter
 from canvass_app.search import match_expression
 
 SORTS = ("name", "address", "found")  # "found": the search index's order, for searches that match a lot
 SEARCH_CAP = 2000  # a search matching more is shown in index order, capped: type more to narrow it
+QUICK_COUNT = 5000  # a filter's first answer counts at most this many voters; the exact count comes after
 FTS = table("voter_fts", column("rowid", Integer))
 # Must match the expression of ix_household_walk_sort (migration 0006) for SQLite to walk the index.
 WALK_SORT: Any = literal_column("(CASE WHEN household.side = 'O' THEN household.house_number_int "
@@ -67,37 +76,59 @@ def _mark(dnc: bool, deceased: bool, active: bool) -> str:
     return "Deceased" if deceased else "Do Not Contact" if dnc else "" if active else "Inactive"
 
 
-def _conditions(f: VoterFilter) -> list[Any]:
+class _HouseholdsFirst(Join):
+    """household CROSS JOIN voter: SQLite keeps this join order, so the walk-order index drives."""
+
+    inherit_cache = True
+
+
+@compiles(_HouseholdsFirst)
+def _households_first(element: _HouseholdsFirst, compiler: SQLCompiler, **kw: Any) -> str:
+    kw["asfrom"] = True
+    assert element.onclause is not None
+    return (f"{compiler.process(element.left, **kw)} CROSS JOIN {compiler.process(element.right, **kw)} "
+            f"ON {compiler.process(element.onclause, **kw)}")
+
+
+def _current(col: Any) -> Any:
+    """The voter's current result's column, probed per voter: the latest effective contact."""
+    return (select(col).where(ContactAttempt.voter_id == Voter.id, effective())
+            .order_by(ContactAttempt.created_at.desc(), ContactAttempt.id.desc()).limit(1).scalar_subquery())
+
+
+def _conditions(f: VoterFilter, *, probe: bool = False) -> list[Any]:
+    """The filter as SQL; `probe` keeps party and language off their indexes (the households drive)."""
     where: list[Any] = []
     if f.county_id is not None:
         where.append(Voter.county_id == f.county_id)
     if f.precinct_id is not None:
         where.append(Voter.precinct_id == f.precinct_id)
     if f.party:
-        where.append(Voter.party == f.party)
+        where.append((Voter.party.concat("") if probe else Voter.party) == f.party)
     if f.language:
-        where.append(Voter.language == f.language)
+        where.append((Voter.language.concat("") if probe else Voter.language) == f.language)
     if f.turf_id is not None:
         where.append(Voter.household_id.in_(select(Household.id).where(Household.turf_id == f.turf_id)))
-    if f.support is not None or f.last_result:
-        cur = current_contacts().subquery("cur")
-        pick = select(cur.c.voter_id)
-        if f.support is not None:
-            pick = pick.where(cur.c.support == f.support)
-        if f.last_result:
-            pick = pick.where(cur.c.code == f.last_result)
-        where.append(Voter.id.in_(pick))
+    if f.support is not None:
+        where.append(_current(ContactAttempt.support) == f.support)
+    if f.last_result:
+        code_id = select(ResultCode.id).where(ResultCode.code == f.last_result).scalar_subquery()
+        where.append(_current(ContactAttempt.result_code_id) == code_id)
     if f.contacted is not None:
-        has = select(ContactAttempt.voter_id).where(effective())
-        where.append(Voter.id.in_(has) if f.contacted else Voter.id.not_in(has))
+        has = select(ContactAttempt.id).where(ContactAttempt.voter_id == Voter.id, effective()).exists()
+        where.append(has if f.contacted else ~has)
     return where
 
 
-def _base(f: VoterFilter, columns: list[Any]) -> Select[Any]:
+def _base(f: VoterFilter, columns: list[Any], *, paging: bool = False) -> Select[Any]:
     expression = match_expression(f.search) if f.search else None
+    walk = f.sort == "address" and expression is None and f.turf_id is None and f.precinct_id is None
     if expression is not None:  # the search index drives: it yields matches in rowid order, no sort needed
         query = (select(*columns).select_from(FTS).join(Voter, Voter.id == FTS.c.rowid)
                  .where(text("voter_fts MATCH :match").bindparams(match=expression)))
+    elif paging and walk:  # a page in walk order over the county: households in index order, then their voters
+        hv = _HouseholdsFirst(Household.__table__, Voter.__table__, Household.id == Voter.household_id)
+        return select(*columns).select_from(hv).where(*_conditions(f, probe=True))
     else:
         query = select(*columns).select_from(Voter)
     if f.sort == "address":
@@ -113,15 +144,27 @@ def count_voters(session: Session, f: VoterFilter, *, cap: int | None = None) ->
     return session.scalar(select(func.count()).select_from(capped)) or 0
 
 
-def count_for_table(session: Session, f: VoterFilter) -> tuple[int, VoterFilter, bool]:
-    """The row count the table shows and the filter to page with: a search matching more than SEARCH_CAP
-    voters is shown in the index's order and capped (sorting that many on every keystroke is too slow)."""
+@dataclass(frozen=True)
+class TableCount:
+    """The row count a filter's first answer shows, and how to page it."""
+
+    rows: int
+    paged: VoterFilter  # the filter to read pages with (a big search: in the index's order)
+    capped: bool  # a search matching more than SEARCH_CAP voters: only SEARCH_CAP are shown
+    exact: bool  # False: more than QUICK_COUNT match; `count_voters(paged)` gives the exact count
+
+
+def count_for_table(session: Session, f: VoterFilter) -> TableCount:
+    """A quick row count for the table: a search matching more than SEARCH_CAP voters is shown in the index's
+    order and capped (sorting that many on every keystroke is too slow); any other list is counted up to
+    QUICK_COUNT + 1 here, and exactly later (counting a million rows takes longer than showing the first page)."""
     if not f.search or match_expression(f.search) is None:
-        return count_voters(session, f), f, False
+        n = count_voters(session, f, cap=QUICK_COUNT)
+        return TableCount(n, f, False, n <= QUICK_COUNT)
     n = count_voters(session, f, cap=SEARCH_CAP)
     if n > SEARCH_CAP:
-        return SEARCH_CAP, f.with_(sort="found"), True
-    return n, f, False
+        return TableCount(SEARCH_CAP, f.with_(sort="found"), True, True)
+    return TableCount(n, f, False, True)
 
 
 def _ordered(query: Select[Any], f: VoterFilter) -> Select[Any]:
@@ -140,7 +183,7 @@ def _ordered(query: Select[Any], f: VoterFilter) -> Select[Any]:
 def voter_page(session: Session, f: VoterFilter, offset: int, limit: int, *,
                today: dt.date | None = None) -> list[VoterRow]:
     """One page of the list in the chosen order, with each voter's current result."""
-    ids = list(session.scalars(_ordered(_base(f, [Voter.id]), f).offset(offset).limit(limit)))
+    ids = list(session.scalars(_ordered(_base(f, [Voter.id], paging=True), f).offset(offset).limit(limit)))
     if not ids:
         return []
     rows = {
@@ -155,7 +198,14 @@ def voter_page(session: Session, f: VoterFilter, offset: int, limit: int, *,
             .where(Voter.id.in_(ids))
         )
     }
-    current = current_results(session, ids)
+    current: dict[int, tuple[str, int | None]] = {}
+    for vid, code, support in session.execute(  # ascending: the last one seen per voter is the current result
+        select(ContactAttempt.voter_id, ResultCode.code, ContactAttempt.support)
+        .join(ResultCode, ResultCode.id == ContactAttempt.result_code_id)
+        .where(ContactAttempt.voter_id.in_(ids), effective())
+        .order_by(ContactAttempt.created_at, ContactAttempt.id)
+    ):
+        current[vid] = (code, support)
     year = (today or dt.date.today()).year
     out = []
     for vid in ids:
@@ -165,8 +215,8 @@ def voter_page(session: Session, f: VoterFilter, offset: int, limit: int, *,
         out.append(VoterRow(
             id=vid, state_voter_id=r.state_voter_id, name=name, address=r.res_address or "",
             precinct=r.precinct or "", party=r.party or "", age=(year - r.birth_year) if r.birth_year else None,
-            language=r.language or "", list_number=r.list_number or "", last_result=cur.code if cur else "",
-            support=cur.support if cur else None, mark=_mark(r.do_not_contact, r.deceased, r.active),
+            language=r.language or "", list_number=r.list_number or "", last_result=cur[0] if cur else "",
+            support=cur[1] if cur else None, mark=_mark(r.do_not_contact, r.deceased, r.active),
             household_id=r.household_id,
         ))
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from typing import Any
 
@@ -11,7 +12,7 @@ from PySide6.QtGui import QColor
 from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import translate
-from canvass_app.voter_query import VoterFilter, VoterRow, count_for_table, voter_page
+from canvass_app.voter_query import TableCount, VoterFilter, VoterRow, count_for_table, count_voters, voter_page
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,9 +32,14 @@ MAX_PAGES = 24  # at most PAGE_SIZE * MAX_PAGES voters in memory, whatever the c
 
 
 class VoterTableModel(QAbstractTableModel):
-    """Rows are fetched a page at a time; a row not yet fetched shows blank until its page arrives."""
+    """Rows are fetched a page at a time; a row not yet fetched shows blank until its page arrives.
 
-    loaded = Signal(int)  # the new row count, after a filter change has been applied
+    A filter change shows its first page with a quick count (at most QUICK_COUNT + 1 rows); when more match,
+    the exact count runs beside the database queue (so paging and the next keystroke never wait for it), is
+    interrupted when the filter changes again, and appends the remaining rows when it is in.
+    """
+
+    loaded = Signal(int)  # the row count, after a filter change has been applied and again once counted exactly
     failed = Signal(str)
 
     def __init__(self, ctx: AppContext) -> None:
@@ -46,32 +52,82 @@ class VoterTableModel(QAbstractTableModel):
         self._generation = 0
         self._paged = self.filter  # the filter pages are read with (a big search: in the index's order)
         self.capped = False  # the search matched more voters than the table shows
+        self.counting = False  # the row count is a lower bound until the exact count arrives
+        self._count_lock = threading.Lock()
+        self._count_conn: Any = None  # the DB-API connection of the running exact count, to interrupt it
 
     # loading ----------------------------------------------------------------------------------------------
     def set_filter(self, f: VoterFilter) -> None:
         """Count and fetch the first page for `f` off the GUI thread; the model resets when both are in."""
         self._generation += 1
         generation = self._generation
+        self._interrupt_count()
         store = self.ctx.store
 
-        def work(_: object) -> tuple[int, VoterFilter, bool, list[VoterRow]]:
+        def work(_: object) -> tuple[TableCount, list[VoterRow]]:
             with store.session() as session:
-                total, paged, capped = count_for_table(session, f)
-                return total, paged, capped, voter_page(session, paged, 0, PAGE_SIZE)
+                counted = count_for_table(session, f)
+                return counted, voter_page(session, counted.paged, 0, PAGE_SIZE)
 
-        def done(result: tuple[int, VoterFilter, bool, list[VoterRow]]) -> None:
+        def done(result: tuple[TableCount, list[VoterRow]]) -> None:
             if generation != self._generation:
                 return  # a newer filter is on its way
+            counted, first = result
             self.beginResetModel()
             self.filter = f
-            self._total, self._paged, self.capped, first = result
+            self._total, self._paged, self.capped = counted.rows, counted.paged, counted.capped
+            self.counting = not counted.exact
             self._pages.clear()
             self._pending.clear()
             self._pages[0] = first
             self.endResetModel()
             self.loaded.emit(self._total)
+            if self.counting:
+                self._count_exactly(generation, counted.paged)
 
         self.ctx.runner.run(work, on_done=done, on_error=lambda exc: self.failed.emit(str(exc)))
+
+    def _interrupt_count(self) -> None:
+        with self._count_lock:
+            if self._count_conn is not None:
+                self._count_conn.interrupt()
+
+    def _count_exactly(self, generation: int, f: VoterFilter) -> None:
+        store, lock = self.ctx.store, self._count_lock
+
+        def work(_: object) -> int:
+            with store.session() as session:
+                conn = session.connection().connection.dbapi_connection
+                with lock:
+                    if generation != self._generation:
+                        return -1  # superseded before it began
+                    self._count_conn = conn
+                try:
+                    return count_voters(session, f)
+                finally:
+                    with lock:  # never interrupt this connection once it serves someone else
+                        self._count_conn = None
+
+        def done(n: int) -> None:
+            if generation != self._generation or n < 0:
+                return
+            self.counting = False
+            if n > self._total:
+                self.beginInsertRows(QModelIndex(), self._total, n - 1)
+                self._total = n
+                self.endInsertRows()
+            elif n < self._total:  # voters went away since the quick count
+                self.beginRemoveRows(QModelIndex(), n, self._total - 1)
+                self._total = n
+                self.endRemoveRows()
+            self.loaded.emit(self._total)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:  # an interrupted count of an old filter is no failure
+                self.failed.emit(str(exc))
+
+        # beside the database queue: reads run concurrently in WAL mode; interrupted when the filter changes
+        self.ctx.runner.run(work, on_done=done, on_error=failed, db=False)
 
     def refresh(self) -> None:
         self.set_filter(self.filter)

@@ -8,12 +8,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert, select
 
+from canvass_app import voter_query
 from canvass_app.contacts import Survey, log_contact
 from canvass_app.models import County, Household, Precinct, TurfLine, Voter
 from canvass_app.turfs import cut_by_precinct
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.pages.contacts import ContactsPage
 from canvass_app.ui.voter_table_model import PAGE_SIZE
+from canvass_app.voter_query import VoterFilter, voter_page
 
 LAST = ["Smith", "Jones", "García", "Nguyen", "Okafor", "Brown", "Lee"]
 N_HOUSES = 260  # two voters each: more rows than two pages
@@ -136,6 +138,49 @@ def test_address_sort_follows_the_walk_list_within_a_turf(page: ContactsPage, ct
                                          .order_by(TurfLine.line).limit(20))]
     shown = [page.model.data(page.model.index(r, 0), 0x0100) for r in range(20)]
     assert shown == walk
+
+
+def test_a_big_search_is_capped_in_index_order_until_narrowed(page: ContactsPage, qtbot: QtBot,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(voter_query, "SEARCH_CAP", 20)
+    qtbot.keyClicks(page.search, "pat5")  # Pat5, Pat50-59, Pat500-519: 31 matches
+    wait_count(qtbot, page, 20)
+    assert page.model.capped
+    assert page.count_label.text() == "20+ voters match: type more to narrow"
+    ids = [page.model.data(page.model.index(r, 0), 0x0100) for r in range(20)]
+    assert ids == sorted(ids)  # the search index's order (voter ids), not sorted by name
+    assert ids[0] == 6  # Pat5 is the sixth voter
+    qtbot.keyClicks(page.search, "1")  # Pat51, Pat510-519: 11 matches, sorted by name again
+    wait_count(qtbot, page, 11)
+    assert not page.model.capped
+    assert page.count_label.text() == "11 voters match"
+    names = [page.model.voter_at(r) for r in range(11)]
+    keys = [(v.name.split()[-1], v.name.split()[0]) for v in names if v is not None]
+    assert len(keys) == 11 and keys == sorted(keys)
+
+
+def test_a_long_list_shows_its_first_page_then_counts_exactly(page: ContactsPage, ctx: AppContext, qtbot: QtBot,
+                                                              qtmodeltester: object,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(voter_query, "QUICK_COUNT", 50)
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]  # keeps checking the inserts below
+    counts: list[int] = []
+    page.model.loaded.connect(counts.append)
+    choose(page, "party", "REP")
+    page.sort.setCurrentIndex(page.sort.findData("address"))
+    wait_count(qtbot, page, 346)
+    assert counts[-2:] == [51, 346]  # first page with a quick count, then the exact count appended rows
+    assert not page.model.counting
+    assert page.count_label.text() == "346 voters match"
+    # the county-wide walk order with a filter is the unfiltered walk order, filtered
+    with ctx.store.session() as s:
+        walk = [r.id for r in voter_page(s, VoterFilter(sort="address"), 0, 1000) if r.party == "REP"]
+    qtbot.waitUntil(lambda: page.model.voter_at(PAGE_SIZE * 3 + 45) is not None, timeout=10000)
+    shown = [page.model.data(page.model.index(r, 0), 0x0100) for r in range(40)]
+    assert shown == walk[:40]
+    last = page.model.voter_at(345)
+    assert last is not None and last.id == walk[345]
+    ctx.runner.wait(10000)
 
 
 def test_detail_panel_shows_household_and_history(page: ContactsPage, qtbot: QtBot) -> None:

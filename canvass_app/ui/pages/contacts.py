@@ -188,6 +188,9 @@ class ContactsPage(QWidget):
                 translate("ContactsPage", "{0:,}+ voters match: type more to narrow").format(total)
             )
             return
+        if self.model.counting:
+            self.count_label.setText(translate("ContactsPage", "{0:,}+ voters, counting…").format(total))
+            return
         self.count_label.setText(
             f"{total:,} {noun}"
             + (
