@@ -98,6 +98,8 @@ class Voter(Base):
     __table_args__ = (
         UniqueConstraint("county_id", "state_voter_id"),
         Index("ix_voter_name", "last_name", "first_name"),
+        Index("ix_voter_party_name", "party", "last_name", "first_name"),  # migration 0009
+        Index("ix_voter_language_name", "language", "last_name", "first_name"),  # migration 0009
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
