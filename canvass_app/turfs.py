@@ -251,6 +251,16 @@ def cut_by_hand(session: Session, county_id: int, *, household_ids: Iterable[int
     return summary(session, turf.list_number)
 
 
+def free_streets(session: Session, county_id: int) -> list[tuple[str, int]]:
+    """Streets with doors still to cut (in no turf, someone to knock) and how many: the hand-cut choices."""
+    has_voter = select(Voter.id).where(Voter.household_id == Household.id, eligible_voter()).exists()
+    rows = session.execute(
+        select(Household.street_key, func.count())
+        .where(Household.county_id == county_id, Household.turf_id.is_(None), has_voter)
+        .group_by(Household.street_key).order_by(Household.street_key))
+    return [(key, int(n)) for key, n in rows if key]
+
+
 def _open_assignment(session: Session, turf_id: int) -> TurfAssignment | None:
     return session.scalar(select(TurfAssignment).where(
         TurfAssignment.turf_id == turf_id, TurfAssignment.returned_at.is_(None)))

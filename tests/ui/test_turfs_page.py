@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from pypdf import PdfReader
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -131,3 +131,36 @@ def test_refused_hand_out_changes_nothing(ctx: AppContext, qtbot: QtBot) -> None
     with ctx.store.session() as s:
         listed = turfs.list_turfs(s)
     assert [(t.assignee, t.status) for t in listed[:2]] == [("Ben", "checked out"), (None, "available")]
+
+
+def test_cut_by_hand_from_streets_chosen_in_the_dialog(ctx: AppContext, qtbot: QtBot,
+                                                        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog
+
+    from canvass_app.models import Household
+    from canvass_app.ui.pages.turfs import CutDialog
+
+    demo_county(ctx)
+    page = TurfsPage(ctx)
+    qtbot.addWidget(page)
+    wait_idle(ctx, qtbot)
+    shown: list[CutDialog] = []
+
+    def choose_two_streets(dialog: CutDialog) -> int:  # what a county lead does in the dialog
+        shown.append(dialog)
+        dialog.streets.item(0).setSelected(True)
+        dialog.streets.item(2).setSelected(True)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(CutDialog, "exec", choose_two_streets)
+    with qtbot.waitSignal(page.turfs_loaded, timeout=30000):
+        page.ask_cut()
+    dialog = shown[0]
+    assert dialog.by_hand.isChecked()
+    chosen = [dialog.streets.item(i).data(Qt.ItemDataRole.UserRole) for i in (0, 2)]
+    assert page.model.rowCount() == 1
+    with ctx.store.session() as s:
+        streets = set(s.scalars(select(Household.street_key).where(Household.turf_id.is_not(None))))
+        free = turfs.free_streets(s, s.scalars(select(County.id)).one())
+    assert streets == set(chosen)
+    assert not {key for key, _ in free} & set(chosen)

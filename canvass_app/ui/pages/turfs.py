@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -101,9 +104,10 @@ class TurfTableModel(QAbstractTableModel):
 
 
 class CutDialog(QDialog):
-    """Ask how to cut: one turf per precinct, or turfs of about N doors."""
+    """Ask how to cut: one turf per precinct, turfs of about N doors, or one turf from streets chosen by hand."""
 
-    def __init__(self, county: str, parent: QWidget | None = None) -> None:
+    def __init__(self, county: str, streets: list[tuple[str, int]] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Cut turfs"))
         form = QFormLayout(self)
@@ -112,22 +116,36 @@ class CutDialog(QDialog):
         self.by_precinct = QRadioButton(self.tr("One turf per &precinct"))
         self.by_doors = QRadioButton(self.tr("Turfs of about this many &doors:"))
         self.by_doors.setChecked(True)
+        self.by_hand = QRadioButton(self.tr("One turf from the &streets chosen below"))
         group = QButtonGroup(self)
         group.addButton(self.by_precinct)
         group.addButton(self.by_doors)
+        group.addButton(self.by_hand)
         self.doors = QSpinBox()
         self.doors.setRange(5, 2000)
         self.doors.setValue(60)
         self.doors.setAccessibleName(self.tr("Doors per turf"))
+        self.streets = QListWidget()
+        self.streets.setAccessibleName(self.tr("Streets for a turf cut by hand"))
+        self.streets.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        for key, doors in streets or []:
+            item = QListWidgetItem(self.tr("{street} ({n} doors)").format(street=key, n=doors))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.streets.addItem(item)
+        self.streets.itemSelectionChanged.connect(lambda: self.by_hand.setChecked(True))
         form.addRow(self.by_precinct)
         form.addRow(self.by_doors, self.doors)
+        form.addRow(self.by_hand)
+        form.addRow(self.streets)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def choice(self) -> tuple[str, int]:
-        return ("precinct", 0) if self.by_precinct.isChecked() else ("doors", self.doors.value())
+    def choice(self) -> tuple[str, int, list[str]]:
+        if self.by_hand.isChecked():
+            return "hand", 0, [item.data(Qt.ItemDataRole.UserRole) for item in self.streets.selectedItems()]
+        return ("precinct", 0, []) if self.by_precinct.isChecked() else ("doors", self.doors.value(), [])
 
 
 def render_preview(pdf_path: Path, scale: float = PREVIEW_SCALE, control: TaskControl | None = None
@@ -306,16 +324,27 @@ class TurfsPage(QWidget):
         self.refresh()
 
     def ask_cut(self) -> None:
-        dialog = CutDialog(self.ctx.county, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.cut(*dialog.choice())
+        county, state = self._county()
 
-    def cut(self, by: str, doors: int = 0) -> None:
+        def streets(_control: TaskControl) -> list[tuple[str, int]]:
+            with self.ctx.store.session() as session:
+                return turfs.free_streets(session, turfs.find_county(session, county, state).id)
+
+        def ask(choices: list[tuple[str, int]]) -> None:
+            dialog = CutDialog(self.ctx.county, choices, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self.cut(*dialog.choice())
+
+        self.ctx.runner.run(streets, on_done=ask, on_error=self._fail)
+
+    def cut(self, by: str, doors: int = 0, streets: list[str] | None = None) -> None:
         county, state = self._county()
 
         def work(_control: TaskControl) -> list[TurfSummary]:
             with self.ctx.store.session() as session:
                 cid = turfs.find_county(session, county, state).id
+                if by == "hand":
+                    return [turfs.cut_by_hand(session, cid, streets=streets or [])]
                 return turfs.cut_by_precinct(session, cid) if by == "precinct" else turfs.cut_by_doors(
                     session, cid, doors)
 
