@@ -519,27 +519,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="48" />
+        <location filename="../../canvass_app/ui/app.py" line="65" />
         <source>No system keychain is available. Choose a passphrase (8+ characters) to protect this device's data:</source>
         <translation>No hay un llavero del sistema disponible. Elija una frase de contraseña (8 o más caracteres) para proteger los datos de este dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="51" />
+        <location filename="../../canvass_app/ui/app.py" line="68" />
         <source>Enter the passphrase that protects this device's Canvass data:</source>
         <translation>Escriba la frase de contraseña que protege los datos de Canvass de este dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="53" />
+        <location filename="../../canvass_app/ui/app.py" line="70" />
         <source>Canvass passphrase</source>
         <translation>Frase de contraseña de Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="58" />
+        <location filename="../../canvass_app/ui/app.py" line="75" />
         <source>Repeat the passphrase:</source>
         <translation>Repita la frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="61" />
+        <location filename="../../canvass_app/ui/app.py" line="78" />
         <source>The two passphrases differ; nothing was created.</source>
         <translation>Las dos frases de contraseña no coinciden; no se creó nada.</translation>
     </message>
@@ -693,37 +693,42 @@
         <translation>{0:,}+ votantes coinciden: escriba más para acotar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="194" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="192" />
+        <source>{0:,}+ voters, counting…</source>
+        <translation>{0:,}+ votantes, contando…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="197" />
         <source> matches</source>
         <translation> coincidencias</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="194" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="197" />
         <source> match</source>
         <translation> coincidencia</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="235" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="238" />
         <source>&lt;p&gt;This voter is no longer in the store.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Este votante ya no está en los datos.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="244" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="247" />
         <source>Precinct {0}</source>
         <translation>Precinto {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="249" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="252" />
         <source>&lt;p style='color:#555;margin-top:0'&gt;{0} · {1} in household&lt;/p&gt;</source>
         <translation>&lt;p style='color:#555;margin-top:0'&gt;{0} · {1} en el hogar&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="259" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="262" />
         <source>&lt;p style='color:#777;margin-top:2px'&gt;No contacts yet.&lt;/p&gt;</source>
         <translation>&lt;p style='color:#777;margin-top:2px'&gt;Aún sin contactos.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="270" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="273" />
         <source>undo of {0}</source>
         <translation>deshacer {0}</translation>
     </message>
@@ -731,34 +736,49 @@
 <context>
     <name>CutDialog</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="108" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="112" />
         <source>Cut turfs</source>
         <translation>Dividir zonas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="110" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="114" />
         <source>Cut the households of {county} that are not in a turf yet.</source>
         <translation>Dividir los hogares de {county} que aún no están en una zona.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="111" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="115" />
         <source>the county</source>
         <translation>el condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="112" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="116" />
         <source>One turf per &amp;precinct</source>
         <translation>Una zona por &amp;precinto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="113" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="117" />
         <source>Turfs of about this many &amp;doors:</source>
         <translation>Zonas de unas tantas &amp;puertas:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="121" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="119" />
+        <source>One turf from the &amp;streets chosen below</source>
+        <translation>Un turf con las &amp;calles elegidas abajo</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="127" />
         <source>Doors per turf</source>
         <translation>Puertas por zona</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="129" />
+        <source>Streets for a turf cut by hand</source>
+        <translation>Calles para un turf cortado a mano</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="132" />
+        <source>{street} ({n} doors)</source>
+        <translation>{street} ({n} puertas)</translation>
     </message>
 </context>
 <context>
@@ -1486,57 +1506,57 @@
 <context>
     <name>TurfTableModel</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="46" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="49" />
         <source>List</source>
         <translation>Lista</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="47" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="50" />
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="48" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="51" />
         <source>Precinct</source>
         <translation>Precinto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="49" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="52" />
         <source>Doors</source>
         <translation>Puertas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="50" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="53" />
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="51" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="54" />
         <source>Assignee</source>
         <translation>Asignada a</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="52" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="55" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="54" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="57" />
         <source>available</source>
         <translation>disponible</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="54" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="57" />
         <source>assigned</source>
         <translation>asignada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="55" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="58" />
         <source>checked out</source>
         <translation>entregada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="55" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="58" />
         <source>returned</source>
         <translation>devuelta</translation>
     </message>
@@ -1544,143 +1564,143 @@
 <context>
     <name>TurfsPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="157" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="175" />
         <source>The printer could not be started.</source>
         <translation>No se pudo iniciar la impresora.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="183" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="201" />
         <source>Turfs &amp; Walk Lists</source>
         <translation>Zonas y listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="195" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="213" />
         <source>Import voter file…</source>
         <translation>Importar padrón…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="197" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="215" />
         <source>&amp;Cut turfs…</source>
         <translation>&amp;Dividir zonas…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="199" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="217" />
         <source>&amp;Assign…</source>
         <translation>&amp;Asignar…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="201" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="219" />
         <source>Check &amp;out</source>
         <translation>&amp;Entregar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="203" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="221" />
         <source>&amp;Return</source>
         <translation>De&amp;volver</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="214" />
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="284" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="232" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="302" />
         <source>Turfs</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="219" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="237" />
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="220" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="238" />
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="221" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="239" />
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="223" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="241" />
         <source>&amp;Preview</source>
         <translation>&amp;Vista previa</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="225" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="243" />
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="227" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="245" />
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="231" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="249" />
         <source>Walk list progress</source>
         <translation>Avance de las listas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="236" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="254" />
         <source>Select turfs and press Preview to see their walk lists.</source>
         <translation>Elija zonas y pulse Vista previa para ver sus listas de recorrido.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="238" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="256" />
         <source>Walk list preview</source>
         <translation>Vista previa de la lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="242" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="260" />
         <source>◀</source>
         <translation>◀</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="243" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="261" />
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="245" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="263" />
         <source>▶</source>
         <translation>▶</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="246" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="264" />
         <source>Next page</source>
         <translation>Página siguiente</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="323" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="352" />
         <source>Cut {n} turfs.</source>
         <translation>Se dividieron {n} zonas.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="332" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="361" />
         <source>Assign</source>
         <translation>Asignar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="332" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="361" />
         <source>Canvasser for {lists}:</source>
         <translation>Voluntario para {lists}:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="411" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="440" />
         <source>Page {x} of {y}</source>
         <translation>Página {x} de {y}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="419" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="448" />
         <source>Save walk lists</source>
         <translation>Guardar listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="420" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="449" />
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="423" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="452" />
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -1688,47 +1708,47 @@
 <context>
     <name>VoterTableModel</name>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="19" />
+        <location filename="../../canvass_app/ui/voter_table_model.py" line="20" />
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="20" />
+        <location filename="../../canvass_app/ui/voter_table_model.py" line="21" />
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="21" />
+        <location filename="../../canvass_app/ui/voter_table_model.py" line="22" />
         <source>Precinct</source>
         <translation>Precinto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="22" />
+        <location filename="../../canvass_app/ui/voter_table_model.py" line="23" />
         <source>Party</source>
         <translation>Partido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="23" />
+        <location filename="../../canvass_app/ui/voter_table_model.py" line="24" />
         <source>Age</source>
         <translation>Edad</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="24" />
+        <location filename="../../canvass_app/ui/voter_table_model.py" line="25" />
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="25" />
+        <location filename="../../canvass_app/ui/voter_table_model.py" line="26" />
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="26" />
+        <location filename="../../canvass_app/ui/voter_table_model.py" line="27" />
         <source>Last result</source>
         <translation>Último resultado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="27" />
+        <location filename="../../canvass_app/ui/voter_table_model.py" line="28" />
         <source>Support</source>
         <translation>Apoyo</translation>
     </message>
