@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-_TOKEN = re.compile(r"\w+", re.UNICODE)
+# Letters and digits: what the unicode61 tokenizer keeps together (it splits at "_", which \w would not), so
+# that every quoted word is one token. The index has detail=none (migration 0008): a quoted word that became
+# two tokens would be a phrase query, which such an index cannot answer.
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
-# What the index holds for voter row {v}; the same expressions as the triggers of migration 0003.
+# What the index holds for voter row {v}; the same expressions as the triggers of migrations 0003 and 0008.
 FTS_VALUES = ", ".join((
     "trim({v}.first_name || ' ' || coalesce({v}.middle_name, '') || ' ' || {v}.last_name || ' ' "
     "|| coalesce({v}.suffix, ''))",

@@ -119,7 +119,8 @@ def parse_address(text: str | None, unit_line: str | None = None) -> Address:
         body = body[:-1]
     if unit is None:
         unit = parse_unit(unit_line)
-    return Address(house, house_int, pre, " ".join(body)[:80], stype, post, unit[:20] if unit else None)
+    return Address(house[:20] if house else None, house_int, pre, " ".join(body)[:80], stype, post,
+                   unit[:20] if unit else None)
 
 
 def parse_unit(text: str | None) -> str | None:
