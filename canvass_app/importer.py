@@ -12,11 +12,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
-from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, cast
 
-from sqlalchemy import ColumnElement, Connection, Table, bindparam, func, insert, literal_column, select, text, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from canvass_app import import_mappings, search
@@ -77,30 +76,15 @@ _HOUSEHOLD_COLUMNS = (
 )
 
 
-def _positional_insert(conn: Connection, table: Table, columns: tuple[str, ...]) -> tuple[str, list[int]]:
-    """A Core insert() compiled once to the driver's positional form, so that chunks go to executemany as plain
-    tuples: (SQL, for each ? the index of its value in a tuple ordered like columns).
+def _positional_insert(conn: Connection, table: Table, columns: tuple[str, ...]) -> str:
+    """An INSERT of table's columns in this order, for executemany of plain tuples.
 
     Nullable columns take NULLIF(?, ''): rows bind '' for a missing value, because the driver binds None
     several times slower than a string (it looks for an adapter first), which was most of an insert's cost.
     """
-    blank: ColumnElement[str] = literal_column("''")
-    values = {c: func.nullif(bindparam(c), blank) if table.c[c].nullable else bindparam(c) for c in columns}
-    compiled = insert(table).values(values).compile(dialect=conn.dialect)
-    order = list(compiled.positiontup or [])
-    assert sorted(order) == sorted(columns)
-    return str(compiled), [columns.index(c) for c in order]
-
-
-def _blank_nones(row: tuple[Any, ...]) -> list[Any]:
-    return ["" if v is None else v for v in row]
-
-
-def _reorder(order: list[int]) -> Callable[[list[Any]], tuple[Any, ...]]:
-    """A function that puts a row's values in the order of the statement's ?s."""
-    if order == sorted(order):
-        return tuple
-    return cast(Callable[[list[Any]], tuple[Any, ...]], itemgetter(*order))
+    quote = conn.dialect.identifier_preparer.quote
+    marks = ", ".join("NULLIF(?, '')" if table.c[c].nullable else "?" for c in columns)
+    return f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)}) VALUES ({marks})"
 
 
 class ImportCancelled(Exception):
@@ -306,10 +290,8 @@ class _Job:
                 "AND tbl_name IN ('voter', 'household')"))]
             for name, _sql in self.indexes:
                 conn.exec_driver_sql(f'DROP INDEX "{name}"')
-        self.voter_insert, order = _positional_insert(conn, VOTER, _VOTER_INSERT_COLUMNS)
-        self.voter_params = _reorder(order)
-        self.household_insert, order = _positional_insert(conn, HOUSEHOLD, _HOUSEHOLD_COLUMNS)
-        self.household_params = _reorder(order)
+        self.voter_insert = _positional_insert(conn, VOTER, _VOTER_INSERT_COLUMNS)
+        self.household_insert = _positional_insert(conn, HOUSEHOLD, _HOUSEHOLD_COLUMNS)
         self.update_indexes = [_VOTER_INSERT_COLUMNS.index(c) - _FIRST_VALUE for c in self.update_columns]
         to_db = VOTER.c.updated_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
         self.updated_at = to_db(self.now) if to_db else self.now
@@ -352,10 +334,10 @@ class _Job:
                 rec, a = records[i], records[i].address
                 hid = self.households[key] = self.next_household
                 self.next_household += 1
-                row = (hid, self.county_id, key, a.house_number, a.house_number_int, a.pre_dir, a.street_name,
-                       a.street_type, a.post_dir, a.unit, a.unit_sort, rec.res_city, rec.res_zip,
-                       a.street_key[:120], a.side, precincts[i])
-                new.append(self.household_params(_blank_nones(row)))
+                number = "" if a.house_number_int is None else a.house_number_int  # '' is NULL (see _positional_insert)
+                new.append((hid, self.county_id, key, a.house_number or "", number, a.pre_dir or "", a.street_name,
+                            a.street_type or "", a.post_dir or "", a.unit or "", a.unit_sort or "", rec.res_city or "",
+                            rec.res_zip or "", a.street_key[:120], a.side, precincts[i] or ""))
             if new:
                 self.conn.exec_driver_sql(self.household_insert, new)
         return [self.households[k] if k is not None else None for k in keys]
@@ -369,6 +351,20 @@ class _Job:
             a.street_name or None, a.street_type, a.post_dir, a.unit, household_id, rec.res_city, rec.res_state,
             rec.res_zip, rec.mail_address1, rec.mail_address2, rec.mail_city, rec.mail_state, rec.mail_zip,
             precinct_id, rec.registration_status,
+        )
+
+    @staticmethod
+    def _insert_values(rec: VoterRecord, household_id: int | None, precinct_id: int | None) -> tuple[Any, ...]:
+        """_values with '' for None (NULL through the insert's NULLIF; ids and years are never 0)."""
+        a = rec.address
+        return (
+            rec.registration_number or "", rec.first_name, rec.middle_name or "", rec.last_name, rec.suffix or "",
+            rec.birth_year or "", rec.sex or "", rec.party or "", rec.phone or "", rec.email or "",
+            rec.language or "", rec.res_address or "", a.house_number or "", a.pre_dir or "", a.street_name,
+            a.street_type or "", a.post_dir or "", a.unit or "", household_id or "", rec.res_city or "",
+            rec.res_state or "", rec.res_zip or "", rec.mail_address1 or "", rec.mail_address2 or "",
+            rec.mail_city or "", rec.mail_state or "", rec.mail_zip or "", precinct_id or "",
+            rec.registration_status,
         )
 
     def apply(self, records: list[VoterRecord]) -> None:
@@ -388,14 +384,14 @@ class _Job:
         updates: list[dict[str, Any]] = []
         seen: list[dict[str, Any]] = []
         fixed = (self.county_id, 1, 0, 0, self.updated_at)  # county_id, active, do_not_contact, deceased, updated_at
-        params = self.voter_params
         for rec, precinct_id, household_id in zip(records, precincts, households, strict=True):
-            values = self._values(rec, household_id, precinct_id)
-            old = existing.get(rec.state_voter_id)
+            old = existing.get(rec.state_voter_id) if existing else None
             if old is None:
-                inserts.append(params(_blank_nones((self.next_voter, rec.state_voter_id, *fixed, *values))))
+                inserts.append((self.next_voter, rec.state_voter_id, *fixed, *self._insert_values(
+                    rec, household_id, precinct_id)))
                 self.next_voter += 1
                 continue
+            values = self._values(rec, household_id, precinct_id)
             seen.append({"id": old[0]})
             new = tuple(values[i] for i in self.update_indexes)
             if old[1] and new == old[2:]:
