@@ -24,6 +24,9 @@ from canvass_app.voterfile import Rejection, VoterFileError, VoterRecord, iter_v
 
 CHUNK = 5000
 IMPORT_CACHE_KIB = 64 * 1024  # the 1M-row benchmark peaks near 300 MB RSS at 96
+FTS_IMPORT_HASHSIZE = 8 << 20
+FTS_DEFAULT_HASHSIZE = 1 << 20
+_FTS_CONFIG = "INSERT INTO voter_fts(voter_fts, rank) VALUES (?, ?)"
 BYTES_PER_ROW_GUESS = 200  # for deciding whether to rebuild indexes; ncvoter rows are longer, so errs low
 VOTER = cast(Table, Voter.__table__)
 HOUSEHOLD = cast(Table, Household.__table__)
@@ -242,7 +245,7 @@ def import_voter_file(
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache_before or -2000)}")
     if reader.layout == "generic":
         import_mappings.save_mapping(session, reader.header_signature, reader.mapping)
-    households = conn.scalar(
+    households = job.households_created if job.new_county else conn.scalar(
         select(func.count(func.distinct(VOTER.c.household_id)))
         .where(VOTER.c.county_id == county_id, VOTER.c.active.is_(True))) or 0
     return ImportResult(
@@ -264,7 +267,11 @@ class _Job:
         self.max_voter_before = conn.scalar(select(func.max(VOTER.c.id))) or 0
         self.next_voter = self.max_voter_before + 1
         self.next_household = (conn.scalar(select(func.max(HOUSEHOLD.c.id))) or 0) + 1
+        self.households_created = 0
         self.existing = conn.scalar(select(VOTER.c.id).where(VOTER.c.county_id == county_id).limit(1)) is not None
+        # A county with no voters and no households yet: its households after the import are the ones made.
+        self.new_county = not self.existing and conn.scalar(
+            select(HOUSEHOLD.c.id).where(HOUSEHOLD.c.county_id == county_id).limit(1)) is None
         # Household ids of keys seen lately: files usually list a household's voters together. The full
         # key -> id map lives in the household table, not in memory (a big county has ~500k households).
         self.households: dict[str, int] = {}
@@ -342,6 +349,7 @@ class _Job:
                             rec.res_zip or "", a.street_key[:120], a.side, precincts[i] or ""))
             if new:
                 self.conn.exec_driver_sql(self.household_insert, new)
+                self.households_created += len(new)
         return [self.households[k] if k is not None else None for k in keys]
 
     def _values(self, rec: VoterRecord, household_id: int | None, precinct_id: int | None) -> tuple[Any, ...]:
@@ -435,6 +443,11 @@ class _Job:
             self.conn.exec_driver_sql(search.reindex_sql("v.id IN (SELECT id FROM temp.import_changed)"))
             for table in ("import_seen", "import_changed"):
                 self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table}")
+        # FTS5 flushes its in-memory terms to a new segment at every `hashsize` bytes (1 MiB by default) and
+        # merges segments as they pile up; a bigger buffer for the one bulk statement merges less.
+        hashsize = self.conn.exec_driver_sql("SELECT v FROM voter_fts_config WHERE k = 'hashsize'").scalar()
+        self.conn.exec_driver_sql(_FTS_CONFIG, ("hashsize", FTS_IMPORT_HASHSIZE))
         self.conn.exec_driver_sql(search.reindex_sql("v.id > ?"), (self.max_voter_before,))
+        self.conn.exec_driver_sql(_FTS_CONFIG, ("hashsize", int(hashsize or FTS_DEFAULT_HASHSIZE)))
         for _name, sql in self.triggers:
             self.conn.exec_driver_sql(sql)
