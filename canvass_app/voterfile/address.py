@@ -125,7 +125,9 @@ def parse_address(text: str | None, unit_line: str | None = None) -> Address:
 
 def parse_unit(text: str | None) -> str | None:
     """Normalise a separate unit field: "Apt. 4" -> "APT 4", "4" -> "#4", "#4" -> "#4"."""
-    tokens = _tokens(text or "")
+    if not text:
+        return None
+    tokens = _tokens(text)
     if not tokens:
         return None
     _, unit = _unit(tokens, 0)

@@ -155,9 +155,9 @@ class VoterFileReader:
                     yield Rejection(line, f"wrong column count: expected {ncols} fields, found {len(row)}",
                                     row[id_col].strip()[:40] if id_col < len(row) else "")
                     continue
-                if check_bytes:
-                    try:
-                        self.delimiter.join(row).encode("utf-8")
+                if check_bytes and not (joined := self.delimiter.join(row)).isascii():
+                    try:  # undecodable bytes were kept as lone surrogates (surrogateescape), which cannot encode
+                        joined.encode("utf-8")
                     except UnicodeEncodeError:
                         yield Rejection(line, f"undecodable bytes (not valid {self.encoding})",
                                         row[id_col].encode("ascii", "replace").decode().strip()[:40])

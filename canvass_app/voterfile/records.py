@@ -146,31 +146,38 @@ def build_record(f: dict[str, str], row: int) -> VoterRecord:
     mail2 = g("mail_address2")
     if g("mail_address3") or g("mail_address4"):
         mail2 = " ".join(filter(None, (g(k, "").strip() for k in ("mail_address2", "mail_address3", "mail_address4"))))
+    phone = g("phone")
+    # What _opt(value, size) does, written out: this runs for every row of files with millions of rows.
+    registration_number, middle_name, suffix, party = (
+        g("registration_number"), g("middle_name"), g("suffix"), g("party"))
+    email, language, res_city, res_state = g("email"), g("language"), g("res_city"), g("res_state")
+    mail1, mail_city, mail_state, mail_zip = g("mail_address1"), g("mail_city"), g("mail_state"), g("mail_zip")
+    precinct, precinct_name = g("precinct"), g("precinct_name")
     return VoterRecord(
         row,
         voter_id,
-        _opt(g("registration_number"), 40),
+        (registration_number.strip()[:40] or None) if registration_number else None,
         (g("first_name") or "").strip()[:80],
-        _opt(g("middle_name"), 80),
+        (middle_name.strip()[:80] or None) if middle_name else None,
         (g("last_name") or "").strip()[:80],
-        _opt(g("suffix"), 20),
+        (suffix.strip()[:20] or None) if suffix else None,
         parse_birth_year(g("birth_year"), g("birth_date")),
         _SEX.get((g("sex") or "").strip().upper(), "U"),
-        _opt(g("party"), 10),
-        parse_phone(g("phone"), g("phone_area"), g("phone_ext")) if g("phone") else None,
-        _opt(g("email"), 120),
-        _opt(g("language"), 10),
+        (party.strip()[:10] or None) if party else None,
+        parse_phone(phone, g("phone_area"), g("phone_ext")) if phone else None,
+        (email.strip()[:120] or None) if email else None,
+        (language.strip()[:10] or None) if language else None,
         raw_address,
         address,
-        _opt(g("res_city"), 60),
-        _opt(g("res_state"), 2),
+        (res_city.strip()[:60] or None) if res_city else None,
+        (res_state.strip()[:2] or None) if res_state else None,
         parse_zip(g("res_zip")),
-        _opt(g("mail_address1"), 200),
-        _opt(mail2, 200),
-        _opt(g("mail_city"), 60),
-        _opt(g("mail_state"), 2),
-        _opt(g("mail_zip"), 10),  # may be foreign: kept as given, never a reason to reject
-        _opt(g("precinct"), 40),
-        _opt(g("precinct_name"), 120),
+        (mail1.strip()[:200] or None) if mail1 else None,
+        (mail2.strip()[:200] or None) if mail2 else None,
+        (mail_city.strip()[:60] or None) if mail_city else None,
+        (mail_state.strip()[:2] or None) if mail_state else None,
+        (mail_zip.strip()[:10] or None) if mail_zip else None,  # may be foreign: kept as given, never rejected
+        (precinct.strip()[:40] or None) if precinct else None,
+        (precinct_name.strip()[:120] or None) if precinct_name else None,
         _STATUS.get(status_raw, status_raw.lower()[:20] or "active"),
     )
