@@ -21,6 +21,7 @@ FIX = Path(__file__).parent.parent / "fixtures" / "voterfiles"
 def _import(store: Store, path: Path, **kw: object):
     kw.setdefault("county", "Wake")
     kw.setdefault("state", "NC")
+    kw.setdefault("rejects_path", store.data_dir.parent / f"{path.stem}.rejects.csv")  # not beside the fixtures
     with store.session() as s:
         return import_voter_file(s, path, **kw)  # type: ignore[arg-type]
 
