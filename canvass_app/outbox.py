@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
@@ -22,8 +21,3 @@ def enqueue(session: Session, op_type: str, payload: dict[str, Any]) -> OutboxOp
     session.add(op)
     session.flush()  # assigns seq now, so the caller can report it
     return op
-
-
-def pending_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(OutboxOp).where(OutboxOp.status.in_(
-        ("pending", "batched")))) or 0

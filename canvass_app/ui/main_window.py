@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QStackedWidget,
     QWidget,
 )
@@ -130,6 +131,13 @@ class MainWindow(QMainWindow):
         for label in (self.county_label, self.data_dir_label, self.sync_label):
             label.setAccessibleName(label.text().split(":")[0])
             self.statusBar().addPermanentWidget(label)
+        self.busy = QProgressBar()  # a quiet "working…" while any task runs off the GUI thread
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(90)
+        self.busy.setAccessibleName(translate("MainWindow", "Working"))
+        self.busy.hide()
+        self.statusBar().addWidget(self.busy)
+        self.ctx.runner.busy_changed.connect(self.busy.setVisible)
         self.ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.ctx.events.county_changed.connect(self._county_changed)
 

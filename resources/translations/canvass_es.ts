@@ -1061,124 +1061,129 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../canvass_app/self_test.py" line="139" />
-        <location filename="../../canvass_app/ui/main_window.py" line="45" />
+        <location filename="../../canvass_app/ui/main_window.py" line="46" />
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="46" />
+        <location filename="../../canvass_app/ui/main_window.py" line="47" />
         <source>Walk</source>
         <translation>Recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="47" />
+        <location filename="../../canvass_app/ui/main_window.py" line="48" />
         <source>Turfs &amp;&amp; Walk Lists</source>
         <translation>Zonas y listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="48" />
+        <location filename="../../canvass_app/ui/main_window.py" line="49" />
         <source>Policy Briefs</source>
         <translation>Propuestas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="49" />
+        <location filename="../../canvass_app/ui/main_window.py" line="50" />
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="59" />
+        <location filename="../../canvass_app/ui/main_window.py" line="60" />
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="95" />
+        <location filename="../../canvass_app/ui/main_window.py" line="96" />
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="97" />
+        <location filename="../../canvass_app/ui/main_window.py" line="98" />
         <source>&amp;Import voter file…</source>
         <translation>&amp;Importar padrón electoral…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="101" />
+        <location filename="../../canvass_app/ui/main_window.py" line="102" />
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="105" />
+        <location filename="../../canvass_app/ui/main_window.py" line="106" />
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="110" />
+        <location filename="../../canvass_app/ui/main_window.py" line="111" />
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="117" />
+        <location filename="../../canvass_app/ui/main_window.py" line="118" />
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="118" />
+        <location filename="../../canvass_app/ui/main_window.py" line="119" />
         <source>&amp;About Canvass</source>
         <translation>&amp;Acerca de Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="123" />
+        <location filename="../../canvass_app/ui/main_window.py" line="124" />
         <source>none loaded</source>
         <translation>ninguno cargado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="124" />
-        <location filename="../../canvass_app/ui/main_window.py" line="141" />
+        <location filename="../../canvass_app/ui/main_window.py" line="125" />
+        <location filename="../../canvass_app/ui/main_window.py" line="149" />
         <source>County: {0}</source>
         <translation>Condado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="127" />
+        <location filename="../../canvass_app/ui/main_window.py" line="128" />
         <source>Data: {0}</source>
         <translation>Datos: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="129" />
-        <location filename="../../canvass_app/ui/main_window.py" line="137" />
+        <location filename="../../canvass_app/ui/main_window.py" line="130" />
+        <location filename="../../canvass_app/ui/main_window.py" line="145" />
         <source>Sync: {0}</source>
         <translation>Sincronización: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="129" />
+        <location filename="../../canvass_app/ui/main_window.py" line="130" />
         <source>not connected</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="151" />
+        <location filename="../../canvass_app/ui/main_window.py" line="137" />
+        <source>Working</source>
+        <translation>Trabajando</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/main_window.py" line="159" />
         <source>the system keychain</source>
         <translation>el llavero del sistema</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="152" />
+        <location filename="../../canvass_app/ui/main_window.py" line="160" />
         <source>a passphrase</source>
         <translation>una frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="155" />
+        <location filename="../../canvass_app/ui/main_window.py" line="163" />
         <source>Offline field canvassing for volunteer alliances.</source>
         <translation>Campañas puerta a puerta sin conexión para alianzas de voluntarios.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="156" />
+        <location filename="../../canvass_app/ui/main_window.py" line="164" />
         <source>Data directory: {0}</source>
         <translation>Carpeta de datos: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="157" />
+        <location filename="../../canvass_app/ui/main_window.py" line="165" />
         <source>Everything on disk is encrypted (key in {0}).</source>
         <translation>Todo lo guardado en el disco está cifrado (clave en {0}).</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="168" />
+        <location filename="../../canvass_app/ui/main_window.py" line="176" />
         <source>About Canvass</source>
         <translation>Acerca de Canvass</translation>
     </message>

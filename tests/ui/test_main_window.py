@@ -78,3 +78,15 @@ def test_file_menu_opens_the_import_dialog(qtbot: QtBot, ctx: AppContext, monkey
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_key() == "turfs"
     assert len(opened) == 1
+
+
+def test_status_bar_shows_work_in_progress(qtbot: QtBot, ctx: AppContext) -> None:
+    import threading
+
+    window = make_window(qtbot, ctx)
+    qtbot.waitUntil(lambda: not window.busy.isVisible(), timeout=10000)  # the pages' first loads are done
+    release = threading.Event()
+    ctx.runner.run(lambda _control: release.wait(10))
+    assert window.busy.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: not window.busy.isVisible(), timeout=10000)
