@@ -13,23 +13,27 @@ Exact counts of big lists are left to `count_voters`, which the table runs after
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Integer, Select, and_, column, func, literal_column, select, table, text
+from sqlalchemy import Integer, Select, and_, column, exists, func, literal_column, select, table, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.selectable import Join
 
 from canvass_app.contact_list import ContactRecord, list_contacts
-from canvass_app.contacts import effective
 from canvass_app.models import ContactAttempt, Household, Precinct, ResultCode, Turf, TurfLine, Voter
 from canvass_app.search import match_expression
 
 SORTS = ("name", "address", "found")  # "found": the search index's order, for searches that match a lot
 SEARCH_CAP = 2000  # a search matching more is shown in index order, capped: type more to narrow it
 QUICK_COUNT = 5000  # a filter's first answer counts at most this many voters; the exact count comes after
+QUICK_COUNT_MS = 30  # ... and gives up counting after this long (a sparse filter probes many voters)
+PROGRESS_STEPS = 2000  # SQLite virtual machine steps between looks at the clock
 FTS = table("voter_fts", column("rowid", Integer))
 # Must match the expression of ix_household_walk_sort (migration 0006) for SQLite to walk the index.
 WALK_SORT: Any = literal_column("(CASE WHEN household.side = 'O' THEN household.house_number_int "
@@ -90,9 +94,17 @@ def _households_first(element: _HouseholdsFirst, compiler: SQLCompiler, **kw: An
             f"ON {compiler.process(element.onclause, **kw)}")
 
 
+def _effective() -> Any:
+    """`contacts.effective()` with `corrects_id IS NULL` kept off ix_contact_corrects: nearly every row has no
+    correction, so SQLite must find a voter's rows by ix_contact_voter_time, not scan every uncorrected row."""
+    later = aliased(ContactAttempt)
+    return and_(ContactAttempt.corrects_id.concat("").is_(None),
+                ~exists().where(later.corrects_id == ContactAttempt.id))
+
+
 def _current(col: Any) -> Any:
     """The voter's current result's column, probed per voter: the latest effective contact."""
-    return (select(col).where(ContactAttempt.voter_id == Voter.id, effective())
+    return (select(col).where(ContactAttempt.voter_id == Voter.id, _effective())
             .order_by(ContactAttempt.created_at.desc(), ContactAttempt.id.desc()).limit(1).scalar_subquery())
 
 
@@ -115,12 +127,12 @@ def _conditions(f: VoterFilter, *, probe: bool = False) -> list[Any]:
         code_id = select(ResultCode.id).where(ResultCode.code == f.last_result).scalar_subquery()
         where.append(_current(ContactAttempt.result_code_id) == code_id)
     if f.contacted is not None:
-        has = select(ContactAttempt.id).where(ContactAttempt.voter_id == Voter.id, effective()).exists()
+        has = select(ContactAttempt.id).where(ContactAttempt.voter_id == Voter.id, _effective()).exists()
         where.append(has if f.contacted else ~has)
     return where
 
 
-def _base(f: VoterFilter, columns: list[Any], *, paging: bool = False) -> Select[Any]:
+def _base(f: VoterFilter, columns: list[Any], *, paging: bool = False, counting: bool = False) -> Select[Any]:
     expression = match_expression(f.search) if f.search else None
     walk = f.sort == "address" and expression is None and f.turf_id is None and f.precinct_id is None
     if expression is not None:  # the search index drives: it yields matches in rowid order, no sort needed
@@ -131,16 +143,25 @@ def _base(f: VoterFilter, columns: list[Any], *, paging: bool = False) -> Select
         return select(*columns).select_from(hv).where(*_conditions(f, probe=True))
     else:
         query = select(*columns).select_from(Voter)
-    if f.sort == "address":
+    if f.sort == "address" and counting:  # the same voters as the join below, without a lookup per voter
+        query = query.where(Voter.household_id.is_not(None))
+    elif f.sort == "address":
         query = query.join(Household, Household.id == Voter.household_id)
     return query.where(*_conditions(f))
 
 
 def count_voters(session: Session, f: VoterFilter, *, cap: int | None = None) -> int:
     """How many voters the filter selects (the table's row count); at most cap + 1 when cap is given."""
+    expression = match_expression(f.search) if f.search else None
+    if expression is not None and f.sort != "address" and not _conditions(f):
+        # a bare search: the index alone (its rows are the voters, kept in step by triggers), no voter lookups
+        query = select(FTS.c.rowid).select_from(FTS).where(text("voter_fts MATCH :match").bindparams(match=expression))
+        if cap is not None:
+            query = query.limit(cap + 1)
+        return session.scalar(select(func.count()).select_from(query.subquery())) or 0
     if cap is None:
-        return session.scalar(_base(f, [func.count()])) or 0
-    capped = _base(f, [Voter.id]).limit(cap + 1).subquery()
+        return session.scalar(_base(f, [func.count()], counting=True)) or 0
+    capped = _base(f, [Voter.id], counting=True).limit(cap + 1).subquery()
     return session.scalar(select(func.count()).select_from(capped)) or 0
 
 
@@ -151,20 +172,45 @@ class TableCount:
     rows: int
     paged: VoterFilter  # the filter to read pages with (a big search: in the index's order)
     capped: bool  # a search matching more than SEARCH_CAP voters: only SEARCH_CAP are shown
-    exact: bool  # False: more than QUICK_COUNT match; `count_voters(paged)` gives the exact count
+    exact: bool  # False: `rows` is a lower bound; `count_voters(paged)` gives the exact count
 
 
-def count_for_table(session: Session, f: VoterFilter) -> TableCount:
-    """A quick row count for the table: a search matching more than SEARCH_CAP voters is shown in the index's
-    order and capped (sorting that many on every keystroke is too slow); any other list is counted up to
-    QUICK_COUNT + 1 here, and exactly later (counting a million rows takes longer than showing the first page)."""
-    if not f.search or match_expression(f.search) is None:
-        n = count_voters(session, f, cap=QUICK_COUNT)
-        return TableCount(n, f, False, n <= QUICK_COUNT)
-    n = count_voters(session, f, cap=SEARCH_CAP)
-    if n > SEARCH_CAP:
-        return TableCount(SEARCH_CAP, f.with_(sort="found"), True, True)
-    return TableCount(n, f, False, True)
+def _within(session: Session, ms: float, count: Callable[[], int]) -> int | None:
+    """count(), or None when it takes longer than ms (SQLite's progress handler stops the statement)."""
+    conn = session.connection().connection.dbapi_connection
+    assert conn is not None
+    deadline = time.perf_counter() + ms / 1000
+    conn.set_progress_handler(lambda: int(time.perf_counter() >= deadline),  # type: ignore[attr-defined]
+                              PROGRESS_STEPS)
+    try:
+        return count()
+    except OperationalError as exc:
+        if "interrupted" in str(exc):
+            return None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)  # type: ignore[attr-defined]
+
+
+def first_answer(session: Session, f: VoterFilter, page_size: int) -> tuple[TableCount, list[VoterRow]]:
+    """What the table shows first for a filter: a quick row count and the first page.
+
+    A search matching more than SEARCH_CAP voters is shown in the index's order and capped (sorting that many on
+    every keystroke is too slow). Any other list is counted up to QUICK_COUNT + 1 within QUICK_COUNT_MS (else
+    the first page is the lower bound), and exactly later: counting a million rows takes longer than a page.
+    """
+    if f.search and match_expression(f.search) is not None:
+        n = count_voters(session, f, cap=SEARCH_CAP)
+        capped = n > SEARCH_CAP
+        counted = TableCount(SEARCH_CAP, f.with_(sort="found"), True, True) if capped else TableCount(n, f, False, True)
+        return counted, voter_page(session, counted.paged, 0, page_size)
+    rows = voter_page(session, f, 0, page_size)
+    if len(rows) < page_size:
+        return TableCount(len(rows), f, False, True), rows
+    quick = _within(session, QUICK_COUNT_MS, lambda: count_voters(session, f, cap=QUICK_COUNT))
+    if quick is None:
+        return TableCount(len(rows), f, False, False), rows
+    return TableCount(quick, f, False, quick <= QUICK_COUNT), rows
 
 
 def _ordered(query: Select[Any], f: VoterFilter) -> Select[Any]:
@@ -202,7 +248,7 @@ def voter_page(session: Session, f: VoterFilter, offset: int, limit: int, *,
     for vid, code, support in session.execute(  # ascending: the last one seen per voter is the current result
         select(ContactAttempt.voter_id, ResultCode.code, ContactAttempt.support)
         .join(ResultCode, ResultCode.id == ContactAttempt.result_code_id)
-        .where(ContactAttempt.voter_id.in_(ids), effective())
+        .where(ContactAttempt.voter_id.in_(ids), _effective())
         .order_by(ContactAttempt.created_at, ContactAttempt.id)
     ):
         current[vid] = (code, support)
@@ -233,8 +279,16 @@ class FilterOptions:
     results: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _distinct(session: Session, name: str) -> list[str]:
+    """The distinct non-empty values of an indexed voter column, one index seek per value (not a scan of all)."""
+    sql = (f"WITH RECURSIVE d(v) AS (SELECT min({name}) FROM voter UNION ALL "
+           f"SELECT (SELECT min({name}) FROM voter WHERE {name} > d.v) FROM d WHERE d.v IS NOT NULL) "
+           "SELECT v FROM d WHERE v IS NOT NULL AND v != ''")
+    return [v for (v,) in session.execute(text(sql))]
+
+
 def filter_options(session: Session, county_id: int | None = None) -> FilterOptions:
-    """Distinct values for the filter boxes (read from small tables or indexed columns)."""
+    """Distinct values for the filter boxes (read from small tables, or seeking indexed columns)."""
     precincts = select(Precinct.id, Precinct.code).order_by(Precinct.code)
     turfs = select(Turf.id, Turf.list_number, Turf.name).order_by(Turf.list_number)
     if county_id is not None:
@@ -242,11 +296,9 @@ def filter_options(session: Session, county_id: int | None = None) -> FilterOpti
         turfs = turfs.where(Turf.county_id == county_id)
     return FilterOptions(
         precincts=[(i, c) for i, c in session.execute(precincts)],
-        parties=[p for p in session.scalars(select(Voter.party).distinct().where(Voter.party.is_not(None))
-                                            .order_by(Voter.party)) if p],
+        parties=_distinct(session, "party"),
         turfs=[(i, f"{n} {name}".strip()) for i, n, name in session.execute(turfs)],
-        languages=[v for v in session.scalars(select(Voter.language).distinct()
-                                              .where(Voter.language.is_not(None)).order_by(Voter.language)) if v],
+        languages=_distinct(session, "language"),
         results=[(c, n) for c, n in session.execute(select(ResultCode.code, ResultCode.name)
                                                     .order_by(ResultCode.sort_order))],
     )

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import translate
-from canvass_app.voter_query import TableCount, VoterFilter, VoterRow, count_for_table, count_voters, voter_page
+from canvass_app.voter_query import TableCount, VoterFilter, VoterRow, count_voters, first_answer, voter_page
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,7 +34,7 @@ MAX_PAGES = 24  # at most PAGE_SIZE * MAX_PAGES voters in memory, whatever the c
 class VoterTableModel(QAbstractTableModel):
     """Rows are fetched a page at a time; a row not yet fetched shows blank until its page arrives.
 
-    A filter change shows its first page with a quick count (at most QUICK_COUNT + 1 rows); when more match,
+    A filter change shows its first page with a quick count (see `first_answer`); when more match,
     the exact count runs beside the database queue (so paging and the next keystroke never wait for it), is
     interrupted when the filter changes again, and appends the remaining rows when it is in.
     """
@@ -66,8 +66,7 @@ class VoterTableModel(QAbstractTableModel):
 
         def work(_: object) -> tuple[TableCount, list[VoterRow]]:
             with store.session() as session:
-                counted = count_for_table(session, f)
-                return counted, voter_page(session, counted.paged, 0, PAGE_SIZE)
+                return first_answer(session, f, PAGE_SIZE)
 
         def done(result: tuple[TableCount, list[VoterRow]]) -> None:
             if generation != self._generation:

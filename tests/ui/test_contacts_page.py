@@ -183,6 +183,19 @@ def test_a_long_list_shows_its_first_page_then_counts_exactly(page: ContactsPage
     ctx.runner.wait(10000)
 
 
+def test_a_slow_quick_count_gives_way_to_the_first_page(page: ContactsPage, ctx: AppContext, qtbot: QtBot,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(voter_query, "QUICK_COUNT_MS", 0)  # every quick count runs out of time at once
+    monkeypatch.setattr(voter_query, "PROGRESS_STEPS", 1)
+    counts: list[int] = []
+    page.model.loaded.connect(counts.append)
+    choose(page, "contacted", False)
+    wait_count(qtbot, page, 517)
+    assert counts[-2:] == [PAGE_SIZE, 517]  # the first page stood in for the count until the exact one came
+    assert page.count_label.text() == "517 voters match"
+    ctx.runner.wait(10000)
+
+
 def test_detail_panel_shows_household_and_history(page: ContactsPage, qtbot: QtBot) -> None:
     qtbot.keyClicks(page.search, "Pat0")
     wait_count(qtbot, page, 1)

@@ -128,8 +128,8 @@ class ContactsPage(QWidget):
         QShortcut(QKeySequence("Ctrl+Shift+X"), self, self.clear_filters)
         ctx.events.data_changed.connect(self._data_changed)
         self._loading_options = False
+        self.apply_filter()  # the first page first: the filter boxes' choices can follow
         self.load_options()
-        self.apply_filter()
 
     # filters ------------------------------------------------------------------------------------------------
     def current_filter(self) -> VoterFilter:
