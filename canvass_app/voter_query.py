@@ -172,7 +172,8 @@ class TableCount:
     rows: int
     paged: VoterFilter  # the filter to read pages with (a big search: in the index's order)
     capped: bool  # a search matching more than SEARCH_CAP voters: only SEARCH_CAP are shown
-    exact: bool  # False: `rows` is a lower bound; `count_voters(paged)` gives the exact count
+    exact: bool  # False: `rows` is a lower bound; `count_voters(paged, cap=count_cap)` gives the exact count
+    count_cap: int | None = None  # a slow search's later count: above this many it is shown capped
 
 
 def _within(session: Session, ms: float, count: Callable[[], int]) -> int | None:
@@ -184,8 +185,8 @@ def _within(session: Session, ms: float, count: Callable[[], int]) -> int | None
                               PROGRESS_STEPS)
     try:
         return count()
-    except OperationalError as exc:
-        if "interrupted" in str(exc):
+    except OperationalError:
+        if time.perf_counter() >= deadline:  # stopped ("interrupted", or a virtual table's constructor failed)
             return None
         raise
     finally:
@@ -196,13 +197,19 @@ def first_answer(session: Session, f: VoterFilter, page_size: int) -> tuple[Tabl
     """What the table shows first for a filter: a quick row count and the first page.
 
     A search matching more than SEARCH_CAP voters is shown in the index's order and capped (sorting that many on
-    every keystroke is too slow). Any other list is counted up to QUICK_COUNT + 1 within QUICK_COUNT_MS (else
-    the first page is the lower bound), and exactly later: counting a million rows takes longer than a page.
+    every keystroke is too slow); a search whose capped count takes longer than QUICK_COUNT_MS (a filter tested
+    on every match) is shown in the index's order too, counted later up to SEARCH_CAP. Any other list is counted
+    up to QUICK_COUNT + 1 within QUICK_COUNT_MS (else the first page is the lower bound), and exactly later:
+    counting a million rows takes longer than showing a page.
     """
     if f.search and match_expression(f.search) is not None:
-        n = count_voters(session, f, cap=SEARCH_CAP)
-        capped = n > SEARCH_CAP
-        counted = TableCount(SEARCH_CAP, f.with_(sort="found"), True, True) if capped else TableCount(n, f, False, True)
+        found = f.with_(sort="found")
+        n = _within(session, QUICK_COUNT_MS, lambda: count_voters(session, f, cap=SEARCH_CAP))
+        if n is None:
+            rows = voter_page(session, found, 0, page_size)
+            done = len(rows) < page_size
+            return TableCount(len(rows), found, False, done, None if done else SEARCH_CAP), rows
+        counted = TableCount(SEARCH_CAP, found, True, True) if n > SEARCH_CAP else TableCount(n, f, False, True)
         return counted, voter_page(session, counted.paged, 0, page_size)
     rows = voter_page(session, f, 0, page_size)
     if len(rows) < page_size:

@@ -82,7 +82,7 @@ class VoterTableModel(QAbstractTableModel):
             self.endResetModel()
             self.loaded.emit(self._total)
             if self.counting:
-                self._count_exactly(generation, counted.paged)
+                self._count_exactly(generation, counted.paged, counted.count_cap)
 
         self.ctx.runner.run(work, on_done=done, on_error=lambda exc: self.failed.emit(str(exc)))
 
@@ -91,7 +91,7 @@ class VoterTableModel(QAbstractTableModel):
             if self._count_conn is not None:
                 self._count_conn.interrupt()
 
-    def _count_exactly(self, generation: int, f: VoterFilter) -> None:
+    def _count_exactly(self, generation: int, f: VoterFilter, cap: int | None) -> None:
         store, lock = self.ctx.store, self._count_lock
 
         def work(_: object) -> int:
@@ -102,7 +102,7 @@ class VoterTableModel(QAbstractTableModel):
                         return -1  # superseded before it began
                     self._count_conn = conn
                 try:
-                    return count_voters(session, f)
+                    return count_voters(session, f, cap=cap)
                 finally:
                     with lock:  # never interrupt this connection once it serves someone else
                         self._count_conn = None
@@ -111,6 +111,8 @@ class VoterTableModel(QAbstractTableModel):
             if generation != self._generation or n < 0:
                 return
             self.counting = False
+            if cap is not None and n > cap:  # a slow search that matches a lot: shown capped, as a quick one is
+                n, self.capped = cap, True
             if n > self._total:
                 self.beginInsertRows(QModelIndex(), self._total, n - 1)
                 self._total = n

@@ -196,6 +196,26 @@ def test_a_slow_quick_count_gives_way_to_the_first_page(page: ContactsPage, ctx:
     ctx.runner.wait(10000)
 
 
+def test_a_slow_search_count_shows_the_index_order_then_caps(page: ContactsPage, ctx: AppContext, qtbot: QtBot,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(voter_query, "QUICK_COUNT_MS", 0)  # the capped count of every search runs out of time
+    monkeypatch.setattr(voter_query, "PROGRESS_STEPS", 1)
+    monkeypatch.setattr(voter_query, "SEARCH_CAP", 150)
+    counts: list[int] = []
+    page.model.loaded.connect(counts.append)
+    choose(page, "party", "REP")
+    wait_count(qtbot, page, 346)
+    qtbot.keyClicks(page.search, "pat")  # all 346 REP voters match: more than the cap
+    wait_count(qtbot, page, 150)
+    qtbot.waitUntil(lambda: not page.model.counting, timeout=10000)
+    assert counts[-2:] == [PAGE_SIZE, 150]  # the first page in the index's order, then the capped count
+    assert page.model.capped
+    assert page.count_label.text() == "150+ voters match: type more to narrow"
+    ids = [page.model.data(page.model.index(r, 0), 0x0100) for r in range(PAGE_SIZE)]
+    assert ids == sorted(ids)
+    ctx.runner.wait(10000)
+
+
 def test_detail_panel_shows_household_and_history(page: ContactsPage, qtbot: QtBot) -> None:
     qtbot.keyClicks(page.search, "Pat0")
     wait_count(qtbot, page, 1)
