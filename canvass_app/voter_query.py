@@ -18,14 +18,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Integer, Select, and_, column, exists, func, literal_column, select, table, text
+from sqlalchemy import Integer, Select, and_, column, func, literal_column, select, table, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.selectable import Join
 
 from canvass_app.contact_list import ContactRecord, list_contacts
+from canvass_app.contacts import effective
 from canvass_app.models import ContactAttempt, Household, Precinct, ResultCode, Turf, TurfLine, Voter
 from canvass_app.search import match_expression
 
@@ -94,17 +95,9 @@ def _households_first(element: _HouseholdsFirst, compiler: SQLCompiler, **kw: An
             f"ON {compiler.process(element.onclause, **kw)}")
 
 
-def _effective() -> Any:
-    """`contacts.effective()` with `corrects_id IS NULL` kept off ix_contact_corrects: nearly every row has no
-    correction, so SQLite must find a voter's rows by ix_contact_voter_time, not scan every uncorrected row."""
-    later = aliased(ContactAttempt)
-    return and_(ContactAttempt.corrects_id.concat("").is_(None),
-                ~exists().where(later.corrects_id == ContactAttempt.id))
-
-
 def _current(col: Any) -> Any:
     """The voter's current result's column, probed per voter: the latest effective contact."""
-    return (select(col).where(ContactAttempt.voter_id == Voter.id, _effective())
+    return (select(col).where(ContactAttempt.voter_id == Voter.id, effective())
             .order_by(ContactAttempt.created_at.desc(), ContactAttempt.id.desc()).limit(1).scalar_subquery())
 
 
@@ -127,7 +120,7 @@ def _conditions(f: VoterFilter, *, probe: bool = False) -> list[Any]:
         code_id = select(ResultCode.id).where(ResultCode.code == f.last_result).scalar_subquery()
         where.append(_current(ContactAttempt.result_code_id) == code_id)
     if f.contacted is not None:
-        has = select(ContactAttempt.id).where(ContactAttempt.voter_id == Voter.id, _effective()).exists()
+        has = select(ContactAttempt.id).where(ContactAttempt.voter_id == Voter.id, effective()).exists()
         where.append(has if f.contacted else ~has)
     return where
 
@@ -255,7 +248,7 @@ def voter_page(session: Session, f: VoterFilter, offset: int, limit: int, *,
     for vid, code, support in session.execute(  # ascending: the last one seen per voter is the current result
         select(ContactAttempt.voter_id, ResultCode.code, ContactAttempt.support)
         .join(ResultCode, ResultCode.id == ContactAttempt.result_code_id)
-        .where(ContactAttempt.voter_id.in_(ids), _effective())
+        .where(ContactAttempt.voter_id.in_(ids), effective())
         .order_by(ContactAttempt.created_at, ContactAttempt.id)
     ):
         current[vid] = (code, support)
