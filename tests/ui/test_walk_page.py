@@ -169,3 +169,17 @@ def test_door_model_passes_the_model_tester(page: WalkPage, qtmodeltester: objec
 def test_screenshot(page: WalkPage, qtbot: QtBot) -> None:
     keys(qtbot, page, "4CN")
     page.grab().save("/tmp/walk.png")
+
+
+def test_a_canvassers_one_assigned_turf_opens_by_itself(ctx: AppContext, qtbot: QtBot) -> None:
+    from canvass_app import turfs
+
+    build_street(ctx)
+    with ctx.store.session() as s:
+        turfs.assign(s, "T-0001", ctx.user)
+    p = WalkPage(ctx)
+    qtbot.addWidget(p)
+    qtbot.waitUntil(lambda: bool(p.doors) and p.idle(), timeout=10000)
+    assert not p.all_turfs.isChecked()
+    assert p.turf_id is not None
+    assert p.turf_box.currentData() == p.turf_id

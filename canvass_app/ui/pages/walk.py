@@ -332,6 +332,8 @@ class WalkPage(QWidget):
             self.turf_box.addItem(c.label, c.turf_id)
         self.turf_box.setCurrentIndex(max(0, self.turf_box.findData(keep)) if keep is not None else 0)
         self.turf_box.blockSignals(False)
+        if keep is None and len(choices) == 1 and not self.all_turfs.isChecked():
+            self.choose_turf(choices[0].turf_id)  # a canvasser's one assigned turf opens by itself
 
     def choose_turf(self, turf_id: int) -> None:
         """Open this turf (the tests' and the Turfs page's way in)."""
