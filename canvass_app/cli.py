@@ -82,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             if args.self_test:
-                from canvass_app.self_test import run_self_test
+                from canvass_app.ui.self_test import run_self_test
 
                 return run_self_test()
             from canvass_app.ui.app import run_gui

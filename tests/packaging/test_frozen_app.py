@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from canvass_app.self_test import CHECKS
+from canvass_app.ui.self_test import CHECKS
 
 ROOT = Path(__file__).resolve().parents[2]
 BINARY = ROOT / "dist" / "canvass-app" / ("canvass-app.exe" if sys.platform == "win32" else "canvass-app")

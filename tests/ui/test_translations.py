@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from canvass_app import i18n, importer, self_test, turfs, walklist_pdf
+from canvass_app import i18n, importer, turfs, walklist_pdf
 from canvass_app.store import Store
+from canvass_app.ui import self_test
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import install_translations
 from canvass_app.ui.main_window import PAGES, MainWindow

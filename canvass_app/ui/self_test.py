@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 FIXTURE = RESOURCES / "selftest" / "voters.csv"
 FIXTURE_VOTERS = 8
 CHECKS = ("store", "migrations", "import", "walklist", "translations", "window")
