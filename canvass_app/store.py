@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from canvass_app import keys
 
@@ -55,7 +56,11 @@ class Store:
 def make_engine(db_path: Path, key: bytes) -> Engine:
     """An engine on an SQLCipher file opened with a raw 256-bit key (no PBKDF2 per connection)."""
     url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(db_path))
-    engine = create_engine(url, pool_pre_ping=False)
+    # The pysqlcipher dialect defaults to SingletonThreadPool, which closes other threads' connections once more
+    # than pool_size threads have used it (the GUI thread, the task runner's pools and autosync do): a connection
+    # could be closed under a running statement. A QueuePool hands each checkout to one thread at a time.
+    engine = create_engine(url, poolclass=QueuePool, pool_size=5, max_overflow=10,
+                           connect_args={"check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:

@@ -96,6 +96,7 @@ def freeze_ahead(session: Session, identity: Identity, *, limits: Limits = Limit
                  max_open: int = 2) -> SyncBatch | None:
     """Freeze the next batch while an earlier one is still travelling (batches are still sent one at a time,
     oldest first); None when `max_open` batches are already waiting or nothing is pending."""
+    hold_write_lock(session)  # as in freeze(): another process may be batching the same outbox
     open_count = session.scalar(select(func.count()).select_from(SyncBatch).where(
         SyncBatch.status == "open", SyncBatch.device_id == identity.device_id)) or 0
     if open_count >= max_open:

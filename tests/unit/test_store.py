@@ -148,3 +148,33 @@ def test_key_kept_in_keychain_when_one_works(tmp_path: Path, monkeypatch) -> Non
             open_store(tmp_path / "d")
     finally:
         keyring.set_keyring(previous)
+
+
+def test_many_threads_share_the_store_safely(store) -> None:  # type: ignore[no-untyped-def]
+    """The GUI thread, the task runner's pools and autosync all use the store: more threads than any pool size."""
+    import threading
+
+    from sqlalchemy.pool import QueuePool
+
+    from canvass_app.models import Setting
+
+    assert isinstance(store.engine.pool, QueuePool)
+    errors: list[BaseException] = []
+
+    def work(n: int) -> None:
+        try:
+            for i in range(15):
+                with store.session() as session:
+                    session.merge(Setting(key=f"t{n}", value=i))
+                    assert session.scalar(select(Setting.value).where(Setting.key == f"t{n}")) == i
+        except BaseException as exc:  # noqa: BLE001 (collected and asserted below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with store.session() as session:
+        assert session.scalar(text("SELECT count(*) FROM setting WHERE key LIKE 't%'")) == 12
