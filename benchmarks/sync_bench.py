@@ -28,6 +28,7 @@ os.environ.setdefault("CANVASS_PASSPHRASE", "benchmark passphrase")
 import httpx  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import x25519  # noqa: E402
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat  # noqa: E402
+from server_ingest_bench import RESULTS, seed  # noqa: E402  (the same seeded county as the ingest bench)
 from server_pgcluster import pg_cluster  # noqa: E402
 from sqlalchemy import insert, select, text  # noqa: E402
 
@@ -38,24 +39,8 @@ from canvass_app.sync.batches import Limits  # noqa: E402
 from canvass_app.sync.enroll import enroll  # noqa: E402
 from canvass_app.sync.syncer import SyncOptions, sync  # noqa: E402
 from canvass_server import db as dbmod  # noqa: E402
-from canvass_server import versions  # noqa: E402
-from canvass_server.devices import ensure_county, make_enrollment_code  # noqa: E402
-from canvass_server.models import ContactAttempt, Household, Voter  # noqa: E402
-
-RESULTS = ["C", "NH", "NH", "NH", "R", "CB", "M"]
-
-
-def seed(database: dbmod.Database, voters: int) -> None:
-    with database.unit() as s:
-        county = ensure_county(s, "Bench", "NC")
-        v = versions.bump(s, f"voters:{county.id}")
-        s.execute(insert(Household), [{"county_id": county.id, "key": f"h{i}", "street_name": "MAIN",
-                                       "street_key": "MAIN ST", "version": v} for i in range(voters // 2)])
-        homes = [r[0] for r in s.execute(text("SELECT id FROM household ORDER BY id"))]
-        s.execute(insert(Voter), [{"county_id": county.id, "state_voter_id": f"V{i:07d}",
-                                   "household_id": homes[i // 2], "version": v} for i in range(voters)])
-    with database.engine.begin() as conn:
-        conn.execute(text("ANALYZE"))
+from canvass_server.devices import make_enrollment_code  # noqa: E402
+from canvass_server.models import ContactAttempt  # noqa: E402
 
 
 def free_port() -> int:
