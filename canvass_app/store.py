@@ -59,7 +59,8 @@ def make_engine(db_path: Path, key: bytes) -> Engine:
     # The pysqlcipher dialect defaults to SingletonThreadPool, which closes other threads' connections once more
     # than pool_size threads have used it (the GUI thread, the task runner's pools and autosync do): a connection
     # could be closed under a running statement. A QueuePool hands each checkout to one thread at a time.
-    engine = create_engine(url, poolclass=QueuePool, pool_size=5, max_overflow=10,
+    # hide_parameters: a failed statement's message (which the task runner logs) never carries voter data.
+    engine = create_engine(url, poolclass=QueuePool, pool_size=5, max_overflow=10, hide_parameters=True,
                            connect_args={"check_same_thread": False})
 
     @event.listens_for(engine, "connect")

@@ -178,3 +178,22 @@ def test_many_threads_share_the_store_safely(store) -> None:  # type: ignore[no-
     assert errors == []
     with store.session() as session:
         assert session.scalar(text("SELECT count(*) FROM setting WHERE key LIKE 't%'")) == 12
+
+
+def test_a_failed_statement_never_shows_voter_data(store) -> None:  # type: ignore[no-untyped-def]
+    """Task errors are logged; the message must carry the SQL, never the values bound to it."""
+    from sqlalchemy.exc import IntegrityError
+
+    with store.session() as session:
+        county = County(name="Testford", state="NC")
+        session.add(county)
+        session.flush()
+        session.add(Voter(county_id=county.id, state_voter_id="T1", first_name="Xylophonia", last_name="Q"))
+    def duplicate() -> None:
+        with store.session() as session:
+            session.add(Voter(county_id=county.id, state_voter_id="T1", first_name="Xylophonia", last_name="Q"))
+
+    with pytest.raises(IntegrityError) as caught:
+        duplicate()
+    assert "INSERT INTO voter" in str(caught.value)
+    assert "Xylophonia" not in str(caught.value)
