@@ -218,6 +218,8 @@ def _wipe(store: Store, report: SyncReport, message: str) -> None:
 
 def _finish(store: Store, report: SyncReport, options: SyncOptions, *, save: bool = True) -> SyncReport:
     with store.session() as session:
+        if save:
+            batches.hold_write_lock(session)  # the last-sync row is read, then written: another process may too
         state = batches.queue_state(session)
         report.pending = state.pending
         report.drained = state.pending == 0
