@@ -1,5 +1,8 @@
 """Import a county's voter file into the store: one transaction, bulk Core inserts, households, updates.
 
+The file is read (parsed, validated, households numbered) by import_reading, in a second process when it is
+big; this module writes what it reads.
+
 A re-import of the same county is an update keyed by the state voter id: changed voters are updated, new
 ones added, voters missing from the file marked inactive (never deleted), and contact history left alone.
 """
@@ -9,9 +12,9 @@ from __future__ import annotations
 import csv
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -19,14 +22,18 @@ from sqlalchemy import Connection, Table, bindparam, func, insert, select, text,
 from sqlalchemy.orm import Session
 
 from canvass_app import import_mappings, search
+from canvass_app.import_reading import HOUSEHOLD_COLUMNS, VOTER_COLUMNS, Chunk, ReadSpec, read_chunks
 from canvass_app.models import County, Household, Precinct, Voter, utcnow
-from canvass_app.voterfile import Rejection, VoterFileError, VoterRecord, iter_voter_rows
+from canvass_app.voterfile import Rejection, VoterFileError, iter_voter_rows
 
-CHUNK = 5000
 IMPORT_CACHE_KIB = 64 * 1024  # with the duplicate-id hashes, a 1M-row import peaks near 245 MB RSS
 INDEX_SORT_CACHE_KIB = 16 * 1024
-FTS_IMPORT_HASHSIZE = 8 << 20
-FTS_DEFAULT_HASHSIZE = 1 << 20
+# FTS5 settings while an import fills the search index: a bigger buffer of pending terms (flushed as a
+# segment when full or at the end of each statement; 1 MiB by default) and no incremental merging on the way
+# (crisis merges still bound the segment count). A 1M-voter build in one statement went from 10.0 to 7.3 s.
+FTS_IMPORT_SETTINGS = {"hashsize": 32 << 20, "automerge": 0}
+FTS_BATCH = 100_000  # voters added to the search index a statement, between chunks (ten segments for 1M)
+FTS_DEFAULTS = {"hashsize": 1 << 20, "automerge": 4}
 _FTS_CONFIG = "INSERT INTO voter_fts(voter_fts, rank) VALUES (?, ?)"
 BYTES_PER_ROW_GUESS = 200  # for deciding whether to rebuild indexes; ncvoter rows are longer, so errs low
 VOTER = cast(Table, Voter.__table__)
@@ -62,22 +69,6 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "precinct_id": ("precinct",),
     "registration_status": ("registration_status",),
 }
-
-
-# Columns of the bulk inserts, in the order the row tuples are built.
-_VOTER_INSERT_COLUMNS = (
-    "id", "state_voter_id", "county_id", "active", "do_not_contact", "deceased", "updated_at",
-    "registration_number", "first_name", "middle_name", "last_name", "suffix", "birth_year", "sex", "party",
-    "phone", "email", "language", "res_address", "res_house_number", "res_pre_dir", "res_street_name",
-    "res_street_type", "res_post_dir", "res_unit", "household_id", "res_city", "res_state", "res_zip",
-    "mail_address1", "mail_address2", "mail_city", "mail_state", "mail_zip", "precinct_id",
-    "registration_status",
-)
-_FIRST_VALUE = 7  # the columns from here on come from the file (_Job._values)
-_HOUSEHOLD_COLUMNS = (
-    "id", "county_id", "key", "house_number", "house_number_int", "pre_dir", "street_name", "street_type",
-    "post_dir", "unit", "unit_sort", "city", "zip", "street_key", "side", "precinct_id",
-)
 
 
 def _positional_insert(conn: Connection, table: Table, columns: tuple[str, ...]) -> str:
@@ -167,12 +158,6 @@ def _default_rejects_path(source: Path) -> Path:
         return Path(tempfile.gettempdir()) / candidate.name
 
 
-def _chunks(items: Iterable[VoterRecord | Rejection], size: int) -> Iterator[list[VoterRecord | Rejection]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
 def _county_id(conn: Connection, name: str, state: str) -> int:
     # A no-op write first: the driver opens the transaction (and takes SQLite's write lock) only at a
     # write, and every read below must already be inside the one transaction of the import.
@@ -218,22 +203,22 @@ def import_voter_file(
     conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")  # random index inserts need the room
     job = _Job(conn, county_id, reader.mapping.values(), file_bytes=reader.total_bytes)
     rejects = _Rejects(rejects_path, path)
+    # Every header, the unmapped ones as "": a reading process must not guess what the mapping left out.
+    spec = ReadSpec(path, reader.layout, {**dict.fromkeys(reader.headers, ""), **reader.mapping}, county_id,
+                    job.updated_at)
     rows = 0
     try:
         try:
-            for chunk in _chunks(reader, CHUNK):
+            for chunk in read_chunks(reader, spec):
                 if cancel is not None and cancel():
                     raise ImportCancelled(f"{path}: import cancelled; nothing was changed")
-                records = []
-                for item in chunk:
-                    if isinstance(item, Rejection):
-                        rejects.add(item)
-                    else:
-                        records.append(item)
-                job.apply(records)
-                rows += len(chunk)
+                for rejection in chunk.rejections:
+                    rejects.add(rejection)
+                job.apply(chunk)
+                job.index_added(at_least=FTS_BATCH)
+                rows += chunk.rows
                 if progress is not None:
-                    progress(ImportProgress(rows, reader.bytes_read, reader.total_bytes, time.monotonic() - started))
+                    progress(ImportProgress(rows, chunk.bytes_read, reader.total_bytes, time.monotonic() - started))
         finally:
             rejects.close()
         if job.added + job.updated + job.unchanged == 0:
@@ -263,6 +248,7 @@ class _Job:
         self.county_id = county_id
         mapped = set(mapped_fields)
         self.update_columns = [c for c, src in _SOURCES.items() if mapped.intersection(src)]
+        self.update_indexes = [VOTER_COLUMNS.index(c) for c in self.update_columns]
         self.now = utcnow()
         self.added = self.updated = self.unchanged = 0
         self.max_voter_before = conn.scalar(select(func.max(VOTER.c.id))) or 0
@@ -273,23 +259,28 @@ class _Job:
         # A county with no voters and no households yet: its households after the import are the ones made.
         self.new_county = not self.existing and conn.scalar(
             select(HOUSEHOLD.c.id).where(HOUSEHOLD.c.county_id == county_id).limit(1)) is None
-        # Household ids of keys seen lately: files usually list a household's voters together. The full
-        # key -> id map lives in the household table, not in memory (a big county has ~500k households).
-        self.households: dict[str, int] = {}
+        # The household id of each household number the reading side gave out (see import_reading).
+        self.household_ids = array("q")
         self.precincts: dict[str, int] = dict(
             conn.execute(select(PRECINCT.c.code, PRECINCT.c.id).where(PRECINCT.c.county_id == county_id)).all())
         if self.existing:
             for table in ("import_seen", "import_changed"):
                 conn.execute(text(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)"))
                 conn.execute(text(f"DELETE FROM temp.{table}"))
-        # The search index is filled in bulk at the end: a trigger per row makes FTS5 flush its pending
-        # terms at every statement, which is ten times slower. Dropping triggers here is part of the one
-        # transaction, so a killed import leaves them in place.
+        # The search index is filled in bulk, FTS_BATCH voters a statement: a trigger per row makes FTS5 flush
+        # its pending terms at every statement, which is ten times slower. Dropping triggers and changing the
+        # index's settings are part of the one transaction, so a killed import leaves them as they were.
         self.triggers = conn.execute(text(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'voter' "
             "AND name LIKE 'voter_fts_%'")).all()
         for name, _sql in self.triggers:
             conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+        self.search_indexed_to = self.next_voter  # added voters from this id on are not in the index yet
+        self.fts_settings: dict[str, Any] = {}
+        if self.triggers:
+            self.fts_settings = dict(conn.exec_driver_sql("SELECT k, v FROM voter_fts_config").all())
+            for key, value in FTS_IMPORT_SETTINGS.items():
+                conn.exec_driver_sql(_FTS_CONFIG, (key, value))
         # Secondary indexes are cheaper built once, sorted, than updated row by row at random places, when
         # the file is big next to what the tables hold. Unique constraints (the lookups of re-import and
         # households) stay. Like the triggers, the drop is part of the one transaction.
@@ -300,115 +291,76 @@ class _Job:
                 "AND tbl_name IN ('voter', 'household')"))]
             for name, _sql in self.indexes:
                 conn.exec_driver_sql(f'DROP INDEX "{name}"')
-        self.voter_insert = _positional_insert(conn, VOTER, _VOTER_INSERT_COLUMNS)
-        self.household_insert = _positional_insert(conn, HOUSEHOLD, _HOUSEHOLD_COLUMNS)
-        self.update_indexes = [_VOTER_INSERT_COLUMNS.index(c) - _FIRST_VALUE for c in self.update_columns]
+        self.voter_insert = _positional_insert(conn, VOTER, VOTER_COLUMNS)
+        self.household_insert = _positional_insert(conn, HOUSEHOLD, HOUSEHOLD_COLUMNS)
         to_db = VOTER.c.updated_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
         self.updated_at = to_db(self.now) if to_db else self.now
 
-    def _precinct(self, rec: VoterRecord) -> int | None:
-        if not rec.precinct:
-            return None
-        pid = self.precincts.get(rec.precinct)
+    def _precinct(self, code: str, names: dict[str, str]) -> int | str:
+        """The id of the county's precinct with this code ('' for none), adding it when new."""
+        if not code:
+            return ""
+        pid = self.precincts.get(code)
         if pid is None:
             pid = self.conn.execute(insert(PRECINCT).values(
-                county_id=self.county_id, code=rec.precinct, name=rec.precinct_name)
+                county_id=self.county_id, code=code, name=names.get(code) or None)
                 .returning(PRECINCT.c.id)).scalar_one()
-            self.precincts[rec.precinct] = pid
+            self.precincts[code] = pid
         return pid
 
-    def _households(self, records: list[VoterRecord], precincts: list[int | None]) -> list[int | None]:
-        """The household id of each record, adding the households not in the store yet."""
-        if len(self.households) > 50_000:
-            self.households.clear()
-        keys: list[str | None] = []
-        wanted: dict[str, int] = {}  # key -> index of its first record in this chunk
-        for i, rec in enumerate(records):
-            a = rec.address
-            if not a.street_name and not a.house_number:
-                keys.append(None)
-                continue
-            key = a.household_key(rec.res_zip)[:200]
-            keys.append(key)
-            if key not in self.households:
-                wanted.setdefault(key, i)
-        if wanted:
-            found = self.conn.execute(
-                select(HOUSEHOLD.c.key, HOUSEHOLD.c.id)
-                .where(HOUSEHOLD.c.county_id == self.county_id, HOUSEHOLD.c.key.in_(list(wanted)))).all()
-            self.households.update((k, v) for k, v in found)
-            new = []
-            for key, i in wanted.items():
-                if key in self.households:
-                    continue
-                rec, a = records[i], records[i].address
-                hid = self.households[key] = self.next_household
-                self.next_household += 1
-                number = "" if a.house_number_int is None else a.house_number_int  # '' is NULL (see _positional_insert)
-                new.append((hid, self.county_id, key, a.house_number or "", number, a.pre_dir or "", a.street_name,
-                            a.street_type or "", a.post_dir or "", a.unit or "", a.unit_sort or "", rec.res_city or "",
-                            rec.res_zip or "", a.street_key[:120], a.side, precincts[i] or ""))
-            if new:
-                self.conn.exec_driver_sql(self.household_insert, new)
-                self.households_created += len(new)
-        return [self.households[k] if k is not None else None for k in keys]
-
-    def _values(self, rec: VoterRecord, household_id: int | None, precinct_id: int | None) -> tuple[Any, ...]:
-        """The file's columns of one voter, in the order of _VOTER_INSERT_COLUMNS[_FIRST_VALUE:]."""
-        a = rec.address
-        return (
-            rec.registration_number, rec.first_name, rec.middle_name, rec.last_name, rec.suffix, rec.birth_year,
-            rec.sex, rec.party, rec.phone, rec.email, rec.language, rec.res_address, a.house_number, a.pre_dir,
-            a.street_name or None, a.street_type, a.post_dir, a.unit, household_id, rec.res_city, rec.res_state,
-            rec.res_zip, rec.mail_address1, rec.mail_address2, rec.mail_city, rec.mail_state, rec.mail_zip,
-            precinct_id, rec.registration_status,
-        )
-
-    @staticmethod
-    def _insert_values(rec: VoterRecord, household_id: int | None, precinct_id: int | None) -> tuple[Any, ...]:
-        """_values with '' for None (NULL through the insert's NULLIF; ids and years are never 0)."""
-        a = rec.address
-        return (
-            rec.registration_number or "", rec.first_name, rec.middle_name or "", rec.last_name, rec.suffix or "",
-            rec.birth_year or "", rec.sex or "", rec.party or "", rec.phone or "", rec.email or "",
-            rec.language or "", rec.res_address or "", a.house_number or "", a.pre_dir or "", a.street_name,
-            a.street_type or "", a.post_dir or "", a.unit or "", household_id or "", rec.res_city or "",
-            rec.res_state or "", rec.res_zip or "", rec.mail_address1 or "", rec.mail_address2 or "",
-            rec.mail_city or "", rec.mail_state or "", rec.mail_zip or "", precinct_id or "",
-            rec.registration_status,
-        )
-
-    def apply(self, records: list[VoterRecord]) -> None:
-        """Write one chunk: new precincts and households first, then new voters, then changed ones."""
-        if not records:
+    def _add_households(self, chunk: Chunk) -> None:
+        """Give the chunk's newly numbered households their ids: the stored household at the same key, else new."""
+        if not chunk.households:
             return
+        found: dict[str, int] = {}
+        if not self.new_county:
+            keys = [h[1] for h in chunk.households]
+            found = dict(self.conn.execute(
+                select(HOUSEHOLD.c.key, HOUSEHOLD.c.id)
+                .where(HOUSEHOLD.c.county_id == self.county_id, HOUSEHOLD.c.key.in_(keys))).all())
+        new = []
+        for household, code in zip(chunk.households, chunk.household_precincts, strict=True):
+            hid = found.get(household[1])
+            if hid is None:
+                hid = self.next_household
+                self.next_household += 1
+                new.append((*household, self._precinct(code, chunk.precinct_names), hid))
+            self.household_ids.append(hid)
+        if new:
+            self.conn.exec_driver_sql(self.household_insert, new)
+            self.households_created += len(new)
+
+    def apply(self, chunk: Chunk) -> None:
+        """Write one chunk: new precincts and households first, then new voters, then changed ones."""
+        if not chunk.voters:
+            return
+        self._add_households(chunk)
         existing: dict[str, tuple[Any, ...]] = {}
         cols = self.update_columns
         if self.existing:
             stmt = (select(VOTER.c.state_voter_id, VOTER.c.id, VOTER.c.active, *(VOTER.c[c] for c in cols))
                     .where(VOTER.c.county_id == self.county_id,
-                           VOTER.c.state_voter_id.in_([r.state_voter_id for r in records])))
+                           VOTER.c.state_voter_id.in_([v[0] for v in chunk.voters])))
             existing = {row[0]: tuple(row[1:]) for row in self.conn.execute(stmt)}
-        precincts = [self._precinct(rec) for rec in records]
-        households = self._households(records, precincts)
+        household_ids, precincts = self.household_ids, self.precincts
         inserts: list[tuple[Any, ...]] = []
         updates: list[dict[str, Any]] = []
         seen: list[dict[str, Any]] = []
-        fixed = (self.county_id, 1, 0, 0, self.updated_at)  # county_id, active, do_not_contact, deceased, updated_at
-        for rec, precinct_id, household_id in zip(records, precincts, households, strict=True):
-            old = existing.get(rec.state_voter_id) if existing else None
+        for voter, code, number in zip(chunk.voters, chunk.precincts, chunk.household_numbers, strict=True):
+            pid = (precincts.get(code) or self._precinct(code, chunk.precinct_names)) if code else ""
+            hid = household_ids[number] if number >= 0 else ""
+            old = existing.get(voter[0]) if existing else None
             if old is None:
-                inserts.append((self.next_voter, rec.state_voter_id, *fixed, *self._insert_values(
-                    rec, household_id, precinct_id)))
+                inserts.append((*voter, hid, pid, self.next_voter))
                 self.next_voter += 1
                 continue
-            values = self._values(rec, household_id, precinct_id)
             seen.append({"id": old[0]})
-            new = tuple(values[i] for i in self.update_indexes)
-            if old[1] and new == old[2:]:
+            full = (*voter, hid, pid)
+            new = tuple(full[i] for i in self.update_indexes)
+            if old[1] and new == tuple("" if v is None else v for v in old[2:]):
                 self.unchanged += 1
                 continue
-            changed = dict(zip(cols, new, strict=True))
+            changed = {c: None if v == "" else v for c, v in zip(cols, new, strict=True)}
             changed.update(b_id=old[0], active=True, updated_at=self.now)
             updates.append(changed)
         if inserts:
@@ -433,6 +385,16 @@ class _Job:
             .values(active=False, updated_at=self.now))
         return int(result.rowcount or 0)
 
+    def index_added(self, *, at_least: int = 1) -> None:
+        """Add the voters inserted since the last call to the search index, once there are at least at_least.
+
+        Called between chunks: while the reading process is busy, SQLite builds the index here.
+        """
+        if self.triggers and self.next_voter - self.search_indexed_to >= at_least:
+            self.conn.exec_driver_sql(search.reindex_sql("v.id >= ? AND v.id < ?"),
+                                      (self.search_indexed_to, self.next_voter))
+            self.search_indexed_to = self.next_voter
+
     def finish(self) -> None:
         """Put back the secondary indexes, index the added and changed voters for search, restore triggers."""
         if self.indexes:
@@ -449,11 +411,8 @@ class _Job:
             self.conn.exec_driver_sql(search.reindex_sql("v.id IN (SELECT id FROM temp.import_changed)"))
             for table in ("import_seen", "import_changed"):
                 self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table}")
-        # FTS5 flushes its in-memory terms to a new segment at every `hashsize` bytes (1 MiB by default) and
-        # merges segments as they pile up; a bigger buffer for the one bulk statement merges less.
-        hashsize = self.conn.exec_driver_sql("SELECT v FROM voter_fts_config WHERE k = 'hashsize'").scalar()
-        self.conn.exec_driver_sql(_FTS_CONFIG, ("hashsize", FTS_IMPORT_HASHSIZE))
-        self.conn.exec_driver_sql(search.reindex_sql("v.id > ?"), (self.max_voter_before,))
-        self.conn.exec_driver_sql(_FTS_CONFIG, ("hashsize", int(hashsize or FTS_DEFAULT_HASHSIZE)))
+        self.index_added()
+        for key, value in FTS_DEFAULTS.items():
+            self.conn.exec_driver_sql(_FTS_CONFIG, (key, int(self.fts_settings.get(key, value))))
         for _name, sql in self.triggers:
             self.conn.exec_driver_sql(sql)

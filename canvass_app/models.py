@@ -68,6 +68,7 @@ class Household(Base):
     __table_args__ = (
         UniqueConstraint("county_id", "key"),
         Index("ix_household_walk", "county_id", "street_key", "side", "house_number_int"),
+        Index("ix_household_turf_id", "turf_id", sqlite_where=text("turf_id IS NOT NULL")),  # migration 0010
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,7 +87,7 @@ class Household(Base):
     street_key: Mapped[str] = mapped_column(String(120), default="")  # "N MAIN ST", one walkable street
     side: Mapped[str] = mapped_column(String(1), default="E")  # "O" odd, "E" even (house number parity)
     precinct_id: Mapped[int | None] = mapped_column(ForeignKey("precinct.id"))
-    turf_id: Mapped[int | None] = mapped_column(ForeignKey("turf.id", ondelete="SET NULL"), index=True)
+    turf_id: Mapped[int | None] = mapped_column(ForeignKey("turf.id", ondelete="SET NULL"))
     lat: Mapped[float | None]
     lon: Mapped[float | None]
 
@@ -99,7 +100,8 @@ class Voter(Base):
         UniqueConstraint("county_id", "state_voter_id"),
         Index("ix_voter_name", "last_name", "first_name"),
         Index("ix_voter_party_name", "party", "last_name", "first_name"),  # migration 0009
-        Index("ix_voter_language_name", "language", "last_name", "first_name"),  # migration 0009
+        Index("ix_voter_language_name", "language", "last_name", "first_name",
+              sqlite_where=text("language IS NOT NULL")),  # migrations 0009, 0010
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -132,7 +134,8 @@ class Voter(Base):
     mail_state: Mapped[str | None] = mapped_column(String(2))
     mail_zip: Mapped[str | None] = mapped_column(String(10))
     precinct_id: Mapped[int | None] = mapped_column(ForeignKey("precinct.id"), index=True)
-    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"), index=True)
+    # Looked up through ix_voter_household_name (household_id, last_name, first_name), migration 0006.
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"))
     registration_status: Mapped[str] = mapped_column(String(20), default="active")  # as the state says
     active: Mapped[bool] = mapped_column(Boolean, default=True)  # present in the latest imported file
     do_not_contact: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -100,7 +100,17 @@ def check_import(run: _Run) -> str:
     if result.added != FIXTURE_VOTERS or result.rejected:
         raise AssertionError(f"expected {FIXTURE_VOTERS} voters added, none rejected: {result.summary()}")
     run.state["county_id"] = result.county_id
-    return f"{FIXTURE.name}: {result.added} voters in {result.households} households"
+    # A big file is read in a second (spawned) process: the frozen app must be able to start one.
+    from canvass_app.import_reading import ReadSpec, read_in_process
+    from canvass_app.voterfile import iter_voter_rows
+
+    reader = iter_voter_rows(FIXTURE)
+    spec = ReadSpec(FIXTURE, reader.layout, reader.mapping, result.county_id, "2026-01-01 00:00:00")
+    read = sum(len(chunk.voters) for chunk in read_in_process(spec))
+    if read != FIXTURE_VOTERS:
+        raise AssertionError(f"a reading process read {read} voters of {FIXTURE_VOTERS}")
+    return (f"{FIXTURE.name}: {result.added} voters in {result.households} households, "
+            "read again in a reading process")
 
 
 def check_walklist(run: _Run) -> str:

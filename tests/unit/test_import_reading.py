@@ -1,0 +1,93 @@
+"""A big file is read in a second process: the store ends up exactly as when the file is read in-process."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from canvass_app import import_reading, importer
+from canvass_app.import_reading import ReadSpec
+from canvass_app.importer import import_voter_file
+from canvass_app.search import search_voters
+from canvass_app.store import open_store
+from canvass_app.voterfile import VoterFileError
+
+FIX = Path(__file__).parent.parent / "fixtures" / "voterfiles"
+
+
+def _write(path: Path, rows: int, *, start: int = 0, street: str = "Main St") -> Path:
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Voter ID", "First Name", "Last Name", "Address", "Zip", "Precinct", "Birth Year"])
+        for i in range(start, start + rows):
+            year = "19x0" if i % 97 == 5 else str(1950 + i % 50)  # some rows are rejected
+            w.writerow([f"R{i % 1900 if i % 211 == 7 else i}", "Ann", f"Smith{i}", f"{i // 3 + 1} {street}",
+                        "27601", f"P{i % 4}", year])  # duplicate ids, three voters a household
+    return path
+
+
+def _state(data_dir: Path, files: list[Path], tmp: Path) -> tuple[object, ...]:
+    """Import the files in turn into a fresh store; what the store then holds, ids included."""
+    store = open_store(data_dir)
+    try:
+        summaries = []
+        for n, path in enumerate(files):
+            with store.session() as s:
+                r = import_voter_file(s, path, county="Wake", state="NC", rejects_path=tmp / f"{data_dir.name}{n}.csv")
+            summaries.append((r.added, r.updated, r.inactivated, r.rejected, r.households, r.rows))
+            summaries.append((tmp / f"{data_dir.name}{n}.csv").read_text())
+        with store.session() as s:
+            voters = s.execute(text("SELECT * FROM voter ORDER BY id")).all()
+            households = s.execute(text("SELECT * FROM household ORDER BY id")).all()
+            precincts = s.execute(text("SELECT * FROM precinct ORDER BY id")).all()
+            hits = [v.state_voter_id for v in search_voters(s, "smith1", limit=500).voters]
+        return summaries, [v[:-2] for v in voters], households, precincts, hits  # not updated_at, lat/lon
+    finally:
+        store.close()
+
+
+def test_reading_process_gives_the_same_store(data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _write(tmp_path / "first.csv", 12_000)
+    newer = _write(tmp_path / "newer.csv", 9_000, start=4_000, street="Oak Ave")  # updates, adds, inactivates
+    in_process = _state(tmp_path / "a", [first, newer], tmp_path)
+    monkeypatch.setattr(import_reading, "PROCESS_MIN_BYTES", 0)
+    monkeypatch.setattr(importer, "FTS_BATCH", 1000)  # the search index is built in several statements
+    in_reader = _state(tmp_path / "b", [first, newer], tmp_path)
+    assert in_reader[0] == in_process[0]
+    seen: set[str] = set()
+    rejected = 0
+    for i in range(12_000):  # what _write wrote: a bad year, or an id seen on an earlier good row
+        voter_id = f"R{i % 1900 if i % 211 == 7 else i}"
+        if i % 97 == 5 or voter_id in seen:
+            rejected += 1
+        else:
+            seen.add(voter_id)
+    assert in_reader[0][0][:4] == (12_000 - rejected, 0, 0, rejected)
+    assert in_reader[1:] == in_process[1:]
+    assert len(in_reader[4]) > 100
+
+
+def test_search_index_settings_come_back_after_a_batched_build(store, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importer, "FTS_BATCH", 2)
+    with store.session() as s:
+        import_voter_file(s, FIX / "generic_onestring.csv", county="Wake", state="NC",
+                          rejects_path=tmp_path / "r.csv")
+    with store.session() as s:
+        settings = dict(s.execute(text("SELECT k, v FROM voter_fts_config")).all())
+        ids = s.execute(text("SELECT state_voter_id FROM voter")).scalars().all()
+        assert len(ids) == 5
+        for voter_id in ids:  # every voter is in the search index, each batch of two included
+            assert [v.state_voter_id for v in search_voters(s, voter_id).voters] == [voter_id]
+        triggers = s.execute(text("SELECT count(*) FROM sqlite_master WHERE name LIKE 'voter_fts_a%'")).scalar()
+    assert settings.get("automerge", 4) == 4 and settings.get("hashsize", 1 << 20) == 1 << 20
+    assert triggers == 3
+
+
+def test_an_error_in_the_reading_process_reaches_the_importer(tmp_path: Path) -> None:
+    spec = ReadSpec(tmp_path / "gone.csv", "generic", {"Voter ID": "state_voter_id"}, 1, "2026-01-01 00:00:00")
+    with pytest.raises(VoterFileError, match="gone.csv"):
+        list(import_reading.read_in_process(spec))
