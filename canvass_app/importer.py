@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from canvass_app import import_mappings, search
@@ -35,6 +36,7 @@ FTS_IMPORT_SETTINGS = {"hashsize": 32 << 20, "automerge": 0}
 FTS_BATCH = 100_000  # voters added to the search index a statement, between chunks (ten segments for 1M)
 FTS_DEFAULTS = {"hashsize": 1 << 20, "automerge": 4}
 _FTS_CONFIG = "INSERT INTO voter_fts(voter_fts, rank) VALUES (?, ?)"
+CANCEL_CHECK_OPS = 100_000  # SQLite steps between two looks at cancel() (well under a millisecond)
 BYTES_PER_ROW_GUESS = 200  # for deciding whether to rebuild indexes; ncvoter rows are longer, so errs low
 VOTER = cast(Table, Voter.__table__)
 HOUSEHOLD = cast(Table, Household.__table__)
@@ -207,6 +209,11 @@ def import_voter_file(
     spec = ReadSpec(path, reader.layout, {**dict.fromkeys(reader.headers, ""), **reader.mapping}, county_id,
                     job.updated_at)
     rows = 0
+    # Cancel also stops a long statement (a search-index batch, an index build) in the middle: SQLite asks
+    # this handler every CANCEL_CHECK_OPS virtual-machine steps, and a true answer interrupts the statement.
+    raw = conn.connection.dbapi_connection
+    if cancel is not None and raw is not None:
+        raw.set_progress_handler(lambda: bool(cancel()), CANCEL_CHECK_OPS)
     try:
         try:
             for chunk in read_chunks(reader, spec):
@@ -227,7 +234,13 @@ def import_voter_file(
                 f"{', see ' + str(rejects.path) if rejects.path else ''}); nothing was changed")
         inactivated = job.inactivate_missing()
         job.finish()  # index builds and the search index need the big cache as much as the inserts
+    except OperationalError as exc:
+        if cancel is not None and cancel():
+            raise ImportCancelled(f"{path}: import cancelled; nothing was changed") from exc
+        raise
     finally:
+        if cancel is not None and raw is not None:
+            raw.set_progress_handler(None, 0)
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache_before or -2000)}")
     if reader.layout == "generic":
         import_mappings.save_mapping(session, reader.header_signature, reader.mapping)

@@ -221,3 +221,20 @@ def test_progress_is_reported(store: Store) -> None:
     assert seen
     assert seen[-1].rows == 5
     assert seen[-1].fraction == 1.0
+
+
+def test_cancel_stops_the_final_index_builds_too(store: Store, tmp_path: Path) -> None:
+    big = tmp_path / "big.csv"
+    with open(big, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Voter ID", "First Name", "Last Name", "Address", "Zip"])
+        w.writerows([f"C{i}", "Cy", f"Cancel{i}", f"{i} Stop St", "27601"] for i in range(12_000))
+    read_all: list[bool] = []
+    with pytest.raises(ImportCancelled):  # cancelled once every row is read: in the indexes and search index
+        _import(store, big, progress=lambda p: read_all.append(p.rows == 12_000), cancel=lambda: any(read_all))
+    assert read_all[-1]
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Voter)) == 0
+        assert s.scalar(select(func.count()).select_from(County)) == 0
+    result = _import(store, big)  # and the store is whole: the same file imports afterwards
+    assert result.added == 12_000
