@@ -8,6 +8,7 @@ street name so that voters at the same text still share a household.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from canvass_app.voterfile.usps import DIRECTIONS, STREET_TYPES, UNIT_ALONE, UNIT_DESIGNATORS
@@ -62,26 +63,45 @@ class Address:
 
 
 def _tokens(text: str) -> list[str]:
+    if not text.isascii():  # "José" -> "JOSE", not "JOS": accents are folded, not dropped
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = text.upper().replace(",", " ").replace(".", "")
     text = _CLEAN.sub(" ", text)
     text = text.replace("#", " #")
     return [t for t in _SPACES.split(text) if t and t != "-"]
 
 
+def _one_unit(tokens: list[str], i: int, start: int) -> tuple[str, int] | None:
+    """The unit designator at tokens[i] with its identifier ("APT 4", "#4", "REAR"), and the index after it."""
+    tok = tokens[i]
+    if tok.startswith("#"):
+        if tok != "#":
+            return tok, i + 1
+        return ("#" + tokens[i + 1].lstrip("#"), i + 2) if i + 1 < len(tokens) else ("", i + 1)  # a bare "#"
+    des = UNIT_DESIGNATORS.get(tok)
+    if des is not None and i + 1 < len(tokens):
+        ident = tokens[i + 1].lstrip("#")
+        return (f"{des} {ident}" if ident else des), i + 2
+    alone = UNIT_ALONE.get(tok)
+    if alone is not None and i == len(tokens) - 1 and i > start:
+        return alone, i + 1
+    return None
+
+
 def _unit(tokens: list[str], start: int) -> tuple[int, str | None]:
-    """Find the unit designator at or after start; return (index where the unit begins, unit text)."""
+    """Find the unit at or after start; return (index where the unit begins, unit text).
+
+    Several designators in a row make one unit: "BLDG 2 APT 3" (two flats of building 2 are two households).
+    """
     for i in range(start, len(tokens)):
-        tok = tokens[i]
-        if tok.startswith("#"):
-            ident = tok[1:] or (tokens[i + 1] if i + 1 < len(tokens) else "")
-            return i, ("#" + ident) if ident else None
-        des = UNIT_DESIGNATORS.get(tok)
-        if des is not None and i + 1 < len(tokens):
-            ident = tokens[i + 1].lstrip("#")
-            return i, f"{des} {ident}" if ident else des
-        alone = UNIT_ALONE.get(tok)
-        if alone is not None and i == len(tokens) - 1 and i > start:
-            return i, alone
+        found = _one_unit(tokens, i, start)
+        if found is None:
+            continue
+        parts, after = [found[0]], found[1]
+        while after < len(tokens) and (more := _one_unit(tokens, after, start)) is not None:
+            parts.append(more[0])
+            after = more[1]
+        return i, " ".join(p for p in parts if p) or None
     return len(tokens), None
 
 

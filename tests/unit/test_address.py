@@ -26,6 +26,10 @@ from canvass_app.voterfile.address import Address, from_parts, parse_address, pa
     ("33 Court", ("33", 33, None, "COURT", None, None, None)),
     ("12 Main St Rear", ("12", 12, None, "MAIN", "ST", None, "REAR")),
     ("PO Box 12", (None, None, None, "PO BOX 12", None, None, None)),
+    ("123 Main St Bldg 2 Apt 3", ("123", 123, None, "MAIN", "ST", None, "BLDG 2 APT 3")),
+    ("10 E Main St Apt 3 Rear", ("10", 10, "E", "MAIN", "ST", None, "APT 3 REAR")),
+    ("9 Calle San José", ("9", 9, None, "CALLE SAN JOSE", None, None, None)),
+    ("12 Camino Peñasco", ("12", 12, None, "CAMINO PENASCO", None, None, None)),
     ("", (None, None, None, "", None, None, None)),
 ])
 def test_parse(text: str, parts: tuple[object, ...]) -> None:
@@ -61,6 +65,13 @@ def test_split_columns_normalise_like_one_string() -> None:
                                             ("", None), ("Unit B", "UNIT B")])
 def test_parse_unit(text: str, unit: str | None) -> None:
     assert parse_unit(text) == unit
+
+
+def test_flats_of_one_building_are_separate_households() -> None:
+    flat3, flat4 = parse_address("123 Main St Bldg 2 Apt 3"), parse_address("123 Main St Bldg 2 Apt 4")
+    assert flat3.household_key("27601") != flat4.household_key("27601")
+    accented, plain = parse_address("9 Calle San José"), parse_address("9 CALLE SAN JOSE")
+    assert accented.household_key(None) == plain.household_key(None)
 
 
 def test_separate_unit_line() -> None:
