@@ -3,7 +3,8 @@
 Run: .venv/bin/python benchmarks/import_bench.py [--rows 1000000] [--keep DIR]
 Prints the import time (households and search index included), its ratio to the `sqlite3` command-line
 tool's `.import` of the same file into a bare table measured in this run, peak RSS of the importing process
-(and of the process reading the file for it), and the time of the first search page for name prefixes over the imported county.
+(and of the process reading the file for it), and the time of the first search page for name prefixes over
+the imported county.
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ def run_import(data_dir: Path, csv_path: Path) -> dict[str, float | int | str]:
             searches[query] = (time.perf_counter() - t0) * 1000
             assert page.voters, query
     store.close()
-    return {"seconds": seconds, "rss_mb": rss_mb, "reader_rss_mb": reader_rss_mb, "added": result.added, "households": result.households,
+    return {"seconds": seconds, "rss_mb": rss_mb, "reader_rss_mb": reader_rss_mb, "added": result.added,
+            "households": result.households,
             "rejected": result.rejected, "search_ms_max": max(searches.values()),
             "search_ms": json.dumps({k: round(v, 1) for k, v in searches.items()})}
 

@@ -12,6 +12,7 @@ duplicate voter ids are found); the writer maps those numbers to household ids.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import queue
 import threading
@@ -22,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from canvass_app.voterfile import Rejection, VoterFileReader, VoterRecord, iter_voter_rows
+
+log = logging.getLogger(__name__)
 
 CHUNK = 5000
 PROCESS_MIN_BYTES = 16 << 20  # below this (about 80,000 rows) starting a process costs more than it saves
@@ -115,11 +118,30 @@ def prepare_chunks(reader: VoterFileReader, county_id: int, updated_at: Any) -> 
         yield chunk
 
 
+class ReaderDidNotStart(RuntimeError):
+    """The reading process ended before it sent anything (it could not start: see read_chunks)."""
+
+
 def read_chunks(reader: VoterFileReader, spec: ReadSpec) -> Iterator[Chunk]:
-    """The file's Chunks: read here for a small file, in a second process for a big one."""
+    """The file's Chunks: read here for a small file, in a second process for a big one.
+
+    A spawned process first imports the program's main module again; when that cannot work (a script read
+    from stdin, a main module without the `if __name__ == "__main__"` guard), the file is read here instead.
+    """
     if reader.total_bytes < PROCESS_MIN_BYTES:
-        return prepare_chunks(reader, spec.county_id, spec.updated_at)
-    return read_in_process(spec)
+        yield from prepare_chunks(reader, spec.county_id, spec.updated_at)
+        return
+    chunks = read_in_process(spec)
+    try:
+        first = next(chunks)
+    except StopIteration:
+        return
+    except ReaderDidNotStart as exc:
+        log.warning("%s; reading the file in this process instead", exc)
+        yield from prepare_chunks(reader, spec.county_id, spec.updated_at)
+        return
+    yield first
+    yield from chunks
 
 
 def read_in_process(spec: ReadSpec) -> Iterator[Chunk]:
@@ -129,14 +151,19 @@ def read_in_process(spec: ReadSpec) -> Iterator[Chunk]:
     process = ctx.Process(target=_read_process, args=(spec, sending), name="canvass-import-reader", daemon=True)
     process.start()
     sending.close()  # the reading process holds the only sending end: its end of file means it has stopped
-    finished = False
+    finished = started = False
     try:
         while True:
             try:
                 kind, value = receiving.recv()
             except EOFError:
+                process.join(timeout=5)
+                if not started:
+                    raise ReaderDidNotStart(f"the reading process could not start (exit code {process.exitcode})"
+                                            ) from None
                 raise RuntimeError(f"{spec.path}: the reading process stopped (exit code {process.exitcode}); "
                                    "nothing was changed") from None
+            started = True
             if kind == "error":
                 raise value
             if kind == "end":

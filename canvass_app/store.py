@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 
 DB_FILE = "canvass.db"
 MIGRATIONS = Path(__file__).parent / "migrations"
+WAL_SIZE_LIMIT = 64 << 20
 
 
 class StoreError(Exception):
@@ -70,6 +71,9 @@ def make_engine(db_path: Path, key: bytes) -> Engine:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA busy_timeout=10000")
+        # An import writes its whole county through the WAL (a 1M-voter county: about 1 GB); without a limit
+        # the file keeps that size on disk after the checkpoint has copied it into the database.
+        cur.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
         cur.close()
 
     return engine

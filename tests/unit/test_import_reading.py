@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,3 +94,22 @@ def test_an_error_in_the_reading_process_reaches_the_importer(tmp_path: Path) ->
     spec = ReadSpec(tmp_path / "gone.csv", "generic", {"Voter ID": "state_voter_id"}, 1, "2026-01-01 00:00:00")
     with pytest.raises(VoterFileError, match="gone.csv"):
         list(import_reading.read_in_process(spec))
+
+
+def test_a_program_read_from_stdin_imports_in_one_process(data_dir: Path, tmp_path: Path) -> None:
+    """A spawned process cannot import a main module read from stdin: the file is then read in-process."""
+    voters = _write(tmp_path / "voters.csv", 3_000)
+    script = (
+        "from canvass_app import import_reading\n"
+        "from canvass_app.importer import import_voter_file\n"
+        "from canvass_app.store import open_store\n"
+        "import_reading.PROCESS_MIN_BYTES = 0\n"
+        f"store = open_store({str(data_dir)!r})\n"
+        "with store.session() as s:\n"
+        f"    print(import_voter_file(s, {str(voters)!r}, county='Wake', state='NC').added)\n"
+    )
+    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=120,
+                          env=os.environ.copy())
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.split()[-1]) > 2_900
+    assert "reading the file in this process instead" in done.stderr
