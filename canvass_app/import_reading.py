@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from canvass_app.voterfile import Rejection, VoterFileReader, VoterRecord, iter_voter_rows
+from canvass_app.voterfile.hashnumbers import HashNumbers
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ class Chunk:
 
 def prepare_chunks(reader: VoterFileReader, county_id: int, updated_at: Any) -> Iterator[Chunk]:
     """Stream the reader's records as Chunks."""
-    numbers: dict[int, int] = {}  # hash of a household key -> its number
+    numbers = HashNumbers()  # hash of a household key -> its number
     it = iter(reader)
     fixed = (county_id, 1, 0, 0, updated_at)  # county_id, active, do_not_contact, deceased, updated_at
     while items := list(islice(it, CHUNK)):
@@ -94,17 +95,14 @@ def prepare_chunks(reader: VoterFileReader, county_id: int, updated_at: Any) -> 
             number = -1
             if a.street_name or a.house_number:
                 key = a.household_key(rec.res_zip)[:200]
-                digest = hash(key)
-                found = numbers.get(digest)
-                if found is None:
-                    found = numbers[digest] = len(numbers)
+                number, new = numbers.number(hash(key))
+                if new:
                     house_int = "" if a.house_number_int is None else a.house_number_int
                     chunk.households.append((
                         county_id, key, a.house_number or "", house_int, a.pre_dir or "", a.street_name,
                         a.street_type or "", a.post_dir or "", a.unit or "", a.unit_sort or "", rec.res_city or "",
                         rec.res_zip or "", a.street_key[:120], a.side))
                     chunk.household_precincts.append(precinct)
-                number = found
             voters.append((
                 rec.state_voter_id, *fixed, rec.registration_number or "", rec.first_name, rec.middle_name or "",
                 rec.last_name, rec.suffix or "", rec.birth_year or "", rec.sex or "", rec.party or "",
