@@ -57,7 +57,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "voter registration number", "registration id", "county voter id",
     ),
     "first_name": ("first name", "firstname", "first", "fname", "given name", "name first"),
-    "middle_name": ("middle name", "middlename", "middle", "mname", "middle initial", "name middle"),
+    "middle_name": ("middle name", "middlename", "middle", "mname", "middle initial", "name middle",
+                    "middle maiden name"),
     "last_name": ("last name", "lastname", "last", "lname", "surname", "family name", "name last"),
     "suffix": ("suffix", "name suffix", "namesuffix", "name suffix lbl", "name style", "generation"),
     "birth_year": ("birth year", "birthyear", "year of birth", "yob"),
@@ -74,51 +75,88 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "residential street address", "res address 1", "residence street address",
     ),
     "res_address2": ("residential address line 2", "residence address line 2", "address line 2", "address2",
-                     "res address 2"),
-    "res_house_number": ("house number", "house no", "house num", "housenumber", "street number",
+                     "res address 2", "secondary address", "address 2"),
+    "res_house_number": ("rhnum", "house number", "house no", "house num", "housenumber", "street number",
                          "street no", "street num", "streetnumber", "res house number", "stnum"),
-    "res_house_suffix": ("house number suffix", "street number suffix", "house suffix", "streetbldg"),
+    "res_house_suffix": ("house number suffix", "street number suffix", "house suffix", "streetbldg",
+                         "street frac", "house fraction"),
     "res_pre_dir": ("pre direction", "predirection", "pre dir", "predir", "street direction", "street dir",
-                    "streetpredir", "direction prefix", "prefix direction"),
-    "res_street_name": ("street name", "streetname", "street"),
-    "res_street_type": ("street type", "streettype", "street suffix", "suffix type"),
+                    "streetpredir", "direction prefix", "prefix direction", "street pre direction", "street prefix",
+                    "rdesig"),
+    "res_street_name": ("street name", "streetname", "street", "rstname"),
+    "res_street_type": ("street type", "streettype", "street suffix", "suffix type", "rsttype"),
     "res_post_dir": ("post direction", "postdirection", "post dir", "postdir", "street dir suffix",
-                     "street direction suffix", "streetpostdir", "direction suffix", "suffix direction"),
+                     "street direction suffix", "streetpostdir", "direction suffix", "suffix direction",
+                     "street post direction", "rstsfx"),
     "res_unit_type": ("unit type", "unittype", "apartment type"),
     "res_unit": ("unit", "unit number", "apartment", "apartment number", "apt", "apt number", "apt no",
-                 "suite"),
-    "res_city": ("city", "residential city", "res city", "residence city", "city name", "res city desc",
+                 "suite", "apt unit number", "street unit number", "extension", "runum"),
+    "res_city": ("rcity", "city", "residential city", "res city", "residence city", "city name", "res city desc",
                  "town", "municipality"),
     "res_state": ("state", "res state", "residence state", "residential state", "state cd"),
-    "res_zip": ("zip", "zip code", "zipcode", "postal code", "postcode", "zip5", "res zip", "residence zip",
+    "res_zip": ("rzip", "zip", "zip code", "zipcode", "postal code", "postcode", "zip5", "res zip", "residence zip",
                 "residence zipcode", "residential zip"),
     "mail_address1": ("mailing address", "mailing address line 1", "mail address", "mail address 1",
-                      "mail addr1", "mailing address 1"),
-    "mail_address2": ("mailing address line 2", "mail address 2", "mail addr2", "mailing address 2"),
-    "mail_city": ("mailing city", "mail city"),
-    "mail_state": ("mailing state", "mail state"),
-    "mail_zip": ("mailing zip", "mail zip", "mailing zip code", "mail zipcode", "mailing zipcode"),
+                      "mail addr1", "mailing address 1", "mail 1", "madr1"),
+    "mail_address2": ("mailing address line 2", "mail address 2", "mail addr2", "mailing address 2", "mail 2",
+                      "madr2"),
+    "mail_address3": ("mailing address line 3", "mail address 3", "mail 3", "madr3"),
+    "mail_city": ("mailing city", "mail city", "mcity"),
+    "mail_state": ("mailing state", "mail state", "mst"),
+    "mail_zip": ("mailing zip", "mail zip", "mailing zip code", "mail zipcode", "mailing zipcode", "mzip"),
     "precinct": ("precinct", "precinct code", "precinct abbrv", "pct", "precinct id", "precinct number",
-                 "precinct name code"),
+                 "precinct name code", "county precinct id", "county precinct"),
     "precinct_name": ("precinct name", "precinct desc", "precinct description"),
-    "registration_status": ("status", "voter status", "registration status", "voter status desc"),
+    "registration_status": ("status", "voter status", "registration status", "voter status desc", "status code",
+                            "voter status type code", "county status"),
 }
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")
+# Abbreviations states use in header words, spelled out before synonyms are looked up.
+_WORDS = {"num": "number", "nbr": "number", "no": "number", "addr": "address", "one": "1", "two": "2",
+          "three": "3", "four": "4"}
+# A residence or mailing qualifier before an address field: "RESIDENTIAL_ADDRESS1", "RegStName", "MailCity".
+_RESIDENCE = {"res", "resi", "residence", "residential", "reg", "registered", "registration"}
+_MAILING = {"mail", "mailing"}
+_RESIDENCE_FIELDS = {f for f in FIELDS if f.startswith("res_")} | {"precinct", "precinct_name"}
+_AS_MAILING = {"res_address": "mail_address1", "res_address2": "mail_address2", "res_city": "mail_city",
+               "res_state": "mail_state", "res_zip": "mail_zip"}
 
 
 def normalize_header(name: str) -> str:
-    """"Zip_Code " -> "zip code"; the form synonyms are compared in."""
+    """"Zip_Code " -> "zip code"; the form saved mappings are keyed in."""
     return _NON_ALNUM.sub(" ", name.lower().replace("\ufeff", "")).strip()
 
 
+def _words(name: str) -> list[str]:
+    """ "RegStNum" -> ["reg", "street", "number"], "ADDRESS_LINE_ONE" -> ["address", "line", "1"]."""
+    words = _NON_ALNUM.sub(" ", _CAMEL.sub(" ", name.replace("\ufeff", "")).lower()).split()
+    if len(words) > 1:  # "st" alone is as likely a state as a street
+        words = ["street" if w == "st" else w for w in words]
+    return [_WORDS.get(w, w) for w in words]
+
+
 SYNONYMS: dict[str, str] = {
-    normalize_header(s): field for field, names in _SYNONYMS.items() for s in names
+    " ".join(_words(s)): field for field, names in _SYNONYMS.items() for s in names
 }
 for _f in FIELDS:
-    SYNONYMS.setdefault(normalize_header(_f), _f)
+    SYNONYMS.setdefault(" ".join(_words(_f)), _f)
 
 
 def guess_field(header: str) -> str | None:
-    """The canonical field a header names, or None when no synonym matches."""
-    return SYNONYMS.get(normalize_header(header))
+    """The canonical field a header names, or None when no synonym matches.
+
+    A header that matches no synonym as a whole is tried again without a residence or mailing qualifier in
+    front ("RESIDENTIAL_ADDRESS1" is an address line 1, "MAILING_CITY" the mailing city).
+    """
+    words = _words(header)
+    field = SYNONYMS.get(" ".join(words))
+    if field is not None or len(words) < 2:
+        return field
+    rest = SYNONYMS.get(" ".join(words[1:]))
+    if words[0] in _RESIDENCE and rest in _RESIDENCE_FIELDS:
+        return rest
+    if words[0] in _MAILING and rest in _AS_MAILING:
+        return _AS_MAILING[rest]
+    return None

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from canvass_app.voterfile import Rejection, VoterFileError, VoterRecord, iter_voter_rows
+from canvass_app.voterfile.layouts import generic_mapping
 
 FIX = Path(__file__).parent.parent / "fixtures" / "voterfiles"
 
@@ -114,3 +115,70 @@ def test_header_signature_is_stable_across_spelling() -> None:
     b = iter_voter_rows(FIX / "generic_custom_headers.csv")
     assert a.header_signature == b.header_signature
     assert a.header_signature != iter_voter_rows(FIX / "generic_onestring.csv").header_signature
+
+
+# Header rows of real statewide files (abridged), and where their residential address must land.
+_STATE_HEADERS = {
+    "ohio": ("SOS_VOTERID,COUNTY_ID,LAST_NAME,FIRST_NAME,DATE_OF_BIRTH,VOTER_STATUS,PARTY_AFFILIATION,"
+             "RESIDENTIAL_ADDRESS1,RESIDENTIAL_SECONDARY_ADDR,RESIDENTIAL_CITY,RESIDENTIAL_STATE,RESIDENTIAL_ZIP,"
+             "MAILING_ADDRESS1,MAILING_SECONDARY_ADDRESS,MAILING_CITY,CITY,PRECINCT_NAME,PRECINCT_CODE",
+             {"SOS_VOTERID": "state_voter_id", "RESIDENTIAL_ADDRESS1": "res_address",
+              "RESIDENTIAL_SECONDARY_ADDR": "res_address2", "RESIDENTIAL_CITY": "res_city",
+              "RESIDENTIAL_ZIP": "res_zip", "MAILING_ADDRESS1": "mail_address1",
+              "MAILING_SECONDARY_ADDRESS": "mail_address2", "PRECINCT_CODE": "precinct"}),
+    "washington": ("StateVoterID,FName,MName,LName,Birthyear,Gender,RegStNum,RegStFrac,RegStName,RegStType,"
+                   "RegUnitType,RegStPreDirection,RegStPostDirection,RegStUnitNum,RegCity,RegState,RegZipCode,"
+                   "PrecinctCode,Mail1,MailCity,MailZip,StatusCode",
+                   {"RegStNum": "res_house_number", "RegStFrac": "res_house_suffix", "RegStName": "res_street_name",
+                    "RegStType": "res_street_type", "RegStPreDirection": "res_pre_dir",
+                    "RegStPostDirection": "res_post_dir", "RegUnitType": "res_unit_type", "RegStUnitNum": "res_unit",
+                    "RegCity": "res_city", "RegZipCode": "res_zip", "Mail1": "mail_address1", "MailZip": "mail_zip"}),
+    "georgia": ("REGISTRATION_NUMBER,VOTER_STATUS,LAST_NAME,FIRST_NAME,MIDDLE_MAIDEN_NAME,RESIDENCE_HOUSE_NUMBER,"
+                "RESIDENCE_STREET_NAME,RESIDENCE_STREET_SUFFIX,RESIDENCE_APT_UNIT_NBR,RESIDENCE_CITY,"
+                "RESIDENCE_ZIPCODE,BIRTHDATE,COUNTY_PRECINCT_ID",
+                {"REGISTRATION_NUMBER": "state_voter_id", "RESIDENCE_HOUSE_NUMBER": "res_house_number",
+                 "RESIDENCE_STREET_NAME": "res_street_name", "RESIDENCE_STREET_SUFFIX": "res_street_type",
+                 "RESIDENCE_APT_UNIT_NBR": "res_unit", "RESIDENCE_ZIPCODE": "res_zip",
+                 "COUNTY_PRECINCT_ID": "precinct"}),
+    "texas": ("VUID,LAST_NAME,FIRST_NAME,DOB,RHNUM,RDESIG,RSTNAME,RSTTYPE,RSTSFX,RUNUM,RCITY,RZIP,MADR1,MCITY,MST,"
+              "MZIP,PCT",
+              {"VUID": "state_voter_id", "RHNUM": "res_house_number", "RDESIG": "res_pre_dir",
+               "RSTNAME": "res_street_name", "RSTTYPE": "res_street_type", "RSTSFX": "res_post_dir",
+               "RUNUM": "res_unit", "RZIP": "res_zip", "MADR1": "mail_address1", "MST": "mail_state"}),
+    "nevada": ("VoterID,First_Name,Last_Name,Birth_Date,Address_1,Address_2,City,State,Zip,Phone,Party,"
+               "Registered_Precinct,County_Status",
+               {"VoterID": "state_voter_id", "Address_1": "res_address", "Address_2": "res_address2",
+                "Registered_Precinct": "precinct", "County_Status": "registration_status"}),
+    "michigan": ("VOTER_IDENTIFICATION_NUMBER,LAST_NAME,FIRST_NAME,YEAR_OF_BIRTH,STREET_NUMBER,DIRECTION_PREFIX,"
+                 "STREET_NAME,STREET_TYPE,DIRECTION_SUFFIX,EXTENSION,CITY,STATE,ZIP_CODE,MAILING_ADDRESS_LINE_ONE",
+                 {"STREET_NUMBER": "res_house_number", "EXTENSION": "res_unit",
+                  "MAILING_ADDRESS_LINE_ONE": "mail_address1"}),
+}
+
+
+@pytest.mark.parametrize("state", sorted(_STATE_HEADERS))
+def test_real_state_headers_map_their_addresses(state: str) -> None:
+    headers, expected = _STATE_HEADERS[state]
+    mapping = generic_mapping(headers.split(","))
+    assert {h: mapping.get(h) for h in expected} == expected
+
+
+def test_st_alone_is_not_a_street() -> None:
+    assert generic_mapping(["Voter ID", "ST", "Street"]) == {"Voter ID": "state_voter_id", "Street": "res_street_name"}
+
+
+def test_washington_style_split_address_makes_households(tmp_path: Path) -> None:
+    path = tmp_path / "wa.txt"
+    rows = [["StateVoterID", "FName", "LName", "RegStNum", "RegStPreDirection", "RegStName", "RegStType",
+             "RegUnitType", "RegStUnitNum", "RegCity", "RegZipCode"],
+            ["WA1", "Ann", "Lee", "1208", "NW", "4th", "Ave", "APT", "4", "Seattle", "98107"],
+            ["WA2", "Bo", "Lee", "1208", "NW", "4th", "Ave", "APT", "4", "Seattle", "98107"],
+            ["WA3", "Cy", "Ng", "1208", "NW", "4th", "Ave", "APT", "5", "Seattle", "98107"]]
+    path.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    records, rejects = _split(path)
+    assert not rejects
+    ann, bo, cy = records
+    assert (ann.address.house_number, ann.address.pre_dir, ann.address.street_name, ann.address.street_type,
+            ann.address.unit, ann.res_zip) == ("1208", "NW", "4TH", "AVE", "APT 4", "98107")
+    assert ann.address.household_key(ann.res_zip) == bo.address.household_key(bo.res_zip)
+    assert cy.address.household_key(cy.res_zip) != ann.address.household_key(ann.res_zip)
