@@ -143,6 +143,7 @@ def read_chunks(reader: VoterFileReader, spec: ReadSpec) -> Iterator[Chunk]:
 
 
 def read_in_process(spec: ReadSpec) -> Iterator[Chunk]:
+    """The file's Chunks as a spawned reading process sends them; its errors are raised here."""
     # spawn, not fork: the app has Qt and worker threads, and a forked copy of their locks can deadlock.
     ctx = multiprocessing.get_context("spawn")
     receiving, sending = ctx.Pipe(duplex=False)
@@ -179,7 +180,7 @@ def read_in_process(spec: ReadSpec) -> Iterator[Chunk]:
 def _read_process(spec: ReadSpec, sending: Any) -> None:
     """The reading process: send each Chunk, then ("end", None) or ("error", exception).
 
-    A thread sends while the main thread reads on, QUEUE_CHUNKS ahead, so that reading goes on while the
+    A thread sends while the main thread reads on, up to _QUEUE_CHUNKS ahead, so that reading goes on while the
     importer is busy with one long statement. When the importer is gone (killed), sending breaks the pipe
     and this process ends.
     """

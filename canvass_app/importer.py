@@ -27,7 +27,7 @@ from canvass_app.import_reading import HOUSEHOLD_COLUMNS, VOTER_COLUMNS, Chunk, 
 from canvass_app.models import County, Household, Precinct, Voter, utcnow
 from canvass_app.voterfile import Rejection, VoterFileError, iter_voter_rows
 
-IMPORT_CACHE_KIB = 64 * 1024  # with the duplicate-id hashes, a 1M-row import peaks near 245 MB RSS
+IMPORT_CACHE_KIB = 64 * 1024  # a 1M-row import peaks near 220 MB RSS (and its reading process near 130)
 INDEX_SORT_CACHE_KIB = 16 * 1024
 # FTS5 settings while an import fills the search index: a bigger buffer of pending terms (flushed as a
 # segment when full or at the end of each statement; 1 MiB by default) and no incremental merging on the way
