@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import csv
+import multiprocessing
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from canvass_app import import_reading
 from canvass_app.importer import ImportCancelled
 from canvass_app.models import Voter
 from canvass_app.ui.context import AppContext
@@ -96,3 +100,35 @@ def test_cancel_leaves_the_store_unchanged(qtbot: QtBot, ctx: AppContext, tmp_pa
     assert "cancelled" in dialog.summary.text()
     assert _count(ctx) == 0
     assert dialog.import_button.isEnabled()
+
+
+def test_big_file_is_read_in_a_second_process_from_the_gui(qtbot: QtBot, ctx: AppContext, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reading process is spawned from the task runner's worker thread; progress and the result arrive."""
+    monkeypatch.setattr(import_reading, "PROCESS_MIN_BYTES", 0)  # as for a file of 16 MB and more
+    sent: list[int] = []
+    real = import_reading.read_in_process
+
+    def counted(spec: import_reading.ReadSpec) -> Iterator[import_reading.Chunk]:
+        for chunk in real(spec):
+            sent.append(chunk.rows)
+            yield chunk
+
+    monkeypatch.setattr(import_reading, "read_in_process", counted)
+    path = tmp_path / "county.csv"
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["Voter ID", "First Name", "Last Name", "Residential Address", "Zip"])
+        w.writerows([f"BIG{i}", "Bea", f"Big{i}", f"{i // 2 + 1} Long Rd", "27601"] for i in range(20_000))
+    dialog = _open(qtbot, ctx, path)
+    dialog.county_edit.setText("Big")
+    dialog.state_edit.setText("NC")
+    children_before = set(multiprocessing.active_children())
+    with qtbot.waitSignal(dialog.finished_import, timeout=60000) as blocker:
+        dialog.import_button.click()
+    result = blocker.args[0]
+    assert (result.added, result.households, result.rejected) == (20_000, 10_000, 0)
+    assert sum(sent) == 20_000  # every row came from the reading process
+    assert "20,000 rows" in dialog.rate.text()
+    assert set(multiprocessing.active_children()) <= children_before  # the reader has ended and been joined
+    assert _count(ctx) == 20_000

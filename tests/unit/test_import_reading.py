@@ -15,7 +15,7 @@ from canvass_app import import_reading, importer
 from canvass_app.import_reading import ReadSpec
 from canvass_app.importer import import_voter_file
 from canvass_app.search import search_voters
-from canvass_app.store import open_store
+from canvass_app.store import Store, open_store
 from canvass_app.voterfile import VoterFileError
 
 FIX = Path(__file__).parent.parent / "fixtures" / "voterfiles"
@@ -73,7 +73,7 @@ def test_reading_process_gives_the_same_store(data_dir: Path, tmp_path: Path, mo
     assert len(in_reader[4]) > 100
 
 
-def test_search_index_settings_come_back_after_a_batched_build(store, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_search_index_settings_come_back_after_a_batched_build(store: Store, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(importer, "FTS_BATCH", 2)
     with store.session() as s:
