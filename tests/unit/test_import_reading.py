@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -113,3 +114,16 @@ def test_a_program_read_from_stdin_imports_in_one_process(data_dir: Path, tmp_pa
     assert done.returncode == 0, done.stderr
     assert int(done.stdout.split()[-1]) > 2_900
     assert "reading the file in this process instead" in done.stderr
+
+
+def test_cancel_stops_the_reading_process(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(import_reading, "PROCESS_MIN_BYTES", 0)
+    voters = _write(tmp_path / "voters.csv", 30_000)
+    chunks: list[int] = []
+    with pytest.raises(importer.ImportCancelled), store.session() as s:
+        import_voter_file(s, voters, county="Wake", state="NC", rejects_path=tmp_path / "r.csv",
+                          progress=lambda p: chunks.append(p.rows), cancel=lambda: len(chunks) >= 1)
+    assert chunks == [5_000]
+    assert multiprocessing.active_children() == []  # the reader was stopped and joined
+    with store.session() as s:
+        assert s.execute(text("SELECT count(*) FROM voter")).scalar() == 0
