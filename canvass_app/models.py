@@ -67,7 +67,6 @@ class Household(Base):
     __tablename__ = "household"
     __table_args__ = (
         UniqueConstraint("county_id", "key"),
-        Index("ix_household_walk", "county_id", "street_key", "side", "house_number_int"),
         Index("ix_household_turf_id", "turf_id", sqlite_where=text("turf_id IS NOT NULL")),  # migration 0010
     )
 
