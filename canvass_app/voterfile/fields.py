@@ -117,7 +117,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A
 _WORDS = {"num": "number", "nbr": "number", "no": "number", "addr": "address", "one": "1", "two": "2",
           "three": "3", "four": "4"}
 # A residence or mailing qualifier before an address field: "RESIDENTIAL_ADDRESS1", "RegStName", "MailCity".
-_RESIDENCE = {"res", "resi", "residence", "residential", "reg", "registered", "registration"}
+_RESIDENCE = {"res", "residence", "residential", "reg", "registered", "registration"}
 _MAILING = {"mail", "mailing"}
 _RESIDENCE_FIELDS = {f for f in FIELDS if f.startswith("res_")} | {"precinct", "precinct_name"}
 _AS_MAILING = {"res_address": "mail_address1", "res_address2": "mail_address2", "res_city": "mail_city",
