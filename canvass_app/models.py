@@ -147,8 +147,12 @@ class Voter(Base):
 
     @property
     def full_name(self) -> str:
-        parts = [self.first_name, self.middle_name or "", self.last_name, self.suffix or ""]
-        return " ".join(p for p in parts if p)
+        return full_name(self.first_name, self.middle_name, self.last_name, self.suffix)
+
+
+def full_name(first: str, middle: str | None, last: str, suffix: str | None) -> str:
+    """"Ana María Soto Jr": the parts a voter has, in the order a walk list prints them."""
+    return " ".join(p for p in (first, middle or "", last, suffix or "") if p)
 
 
 class Turf(Base):

@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, distinct, func, select, update
+from sqlalchemy import Table, bindparam, delete, distinct, func, select, update
 from sqlalchemy.orm import Session
 
 from canvass_app import outbox
 from canvass_app.models import County, Household, Precinct, Setting, Turf, TurfAssignment, Voter, utcnow
-from canvass_app.walk_order import Door, assign_lines, door_of, eligible_voter, order_street, order_streets
+from canvass_app.walk_order import Door, assign_lines, eligible_voter, order_street, order_streets, select_doors
+
+HOUSEHOLD = cast(Table, Household.__table__)
 
 LAST_NUMBER_KEY = "turfs.last_list_number"
 BLOCK = 100  # house numbers 100-199 are one block: a long street is split at block boundaries when it can be
@@ -72,15 +74,12 @@ def _next_list_numbers(session: Session, count: int) -> list[str]:
 
 def _free_doors(session: Session, county_id: int, household_ids: Iterable[int] | None = None) -> list[Door]:
     """Households of the county not yet in a turf that have at least one voter to knock."""
-    has_voter = select(Voter.id).where(Voter.household_id == Household.id, eligible_voter()).exists()
-    query = (
-        select(Household, func.coalesce(Precinct.code, ""))
-        .outerjoin(Precinct, Precinct.id == Household.precinct_id)
-        .where(Household.county_id == county_id, Household.turf_id.is_(None), has_voter)
-    )
+    # The households of the county's knockable voters, found once: a per-household EXISTS probe took 12 s at 1M.
+    knocked = select(Voter.household_id).where(Voter.county_id == county_id, eligible_voter())
+    where = [Household.county_id == county_id, Household.turf_id.is_(None), Household.id.in_(knocked)]
     if household_ids is not None:
-        query = query.where(Household.id.in_(list(household_ids)))
-    return [door_of(h, p) for h, p in session.execute(query).all()]
+        where.append(Household.id.in_(list(household_ids)))
+    return select_doors(session, *where)
 
 
 def _walk_streets(doors: Iterable[Door]) -> list[list[Door]]:
@@ -158,7 +157,8 @@ def _create(session: Session, county_id: int, precinct_id: int | None, name: str
                 both_sides_ascending=both_sides_ascending)
     session.add(turf)
     session.flush()
-    session.execute(update(Household), [{"id": hid, "turf_id": turf.id} for hid in household_ids])
+    session.execute(update(HOUSEHOLD).where(HOUSEHOLD.c.id == bindparam("hid")).values(turf_id=turf.id),
+                    [{"hid": hid} for hid in household_ids])  # Core executemany: no ORM bulk bookkeeping
     assign_lines(session, turf.id)
     return turf
 

@@ -14,11 +14,14 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, and_, func, insert, select
+from sqlalchemy import ColumnElement, Table, and_, func, insert, select
 from sqlalchemy.orm import Session
 
-from canvass_app.models import Household, Precinct, Turf, TurfLine, Voter
+from canvass_app.models import Household, Precinct, Turf, TurfLine, Voter, full_name
+
+TURF_LINE = cast(Table, TurfLine.__table__)
 
 # Registration statuses (as the state writes them) that are not walked, besides the `active` flag.
 INACTIVE_STATUSES = ("inactive", "removed", "denied")
@@ -147,12 +150,14 @@ def order_doors(doors: Iterable[Door], *, both_sides_ascending: bool = False) ->
     return [d for key in order_streets(streets) for d in streets[key]]
 
 
-def street_label(h: Household) -> str:
+def street_label(h: Any) -> str:
+    """h: a Household, or a row of its columns."""
     parts = (h.pre_dir, h.street_name, h.street_type, h.post_dir)
     return " ".join(p for p in parts if p) or h.street_key
 
 
-def door_of(h: Household, precinct: str = "") -> Door:
+def door_of(h: Any, precinct: str = "") -> Door:
+    """h: a Household, or a row of _DOOR_COLUMNS."""
     return Door(
         household_id=h.id, street_key=h.street_key or street_label(h), street_label=street_label(h),
         house_number=h.house_number or "", house_number_int=h.house_number_int, side=h.side or "E",
@@ -161,36 +166,67 @@ def door_of(h: Household, precinct: str = "") -> Door:
     )
 
 
-def turf_doors(session: Session, turf_id: int) -> list[Door]:
-    """The turf's households that have at least one voter to knock, in walk order."""
+# What a Door is made of: selected as columns, not loaded as ORM objects (a 1M-voter county cuts 500k of them).
+_DOOR_COLUMNS = (
+    Household.id, Household.street_key, Household.pre_dir, Household.street_name, Household.street_type,
+    Household.post_dir, Household.house_number, Household.house_number_int, Household.side, Household.unit,
+    Household.unit_sort, Household.lat, Household.lon, func.coalesce(Precinct.code, "").label("precinct"),
+)
+
+
+def select_doors(session: Session, *where: ColumnElement[bool]) -> list[Door]:
+    """The Doors of the households matching where, in no particular order."""
+    rows = session.execute(
+        select(*_DOOR_COLUMNS).outerjoin(Precinct, Precinct.id == Household.precinct_id).where(*where)).all()
+    return [door_of(r, r.precinct) for r in rows]
+
+
+def _turf(session: Session, turf_id: int) -> Turf:
     turf = session.get(Turf, turf_id)
     if turf is None:
         raise LookupError(f"no turf with id {turf_id}")
+    return turf
+
+
+def turf_doors(session: Session, turf_id: int) -> list[Door]:
+    """The turf's households that have at least one voter to knock, in walk order."""
+    turf = _turf(session, turf_id)
     has_voter = select(Voter.id).where(Voter.household_id == Household.id, eligible_voter()).exists()
-    rows = session.execute(
-        select(Household, func.coalesce(Precinct.code, ""))
-        .outerjoin(Precinct, Precinct.id == Household.precinct_id)
-        .where(Household.turf_id == turf_id, has_voter)
-    ).all()
-    return order_doors((door_of(h, p) for h, p in rows), both_sides_ascending=turf.both_sides_ascending)
+    doors = select_doors(session, Household.turf_id == turf_id, has_voter)
+    return order_doors(doors, both_sides_ascending=turf.both_sides_ascending)
 
 
-def _voter_key(v: Voter) -> tuple[str, str, str, int]:
+def _voter_key(v: Any) -> tuple[str, str, str, int]:
     return (v.last_name.casefold(), v.first_name.casefold(), v.middle_name or "", v.id)
 
 
-def _walk_voters(session: Session, turf_id: int) -> list[tuple[Door, Voter]]:
-    doors = turf_doors(session, turf_id)
-    position = {d.household_id: i for i, d in enumerate(doors)}
-    voters = session.scalars(
-        select(Voter).join(Household, Household.id == Voter.household_id)
+# The voter columns a walk list shows (rows, not ORM objects: a turf can hold thousands of voters).
+_WALK_VOTER_COLUMNS = (
+    Voter.id, Voter.household_id, Voter.state_voter_id, Voter.first_name, Voter.middle_name, Voter.last_name,
+    Voter.suffix, Voter.birth_year, Voter.sex, Voter.party, Voter.language,
+)
+
+
+def _walk_voters(session: Session, turf_id: int) -> list[tuple[Door, Any]]:
+    """The turf's knockable voters (rows of _WALK_VOTER_COLUMNS) in walk order, each with its door.
+
+    The doors are the turf's households with a voter here (as turf_doors finds them, without probing the
+    voters a second time).
+    """
+    turf = _turf(session, turf_id)
+    voters = session.execute(
+        select(*_WALK_VOTER_COLUMNS).join(Household, Household.id == Voter.household_id)
         .where(Household.turf_id == turf_id, eligible_voter())
     ).all()
-    voters = sorted(voters, key=lambda v: (position[v.household_id or 0], _voter_key(v)))
-    return [(doors[position[v.household_id or 0]], v) for v in voters]
+    knocked = {v.household_id for v in voters}
+    doors = order_doors((d for d in select_doors(session, Household.turf_id == turf_id) if d.household_id in knocked),
+                        both_sides_ascending=turf.both_sides_ascending)
+    position = {d.household_id: i for i, d in enumerate(doors)}
+    voters = sorted(voters, key=lambda v: (position[v.household_id], _voter_key(v)))
+    return [(doors[position[v.household_id]], v) for v in voters]
 
 
-def assign_lines(session: Session, turf_id: int, walk: Sequence[tuple[Door, Voter]] | None = None) -> int:
+def assign_lines(session: Session, turf_id: int, walk: Sequence[tuple[Door, Any]] | None = None) -> int:
     """Give every knockable voter of the turf a line number if it has none yet; returns how many were added.
 
     Numbers already given never change; newcomers (say, after a re-import) are numbered after the last one.
@@ -204,7 +240,7 @@ def assign_lines(session: Session, turf_id: int, walk: Sequence[tuple[Door, Vote
             last += 1
             rows.append({"turf_id": turf_id, "line": last, "voter_id": v.id})
     if rows:
-        session.execute(insert(TurfLine), rows)
+        session.execute(insert(TURF_LINE), rows)  # Core executemany: no ORM bulk bookkeeping
     return len(rows)
 
 
@@ -218,7 +254,8 @@ def walk_lines(session: Session, turf_id: int, *, today: dt.date | None = None) 
     return [
         WalkLine(
             line=lines[v.id], voter_id=v.id, state_voter_id=v.state_voter_id, household_id=d.household_id,
-            street_key=d.street_key, street_label=d.street_label, house=d.house, name=v.full_name,
+            street_key=d.street_key, street_label=d.street_label, house=d.house,
+            name=full_name(v.first_name, v.middle_name, v.last_name, v.suffix),
             age=(year - v.birth_year) if v.birth_year else None, sex=v.sex or "", party=v.party or "",
             language=v.language or "",
         )
