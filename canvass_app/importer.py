@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from canvass_app import import_mappings, search
 from canvass_app.import_reading import HOUSEHOLD_COLUMNS, VOTER_COLUMNS, Chunk, ReadSpec, read_chunks
 from canvass_app.models import County, Household, Precinct, Voter, utcnow
+from canvass_app.store import cache_size
 from canvass_app.voterfile import Rejection, VoterFileError, iter_voter_rows
 
 IMPORT_CACHE_KIB = 64 * 1024  # a 1M-row import peaks near 220 MB RSS (and its reading process near 130)
@@ -201,47 +202,45 @@ def import_voter_file(
     reader.check()
     conn = session.connection()
     county_id = _county_id(conn, county, state)
-    cache_before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")  # random index inserts need the room
-    job = _Job(conn, county_id, reader.mapping.values(), file_bytes=reader.total_bytes)
-    rejects = _Rejects(rejects_path, path)
-    # Every header, the unmapped ones as "": a reading process must not guess what the mapping left out.
-    spec = ReadSpec(path, reader.layout, {**dict.fromkeys(reader.headers, ""), **reader.mapping}, county_id,
-                    job.updated_at)
-    rows = 0
-    # Cancel also stops a long statement (a search-index batch, an index build) in the middle: SQLite asks
-    # this handler every CANCEL_CHECK_OPS virtual-machine steps, and a true answer interrupts the statement.
-    raw = conn.connection.dbapi_connection
-    if cancel is not None and raw is not None:
-        raw.set_progress_handler(lambda: bool(cancel()), CANCEL_CHECK_OPS)
-    try:
-        try:
-            for chunk in read_chunks(reader, spec):
-                if cancel is not None and cancel():
-                    raise ImportCancelled(f"{path}: import cancelled; nothing was changed")
-                for rejection in chunk.rejections:
-                    rejects.add(rejection)
-                job.apply(chunk)
-                job.index_added(at_least=FTS_BATCH)
-                rows += chunk.rows
-                if progress is not None:
-                    progress(ImportProgress(rows, chunk.bytes_read, reader.total_bytes, time.monotonic() - started))
-        finally:
-            rejects.close()
-        if job.added + job.updated + job.unchanged == 0:
-            raise VoterFileError(
-                f"{path}: no valid voter rows ({rejects.count} rejected"
-                f"{', see ' + str(rejects.path) if rejects.path else ''}); nothing was changed")
-        inactivated = job.inactivate_missing()
-        job.finish()  # index builds and the search index need the big cache as much as the inserts
-    except OperationalError as exc:
-        if cancel is not None and cancel():
-            raise ImportCancelled(f"{path}: import cancelled; nothing was changed") from exc
-        raise
-    finally:
+    with cache_size(conn, IMPORT_CACHE_KIB):  # random index inserts and the index builds need the room
+        job = _Job(conn, county_id, reader.mapping.values(), file_bytes=reader.total_bytes)
+        rejects = _Rejects(rejects_path, path)
+        # Every header, the unmapped ones as "": a reading process must not guess what the mapping left out.
+        spec = ReadSpec(path, reader.layout, {**dict.fromkeys(reader.headers, ""), **reader.mapping}, county_id,
+                        job.updated_at)
+        rows = 0
+        # Cancel also stops a long statement (a search-index batch, an index build) in the middle: SQLite asks
+        # this handler every CANCEL_CHECK_OPS virtual-machine steps, and a true answer interrupts the statement.
+        raw = conn.connection.dbapi_connection
         if cancel is not None and raw is not None:
-            raw.set_progress_handler(None, 0)
-        conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache_before or -2000)}")
+            raw.set_progress_handler(lambda: bool(cancel()), CANCEL_CHECK_OPS)
+        try:
+            try:
+                for chunk in read_chunks(reader, spec):
+                    if cancel is not None and cancel():
+                        raise ImportCancelled(f"{path}: import cancelled; nothing was changed")
+                    for rejection in chunk.rejections:
+                        rejects.add(rejection)
+                    job.apply(chunk)
+                    job.index_added(at_least=FTS_BATCH)
+                    rows += chunk.rows
+                    if progress is not None:
+                        progress(ImportProgress(rows, chunk.bytes_read, reader.total_bytes, time.monotonic() - started))
+            finally:
+                rejects.close()
+            if job.added + job.updated + job.unchanged == 0:
+                raise VoterFileError(
+                    f"{path}: no valid voter rows ({rejects.count} rejected"
+                    f"{', see ' + str(rejects.path) if rejects.path else ''}); nothing was changed")
+            inactivated = job.inactivate_missing()
+            job.finish()  # index builds and the search index need the big cache as much as the inserts
+        except OperationalError as exc:
+            if cancel is not None and cancel():
+                raise ImportCancelled(f"{path}: import cancelled; nothing was changed") from exc
+            raise
+        finally:
+            if cancel is not None and raw is not None:
+                raw.set_progress_handler(None, 0)
     if reader.layout == "generic":
         import_mappings.save_mapping(session, reader.header_signature, reader.mapping)
     households = job.households_created if job.new_county else conn.scalar(
@@ -413,10 +412,9 @@ class _Job:
         if self.indexes:
             # CREATE INDEX sorts in memory up to the cache size on top of the cache itself; a small cache
             # here keeps the import's peak memory down (the sort spills to temp files) at little cost.
-            self.conn.exec_driver_sql(f"PRAGMA cache_size = -{INDEX_SORT_CACHE_KIB}")
-            for _name, sql in self.indexes:
-                self.conn.exec_driver_sql(sql)
-            self.conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+            with cache_size(self.conn, INDEX_SORT_CACHE_KIB):
+                for _name, sql in self.indexes:
+                    self.conn.exec_driver_sql(sql)
         if not self.triggers:
             return
         if self.existing:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
@@ -77,6 +77,18 @@ def make_engine(db_path: Path, key: bytes) -> Engine:
         cur.close()
 
     return engine
+
+
+@contextmanager
+def cache_size(conn: Connection, kib: int) -> Iterator[None]:
+    """A page cache of `kib` KiB on this connection for the block, then the one it had: for bulk work on big
+    tables, whose pages a small cache would read, decrypt, spill and read again."""
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{kib}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
 
 
 def upgrade(engine: Engine) -> None:

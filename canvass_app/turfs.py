@@ -12,9 +12,19 @@ from sqlalchemy.orm import Session
 
 from canvass_app import outbox
 from canvass_app.models import County, Household, Precinct, Setting, Turf, TurfAssignment, Voter, utcnow
-from canvass_app.walk_order import Door, assign_lines, eligible_voter, order_street, order_streets, select_doors
+from canvass_app.store import cache_size
+from canvass_app.walk_order import (
+    Door,
+    assign_lines,
+    eligible_voter,
+    number_new_turfs,
+    order_street,
+    order_streets,
+    select_doors,
+)
 
 HOUSEHOLD = cast(Table, Household.__table__)
+BULK_CACHE_KIB = 64 * 1024  # page cache while a whole county is cut
 
 LAST_NUMBER_KEY = "turfs.last_list_number"
 BLOCK = 100  # house numbers 100-199 are one block: a long street is split at block boundaries when it can be
@@ -168,29 +178,53 @@ def _precinct_ids(session: Session, county_id: int) -> dict[str, int]:
         select(Precinct.code, Precinct.id).where(Precinct.county_id == county_id)).all())
 
 
-def cut_by_precinct(session: Session, county_id: int) -> list[TurfSummary]:
-    """One turf per precinct from the households not yet in a turf; returns the new turfs."""
+def _create_many(session: Session, county_id: int, planned: Sequence[tuple[str, str, list[Door]]]
+                 ) -> dict[int, tuple[int, int]]:
+    """Turfs (precinct code, name, doors) cut in one go, households and line numbers included.
+
+    Returns the new turfs' ids with their door and people counts.
+    """
+    if not planned:
+        return {}
+    pids = _precinct_ids(session, county_id)
+    turfs = [Turf(county_id=county_id, precinct_id=pids.get(code), name=name, list_number=number)
+             for (code, name, _doors), number in zip(planned, _next_list_numbers(session, len(planned)), strict=True)]
+    session.add_all(turfs)
+    session.flush()
+    # In household order (and, by the callers, with room in the cache): each page of the household table is
+    # read, decrypted and written once, not once for each of its households (1M voters: 14.5 s -> 2 s).
+    moves = sorted((d.household_id, t.id) for t, (_c, _n, ds) in zip(turfs, planned, strict=True) for d in ds)
+    session.execute(update(HOUSEHOLD).where(HOUSEHOLD.c.id == bindparam("hid")).values(turf_id=bindparam("tid")),
+                    [{"hid": hid, "tid": tid} for hid, tid in moves])
+    return number_new_turfs(session, county_id, {t.id: ds for t, (_c, _n, ds) in zip(turfs, planned, strict=True)})
+
+
+def _free_doors_by_precinct(session: Session, county_id: int) -> dict[str, list[Door]]:
     by_precinct: dict[str, list[Door]] = {}
     for d in _free_doors(session, county_id):
         by_precinct.setdefault(d.precinct, []).append(d)
-    codes = sorted(by_precinct)
-    numbers = _next_list_numbers(session, len(codes))
-    pids = _precinct_ids(session, county_id)
-    turfs = []
-    for code, number in zip(codes, numbers, strict=True):
-        name = f"Precinct {code}" if code else "No precinct"
-        ids = [d.household_id for d in by_precinct[code]]
-        turfs.append(_create(session, county_id, pids.get(code), name, number, ids).id)
-    return [s for s in list_turfs(session, county_id=county_id) if s.id in set(turfs)]
+    return by_precinct
+
+
+def cut_by_precinct(session: Session, county_id: int) -> list[TurfSummary]:
+    """One turf per precinct from the households not yet in a turf; returns the new turfs."""
+    with cache_size(session.connection(), BULK_CACHE_KIB):
+        by_precinct = _free_doors_by_precinct(session, county_id)
+        made = _create_many(session, county_id, [
+            (code, f"Precinct {code}" if code else "No precinct", by_precinct[code]) for code in sorted(by_precinct)])
+        return [s for s in list_turfs(session, county_id=county_id, counts=made) if s.id in made]
 
 
 def cut_by_doors(session: Session, county_id: int, doors: int) -> list[TurfSummary]:
     """Turfs of about `doors` doors each, within precincts, keeping streets and blocks together."""
     if doors < 1:
         raise TurfError("The number of doors per turf must be at least 1.")
-    by_precinct: dict[str, list[Door]] = {}
-    for d in _free_doors(session, county_id):
-        by_precinct.setdefault(d.precinct, []).append(d)
+    with cache_size(session.connection(), BULK_CACHE_KIB):
+        return _cut_by_doors(session, county_id, doors)
+
+
+def _cut_by_doors(session: Session, county_id: int, doors: int) -> list[TurfSummary]:
+    by_precinct = _free_doors_by_precinct(session, county_id)
     planned: list[tuple[str, list[Door]]] = []
     for code in sorted(by_precinct):
         current: list[Door] = []
@@ -205,14 +239,8 @@ def cut_by_doors(session: Session, county_id: int, doors: int) -> list[TurfSumma
                     current = []
         if current:
             planned.append((code, current))
-    numbers = _next_list_numbers(session, len(planned))
-    pids = _precinct_ids(session, county_id)
-    made = {
-        _create(session, county_id, pids.get(code), _turf_name(code, ds), number,
-                [d.household_id for d in ds]).id
-        for (code, ds), number in zip(planned, numbers, strict=True)
-    }
-    return [s for s in list_turfs(session, county_id=county_id) if s.id in made]
+    made = _create_many(session, county_id, [(code, _turf_name(code, ds), ds) for code, ds in planned])
+    return [s for s in list_turfs(session, county_id=county_id, counts=made) if s.id in made]
 
 
 def cut_by_hand(session: Session, county_id: int, *, household_ids: Iterable[int] = (),
@@ -267,15 +295,25 @@ def _open_assignment(session: Session, turf_id: int) -> TurfAssignment | None:
         TurfAssignment.turf_id == turf_id, TurfAssignment.returned_at.is_(None)))
 
 
-def list_turfs(session: Session, *, county_id: int | None = None) -> list[TurfSummary]:
-    """Every turf (of one county, if given) with door and people counts, assignee and status."""
-    counts = {
-        tid: (d, p) for tid, d, p in session.execute(
+def _turf_counts(session: Session) -> dict[int, tuple[int, int]]:
+    """Doors and people (knockable voters) of every turf."""
+    with cache_size(session.connection(), BULK_CACHE_KIB):  # a cut county's voters: 11 s -> 2.3 s at 1M
+        rows = session.execute(
             select(Household.turf_id, func.count(distinct(Household.id)), func.count(Voter.id))
             .join(Voter, Voter.household_id == Household.id)
             .where(Household.turf_id.is_not(None), eligible_voter())
-            .group_by(Household.turf_id))
-    }
+            .group_by(Household.turf_id)).all()
+    return {tid: (d, p) for tid, d, p in rows if tid is not None}
+
+
+def list_turfs(session: Session, *, county_id: int | None = None,
+               counts: dict[int, tuple[int, int]] | None = None) -> list[TurfSummary]:
+    """Every turf (of one county, if given) with door and people counts, assignee and status.
+
+    counts: the doors and people of the turfs that matter to the caller, when it knows them already (a cut).
+    """
+    if counts is None:
+        counts = _turf_counts(session)
     latest = select(TurfAssignment.turf_id, func.max(TurfAssignment.id).label("aid")).group_by(
         TurfAssignment.turf_id).subquery()
     query = (

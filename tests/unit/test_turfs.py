@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from turf_fixtures import H, P, make_county, street
 
 from canvass_app import cli
-from canvass_app.models import Household, OutboxOp, Turf, TurfAssignment
+from canvass_app.models import Household, OutboxOp, Turf, TurfAssignment, TurfLine
 from canvass_app.store import Store
 from canvass_app.turfs import (
     TurfError,
@@ -25,6 +25,7 @@ from canvass_app.turfs import (
     list_turfs,
     return_turf,
 )
+from canvass_app.walk_order import walk_lines
 
 
 def households_by_turf(store: Store) -> dict[int, list[Household]]:
@@ -70,6 +71,23 @@ def test_cut_by_doors_keeps_short_streets_whole_and_splits_long_ones_by_number_r
         assert hi < lo  # contiguous, non-overlapping house-number ranges
     # Blocks stay together where they fit: no 100-block is split across two turfs.
     assert all(lo % 100 == 0 for lo, _ in long_ranges)
+
+
+def test_a_cut_numbers_lines_in_walk_order_as_a_turf_alone_would(store: Store) -> None:
+    """Lines of a whole cut, numbered in one pass, are those the walk list of each turf would give it."""
+    with store.session() as s:
+        make_county(s, [*street("Ash Ct", range(1, 9)), *street("Long St", range(100, 400, 5)),
+                        H(12, "Ash Ct", [P("Zed", "Adams"), P("Amy", "Adams"), P("No", "Call", dnc=True)]),
+                        *street("Oak Ave", range(1, 30), precinct="02")])
+        turfs = cut_by_doors(s, 1, 15)
+        for t in turfs:
+            numbered = s.execute(select(TurfLine.line, TurfLine.voter_id).where(TurfLine.turf_id == t.id)
+                                 .order_by(TurfLine.line)).all()
+            s.execute(delete(TurfLine).where(TurfLine.turf_id == t.id))
+            alone = [(w.line, w.voter_id) for w in walk_lines(s, t.id)]  # numbered afresh, turf by turf
+            assert [tuple(r) for r in numbered] == alone
+            assert [line for line, _ in alone] == list(range(1, t.people + 1))
+    assert sum(t.people for t in turfs) == 8 + 60 + 2 + 29
 
 
 def test_list_numbers_are_never_reused(store: Store) -> None:
