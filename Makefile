@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py | cksum | cut -d' ' -f1)
 DEMO_DIR ?= $(CURDIR)/.demo-data
 
 .PHONY: run test lint venv dev system-deps clean demo dist translations lupdate
@@ -11,7 +11,7 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
-$(STAMP): pyproject.toml | $(VENV)/bin/python
+$(STAMP): pyproject.toml setup.py | $(VENV)/bin/python
 	$(PY) -m pip install -q -e '.[dev]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
@@ -44,10 +44,11 @@ run: $(STAMP) $(QM)
 	CANVASS_DATA_DIR=$(DEMO_DIR) CANVASS_PASSPHRASE="$${CANVASS_PASSPHRASE:-canvass-demo}" $(VENV)/bin/canvass-app --demo
 
 test: $(STAMP) system-deps $(QM)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	@start=$$(date +%s); QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q; status=$$?; \
+	echo "make test: the whole suite took $$(( $$(date +%s) - start )) s"; exit $$status
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check canvass_app canvass_server tests benchmarks
+	$(VENV)/bin/ruff check canvass_protocol canvass_formats canvass_app canvass_server tests benchmarks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 

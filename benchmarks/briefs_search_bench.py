@@ -22,10 +22,10 @@ os.environ.setdefault("CANVASS_PASSPHRASE", "benchmark passphrase")
 
 from sqlalchemy import text  # noqa: E402
 
-from canvass_app.briefs.content import load_content_dir  # noqa: E402
 from canvass_app.briefs.library import BUNDLED_CONTENT_DIR, apply_content  # noqa: E402
 from canvass_app.briefs.search import search_briefs  # noqa: E402
-from canvass_app.store import open_store  # noqa: E402
+from canvass_app.store.database import open_store  # noqa: E402
+from canvass_formats.briefs_content import load_content_dir  # noqa: E402
 
 QUERIES = ["insulin", "rent", "apprentice wage", "court order", "teachers", "solar land", "zzzz"]
 LIKE_SQL = text(

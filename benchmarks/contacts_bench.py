@@ -24,12 +24,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from sqlalchemy import func, select, text  # noqa: E402
 
-from canvass_app.store import Store, open_store  # noqa: E402
+from canvass_app.store.database import Store, open_store  # noqa: E402
 
 
 def build(data_dir: Path, voters: int) -> Store:
     store = open_store(data_dir)
-    from canvass_app.models import Voter
+    from canvass_app.store.models import Voter
 
     with store.session() as s:
         have = s.scalar(select(func.count()).select_from(Voter)) or 0
@@ -38,8 +38,8 @@ def build(data_dir: Path, voters: int) -> Store:
         return store
     import import_bench
 
-    from canvass_app.importer import import_voter_file
-    from canvass_app.turfs import cut_by_precinct
+    from canvass_app.turfs.cutting import cut_by_precinct
+    from canvass_app.voters.importer import import_voter_file
 
     csv_path = data_dir.parent / "voters.csv"
     t0 = time.perf_counter()
@@ -60,7 +60,7 @@ def seed_contacts(store: Store, wanted: int) -> None:
 
     from uuid6 import uuid7
 
-    from canvass_app.models import ContactAttempt, ResultCode, Voter
+    from canvass_app.store.models import ContactAttempt, ResultCode, Voter
 
     with store.session() as s:
         have = s.scalar(select(func.count()).select_from(ContactAttempt)) or 0
@@ -104,13 +104,13 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from canvass_app.contacts import log_contact
-    from canvass_app.models import Voter
-    from canvass_app.search import match_expression
+    from canvass_app.contacts.attempts import log_contact
+    from canvass_app.contacts.voter_query import VoterFilter
+    from canvass_app.store.models import Voter
     from canvass_app.ui.context import AppContext
     from canvass_app.ui.pages.contacts import ContactsPage
     from canvass_app.ui.tasks import TaskRunner
-    from canvass_app.voter_query import VoterFilter
+    from canvass_app.voters.search import match_expression
 
     app = QApplication.instance() or QApplication([])
     ctx = AppContext(store=store, runner=TaskRunner(), county="Bench, NC")
@@ -183,7 +183,7 @@ def main() -> int:
 
     # 2b. filters and sorts (a box changed, no debounce): first page and settled count, worst of two
     with store.session() as s:
-        from canvass_app.models import Precinct, Turf
+        from canvass_app.store.models import Precinct, Turf
         turf_id = s.scalar(select(Turf.id).order_by(Turf.id).limit(1))
         precinct_id = s.scalar(select(Precinct.id).order_by(Precinct.id).limit(1))
     scenarios: list[tuple[str, VoterFilter]] = [

@@ -77,10 +77,10 @@ def run_import(data_dir: Path, csv_path: Path, floor: bool = False) -> dict[str,
     """
     os.environ.setdefault("CANVASS_PASSPHRASE", "benchmark passphrase")
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-    from canvass_app import importer
-    from canvass_app.importer import import_voter_file
-    from canvass_app.search import search_voters
-    from canvass_app.store import open_store
+    from canvass_app.store.database import open_store
+    from canvass_app.voters import importer
+    from canvass_app.voters.importer import import_voter_file
+    from canvass_app.voters.search import search_voters
 
     if floor:
         importer._Job.index_added = lambda self, at_least=1: None  # type: ignore[method-assign]

@@ -20,11 +20,12 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, x25519  # noqa: E
 from server_pgcluster import pg_cluster  # noqa: E402
 from sqlalchemy import insert, text  # noqa: E402
 
-from canvass_app.sync import envelope, wire  # noqa: E402
+from canvass_protocol import envelope, wire  # noqa: E402
 from canvass_server import db as dbmod  # noqa: E402
 from canvass_server import versions  # noqa: E402
 from canvass_server.config import Settings  # noqa: E402
-from canvass_server.devices import enroll, ensure_county, make_enrollment_code  # noqa: E402
+from canvass_server.devices import ensure_county  # noqa: E402
+from canvass_server.enrollment import enroll, make_enrollment_code  # noqa: E402
 from canvass_server.ingest import ingest  # noqa: E402
 from canvass_server.keys import ServerKeyPair  # noqa: E402
 from canvass_server.models import ContactAttempt, Household, Voter  # noqa: E402
@@ -33,7 +34,7 @@ RESULTS = ["C", "NH", "NH", "NH", "R", "CB", "M"]
 
 
 def seed(database: dbmod.Database, voters: int) -> list[str]:
-    with database.unit() as s:
+    with database.session() as s:
         county = ensure_county(s, "Bench", "NC")
         v = versions.bump(s, f"voters:{county.id}")
         s.execute(insert(Household), [{"county_id": county.id, "key": f"h{i}", "street_name": "MAIN",
@@ -101,15 +102,15 @@ def run(args: argparse.Namespace, url: str) -> int:
     ids = seed(database, args.voters)
     key = ServerKeyPair.of(x25519.X25519PrivateKey.generate())
     device_key = ed25519.Ed25519PrivateKey.generate()
-    with database.unit() as s:
+    with database.session() as s:
         code = make_enrollment_code(s, county="Bench", state="NC", role="canvasser").code
         public = envelope.b64(envelope.raw_public(device_key.public_key()))
         device, _, token = enroll(s, wire.EnrollRequest(code=code, public_key=public))
     t = time.perf_counter()
     batches = make_batches(args.ops, args.batch, ids, device.id, key, device_key)
     seal_s = time.perf_counter() - t
-    settings = Settings(database_url=url, key_file=Path("unused"), rate_limit_per_minute=10**9)
-    with database.unit() as s:
+    settings = Settings(database_url=url, server_key_file=Path("unused"), rate_limit_per_minute=10**9)
+    with database.session() as s:
         county_id = s.execute(text("SELECT id FROM county WHERE name = 'Bench'")).scalar_one()
         voter_ids = {sid: (vid, hid) for sid, vid, hid in s.execute(
             text("SELECT state_voter_id, id, household_id FROM voter"))}
@@ -133,13 +134,13 @@ def run(args: argparse.Namespace, url: str) -> int:
     ingest_s = executemany_s = copy_batched_s = 0.0
     for (batch_id, data), em_rows, cp_rows in zip(batches, per_batch, copy_rows, strict=True):
         t = time.perf_counter()
-        with database.unit() as s:
+        with database.session() as s:
             answer, _ = ingest(s, settings=settings, key=key, authorization=f"Bearer {token}",
                                idempotency_key=batch_id, body=data)
         ingest_s += time.perf_counter() - t
         assert answer["applied"] == len(answer["results"]), answer["rejected"]
         t = time.perf_counter()
-        with database.unit() as s:
+        with database.session() as s:
             s.execute(insert(ContactAttempt.__table__), em_rows)
         executemany_s += time.perf_counter() - t
         t = time.perf_counter()

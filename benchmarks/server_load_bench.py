@@ -26,9 +26,9 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, x25519  # noqa: E
 from server_ingest_bench import seed  # noqa: E402
 from server_pgcluster import pg_cluster  # noqa: E402
 
-from canvass_app.sync import envelope, wire  # noqa: E402
+from canvass_protocol import envelope, wire  # noqa: E402
 from canvass_server import db as dbmod  # noqa: E402
-from canvass_server.devices import make_enrollment_code  # noqa: E402
+from canvass_server.enrollment import make_enrollment_code  # noqa: E402
 
 RESULTS = ["C", "NH", "NH", "R", "CB"]
 
@@ -132,7 +132,7 @@ def main() -> int:
         database = dbmod.Database.connect(url)
         dbmod.upgrade(database.engine)
         ids = seed(database, 20_000)
-        with database.unit() as s:
+        with database.session() as s:
             codes = [make_enrollment_code(s, county="Bench", state="NC", role="canvasser").code
                      for _ in range(args.devices)]
         devices = [SimDevice(ids) for _ in range(args.devices)]
@@ -156,7 +156,7 @@ def main() -> int:
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-        with database.unit() as s:
+        with database.session() as s:
             from sqlalchemy import text
             stored = s.execute(text("SELECT count(*) FROM contact_attempt")).scalar_one()
             seqs = s.execute(text("SELECT sum(last_seq) FROM device")).scalar_one()

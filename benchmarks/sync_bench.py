@@ -32,14 +32,14 @@ from server_ingest_bench import RESULTS, seed  # noqa: E402  (the same seeded co
 from server_pgcluster import pg_cluster  # noqa: E402
 from sqlalchemy import insert, select, text  # noqa: E402
 
-from canvass_app import outbox  # noqa: E402
-from canvass_app.store import open_store  # noqa: E402
-from canvass_app.sync import envelope  # noqa: E402
+from canvass_app.store import outbox  # noqa: E402
+from canvass_app.store.database import open_store  # noqa: E402
 from canvass_app.sync.batches import Limits  # noqa: E402
 from canvass_app.sync.enroll import enroll  # noqa: E402
 from canvass_app.sync.syncer import SyncOptions, sync  # noqa: E402
+from canvass_protocol import envelope  # noqa: E402
 from canvass_server import db as dbmod  # noqa: E402
-from canvass_server.devices import make_enrollment_code  # noqa: E402
+from canvass_server.enrollment import make_enrollment_code  # noqa: E402
 from canvass_server.models import ContactAttempt  # noqa: E402
 
 
@@ -83,7 +83,7 @@ def main() -> int:
         process, base = start_server(url, tmp)
         try:
             store = open_store(tmp / "client")
-            with database.unit() as s:
+            with database.session() as s:
                 code = make_enrollment_code(s, county="Bench", state="NC", role="canvasser", hours=1).code
             enroll(store, base, code)
             t0 = time.perf_counter()

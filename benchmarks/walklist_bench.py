@@ -27,9 +27,13 @@ os.environ.setdefault("CANVASS_PASSPHRASE", "benchmark passphrase")
 
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
-from canvass_app import demo, walklist_pdf  # noqa: E402
-from canvass_app.store import open_store  # noqa: E402
-from canvass_app.walklist_pdf import Legend, WalkBook  # noqa: E402
+from canvass_app import (
+    demo,  # noqa: E402
+    pdf_fonts,
+)
+from canvass_app.store.database import open_store  # noqa: E402
+from canvass_app.turfs import walklist_pdf  # noqa: E402
+from canvass_app.turfs.walklist_pdf import Legend, WalkBook  # noqa: E402
 
 
 class RecordingCanvas(Canvas):
@@ -110,7 +114,7 @@ def main() -> int:
     voters = sum(len(b.lines) for b in books)
     print(f"{len(books)} turfs, {voters} voters; loading the books from the store took {load_s:.2f} s")
 
-    walklist_pdf.register_fonts()
+    pdf_fonts.register_fonts()
     stats = walklist_pdf.render(books, legend, io.BytesIO())
     calls = record_strings(books, legend)
     strings = sum(1 for call in calls if call is not None)

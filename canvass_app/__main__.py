@@ -3,7 +3,7 @@
 import multiprocessing
 import sys
 
-from canvass_app.cli import main
+from canvass_app.cli.main import main
 
 if __name__ == "__main__":  # an import's reading process (spawned) imports this module again: it must not run
     multiprocessing.freeze_support()  # in the frozen app, a spawned process runs the child's code, not main()

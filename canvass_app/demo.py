@@ -14,11 +14,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from canvass_app import turfs
 from canvass_app.briefs.library import load_bundled_content
-from canvass_app.importer import import_voter_file
-from canvass_app.models import County, Household, PolicyBrief, Turf, Voter
-from canvass_app.store import Store
+from canvass_app.store.database import Store
+from canvass_app.store.models import County, Household, PolicyBrief, Turf, Voter
+from canvass_app.turfs import cutting
+from canvass_app.voters.importer import import_voter_file
 
 DEMO_COUNTY = "Riverside"
 DEMO_STATE = "NC"
@@ -186,7 +186,7 @@ def _cut_turfs(store: Store) -> None:
     with store.session() as session:
         county = session.scalars(select(County).where(County.name == DEMO_COUNTY)).one()
         if not session.scalar(select(func.count()).select_from(Turf).where(Turf.county_id == county.id)):
-            turfs.cut_by_doors(session, county_id=county.id, doors=60)
+            cutting.cut_by_doors(session, county_id=county.id, doors=60)
 
 
 def summarize(store: Store) -> DemoSummary:

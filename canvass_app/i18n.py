@@ -14,6 +14,8 @@ import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 
+from canvass_app.paths import resource_path
+
 LANGUAGES = {"en": "English", "es": "Español"}
 SOURCE_LANGUAGE = "en"
 LANGUAGE_ENV = "CANVASS_LANGUAGE"
@@ -22,7 +24,7 @@ _current: str | None = None
 
 
 def translations_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "resources" / "translations"
+    return resource_path("translations")
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)

@@ -1,16 +1,28 @@
-"""Where Canvass keeps its data and logs: platformdirs defaults, overridable by --data-dir or CANVASS_DATA_DIR."""
+"""Where Canvass finds its shipped files and keeps its data and logs (data dir: --data-dir or CANVASS_DATA_DIR)."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
 import os
+from importlib.resources import as_file, files
 from pathlib import Path
 
 import platformdirs
 
 APP = "canvass"
 DATA_DIR_ENV = "CANVASS_DATA_DIR"
+# `resources/` at the top of the repository is installed as the package `canvass_app.resources` (setup.py maps it),
+# so one lookup works in an editable checkout, a plain `pip install .` and the frozen app.
+RESOURCES_PACKAGE = "canvass_app.resources"
+
+
+def resource_path(*parts: str) -> Path:
+    """The path of a shipped file or folder, e.g. resource_path("fonts", "DejaVuSans.ttf").
+
+    Resources are installed as real files (never zipped), so the path stays valid after the call."""
+    with as_file(files(RESOURCES_PACKAGE).joinpath(*parts)) as path:
+        return Path(path)
 
 
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:

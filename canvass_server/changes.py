@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from canvass_app.sync import wire
+from canvass_protocol import wire
 from canvass_server import versions
 from canvass_server.devices import device_status
 from canvass_server.errors import ApiError
@@ -25,15 +25,10 @@ from canvass_server.models import (
     Voter,
 )
 
-HOUSEHOLD_FIELDS = ("key", "house_number", "house_number_int", "pre_dir", "street_name", "street_type",
-                    "post_dir", "unit", "unit_sort", "city", "zip", "street_key", "side", "precinct_code", "lat",
-                    "lon")
-VOTER_FIELDS = ("state_voter_id", "registration_number", "first_name", "middle_name", "last_name", "suffix",
-                "birth_year", "sex", "party", "phone", "email", "language", "res_address", "res_city",
-                "res_state", "res_zip", "precinct_code", "registration_status", "active", "do_not_contact",
-                "deceased", "moved")
-BRIEF_FIELDS = ("slug", "language", "title", "category", "summary", "body_md", "talking_points", "questions",
-                "rebuttals", "protects", "conflicts", "status")
+# The columns sent are the wire models' fields (canvass_protocol.wire), named alike on the server's tables.
+HOUSEHOLD_FIELDS = wire.item_fields("households")
+VOTER_FIELDS = tuple(f for f in wire.item_fields("voters") if f != "household_key")
+BRIEF_FIELDS = tuple(f for f in wire.item_fields("briefs") if f not in ("version", "updated_at", "tally"))
 
 
 def encode_cursor(scope: str, epoch: int, version: int, row_id: int) -> str:

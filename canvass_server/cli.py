@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from canvass_server import db as dbmod
-from canvass_server import devices, keys
-from canvass_server.config import DATABASE_ENV, Settings
+from canvass_server import devices, enrollment, keys
+from canvass_server.config import DATABASE_ENV, KEY_ENV, Settings, describe
 
 
 class CommandError(Exception):
@@ -26,8 +26,15 @@ def emit(args: argparse.Namespace, summary: str, data: Any) -> None:
         print(summary)
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    try:
+        return Settings.from_env(args.database)
+    except ValueError as exc:  # pydantic's ValidationError names the setting and the reason
+        raise CommandError(f"bad settings: {exc}") from exc
+
+
 def _open(args: argparse.Namespace) -> tuple[Settings, dbmod.Database]:
-    settings = Settings.from_env(args.database)
+    settings = _settings(args)
     database = dbmod.Database.connect(settings.database_url)
     try:
         current = dbmod.is_current(database.engine)
@@ -39,7 +46,7 @@ def _open(args: argparse.Namespace) -> tuple[Settings, dbmod.Database]:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    settings = Settings.from_env(args.database)
+    settings = _settings(args)
     database = dbmod.Database.connect(settings.database_url)
     try:
         dbmod.upgrade(database.engine)
@@ -47,11 +54,11 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise CommandError(f"cannot create the schema: {type(exc).__name__}: {exc}") from exc
     finally:
         database.dispose()
-    if os.environ.get(keys.KEY_ENV):
+    if settings.server_private_key is not None:
         pair, made = keys.load(settings), False
     else:
         pair, made = keys.create_key_file(settings.key_file)
-    where = keys.KEY_ENV if os.environ.get(keys.KEY_ENV) else str(settings.key_file)
+    where = KEY_ENV if settings.server_private_key is not None else str(settings.key_file)
     emit(args, f"schema ready on {database.engine.dialect.name}; server key {pair.key_id} "
                f"({'new' if made else 'existing'}, {where})",
          {"database": database.engine.dialect.name, "key_id": pair.key_id, "key_created": made,
@@ -65,20 +72,44 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings, database = _open(args)
     database.dispose()
     keys.load(settings)  # fail now, clearly, rather than in every worker
-    os.environ[DATABASE_ENV] = settings.database_url  # the workers read their settings from the environment
-    os.environ["CANVASS_LOG_LEVEL"] = args.log_level
-    print(f"serving on http://{args.host}:{args.port} with {args.workers} worker(s); docs at /docs",
-          file=sys.stderr)
-    uvicorn.run("canvass_server.app:factory", factory=True, host=args.host, port=args.port,
-                workers=args.workers, log_level=args.log_level, access_log=False)
+    host, port = args.host or settings.host, args.port or settings.port
+    workers, level = args.workers or settings.workers, args.log_level or settings.log_level
+    certfile, keyfile = args.certfile or settings.tls_certfile, args.keyfile or settings.tls_keyfile
+    if bool(certfile) != bool(keyfile):
+        raise CommandError("give both --certfile and --keyfile, or neither")
+    # The workers read their settings from the environment: hand the command line's choices down.
+    os.environ[DATABASE_ENV] = settings.database_url
+    os.environ["CANVASS_LOG_LEVEL"] = level
+    scheme = "https" if certfile else "http"
+    print(f"serving on {scheme}://{host}:{port} with {workers} worker(s); docs at /docs", file=sys.stderr)
+    uvicorn.run("canvass_server.app:factory", factory=True, host=host, port=port, workers=workers,
+                log_level=level, access_log=False, ssl_certfile=certfile, ssl_keyfile=keyfile)
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    """Every setting with its environment variable and the value in effect (secrets masked)."""
+    settings = _settings(args)
+    values = settings.model_dump()
+    rows = []
+    for env, default, description in describe():
+        value = values[env.removeprefix("CANVASS_").lower()]
+        shown = "(set, hidden)" if env == KEY_ENV and value is not None else ("" if value is None else str(value))
+        rows.append({"env": env, "value": shown, "default": default, "description": description})
+    if args.json:
+        emit(args, "", rows)
+        return 0
+    for row in rows:
+        print(f"{row['env']}={row['value']}")
+    print(f"{len(rows)} settings (see docs/deploy.md for what each one does)")
     return 0
 
 
 def cmd_enrollment_code(args: argparse.Namespace) -> int:
     _, database = _open(args)
     try:
-        with database.unit() as session:
-            new = devices.make_enrollment_code(session, county=args.county, state=args.state, role=args.role,
+        with database.session() as session:
+            new = enrollment.make_enrollment_code(session, county=args.county, state=args.state, role=args.role,
                                                hours=args.expires_hours)
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
@@ -90,7 +121,7 @@ def cmd_enrollment_code(args: argparse.Namespace) -> int:
 
 def cmd_devices(args: argparse.Namespace) -> int:
     _, database = _open(args)
-    with database.unit() as session:
+    with database.session() as session:
         rows = devices.list_devices(session)
     if args.json:
         emit(args, "", [r.__dict__ for r in rows])
@@ -105,7 +136,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
 def cmd_revoke(args: argparse.Namespace) -> int:
     _, database = _open(args)
     try:
-        with database.unit() as session:
+        with database.session() as session:
             found = devices.revoke(session, args.device)
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
@@ -118,7 +149,7 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 
 def cmd_import_voters(args: argparse.Namespace) -> int:
     try:
-        from canvass_app.voterfile import VoterFileError
+        from canvass_formats.voterfile import VoterFileError
         from canvass_server.voter_import import import_voters
     except ImportError as exc:
         raise CommandError(f"the voter-file reader is not available in this build ({exc})") from exc
@@ -130,7 +161,7 @@ def cmd_import_voters(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as exc:
             raise CommandError(f"{args.mapping}: not a readable JSON mapping ({exc})") from exc
     try:
-        with database.unit() as session:
+        with database.session() as session:
             res = import_voters(session, Path(args.file), county=args.county, state=args.state,
                                 layout=args.layout, mapping=mapping)
     except VoterFileError as exc:
@@ -145,12 +176,12 @@ def cmd_import_voters(args: argparse.Namespace) -> int:
 
 
 def cmd_publish_briefs(args: argparse.Namespace) -> int:
-    from canvass_app.briefs.content import ContentError
+    from canvass_formats.briefs_content import ContentError
     from canvass_server.publish import publish_briefs
 
     _, database = _open(args)
     try:
-        with database.unit() as session:
+        with database.session() as session:
             res = publish_briefs(session, Path(args.dir))
     except ContentError as exc:
         raise CommandError(f"nothing published: {exc}") from exc
@@ -164,7 +195,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from canvass_server.stats import county_stats
 
     _, database = _open(args)
-    with database.unit() as session:
+    with database.session() as session:
         rows = county_stats(session)
     if args.json:
         emit(args, "", rows)
@@ -192,10 +223,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     add("init", cmd_init, "create or upgrade the schema and make the server's HPKE key pair")
     p = add("serve", cmd_serve, "run the HTTP server")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8400)
-    p.add_argument("--workers", type=int, default=1)
-    p.add_argument("--log-level", default="info")
+    p.add_argument("--host", help="listen address (default: $CANVASS_HOST, else 127.0.0.1)")
+    p.add_argument("--port", type=int, help="listen port (default: $CANVASS_PORT, else 8400)")
+    p.add_argument("--workers", type=int, help="worker processes (default: $CANVASS_WORKERS, else 1)")
+    p.add_argument("--log-level", choices=["critical", "error", "warning", "info", "debug"],
+                   help="(default: $CANVASS_LOG_LEVEL, else info)")
+    p.add_argument("--certfile", type=Path, help="PEM certificate to serve HTTPS (default: $CANVASS_TLS_CERTFILE)")
+    p.add_argument("--keyfile", type=Path, help="PEM key of --certfile (default: $CANVASS_TLS_KEYFILE)")
     p = add("enrollment-code", cmd_enrollment_code, "make a one-time enrollment code")
     p.add_argument("--county", required=True)
     p.add_argument("--state", default="NC", help="two-letter state of the county (default NC)")
@@ -213,6 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("publish-briefs", cmd_publish_briefs, "publish policy briefs and Secured Rights from a directory")
     p.add_argument("dir", metavar="DIR")
     add("stats", cmd_stats, "per-county devices, contacts, doors, results and votes")
+    add("settings", cmd_settings, "show every setting (CANVASS_* environment variables) and its value")
     return parser
 
 

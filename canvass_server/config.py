@@ -1,45 +1,98 @@
-"""Server settings, read once from the environment (so every worker process and instance agrees)."""
+"""Server settings, declared once and read from `CANVASS_*` environment variables (every worker agrees)."""
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
+ENV_PREFIX = "CANVASS_"
 DATABASE_ENV = "CANVASS_DATABASE_URL"
 HOME_ENV = "CANVASS_SERVER_HOME"
 KEY_FILE_ENV = "CANVASS_SERVER_KEY_FILE"
 KEY_ENV = "CANVASS_SERVER_PRIVATE_KEY"
 
 
-def server_home() -> Path:
-    return Path(os.environ.get(HOME_ENV) or platformdirs.user_data_dir("canvass-server"))
+def _default_home() -> Path:
+    return Path(platformdirs.user_data_dir("canvass-server"))
 
 
-def default_database_url() -> str:
-    return f"sqlite:///{server_home() / 'canvass-server.db'}"
+class Settings(BaseSettings):
+    """Every setting of a server node. Keyword arguments win over the environment, which wins over defaults."""
 
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", case_sensitive=False)
 
-@dataclass(frozen=True)
-class Settings:
-    database_url: str
-    key_file: Path
-    max_batch_bytes: int = 4 * 1024 * 1024
-    max_plaintext_bytes: int = 32 * 1024 * 1024
-    max_ops_per_batch: int = 5000
-    rate_limit_per_minute: int = 600
-    page_size: int = 500
+    server_home: Path = Field(
+        default_factory=_default_home,
+        description="Directory for the default SQLite database and the default key file "
+                    "(default: the platform's user data directory for canvass-server).")
+    database_url: str = Field(
+        default="",
+        description="SQLAlchemy URL of the database: postgresql://user:pass@host:5432/db (psycopg 3 is used) "
+                    "for any real deployment, or sqlite:///path for one machine. Default: SQLite "
+                    "canvass-server.db in CANVASS_SERVER_HOME.")
+    server_key_file: Path | None = Field(
+        default=None,
+        description="File holding the server's X25519 HPKE private key (base64, mode 0600); `init` creates it. "
+                    "Default: hpke-private.key in CANVASS_SERVER_HOME.")
+    server_private_key: SecretStr | None = Field(
+        default=None,
+        description="The server's private key itself (base64 raw 32 bytes), for nodes that get secrets from "
+                    "the environment; when set, the key file is not read. Every node must hold the same key.")
+    max_batch_bytes: int = Field(
+        default=4 * 1024 * 1024, gt=0,
+        description="Largest sealed batch a device may POST, in bytes; larger ones get 413.")
+    max_plaintext_bytes: int = Field(
+        default=32 * 1024 * 1024, gt=0,
+        description="Largest decompressed batch body, in bytes (guards against compression bombs).")
+    max_ops_per_batch: int = Field(default=5000, gt=0, description="Most ops one batch may carry.")
+    rate_limit_per_minute: int = Field(
+        default=600, gt=0, description="Most batches one device may send per minute; more get 429.")
+    page_size: int = Field(default=500, gt=0, le=10000, description="Items per page of GET /v1/changes.")
+    db_pool_size: int = Field(
+        default=5, gt=0,
+        description="PostgreSQL connections each worker process keeps open (up to 10 more under load).")
+    host: str = Field(default="127.0.0.1", description="Address `serve` listens on (use 0.0.0.0 behind a proxy).")
+    port: int = Field(default=8400, gt=0, lt=65536, description="Port `serve` listens on.")
+    workers: int = Field(default=1, gt=0, description="Worker processes `serve` starts.")
+    log_level: str = Field(default="info", description="critical, error, warning, info or debug.")
+    tls_certfile: Path | None = Field(
+        default=None,
+        description="PEM certificate for HTTPS served by `serve` itself; leave unset when a load balancer "
+                    "terminates TLS. Devices refuse plain HTTP except on loopback.")
+    tls_keyfile: Path | None = Field(default=None, description="PEM private key of CANVASS_TLS_CERTFILE.")
+
+    @model_validator(mode="after")
+    def _defaults_from_home(self) -> Settings:
+        if not self.database_url:
+            self.database_url = f"sqlite:///{self.server_home / 'canvass-server.db'}"
+        if bool(self.tls_certfile) != bool(self.tls_keyfile):
+            raise ValueError("set both CANVASS_TLS_CERTFILE and CANVASS_TLS_KEYFILE, or neither")
+        return self
+
+    @property
+    def key_file(self) -> Path:
+        return self.server_key_file or self.server_home / "hpke-private.key"
 
     @classmethod
-    def from_env(cls, database_url: str | None = None) -> Settings:
-        env = os.environ
-        return cls(
-            database_url=database_url or env.get(DATABASE_ENV) or default_database_url(),
-            key_file=Path(env.get(KEY_FILE_ENV) or server_home() / "hpke-private.key"),
-            max_batch_bytes=int(env.get("CANVASS_MAX_BATCH_BYTES", 4 * 1024 * 1024)),
-            max_ops_per_batch=int(env.get("CANVASS_MAX_OPS_PER_BATCH", 5000)),
-            rate_limit_per_minute=int(env.get("CANVASS_RATE_LIMIT_PER_MINUTE", 600)),
-            page_size=int(env.get("CANVASS_PAGE_SIZE", 500)),
-        )
+    def from_env(cls, database_url: str | None = None, **overrides: Any) -> Settings:
+        """The environment's settings, with a `--database` style override when given."""
+        if database_url:
+            overrides["database_url"] = database_url
+        return cls(**overrides)
+
+
+def env_name(field: str) -> str:
+    return ENV_PREFIX + field.upper()
+
+
+def describe() -> list[tuple[str, str, str]]:
+    """(environment variable, default, description) of every setting, for `canvass-server settings` and docs."""
+    rows = []
+    for name, info in Settings.model_fields.items():
+        default = "" if info.default_factory is not None or info.default in (None, "") else str(info.default)
+        rows.append((env_name(name), default, info.description or ""))
+    return rows

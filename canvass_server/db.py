@@ -54,22 +54,22 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
 
 
 class Database:
-    """The engine and its sessions; `unit()` is one transaction that commits or rolls back as a whole."""
+    """The engine and its sessions; `session()` is one unit of work, one transaction committed or rolled back."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def connect(cls, url: str) -> Database:
-        return cls(make_engine(url))
+    def connect(cls, url: str, *, pool_size: int = 5) -> Database:
+        return cls(make_engine(url, pool_size=pool_size))
 
     @property
     def is_postgres(self) -> bool:
         return self.engine.dialect.name == "postgresql"
 
     @contextmanager
-    def unit(self) -> Iterator[Session]:
+    def session(self) -> Iterator[Session]:
         with self._sessions() as session, session.begin():
             yield session
 

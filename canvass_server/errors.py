@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from canvass_app.sync.wire import ErrorBody, ErrorCode
+from canvass_protocol.wire import ErrorBody, ErrorCode
 
 
 class ApiError(Exception):

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from canvass_app.sync import envelope, wire
+from canvass_protocol import envelope, wire
 from canvass_server.config import Settings
 from canvass_server.devices import authenticate
 from canvass_server.errors import STATUS_FOR_ENVELOPE, ApiError

@@ -9,7 +9,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric import x25519
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
-from canvass_app.sync import envelope, wire
+from canvass_protocol import envelope, wire
 from canvass_server.config import KEY_ENV, Settings
 
 
@@ -64,9 +64,8 @@ def load_key_file(path: Path) -> ServerKeyPair:
 
 def load(settings: Settings) -> ServerKeyPair:
     """The key from CANVASS_SERVER_PRIVATE_KEY if set, else from the key file."""
-    env = os.environ.get(KEY_ENV)
-    if env:
-        return _from_b64(env, KEY_ENV)
+    if settings.server_private_key is not None:
+        return _from_b64(settings.server_private_key.get_secret_value(), KEY_ENV)
     if not settings.key_file.exists():
         raise ServerKeyError(f"no server key at {settings.key_file}: run `canvass-server init` first")
     return load_key_file(settings.key_file)

@@ -21,7 +21,20 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from canvass_app.models import NAMING, utcnow  # one naming convention and one clock for both schemas
+
+def utcnow() -> dt.datetime:
+    """Timezone-aware now, the only clock the server writes."""
+    return dt.datetime.now(dt.UTC)
+
+
+# The same constraint names as the desktop store's (canvass_app.store.models), so both schemas read alike.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
 
 
 class Base(DeclarativeBase):

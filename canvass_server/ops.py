@@ -12,7 +12,7 @@ from sqlalchemy import cast as cast_
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-from canvass_app.sync import wire
+from canvass_protocol import wire
 from canvass_server import versions
 from canvass_server.bulk import write_rows
 from canvass_server.models import (

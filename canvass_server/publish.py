@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from canvass_app.briefs.content import load_content_dir
+from canvass_formats.briefs_content import load_content_dir
 from canvass_server import versions
 from canvass_server.models import PolicyBrief, SecuredRight, utcnow
 

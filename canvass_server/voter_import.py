@@ -9,7 +9,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from canvass_app.voterfile import Rejection, VoterRecord, iter_voter_rows
+from canvass_formats.voterfile import Rejection, VoterRecord, iter_voter_rows
 from canvass_server import versions
 from canvass_server.devices import ensure_county
 from canvass_server.models import Household, Voter
@@ -43,7 +43,7 @@ def _household(rec: VoterRecord) -> dict[str, Any]:
 def import_voters(session: Session, path: Path, *, county: str, state: str, layout: str = "auto",
                   mapping: dict[str, str] | None = None) -> ImportResult:
     """One transaction: upsert every valid row's voter and household; voters absent from the file become
-    inactive. Raises canvass_app.voterfile.VoterFileError for a file that cannot be read at all."""
+    inactive. Raises canvass_formats.voterfile.VoterFileError for a file that cannot be read at all."""
     reader = iter_voter_rows(path, layout=layout, mapping=mapping)
     records: list[VoterRecord] = []
     result = ImportResult(county, state.upper(), reader.layout)

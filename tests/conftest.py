@@ -12,7 +12,9 @@ import pytest
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 os.environ.pop("CANVASS_DATA_DIR", None)
 
-from canvass_app.store import Store, open_store  # noqa: E402
+from helpers.pg import pg_cluster  # noqa: E402, F401  (one throwaway PostgreSQL per session, for server and e2e)
+
+from canvass_app.store.database import Store, open_store  # noqa: E402
 
 TEST_PASSPHRASE = "correct horse battery"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from canvass_app.models import BriefBookmark, PolicyBrief
+from canvass_app.store.models import BriefBookmark, PolicyBrief
 
 
 def set_bookmark(session: Session, slug: str, on: bool) -> bool:

@@ -14,8 +14,9 @@ from typing import Any, Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from canvass_app.briefs.charter import check_charter
-from canvass_app.briefs.content import (
+from canvass_app.paths import resource_path
+from canvass_app.store.models import BriefBookmark, PolicyBrief, SecuredRight, utcnow
+from canvass_formats.briefs_content import (
     STATUSES,
     BriefDoc,
     ContentError,
@@ -23,9 +24,9 @@ from canvass_app.briefs.content import (
     brief_from_mapping,
     load_content_dir,
 )
-from canvass_app.models import BriefBookmark, PolicyBrief, SecuredRight, utcnow
+from canvass_formats.charter import check_charter
 
-BUNDLED_CONTENT_DIR = Path(__file__).resolve().parents[2] / "resources" / "content"
+BUNDLED_CONTENT_DIR = resource_path("content")
 
 Outcome = Literal["inserted", "updated", "unchanged"]
 

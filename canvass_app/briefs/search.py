@@ -10,7 +10,8 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 # Markers FTS5 wraps matches in; control characters never appear in content, so escaping stays simple.
-_OPEN, _CLOSE = "\x02", "\x03"
+MATCH_OPEN, MATCH_CLOSE = "\x02", "\x03"
+_OPEN, _CLOSE = MATCH_OPEN, MATCH_CLOSE
 MARK_OPEN = '<span style="background-color:#ffe58a; font-weight:600;">'
 MARK_CLOSE = "</span>"
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
@@ -29,6 +30,8 @@ class SearchHit:
     status: str
     title_html: str
     snippet_html: str
+    title_marked: str = ""  # plain text with the matches between MATCH_OPEN and MATCH_CLOSE (see marked_to_text)
+    snippet_marked: str = ""
 
 
 def fts_query(user_text: str) -> str | None:
@@ -65,7 +68,8 @@ def search_briefs(
     rows = session.execute(text(sql), params).all()
     return [
         SearchHit(
-            r.id, r.slug, r.language, r.category, r.status, marked_to_html(r.title), marked_to_html(r.snip)
+            r.id, r.slug, r.language, r.category, r.status, marked_to_html(r.title), marked_to_html(r.snip),
+            _one_line(r.title), _one_line(r.snip),
         )
         for r in rows
     ]
@@ -75,6 +79,15 @@ def marked_to_html(value: str | None) -> str:
     """Escape text for rich-text display and turn the FTS match markers into highlight spans."""
     escaped = html.escape(value or "", quote=False).replace("\n", " ")
     return escaped.replace(_OPEN, MARK_OPEN).replace(_CLOSE, MARK_CLOSE)
+
+
+def marked_to_text(value: str, open_mark: str = "", close_mark: str = "") -> str:
+    """A marked title or snippet as plain text, each match between open_mark and close_mark (none by default)."""
+    return value.replace(_OPEN, open_mark).replace(_CLOSE, close_mark)
+
+
+def _one_line(value: str | None) -> str:
+    return " ".join((value or "").split())
 
 
 def query_terms(user_text: str) -> list[str]:

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
-from canvass_app.models import PolicyBrief, PolicyVote, utcnow
-from canvass_app.outbox import enqueue
+from canvass_app.store.models import PolicyBrief, PolicyVote, utcnow
+from canvass_app.store.outbox import enqueue
 
 CHOICES = ("support", "oppose", "abstain")
 

@@ -12,7 +12,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from canvass_app.store import Store
+from canvass_app.store.database import Store
 from canvass_app.sync import batches, identity
 from canvass_app.sync.scheduler import Scheduler, Trigger
 from canvass_app.sync.syncer import SyncOptions, SyncReport, sync

@@ -17,9 +17,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
-from canvass_app.models import OutboxOp, Setting, SyncBatch, utcnow
-from canvass_app.sync import envelope, wire
+from canvass_app.store.models import OutboxOp, Setting, SyncBatch, utcnow
 from canvass_app.sync.identity import Identity
+from canvass_protocol import envelope, wire
 
 DEVICE_SETTING = "sync.device"
 LOCK_SETTING = "sync.lock"

@@ -9,11 +9,12 @@ from urllib.parse import urlsplit
 from cryptography.hazmat.primitives.asymmetric import x25519
 from sqlalchemy import delete
 
-from canvass_app.models import Setting, SyncState
-from canvass_app.store import Store
-from canvass_app.sync import envelope, identity
+from canvass_app.store.database import Store
+from canvass_app.store.models import Setting, SyncState
+from canvass_app.sync import identity
 from canvass_app.sync.pull import WIPE_SETTING
 from canvass_app.sync.transport import SyncHttp
+from canvass_protocol import envelope
 
 
 class EnrollError(Exception):

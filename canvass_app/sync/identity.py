@@ -19,9 +19,9 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy.engine import make_url
 
-from canvass_app import keys
-from canvass_app.store import Store
-from canvass_app.sync.envelope import b64, unb64
+from canvass_app.store import keys
+from canvass_app.store.database import Store
+from canvass_protocol.envelope import b64, unb64
 
 WRAP_FILE = "device.wrap"
 KEYRING_WHAT = "sync-identity"

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from canvass_app.models import (
+from canvass_app.store.models import (
     ContactAttempt,
     County,
     Household,
@@ -28,14 +28,13 @@ from canvass_app.models import (
     Voter,
     utcnow,
 )
-from canvass_app.sync import wire
+from canvass_protocol import wire
 
 PULL_ORDER = ("assignments", "households", "voters", "rights", "briefs", "surveys")
-HOUSEHOLD_FIELDS = ("house_number", "house_number_int", "pre_dir", "street_name", "street_type", "post_dir",
-                    "unit", "unit_sort", "city", "zip", "street_key", "side", "lat", "lon")
-VOTER_FIELDS = ("registration_number", "first_name", "middle_name", "last_name", "suffix", "birth_year", "sex",
-                "party", "phone", "email", "language", "res_address", "res_city", "res_state", "res_zip",
-                "registration_status", "active", "do_not_contact", "deceased")
+# Every field the server sends is stored: the columns are the wire models' fields, less the keys that link rows.
+HOUSEHOLD_FIELDS = tuple(f for f in wire.item_fields("households") if f not in ("key", "precinct_code"))
+VOTER_FIELDS = tuple(f for f in wire.item_fields("voters")
+                     if f not in ("state_voter_id", "precinct_code", "household_key"))
 WIPE_SETTING = "sync.wiped"
 
 
@@ -117,7 +116,7 @@ def apply_voters(session: Session, county: County, items: list[dict[str, Any]], 
         row["first_name"] = row["first_name"] or ""
         row["last_name"] = row["last_name"] or ""
         row["registration_status"] = row["registration_status"] or "active"
-        for flag in ("active", "do_not_contact", "deceased"):
+        for flag in ("active", "do_not_contact", "deceased", "moved"):
             row[flag] = bool(row[flag]) if flag != "active" else row[flag] is not False
         rows.append(row)
     return _upsert(session, Voter.__table__, "state_voter_id", county.id, rows)
@@ -193,7 +192,7 @@ APPLY: dict[str, Callable[[Session, County, list[dict[str, Any]], bool], int]] =
 
 def apply_page(session: Session, county: County, page: wire.ChangesPage) -> int:
     """Apply one page and save its cursor, in the caller's transaction; returns the items applied."""
-    applied = APPLY[page.scope](session, county, page.items, page.refetch)
+    applied = APPLY[page.scope](session, county, page.typed_items(), page.refetch)
     _save_cursor(session, page.scope, page.cursor)
     return applied
 
@@ -210,7 +209,7 @@ def wipe_voter_data(session: Session, reason: str) -> dict[str, int]:
     for model in models:
         removed[model.__tablename__] = session.execute(delete(model)).rowcount  # type: ignore[attr-defined]
     session.execute(delete(SyncState))
-    from canvass_app.models import Setting
+    from canvass_app.store.models import Setting
 
     for key in ("sync.device", WIPE_SETTING):
         row = session.get(Setting, key)

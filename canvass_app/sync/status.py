@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from canvass_app.models import Setting
-from canvass_app.store import Store
+from canvass_app.store.database import Store
+from canvass_app.store.models import Setting
 from canvass_app.sync import batches, identity
 from canvass_app.sync.pull import WIPE_SETTING
 from canvass_app.sync.syncer import LAST_SETTING

@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
-from canvass_app.models import Setting, SyncBatch, utcnow
-from canvass_app.store import Store
+from canvass_app.store.database import Store
+from canvass_app.store.models import Setting, SyncBatch, utcnow
 from canvass_app.sync import batches, identity, pull
 from canvass_app.sync.backoff import Backoff
 from canvass_app.sync.transport import Refused, Revoked, SyncHttp, SyncHttpError, Transient
@@ -205,6 +205,9 @@ def _pull(store: Store, ident: identity.Identity, client: SyncHttp, report: Sync
     except SyncHttpError as exc:
         report.error = f"pull stopped: {exc.message}"
         report.error_kind = "network" if isinstance(exc, Transient) else "refused"
+    except ValueError as exc:  # a page that is not of its scope's shape: nothing of it was applied
+        report.error = f"pull stopped: the server sent data this version cannot read ({exc})"
+        report.error_kind = "refused"
 
 
 def _wipe(store: Store, report: SyncReport, message: str) -> None:

@@ -14,8 +14,8 @@ from typing import Any
 import httpx
 from pydantic import ValidationError
 
-from canvass_app.sync import wire
 from canvass_app.sync.backoff import parse_retry_after
+from canvass_protocol import wire
 
 log = logging.getLogger(__name__)
 USER_AGENT = "canvass-app-sync/1"

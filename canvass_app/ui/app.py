@@ -12,7 +12,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from canvass_app import __version__, demo
-from canvass_app.store import Store, StoreError, open_store
+from canvass_app.paths import resource_path
+from canvass_app.store.database import Store, StoreError, open_store
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import apply_theme, install_translations, translate
 from canvass_app.ui.main_window import MainWindow
@@ -52,7 +53,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName("Canvass")
     QCoreApplication.setApplicationName("Canvass")
     QCoreApplication.setApplicationVersion(__version__)
-    app.setWindowIcon(QIcon(str(Path(__file__).resolve().parents[2] / "resources" / "icons" / "canvass-256.png")))
+    app.setWindowIcon(QIcon(str(resource_path("icons", "canvass-256.png"))))
     app.setDesktopFileName("canvass-app")
     install_translations()
     apply_theme()
@@ -83,7 +84,7 @@ def ask_passphrase(new: bool) -> str | None:
 def county_name(store: Store) -> str:
     from sqlalchemy import select
 
-    from canvass_app.models import County
+    from canvass_app.store.models import County
 
     with store.session() as session:
         county = session.scalars(select(County).order_by(County.id)).first()
@@ -106,7 +107,7 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
 
         return run_tour(data_dir, reason=f"Qt cannot open a window here ({problem})" if problem else None)
     app = make_application()
-    from canvass_app.ui import first_run
+    from canvass_app.ui.dialogs import first_run
 
     first = None
     if not demo and first_run.needs_first_run(data_dir):  # a new data dir: the first-run wizard makes the store

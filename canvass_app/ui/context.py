@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
-from canvass_app.store import Store
+from canvass_app.store.database import Store
 from canvass_app.ui.tasks import TaskRunner
 
 

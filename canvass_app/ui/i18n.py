@@ -1,4 +1,18 @@
-"""Language and theme for the Qt app: installs the QTranslators and the light or dark palette at startup."""
+"""Language and theme for the Qt app: installs the QTranslators and the light or dark palette at startup.
+
+The one translation idiom in `canvass_app/ui/` (the same shape as the core's `canvass_app.i18n.translate`):
+
+- Every visible string is written `translate("Context", "Text")` with this module's `translate`, both arguments
+  string literals, so that `make lupdate` finds it. Not `self.tr(...)` (it cannot be used in module functions,
+  models' tables or non-QObject helpers, and its context depends on the class it runs in), not a module-level
+  `tr()` (lupdate files those under the empty context, where strings of unrelated pages mix).
+- The context is the name of the class that shows the string (`"BriefsPage"`, `"CutDialog"`, `"TurfTableModel"`);
+  a module's free functions use the context of the module's main class.
+- Tables of data (column titles, statuses, codes) are marked with `canvass_app.i18n.QT_TRANSLATE_NOOP(context,
+  text)` where they are declared and translated with `translate(context, value)` where they are shown.
+- Placeholders are `{0}`/`{name}` filled by `.format()` after translating, never before; the Spanish is edited in
+  `resources/translations/canvass_es.ts` (`make lupdate` after changing strings, then translate what is unfinished).
+"""
 
 from __future__ import annotations
 

@@ -25,7 +25,6 @@ from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import translate
 from canvass_app.ui.pages.briefs import BriefsPage
 from canvass_app.ui.pages.contacts import ContactsPage
-from canvass_app.ui.pages.placeholder import PlaceholderPage
 from canvass_app.ui.pages.sync import SyncPage
 from canvass_app.ui.pages.turfs import TurfsPage
 from canvass_app.ui.pages.walk import WalkPage
@@ -36,10 +35,6 @@ class PageSpec:
     key: str
     title: str
     make: Callable[[AppContext], QWidget]
-
-
-def _placeholder(title: str, description: str) -> Callable[[AppContext], QWidget]:
-    return lambda ctx: PlaceholderPage(ctx, translate("MainWindow", title), translate("MainWindow", description))
 
 
 PAGES: list[PageSpec] = [
@@ -166,7 +161,7 @@ class MainWindow(QMainWindow):
         )
 
     def show_settings(self) -> QWidget:
-        from canvass_app.ui.settings_dialog import SettingsDialog
+        from canvass_app.ui.dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx, self)
         dialog.open()

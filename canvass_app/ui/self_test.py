@@ -1,13 +1,13 @@
 """`canvass-app --self-test`: the installed (or frozen) app checks its own parts and says which work.
 
-Each check prints one line (`name: ok - detail`, `name: FAILED - reason`, or `name: skipped: not in this build`
-for a feature module the build does not carry yet); the exit code is 0 only when every present check passed.
+Each check prints one line (`name: ok - detail` or `name: FAILED - reason`); the exit code is 0 only when every
+check passed. The checks import what they test inside their function, so that one broken part fails its own line
+and the others still run.
 Everything happens in a temporary data dir with a random passphrase: the person's data and keychain are untouched.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import os
 import secrets
@@ -19,14 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-FIXTURE = RESOURCES / "selftest" / "voters.csv"
+from canvass_app.paths import resource_path
+
+FIXTURE = resource_path("selftest", "voters.csv")
 FIXTURE_VOTERS = 8
 CHECKS = ("store", "migrations", "import", "walklist", "translations", "window")
-
-
-class Skipped(Exception):
-    """The check's feature module is not in this build."""
 
 
 @dataclass
@@ -34,15 +31,6 @@ class _Run:
     data_dir: Path
     passphrase: str
     state: dict[str, Any] = field(default_factory=dict)
-
-
-def _need(module: str) -> None:
-    try:
-        found = importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        found = False
-    if not found:
-        raise Skipped()
 
 
 @contextmanager
@@ -59,7 +47,7 @@ def _env(name: str, value: str) -> Any:
 
 
 def check_store(run: _Run) -> str:
-    from canvass_app.store import StoreError, open_store
+    from canvass_app.store.database import StoreError, open_store
 
     store = open_store(run.data_dir)
     run.state["store"] = store
@@ -79,7 +67,7 @@ def check_store(run: _Run) -> str:
 def check_migrations(run: _Run) -> str:
     from sqlalchemy import func, select, text
 
-    from canvass_app.models import ResultCode, SurveyQuestion
+    from canvass_app.store.models import ResultCode, SurveyQuestion
 
     store = run.state["store"]
     with store.session() as session:
@@ -92,8 +80,7 @@ def check_migrations(run: _Run) -> str:
 
 
 def check_import(run: _Run) -> str:
-    _need("canvass_app.importer")
-    from canvass_app import importer
+    from canvass_app.voters import importer
 
     with run.state["store"].session() as session:
         result = importer.import_voter_file(session, FIXTURE, county="Selftest", state="NC")
@@ -101,8 +88,8 @@ def check_import(run: _Run) -> str:
         raise AssertionError(f"expected {FIXTURE_VOTERS} voters added, none rejected: {result.summary()}")
     run.state["county_id"] = result.county_id
     # A big file is read in a second (spawned) process: the frozen app must be able to start one.
-    from canvass_app.import_reading import ReadSpec, read_in_process
-    from canvass_app.voterfile import iter_voter_rows
+    from canvass_app.voters.reading import ReadSpec, read_in_process
+    from canvass_formats.voterfile import iter_voter_rows
 
     reader = iter_voter_rows(FIXTURE)
     spec = ReadSpec(FIXTURE, reader.layout, reader.mapping, result.county_id, "2026-01-01 00:00:00")
@@ -114,17 +101,15 @@ def check_import(run: _Run) -> str:
 
 
 def check_walklist(run: _Run) -> str:
-    _need("canvass_app.walklist_pdf")
-    _need("canvass_app.turfs")
     import pypdfium2
 
-    from canvass_app import turfs, walklist_pdf
+    from canvass_app.turfs import cutting, walklist_pdf
 
     if "county_id" not in run.state:
         raise AssertionError("no voters to print: the import check did not pass")
     out = io.BytesIO()
     with run.state["store"].session() as session:
-        turf = turfs.cut_by_precinct(session, run.state["county_id"])[0]
+        turf = cutting.cut_by_precinct(session, run.state["county_id"])[0]
         stats = walklist_pdf.write_walklists(session, [turf.list_number], out)
     pdf = pypdfium2.PdfDocument(out.getvalue())
     try:
@@ -196,13 +181,13 @@ _CHECKS: dict[str, Callable[[_Run], str]] = {
 
 
 def run_self_test() -> int:
-    """Run every check, print one line each and a summary; 0 when all present checks passed, else 1."""
+    """Run every check, print one line each and a summary; 0 when all checks passed, else 1."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     from canvass_app import __version__
 
     print(f"Canvass {__version__} self-test")
-    passed = failed = skipped = 0
+    passed = failed = 0
     started = time.monotonic()
     passphrase = secrets.token_urlsafe(24)
     with tempfile.TemporaryDirectory(prefix="canvass-selftest-", ignore_cleanup_errors=True) as tmp, \
@@ -216,9 +201,6 @@ def run_self_test() -> int:
                     continue
                 try:
                     detail = _CHECKS[name](run)
-                except Skipped:
-                    print(f"{name}: skipped: not in this build")
-                    skipped += 1
                 except Exception as exc:  # a check's failure is reported, and the others still run
                     print(f"{name}: FAILED - {type(exc).__name__}: {exc}")
                     failed += 1
@@ -229,5 +211,5 @@ def run_self_test() -> int:
             if "store" in run.state:
                 run.state["store"].close()
     seconds = time.monotonic() - started
-    print(f"self-test: {passed} passed, {failed} failed, {skipped} skipped in {seconds:.1f}s")
+    print(f"self-test: {passed} passed, {failed} failed, 0 skipped in {seconds:.1f}s")
     return 0 if failed == 0 else 1

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from canvass_app.store import StoreError
+from canvass_app.store.database import StoreError
 
 
 def run_tour(data_dir: Path, *, reason: str | None = None) -> int:

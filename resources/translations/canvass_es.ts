@@ -2,516 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="82" />
-        <source>Proposed</source>
-        <translation>Propuesta</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="82" />
-        <source>Adopted</source>
-        <translation>Adoptada</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="82" />
-        <source>Retired</source>
-        <translation>Retirada</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="83" />
-        <source>Support</source>
-        <translation>Apoyo</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="83" />
-        <source>Oppose</source>
-        <translation>En contra</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="83" />
-        <source>Abstain</source>
-        <translation>Abstención</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="147" />
-        <source>Policy Briefs</source>
-        <translation>Propuestas</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="163" />
-        <source>Search titles, text and talking points (Ctrl+F)</source>
-        <translation>Buscar en títulos, texto y puntos clave (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="165" />
-        <source>Search briefs</source>
-        <translation>Buscar propuestas</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="170" />
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="176" />
-        <source>Categories</source>
-        <translation>Categorías</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="177" />
-        <source>All briefs</source>
-        <translation>Todas las propuestas</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="177" />
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="450" />
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="504" />
-        <source>Bookmarked</source>
-        <translation>Marcadas</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="188" />
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="211" />
-        <source>Briefs</source>
-        <translation>Propuestas</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="207" />
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="212" />
-        <source>Secured Rights</source>
-        <translation>Derechos Garantizados</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="223" />
-        <source>Doorstep: talking points only</source>
-        <translation>En la puerta: solo puntos clave</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="226" />
-        <source>A compact view for the doorstep (Ctrl+D)</source>
-        <translation>Una vista compacta para la puerta (Ctrl+D)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="229" />
-        <source>Smaller text (Ctrl+-)</source>
-        <translation>Texto más pequeño (Ctrl+-)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="230" />
-        <source>Smaller text</source>
-        <translation>Texto más pequeño</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="233" />
-        <source>Larger text (Ctrl++)</source>
-        <translation>Texto más grande (Ctrl++)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="234" />
-        <source>Larger text</source>
-        <translation>Texto más grande</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="236" />
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="450" />
-        <source>Bookmark</source>
-        <translation>Marcar</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="237" />
-        <source>Bookmark this brief (Ctrl+B)</source>
-        <translation>Marcar esta propuesta (Ctrl+B)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="239" />
-        <source>Print handout…</source>
-        <translation>Imprimir folleto…</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="249" />
-        <source>Brief</source>
-        <translation>Propuesta</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="252" />
-        <source>Choose a brief on the left, or search.</source>
-        <translation>Elija una propuesta a la izquierda, o busque.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="254" />
-        <source>Your vote on this proposal</source>
-        <translation>Su voto sobre esta propuesta</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="256" />
-        <source>Optional comment for the policy council</source>
-        <translation>Comentario opcional para el consejo de políticas</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="257" />
-        <source>Vote comment</source>
-        <translation>Comentario del voto</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="329" />
-        <source>Loaded {0} bundled briefs</source>
-        <translation>Se cargaron {0} propuestas incluidas</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="338" />
-        <source>{0} briefs</source>
-        <translation>{0} propuestas</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="418" />
-        <source>{0} matches</source>
-        <translation>{0} resultados</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="418" />
-        <source>No brief matches — try fewer words</source>
-        <translation>Ninguna propuesta coincide: pruebe con menos palabras</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="487" />
-        <source>Text size {0} pt</source>
-        <translation>Tamaño del texto {0} pt</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="504" />
-        <source>Bookmark removed</source>
-        <translation>Marca quitada</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="515" />
-        <source>Your vote: {0}{1} — recorded {2:%Y-%m-%d %H:%M} UTC; a new vote replaces it.</source>
-        <translation>Su voto: {0}{1} — registrado el {2:%Y-%m-%d %H:%M} UTC; un voto nuevo lo reemplaza.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="517" />
-        <source>You have not voted on this proposal. Voting as {0}.</source>
-        <translation>Aún no ha votado sobre esta propuesta. Vota como {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="523" />
-        <source>Tally received at the last sync: {0} support · {1} oppose · {2} abstain</source>
-        <translation>Recuento recibido en la última sincronización: {0} a favor · {1} en contra · {2} abstenciones</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="525" />
-        <source>No tally received yet: it arrives with the next sync.</source>
-        <translation>Aún no hay recuento: llegará con la próxima sincronización.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="541" />
-        <source>Vote changed to {0}</source>
-        <translation>Voto cambiado a {0}</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="541" />
-        <source>Vote recorded: {0}</source>
-        <translation>Voto registrado: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="548" />
-        <source>Vote not recorded: {0}</source>
-        <translation>Voto no registrado: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="567" />
-        <source>conflicts:</source>
-        <translation>entra en conflicto con:</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="570" />
-        <source>This proposal declares a conflict with this right, so it can never be adopted as it stands: {0}</source>
-        <translation>Esta propuesta declara un conflicto con este derecho, así que no puede adoptarse tal como está: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="605" />
-        <source>Handout printing is not available in this build: the handout PDF module (canvass_app.handout_pdf with write_handout) is not installed.</source>
-        <translation>La impresión de folletos no está disponible en esta versión: falta el módulo de folletos PDF (canvass_app.handout_pdf con write_handout).</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="609" />
-        <source>A printable handout of the selected briefs (select several with Ctrl)</source>
-        <translation>Un folleto imprimible de las propuestas elegidas (elija varias con Ctrl)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="616" />
-        <source>Save handout</source>
-        <translation>Guardar folleto</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="628" />
-        <source>Handout saved to {0}</source>
-        <translation>Folleto guardado en {0}</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="640" />
-        <source>Policy briefs: {0}</source>
-        <translation>Propuestas: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="45" />
-        <source>never</source>
-        <translation>nunca</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="51" />
-        <source>{0} ({1} ago)</source>
-        <translation>{0} (hace {1})</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="63" />
-        <source>Sync</source>
-        <translation>Sincronizar</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="68" />
-        <source>This device</source>
-        <translation>Este dispositivo</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="70" />
-        <source>checking…</source>
-        <translation>comprobando…</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="79" />
-        <source>Connection</source>
-        <translation>Conexión</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="79" />
-        <source>Waiting to be sent</source>
-        <translation>En espera de envío</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="80" />
-        <source>Oldest waiting change</source>
-        <translation>Cambio en espera más antiguo</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="81" />
-        <source>Last successful sync</source>
-        <translation>Última sincronización correcta</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="81" />
-        <source>Last problem</source>
-        <translation>Último problema</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="82" />
-        <source>Server</source>
-        <translation>Servidor</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="85" />
-        <source>Sync now</source>
-        <translation>Sincronizar ahora</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="86" />
-        <source>Send waiting changes and fetch the latest lists now</source>
-        <translation>Enviar ahora los cambios en espera y descargar las listas más recientes</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="100" />
-        <location filename="../../canvass_app/ui/pages/sync.py" line="198" />
-        <source>Connect this device to a server</source>
-        <translation>Conectar este dispositivo a un servidor</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="103" />
-        <source>for example https://sync.example.org</source>
-        <translation>por ejemplo https://sync.example.org</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="104" />
-        <source>Server address</source>
-        <translation>Dirección del servidor</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="106" />
-        <source>from your county lead, like ABCD-EFGH-JKLM</source>
-        <translation>de su responsable de condado, como ABCD-EFGH-JKLM</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="107" />
-        <source>Enrollment code</source>
-        <translation>Código de inscripción</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="108" />
-        <source>Connect</source>
-        <translation>Conectar</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="113" />
-        <source>Server address:</source>
-        <translation>Dirección del servidor:</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="114" />
-        <source>Enrollment code:</source>
-        <translation>Código de inscripción:</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="118" />
-        <source>Changes the server did not accept</source>
-        <translation>Cambios que el servidor no aceptó</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="121" />
-        <source>When</source>
-        <translation>Cuándo</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="121" />
-        <source>Change</source>
-        <translation>Cambio</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="121" />
-        <source>Why</source>
-        <translation>Motivo</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="125" />
-        <source>Rejected changes</source>
-        <translation>Cambios rechazados</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="126" />
-        <source>These are kept for your records; they never hold up other changes.</source>
-        <translation>Se guardan para su registro; nunca detienen los demás cambios.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="151" />
-        <source>A sync is already running.</source>
-        <translation>Ya hay una sincronización en curso.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="156" />
-        <source>Give both the server address and the code.</source>
-        <translation>Indique la dirección del servidor y el código.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="159" />
-        <source>Connecting…</source>
-        <translation>Conectando…</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="165" />
-        <source>Connected as a {0} for {1} {2}.</source>
-        <translation>Conectado como {0} para {1} {2}.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="174" />
-        <source>Syncing…</source>
-        <translation>Sincronizando…</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="177" />
-        <location filename="../../canvass_app/ui/sync_controller.py" line="204" />
+        <location filename="../../canvass_app/ui/sync_controller.py" line="204"/>
         <source>online</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="177" />
-        <source>offline — changes wait safely on this device</source>
-        <translation>sin conexión: los cambios esperan seguros en este dispositivo</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="178" />
-        <source>unknown</source>
-        <translation>desconocido</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="182" />
-        <source>Done: {0} sent, {1} not accepted.</source>
-        <translation>Listo: {0} enviados, {1} no aceptados.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="186" />
-        <source>{0} change(s)</source>
-        <translation>{0} cambio(s)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="186" />
-        <source>nothing</source>
-        <translation>nada</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="189" />
-        <source>none</source>
-        <translation>ninguno</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="191" />
-        <source>{0} ({1}), device {2}</source>
-        <translation>{0} ({1}), dispositivo {2}</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="193" />
-        <source>Connect this device to another server</source>
-        <translation>Conectar este dispositivo a otro servidor</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="195" />
-        <source>not connected: enter the server address and your code below</source>
-        <translation>sin conectar: escriba abajo la dirección del servidor y su código</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="201" />
-        <source>The server revoked this device on {0}: its voter data was wiped from this computer. Ask your county lead for a new code.</source>
-        <translation>El servidor revocó este dispositivo el {0}: sus datos de votantes se borraron de esta computadora. Pida un código nuevo a su responsable de condado.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="167" />
+        <location filename="../../canvass_app/ui/sync_controller.py" line="167"/>
         <source>This device was revoked: its voter data was wiped.</source>
         <translation>Este dispositivo fue revocado: sus datos de votantes se borraron.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="201" />
+        <location filename="../../canvass_app/ui/sync_controller.py" line="201"/>
         <source>revoked, data wiped</source>
         <translation>revocado, datos borrados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="201" />
+        <location filename="../../canvass_app/ui/sync_controller.py" line="201"/>
         <source>not connected</source>
         <translation>sin conectar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="203" />
+        <location filename="../../canvass_app/ui/sync_controller.py" line="203"/>
         <source>syncing…</source>
         <translation>sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="204" />
+        <location filename="../../canvass_app/ui/sync_controller.py" line="204"/>
         <source>offline</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="204" />
+        <location filename="../../canvass_app/ui/sync_controller.py" line="204"/>
         <source>checking</source>
         <translation>comprobando</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="208" />
+        <location filename="../../canvass_app/ui/sync_controller.py" line="208"/>
         <source>{0} · {1} waiting</source>
         <translation>{0} · {1} en espera</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="209" />
+        <location filename="../../canvass_app/ui/sync_controller.py" line="209"/>
         <source>{0} · all sent</source>
         <translation>{0} · todo enviado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="215" />
+        <location filename="../../canvass_app/ui/sync_controller.py" line="215"/>
         <source>Oldest waiting change: {0} old</source>
         <translation>Cambio en espera más antiguo: {0}</translation>
     </message>
@@ -519,216 +57,509 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="65" />
-        <source>No system keychain is available. Choose a passphrase (8+ characters) to protect this device's data:</source>
+        <location filename="../../canvass_app/ui/app.py" line="66"/>
+        <source>No system keychain is available. Choose a passphrase (8+ characters) to protect this device&apos;s data:</source>
         <translation>No hay un llavero del sistema disponible. Elija una frase de contraseña (8 o más caracteres) para proteger los datos de este dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="68" />
-        <source>Enter the passphrase that protects this device's Canvass data:</source>
+        <location filename="../../canvass_app/ui/app.py" line="69"/>
+        <source>Enter the passphrase that protects this device&apos;s Canvass data:</source>
         <translation>Escriba la frase de contraseña que protege los datos de Canvass de este dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="70" />
+        <location filename="../../canvass_app/ui/app.py" line="71"/>
         <source>Canvass passphrase</source>
         <translation>Frase de contraseña de Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="75" />
+        <location filename="../../canvass_app/ui/app.py" line="76"/>
         <source>Repeat the passphrase:</source>
         <translation>Repita la frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="78" />
+        <location filename="../../canvass_app/ui/app.py" line="79"/>
         <source>The two passphrases differ; nothing was created.</source>
         <translation>Las dos frases de contraseña no coinciden; no se creó nada.</translation>
     </message>
 </context>
 <context>
-    <name>ContactsPage</name>
+    <name>BriefsPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="39" />
-        <source>Contacts</source>
-        <translation>Contactos</translation>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="58"/>
+        <source>Proposed</source>
+        <translation>Propuesta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="42" />
-        <source>Search voters</source>
-        <translation>Buscar votantes</translation>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="59"/>
+        <source>Adopted</source>
+        <translation>Adoptada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="43" />
-        <source>Search name, address, phone or voter id…</source>
-        <translation>Buscar nombre, dirección, teléfono o número de votante…</translation>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="60"/>
+        <source>Retired</source>
+        <translation>Retirada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="44" />
-        <source>Search as you type (Ctrl+F)</source>
-        <translation>Busca mientras escribe (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="47" />
-        <source>Sort by name</source>
-        <translation>Ordenar por nombre</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="48" />
-        <source>Sort by address (walk order)</source>
-        <translation>Ordenar por dirección (orden de recorrido)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="50" />
-        <source>Sort by name, or by address in walk order (within a turf: the walk-list lines)</source>
-        <translation>Ordenar por nombre, o por dirección en orden de recorrido (en una zona: las líneas de la lista)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="52" />
-        <source>Loading…</source>
-        <translation>Cargando…</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="55" />
-        <source>Precinct</source>
-        <translation>Precinto</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="56" />
-        <source>Party</source>
-        <translation>Partido</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="57" />
-        <source>Turf</source>
-        <translation>Zona</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="58" />
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="61"/>
         <source>Support</source>
         <translation>Apoyo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="59" />
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="73" />
-        <source>Contacted</source>
-        <translation>Contactado</translation>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="62"/>
+        <source>Oppose</source>
+        <translation>En contra</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="60" />
-        <source>Last result</source>
-        <translation>Último resultado</translation>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="63"/>
+        <source>Abstain</source>
+        <translation>Abstención</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="61" />
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="81"/>
+        <source>Policy Briefs</source>
+        <translation>Propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="97"/>
+        <source>Search titles, text and talking points (Ctrl+F)</source>
+        <translation>Buscar en títulos, texto y puntos clave (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="99"/>
+        <source>Search briefs</source>
+        <translation>Buscar propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="104"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="65" />
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="110"/>
+        <source>Categories</source>
+        <translation>Categorías</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="111"/>
+        <source>All briefs</source>
+        <translation>Todas las propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="112"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="398"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="453"/>
+        <source>Bookmarked</source>
+        <translation>Marcadas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="124"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="147"/>
+        <source>Briefs</source>
+        <translation>Propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="143"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="148"/>
+        <source>Secured Rights</source>
+        <translation>Derechos Garantizados</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="169"/>
+        <source>Doorstep: talking points only</source>
+        <translation>En la puerta: solo puntos clave</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="172"/>
+        <source>A compact view for the doorstep (Ctrl+D)</source>
+        <translation>Una vista compacta para la puerta (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="175"/>
+        <source>Smaller text (Ctrl+-)</source>
+        <translation>Texto más pequeño (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="176"/>
+        <source>Smaller text</source>
+        <translation>Texto más pequeño</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="179"/>
+        <source>Larger text (Ctrl++)</source>
+        <translation>Texto más grande (Ctrl++)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="180"/>
+        <source>Larger text</source>
+        <translation>Texto más grande</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="182"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="399"/>
+        <source>Bookmark</source>
+        <translation>Marcar</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="183"/>
+        <source>Bookmark this brief (Ctrl+B)</source>
+        <translation>Marcar esta propuesta (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="150"/>
+        <source>Print handout…</source>
+        <translation>Imprimir folleto…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="152"/>
+        <source>Save handout as PDF…</source>
+        <translation>Guardar folleto como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="191"/>
+        <source>Brief</source>
+        <translation>Propuesta</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="194"/>
+        <source>Choose a brief on the left, or search.</source>
+        <translation>Elija una propuesta a la izquierda, o busque.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="197"/>
+        <source>Your vote on this proposal</source>
+        <translation>Su voto sobre esta propuesta</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="199"/>
+        <source>Optional comment for the policy council</source>
+        <translation>Comentario opcional para el consejo de políticas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="200"/>
+        <source>Vote comment</source>
+        <translation>Comentario del voto</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="274"/>
+        <source>Loaded {0} bundled briefs</source>
+        <translation>Se cargaron {0} propuestas incluidas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="284"/>
+        <source>{0} briefs</source>
+        <translation>{0} propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="293"/>
+        <source>charter conflict</source>
+        <translation>conflicto con la carta</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="365"/>
+        <source>{0} matches</source>
+        <translation>{0} resultados</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="366"/>
+        <source>No brief matches — try fewer words</source>
+        <translation>Ninguna propuesta coincide: pruebe con menos palabras</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="436"/>
+        <source>Text size {0} pt</source>
+        <translation>Tamaño del texto {0} pt</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="454"/>
+        <source>Bookmark removed</source>
+        <translation>Marca quitada</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="465"/>
+        <source>Your vote: {0}{1} — recorded {2:%Y-%m-%d %H:%M} UTC; a new vote replaces it.</source>
+        <translation>Su voto: {0}{1} — registrado el {2:%Y-%m-%d %H:%M} UTC; un voto nuevo lo reemplaza.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="469"/>
+        <source>You have not voted on this proposal. Voting as {0}.</source>
+        <translation>Aún no ha votado sobre esta propuesta. Vota como {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="476"/>
+        <source>Tally received at the last sync: {0} support · {1} oppose · {2} abstain</source>
+        <translation>Recuento recibido en la última sincronización: {0} a favor · {1} en contra · {2} abstenciones</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="478"/>
+        <source>No tally received yet: it arrives with the next sync.</source>
+        <translation>Aún no hay recuento: llegará con la próxima sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="494"/>
+        <source>Vote changed to {0}</source>
+        <translation>Voto cambiado a {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="495"/>
+        <source>Vote recorded: {0}</source>
+        <translation>Voto registrado: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="502"/>
+        <source>Vote not recorded: {0}</source>
+        <translation>Voto no registrado: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="521"/>
+        <source>conflicts:</source>
+        <translation>entra en conflicto con:</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="524"/>
+        <source>This proposal declares a conflict with this right, so it can never be adopted as it stands: {0}</source>
+        <translation>Esta propuesta declara un conflicto con este derecho, así que no puede adoptarse tal como está: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="557"/>
+        <source>Print a handout of the selected briefs (select several with Ctrl+click) (Ctrl+P)</source>
+        <translation>Imprimir un folleto con los resúmenes elegidos (elija varios con Ctrl+clic) (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="560"/>
+        <source>Save a handout of the selected briefs as a PDF file (Ctrl+S)</source>
+        <translation>Guardar un folleto con los resúmenes elegidos como archivo PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="585"/>
+        <source>Policy brief handout</source>
+        <translation>Folleto de propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="594"/>
+        <source>Sent the handout ({0} pages) to the printer</source>
+        <translation>Folleto enviado a la impresora ({0} páginas)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="600"/>
+        <source>Save handout</source>
+        <translation>Guardar folleto</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="601"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="605"/>
+        <source>Handout saved to {0} ({1} pages)</source>
+        <translation>Folleto guardado en {0} ({1} páginas)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="615"/>
+        <source>Policy briefs: {0}</source>
+        <translation>Propuestas: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="41"/>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="44"/>
+        <source>Search voters</source>
+        <translation>Buscar votantes</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="45"/>
+        <source>Search name, address, phone or voter id…</source>
+        <translation>Buscar nombre, dirección, teléfono o número de votante…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="46"/>
+        <source>Search as you type (Ctrl+F)</source>
+        <translation>Busca mientras escribe (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="49"/>
+        <source>Sort by name</source>
+        <translation>Ordenar por nombre</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="50"/>
+        <source>Sort by address (walk order)</source>
+        <translation>Ordenar por dirección (orden de recorrido)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="52"/>
+        <source>Sort by name, or by address in walk order (within a turf: the walk-list lines)</source>
+        <translation>Ordenar por nombre, o por dirección en orden de recorrido (en una zona: las líneas de la lista)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="54"/>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="57"/>
+        <source>Precinct</source>
+        <translation>Precinto</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="58"/>
+        <source>Party</source>
+        <translation>Partido</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="59"/>
+        <source>Turf</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="60"/>
+        <source>Support</source>
+        <translation>Apoyo</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="61"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="75"/>
+        <source>Contacted</source>
+        <translation>Contactado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="62"/>
+        <source>Last result</source>
+        <translation>Último resultado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="63"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="67"/>
         <source>Filter by {0}</source>
         <translation>Filtrar por {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="66" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="68"/>
         <source>{0}: any</source>
         <translation>{0}: cualquiera</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="72" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="74"/>
         <source>Support {0}</source>
         <translation>Apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="74" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="76"/>
         <source>Not contacted</source>
         <translation>Sin contactar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="75" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="77"/>
         <source>Clear filters</source>
         <translation>Quitar filtros</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="76" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="78"/>
         <source>Show everyone again (Ctrl+Shift+X)</source>
         <translation>Mostrar a todos de nuevo (Ctrl+Mayús+X)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="80" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="82"/>
         <source>Voters</source>
         <translation>Votantes</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="92" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="94"/>
         <source>Household and contact history</source>
         <translation>Hogar e historial de contactos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="94" />
-        <source>&lt;p style='color:#666'&gt;Choose a voter to see the household and its contacts.&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#666'&gt;Elija un votante para ver su hogar y sus contactos.&lt;/p&gt;</translation>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="96"/>
+        <source>&lt;p style=&apos;color:#666&apos;&gt;Choose a voter to see the household and its contacts.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#666&apos;&gt;Elija un votante para ver su hogar y sus contactos.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="124" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="126"/>
         <source>Could not load voters: {0}</source>
         <translation>No se pudieron cargar los votantes: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="143" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="145"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="185" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="187"/>
         <source>voter</source>
         <translation>votante</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="185" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="187"/>
         <source>voters</source>
         <translation>votantes</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="188" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="190"/>
         <source>{0:,}+ voters match: type more to narrow</source>
         <translation>{0:,}+ votantes coinciden: escriba más para acotar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="192" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="194"/>
         <source>{0:,}+ voters, counting…</source>
         <translation>{0:,}+ votantes, contando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="197" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="199"/>
         <source> matches</source>
         <translation> coincidencias</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="197" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="199"/>
         <source> match</source>
         <translation> coincidencia</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="238" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="240"/>
         <source>&lt;p&gt;This voter is no longer in the store.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Este votante ya no está en los datos.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="247" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="249"/>
         <source>Precinct {0}</source>
         <translation>Precinto {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="252" />
-        <source>&lt;p style='color:#555;margin-top:0'&gt;{0} · {1} in household&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#555;margin-top:0'&gt;{0} · {1} en el hogar&lt;/p&gt;</translation>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="254"/>
+        <source>&lt;p style=&apos;color:#555;margin-top:0&apos;&gt;{0} · {1} in household&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#555;margin-top:0&apos;&gt;{0} · {1} en el hogar&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="262" />
-        <source>&lt;p style='color:#777;margin-top:2px'&gt;No contacts yet.&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#777;margin-top:2px'&gt;Aún sin contactos.&lt;/p&gt;</translation>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="264"/>
+        <source>&lt;p style=&apos;color:#777;margin-top:2px&apos;&gt;No contacts yet.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#777;margin-top:2px&apos;&gt;Aún sin contactos.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="273" />
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="269"/>
+        <source>support {0}</source>
+        <translation>apoyo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="271"/>
+        <source>volunteer</source>
+        <translation>voluntario</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="272"/>
+        <source>needs a ride</source>
+        <translation>necesita transporte</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="277"/>
         <source>undo of {0}</source>
         <translation>deshacer {0}</translation>
     </message>
@@ -736,47 +567,47 @@
 <context>
     <name>CutDialog</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="112" />
+        <location filename="../../canvass_app/ui/dialogs/cut_dialog.py" line="29"/>
         <source>Cut turfs</source>
         <translation>Dividir zonas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="114" />
+        <location filename="../../canvass_app/ui/dialogs/cut_dialog.py" line="31"/>
         <source>Cut the households of {county} that are not in a turf yet.</source>
         <translation>Dividir los hogares de {county} que aún no están en una zona.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="115" />
+        <location filename="../../canvass_app/ui/dialogs/cut_dialog.py" line="32"/>
         <source>the county</source>
         <translation>el condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="116" />
+        <location filename="../../canvass_app/ui/dialogs/cut_dialog.py" line="33"/>
         <source>One turf per &amp;precinct</source>
         <translation>Una zona por &amp;precinto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="117" />
+        <location filename="../../canvass_app/ui/dialogs/cut_dialog.py" line="34"/>
         <source>Turfs of about this many &amp;doors:</source>
         <translation>Zonas de unas tantas &amp;puertas:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="119" />
+        <location filename="../../canvass_app/ui/dialogs/cut_dialog.py" line="36"/>
         <source>One turf from the &amp;streets chosen below</source>
         <translation>Un turf con las &amp;calles elegidas abajo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="127" />
+        <location filename="../../canvass_app/ui/dialogs/cut_dialog.py" line="44"/>
         <source>Doors per turf</source>
         <translation>Puertas por zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="129" />
+        <location filename="../../canvass_app/ui/dialogs/cut_dialog.py" line="46"/>
         <source>Streets for a turf cut by hand</source>
         <translation>Calles para un turf cortado a mano</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="132" />
+        <location filename="../../canvass_app/ui/dialogs/cut_dialog.py" line="49"/>
         <source>{street} ({n} doors)</source>
         <translation>{street} ({n} puertas)</translation>
     </message>
@@ -784,137 +615,132 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="71" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="64"/>
         <source>Welcome to Canvass</source>
         <translation>Bienvenido a Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="72" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="65"/>
         <source>How do you want to start? You can change this later.</source>
         <translation>¿Cómo quiere empezar? Puede cambiarlo después.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="77" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="70"/>
         <source>Try the &amp;demo county</source>
         <translation>Probar el condado de &amp;demostración</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="78" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="71"/>
         <source>A made-up county with voters, turfs and briefs, to learn the app safely.</source>
         <translation>Un condado inventado con votantes, zonas y propuestas, para aprender sin riesgo.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="79" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="72"/>
         <source>&amp;Connect to my organisation</source>
         <translation>&amp;Conectar con mi organización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="80" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="73"/>
         <source>Use the server address and the enrollment code your county lead gave you.</source>
         <translation>Use la dirección del servidor y el código de inscripción que le dio su coordinador de condado.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="81" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="74"/>
         <source>Work &amp;offline</source>
         <translation>Trabajar sin c&amp;onexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="82" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="75"/>
         <source>Import a voter file from this computer; connect to a server later if you want.</source>
         <translation>Importe un padrón desde este equipo; conéctese a un servidor más tarde si quiere.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="111" />
-        <source>Protect this device's data</source>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="104"/>
+        <source>Protect this device&apos;s data</source>
         <translation>Proteja los datos de este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="112" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="105"/>
         <source>This computer has no system keychain, so a passphrase protects the encrypted data. You will type it each time Canvass starts. It cannot be recovered if forgotten.</source>
         <translation>Este equipo no tiene llavero del sistema, así que una frase de contraseña protege los datos cifrados. La escribirá cada vez que inicie Canvass. Si la olvida, no se puede recuperar.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="117" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="110"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="118" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="111"/>
         <source>Repeat the passphrase</source>
         <translation>Repita la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="122" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="115"/>
         <source>&amp;Passphrase (8+ characters):</source>
         <translation>&amp;Frase de contraseña (8+ caracteres):</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="123" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="116"/>
         <source>&amp;Repeat it:</source>
         <translation>&amp;Repítala:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="130" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="123"/>
         <source>The passphrase needs at least 8 characters.</source>
         <translation>La frase de contraseña necesita al menos 8 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="132" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="125"/>
         <source>The two passphrases differ.</source>
         <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="151" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="144"/>
         <source>Connect to your organisation</source>
         <translation>Conéctese con su organización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="152" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="145"/>
         <source>Your county lead gives you the server address and a one-time enrollment code.</source>
         <translation>Su coordinador de condado le da la dirección del servidor y un código de inscripción de un solo uso.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="157" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="150"/>
         <source>enrollment code</source>
         <translation>código de inscripción</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="158" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="151"/>
         <source>Server address</source>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="159" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="152"/>
         <source>Enrollment code</source>
         <translation>Código de inscripción</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="165" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="158"/>
         <source>Connecting</source>
         <translation>Conectando</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="168" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="161"/>
         <source>&amp;Server address:</source>
         <translation>&amp;Dirección del servidor:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="169" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="162"/>
         <source>&amp;Enrollment code:</source>
         <translation>Código de &amp;inscripción:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="175" />
-        <source>This build has no sync client; choose another start.</source>
-        <translation>Esta versión no tiene cliente de sincronización; elija otra forma de empezar.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="193" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="184"/>
         <source>Canvass — first start</source>
         <translation>Canvass — primer inicio</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/first_run.py" line="245" />
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="235"/>
         <source>Connecting to {0}…</source>
         <translation>Conectando con {0}…</translation>
     </message>
@@ -922,137 +748,279 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="120" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="151"/>
         <source>Import voter file</source>
         <translation>Importar padrón</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="127" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="159"/>
         <source>No file chosen</source>
         <translation>Ningún archivo elegido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="128" />
-        <source>Choose file…</source>
-        <translation>Elegir archivo…</translation>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="160"/>
+        <source>Choose &amp;file…</source>
+        <translation>Elegir &amp;archivo…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="134" />
-        <source>e.g. Wake</source>
-        <translation>p. ej., Wake</translation>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="166"/>
+        <source>County of this file, e.g. Wake</source>
+        <translation>Condado de este archivo, p. ej., Wake</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="142" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="174"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="143" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="175"/>
         <source>County</source>
         <translation>Condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="144" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="176"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="145" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="177"/>
         <source>Layout</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="149" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="181"/>
         <source>Column in file</source>
         <translation>Columna del archivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="149" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="181"/>
         <source>Imports as</source>
         <translation>Se importa como</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="149" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="181"/>
         <source>Row %1</source>
         <translation>Fila %1</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="162" />
-        <source>Import</source>
-        <translation>Importar</translation>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="197"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="430"/>
+        <source>&amp;Confirm import</source>
+        <translation>&amp;Confirmar importación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="163" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="198"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="213"/>
+        <source>&amp;Undo last import…</source>
+        <translation>&amp;Deshacer la última importación…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="214"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="329"/>
+        <source>Choose a voter file.</source>
+        <translation>Elija un padrón.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="333"/>
+        <source>Type the county this file is for.</source>
+        <translation>Escriba el condado de este archivo.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="335"/>
+        <source>Type the two-letter state.</source>
+        <translation>Escriba el estado con dos letras.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="379"/>
+        <source>Checking what the import would change…</source>
+        <translation>Comprobando qué cambiaría la importación…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="404"/>
+        <source> (a new county)</source>
+        <translation> (un condado nuevo)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="406"/>
+        <source>Added</source>
+        <translation>Nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="406"/>
+        <source>Updated</source>
+        <translation>Actualizados</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="407"/>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="408"/>
+        <source>To be marked inactive</source>
+        <translation>Se marcarán inactivos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="409"/>
+        <source> (%1 of the %2 active voters)</source>
+        <translation> (%1 de los %2 votantes activos)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="411"/>
+        <source>Rejected rows</source>
+        <translation>Filas rechazadas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="412"/>
+        <source>Turfs affected</source>
+        <translation>Zonas afectadas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="412"/>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="413"/>
+        <source>%1 turfs lose %2 doors (%3 left empty)</source>
+        <translation>%1 zonas pierden %2 puertas (%3 quedan vacías)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="418"/>
+        <source>Nothing has changed yet. Importing into %1 would change:</source>
+        <translation>Todavía no ha cambiado nada. Importar en %1 cambiaría:</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="427"/>
+        <source>Yes, mark %1 voters inactive</source>
+        <translation>Sí, marcar %1 votantes como inactivos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="436"/>
+        <source>Could not check the import; nothing was changed: %1</source>
+        <translation>No se pudo comprobar la importación; no se cambió nada: %1</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="520"/>
+        <source>Imported into %1: %2 added, %3 updated, %4 unchanged, %5 marked inactive, %6 rejected; %7 households (layout %8).</source>
+        <translation>Importado en %1: %2 nuevos, %3 actualizados, %4 sin cambios, %5 marcados inactivos, %6 rechazados; %7 hogares (formato %8).</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="569"/>
+        <source>Undo %1</source>
+        <translation>Deshacer %1</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="570"/>
+        <source>There is no import to undo</source>
+        <translation>No hay ninguna importación que deshacer</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="580"/>
+        <source>Undo %1?</source>
+        <translation>¿Deshacer %1?</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="582"/>
+        <source>&amp;Confirm undo</source>
+        <translation>&amp;Confirmar deshacer</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="600"/>
+        <source>Undone: removed %1 added voters, restored %2 updated, reactivated %3 in %4.</source>
+        <translation>Deshecho: se quitaron %1 votantes nuevos, se restauraron %2 actualizados y se reactivaron %3 en %4.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="605"/>
+        <source>Last import undone</source>
+        <translation>Última importación deshecha</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="215"/>
         <source>Cancel import</source>
         <translation>Cancelar importación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="170" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="217"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="357"/>
+        <source>Shows what the import would change; nothing changes until you confirm (Alt+I)</source>
+        <translation>Muestra qué cambiaría la importación; nada cambia hasta que confirme (Alt+I)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="229"/>
         <source>Columns and the first rows of the file:</source>
         <translation>Columnas y primeras filas del archivo:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="182" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="250"/>
         <source>Choose a voter file</source>
         <translation>Elija un padrón</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="183" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="251"/>
         <source>Voter files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>Padrones (*.csv *.tsv *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="198" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="266"/>
         <source>Reading the file…</source>
         <translation>Leyendo el archivo…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="207" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="275"/>
         <source>Detected: %1 — %2, %3-separated</source>
         <translation>Detectado: %1 — %2, separado por %3</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="260" />
-        <source>Choose which column holds the voter id (“Imports as”).</source>
-        <translation>Elija qué columna tiene el número de votante («Se importa como»).</translation>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="423"/>
+        <source>Check the county and the file: this marks %1 of the county&apos;s voters inactive and leaves %2 turfs with no door.</source>
+        <translation>Revise el condado y el archivo: esto marca como inactivos a %1 de los votantes del condado y deja %2 zonas sin puertas.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="299" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="471"/>
         <source>Starting…</source>
         <translation>Comenzando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="309" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="505"/>
         <source>%1 rows · %2 rows/s</source>
         <translation>%1 filas · %2 filas/s</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="315" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="511"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="322" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="518"/>
         <source>%1 rows in %2 s</source>
         <translation>%1 filas en %2 s</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="324" />
-        <source>Imported: %1 added, %2 updated, %3 marked inactive, %4 rejected; %5 households (layout %6).</source>
-        <translation>Importado: %1 nuevos, %2 actualizados, %3 marcados inactivos, %4 rechazados; %5 hogares (formato %6).</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="334" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="534"/>
         <source>Voter file imported</source>
         <translation>Padrón importado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="345" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="543"/>
+        <source>Not imported: the voters changed since the summary was shown; nothing was changed. Press Import… to see the summary again.</source>
+        <translation>No se importó: los votantes cambiaron desde que se mostró el resumen; no se cambió nada. Pulse Importar… para ver el resumen de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="554"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>Importación cancelada; no se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/import_dialog.py" line="347" />
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="547"/>
         <source>Import failed; nothing was changed: %1</source>
         <translation>La importación falló; no se cambió nada: %1</translation>
     </message>
@@ -1060,188 +1028,292 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../canvass_app/self_test.py" line="139" />
-        <location filename="../../canvass_app/ui/main_window.py" line="46" />
+        <location filename="../../canvass_app/ui/main_window.py" line="41"/>
+        <location filename="../../canvass_app/ui/self_test.py" line="134"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="47" />
+        <location filename="../../canvass_app/ui/main_window.py" line="42"/>
         <source>Walk</source>
         <translation>Recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="48" />
+        <location filename="../../canvass_app/ui/main_window.py" line="43"/>
         <source>Turfs &amp;&amp; Walk Lists</source>
         <translation>Zonas y listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="49" />
+        <location filename="../../canvass_app/ui/main_window.py" line="44"/>
         <source>Policy Briefs</source>
         <translation>Propuestas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="50" />
+        <location filename="../../canvass_app/ui/main_window.py" line="45"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="60" />
+        <location filename="../../canvass_app/ui/main_window.py" line="55"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="96" />
+        <location filename="../../canvass_app/ui/main_window.py" line="91"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="98" />
+        <location filename="../../canvass_app/ui/main_window.py" line="93"/>
         <source>&amp;Import voter file…</source>
         <translation>&amp;Importar padrón electoral…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="102" />
+        <location filename="../../canvass_app/ui/main_window.py" line="97"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="106" />
+        <location filename="../../canvass_app/ui/main_window.py" line="101"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="111" />
+        <location filename="../../canvass_app/ui/main_window.py" line="106"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="118" />
+        <location filename="../../canvass_app/ui/main_window.py" line="113"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="119" />
+        <location filename="../../canvass_app/ui/main_window.py" line="114"/>
         <source>&amp;About Canvass</source>
         <translation>&amp;Acerca de Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="124" />
+        <location filename="../../canvass_app/ui/main_window.py" line="119"/>
         <source>none loaded</source>
         <translation>ninguno cargado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="125" />
-        <location filename="../../canvass_app/ui/main_window.py" line="149" />
+        <location filename="../../canvass_app/ui/main_window.py" line="120"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="144"/>
         <source>County: {0}</source>
         <translation>Condado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="128" />
+        <location filename="../../canvass_app/ui/main_window.py" line="123"/>
         <source>Data: {0}</source>
         <translation>Datos: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="130" />
-        <location filename="../../canvass_app/ui/main_window.py" line="145" />
+        <location filename="../../canvass_app/ui/main_window.py" line="125"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="140"/>
         <source>Sync: {0}</source>
         <translation>Sincronización: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="130" />
+        <location filename="../../canvass_app/ui/main_window.py" line="125"/>
         <source>not connected</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="137" />
+        <location filename="../../canvass_app/ui/main_window.py" line="132"/>
         <source>Working</source>
         <translation>Trabajando</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="159" />
+        <location filename="../../canvass_app/ui/main_window.py" line="154"/>
         <source>the system keychain</source>
         <translation>el llavero del sistema</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="160" />
+        <location filename="../../canvass_app/ui/main_window.py" line="155"/>
         <source>a passphrase</source>
         <translation>una frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="163" />
+        <location filename="../../canvass_app/ui/main_window.py" line="158"/>
         <source>Offline field canvassing for volunteer alliances.</source>
         <translation>Campañas puerta a puerta sin conexión para alianzas de voluntarios.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="164" />
+        <location filename="../../canvass_app/ui/main_window.py" line="159"/>
         <source>Data directory: {0}</source>
         <translation>Carpeta de datos: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="165" />
+        <location filename="../../canvass_app/ui/main_window.py" line="160"/>
         <source>Everything on disk is encrypted (key in {0}).</source>
         <translation>Todo lo guardado en el disco está cifrado (clave en {0}).</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="176" />
+        <location filename="../../canvass_app/ui/main_window.py" line="171"/>
         <source>About Canvass</source>
         <translation>Acerca de Canvass</translation>
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/pdf_preview.py" line="54"/>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/pdf_preview.py" line="57"/>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/pdf_preview.py" line="90"/>
+        <source>Page {x} of {y}</source>
+        <translation>Página {x} de {y}</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyBrief</name>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="28"/>
+        <source>Proposed</source>
+        <translation>Propuesta</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="29"/>
+        <source>Adopted</source>
+        <translation>Adoptada</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="30"/>
+        <source>Retired</source>
+        <translation>Retirada</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="35"/>
+        <source>Talking points</source>
+        <translation>Puntos clave</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="36"/>
+        <source>Common questions</source>
+        <translation>Preguntas frecuentes</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="37"/>
+        <source>If you hear…</source>
+        <translation>Si le dicen…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="38"/>
+        <source>Secured Rights it protects</source>
+        <translation>Derechos Garantizados que protege</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="39"/>
+        <source>Charter conflict</source>
+        <translation>Conflicto con la carta</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="40"/>
+        <source>This proposal declares a conflict with the Secured Right(s) below. Under the charter it can be discussed and voted on, but never adopted as it stands.</source>
+        <translation>Esta propuesta declara un conflicto con los Derechos Garantizados indicados abajo. Según la carta puede debatirse y votarse, pero nunca adoptarse tal como está.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="43"/>
+        <source>version {0}</source>
+        <translation>versión {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="44"/>
+        <source>Votes received: {0} support · {1} oppose · {2} abstain</source>
+        <translation>Votos recibidos: {0} a favor · {1} en contra · {2} abstenciones</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="45"/>
+        <source>Protected by</source>
+        <translation>Protegido por</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="46"/>
+        <source>Proposals that would conflict with it</source>
+        <translation>Propuestas que entrarían en conflicto con él</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="47"/>
+        <source>Page {0}</source>
+        <translation>Página {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/briefs/render.py" line="48"/>
+        <source>Policy briefs: {0}</source>
+        <translation>Resúmenes de políticas: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/print_dialog.py" line="23"/>
+        <source>The printer could not be started.</source>
+        <translation>No se pudo iniciar la impresora.</translation>
+    </message>
+</context>
+<context>
     <name>ResultCode</name>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="35" />
+        <location filename="../../canvass_app/i18n.py" line="37"/>
         <source>Canvassed</source>
         <translation>Contactado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="36" />
+        <location filename="../../canvass_app/i18n.py" line="38"/>
         <source>Not Home</source>
         <translation>No está en casa</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="37" />
+        <location filename="../../canvass_app/i18n.py" line="39"/>
         <source>Refused</source>
         <translation>Se negó</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="38" />
+        <location filename="../../canvass_app/i18n.py" line="40"/>
         <source>Moved</source>
         <translation>Se mudó</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="39" />
+        <location filename="../../canvass_app/i18n.py" line="41"/>
         <source>Deceased</source>
         <translation>Fallecido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="40" />
+        <location filename="../../canvass_app/i18n.py" line="42"/>
         <source>Inaccessible</source>
         <translation>Inaccesible</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="41" />
+        <location filename="../../canvass_app/i18n.py" line="43"/>
         <source>Language Barrier</source>
         <translation>Barrera del idioma</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="42" />
+        <location filename="../../canvass_app/i18n.py" line="44"/>
         <source>Wrong Address</source>
         <translation>Dirección equivocada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="43" />
+        <location filename="../../canvass_app/i18n.py" line="45"/>
         <source>Come Back Later</source>
         <translation>Volver más tarde</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="44" />
+        <location filename="../../canvass_app/i18n.py" line="46"/>
         <source>Do Not Contact</source>
         <translation>No contactar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="45" />
+        <location filename="../../canvass_app/i18n.py" line="47"/>
         <source>Hostile</source>
         <translation>Hostil</translation>
     </message>
@@ -1249,178 +1321,178 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="43" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="43"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="46" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="46"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="50" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="50"/>
         <source>Server address</source>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="54" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="54"/>
         <source>Only when I press Sync now</source>
         <translation>Solo cuando pulse Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="55" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="55"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="57" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="57"/>
         <source>Automatic sync interval in minutes</source>
         <translation>Intervalo de sincronización automática en minutos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="58" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="58"/>
         <source>Ser&amp;ver address:</source>
         <translation>Dirección del ser&amp;vidor:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="59" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="59"/>
         <source>Sync &amp;automatically every:</source>
         <translation>Sincronizar &amp;automáticamente cada:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="62" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="62"/>
         <source>Appearance and printing</source>
         <translation>Apariencia e impresión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="64" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="64"/>
         <source>Walk-list paper size</source>
         <translation>Tamaño de papel de las listas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="65" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="65"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="65" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="65"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="67" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="67"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="68" />
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="71" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="68"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="71"/>
         <source>Follow the system</source>
         <translation>Según el sistema</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="70" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="70"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="71" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="71"/>
         <source>Light</source>
         <translation>Claro</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="72" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="72"/>
         <source>Dark</source>
         <translation>Oscuro</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="73" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="73"/>
         <source>A new language shows the next time Canvass starts.</source>
         <translation>El nuevo idioma se verá la próxima vez que inicie Canvass.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="75" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="75"/>
         <source>Walk-list &amp;paper:</source>
         <translation>&amp;Papel de las listas:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="76" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="76"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="78" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="78"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Tema:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="88" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="88"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="92" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="92"/>
         <source>Current passphrase</source>
         <translation>Frase de contraseña actual</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="93" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="93"/>
         <source>New passphrase</source>
         <translation>Nueva frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="94" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="94"/>
         <source>Repeat the new passphrase</source>
         <translation>Repita la nueva frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="96" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="96"/>
         <source>&amp;Change passphrase</source>
         <translation>&amp;Cambiar frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="101" />
-        <source>This device's key is kept in the system keychain: there is no passphrase to change.</source>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="101"/>
+        <source>This device&apos;s key is kept in the system keychain: there is no passphrase to change.</source>
         <translation>La clave de este dispositivo está en el llavero del sistema: no hay frase de contraseña que cambiar.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="106" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="106"/>
         <source>C&amp;urrent:</source>
         <translation>Act&amp;ual:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="107" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="107"/>
         <source>&amp;New (8+ characters):</source>
         <translation>&amp;Nueva (8+ caracteres):</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="108" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="108"/>
         <source>&amp;Repeat new:</source>
         <translation>&amp;Repita la nueva:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="116" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="116"/>
         <source>The new passphrase needs at least 8 characters.</source>
         <translation>La nueva frase de contraseña necesita al menos 8 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="119" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="119"/>
         <source>The two new passphrases differ.</source>
         <translation>Las dos nuevas frases de contraseña no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="122" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="122"/>
         <source>Changing…</source>
         <translation>Cambiando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="129" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="129"/>
         <source>Passphrase changed. Use the new one from now on.</source>
         <translation>Frase de contraseña cambiada. Use la nueva a partir de ahora.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/settings_dialog.py" line="134" />
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="134"/>
         <source>The current passphrase is wrong; nothing was changed.</source>
         <translation>La frase de contraseña actual es incorrecta; no se cambió nada.</translation>
     </message>
@@ -1428,140 +1500,392 @@
 <context>
     <name>Survey</name>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="46" />
-        <source>Support for the alliance's candidates and policies (1 strong oppose - 5 strong support)</source>
+        <location filename="../../canvass_app/i18n.py" line="48"/>
+        <source>Support for the alliance&apos;s candidates and policies (1 strong oppose - 5 strong support)</source>
         <translation>Apoyo a los candidatos y políticas de la alianza (1 muy en contra - 5 muy a favor)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="48" />
+        <location filename="../../canvass_app/i18n.py" line="50"/>
         <source>Top issue</source>
         <translation>Tema principal</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="49" />
+        <location filename="../../canvass_app/briefs/render.py" line="19"/>
+        <location filename="../../canvass_app/i18n.py" line="51"/>
         <source>Education</source>
         <translation>Educación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="50" />
+        <location filename="../../canvass_app/briefs/render.py" line="20"/>
+        <location filename="../../canvass_app/i18n.py" line="52"/>
         <source>Healthcare</source>
         <translation>Salud</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="51" />
+        <location filename="../../canvass_app/briefs/render.py" line="21"/>
+        <location filename="../../canvass_app/i18n.py" line="53"/>
         <source>Careers</source>
         <translation>Empleo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="52" />
+        <location filename="../../canvass_app/briefs/render.py" line="22"/>
+        <location filename="../../canvass_app/i18n.py" line="54"/>
         <source>Peace</source>
         <translation>Paz</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="53" />
+        <location filename="../../canvass_app/briefs/render.py" line="23"/>
+        <location filename="../../canvass_app/i18n.py" line="55"/>
         <source>Prison reform</source>
         <translation>Reforma penitenciaria</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="54" />
+        <location filename="../../canvass_app/briefs/render.py" line="24"/>
+        <location filename="../../canvass_app/i18n.py" line="56"/>
         <source>Climate</source>
         <translation>Clima</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="55" />
+        <location filename="../../canvass_app/briefs/render.py" line="25"/>
+        <location filename="../../canvass_app/i18n.py" line="57"/>
         <source>Other</source>
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="56" />
+        <location filename="../../canvass_app/i18n.py" line="58"/>
         <source>Interested in volunteering</source>
         <translation>Interesado en ser voluntario</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="57" />
+        <location filename="../../canvass_app/i18n.py" line="59"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="58" />
+        <location filename="../../canvass_app/i18n.py" line="60"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="59" />
+        <location filename="../../canvass_app/i18n.py" line="61"/>
         <source>Preferred language</source>
         <translation>Idioma preferido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="60" />
+        <location filename="../../canvass_app/i18n.py" line="62"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="61" />
+        <location filename="../../canvass_app/i18n.py" line="63"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="62" />
+        <location filename="../../canvass_app/i18n.py" line="64"/>
         <source>Needs a ride to vote</source>
         <translation>Necesita transporte para votar</translation>
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="32"/>
+        <source>the voter is not in the server&apos;s list for this county</source>
+        <translation>el votante no está en la lista del servidor para este condado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="33"/>
+        <source>this device may not write to that county</source>
+        <translation>este dispositivo no puede escribir en ese condado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="34"/>
+        <source>the policy is not open for votes any more</source>
+        <translation>la propuesta ya no está abierta a votación</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="35"/>
+        <source>the change was incomplete or malformed</source>
+        <translation>el cambio estaba incompleto o mal formado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="36"/>
+        <source>another change already used the same id</source>
+        <translation>otro cambio ya usó el mismo identificador</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="42"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="48"/>
+        <source>{0} ({1} ago)</source>
+        <translation>{0} (hace {1})</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="60"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="63"/>
+        <source>Sync</source>
+        <translation>Sincronizar</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="66"/>
+        <source>This device</source>
+        <translation>Este dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="68"/>
+        <source>checking…</source>
+        <translation>comprobando…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="78"/>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="79"/>
+        <source>Waiting to be sent</source>
+        <translation>En espera de envío</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="80"/>
+        <source>Oldest waiting change</source>
+        <translation>Cambio en espera más antiguo</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="81"/>
+        <source>Last successful sync</source>
+        <translation>Última sincronización correcta</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="82"/>
+        <source>Last problem</source>
+        <translation>Último problema</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="83"/>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="88"/>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="89"/>
+        <source>Send waiting changes and fetch the latest lists now</source>
+        <translation>Enviar ahora los cambios en espera y descargar las listas más recientes</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="103"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="208"/>
+        <source>Connect this device to a server</source>
+        <translation>Conectar este dispositivo a un servidor</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="106"/>
+        <source>for example https://sync.example.org</source>
+        <translation>por ejemplo https://sync.example.org</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="107"/>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="109"/>
+        <source>from your county lead, like ABCD-EFGH-JKLM</source>
+        <translation>de su responsable de condado, como ABCD-EFGH-JKLM</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="110"/>
+        <source>Enrollment code</source>
+        <translation>Código de inscripción</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="111"/>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="116"/>
+        <source>Server address:</source>
+        <translation>Dirección del servidor:</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="117"/>
+        <source>Enrollment code:</source>
+        <translation>Código de inscripción:</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="121"/>
+        <source>Changes the server did not accept</source>
+        <translation>Cambios que el servidor no aceptó</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="125"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="125"/>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="125"/>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="129"/>
+        <source>Rejected changes</source>
+        <translation>Cambios rechazados</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="130"/>
+        <source>These are kept for your records; they never hold up other changes.</source>
+        <translation>Se guardan para su registro; nunca detienen los demás cambios.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="156"/>
+        <source>A sync is already running.</source>
+        <translation>Ya hay una sincronización en curso.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="161"/>
+        <source>Give both the server address and the code.</source>
+        <translation>Indique la dirección del servidor y el código.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="164"/>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="170"/>
+        <source>Connected as a {0} for {1} {2}.</source>
+        <translation>Conectado como {0} para {1} {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="180"/>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="183"/>
+        <source>online</source>
+        <translation>en línea</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="184"/>
+        <source>offline — changes wait safely on this device</source>
+        <translation>sin conexión: los cambios esperan seguros en este dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="185"/>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="190"/>
+        <source>Done: {0} sent, {1} not accepted.</source>
+        <translation>Listo: {0} enviados, {1} no aceptados.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="194"/>
+        <source>{0} change(s)</source>
+        <translation>{0} cambio(s)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="195"/>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="198"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="200"/>
+        <source>{0} ({1}), device {2}</source>
+        <translation>{0} ({1}), dispositivo {2}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="202"/>
+        <source>Connect this device to another server</source>
+        <translation>Conectar este dispositivo a otro servidor</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="204"/>
+        <source>not connected: enter the server address and your code below</source>
+        <translation>sin conectar: escriba abajo la dirección del servidor y su código</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="211"/>
+        <source>The server revoked this device on {0}: its voter data was wiped from this computer. Ask your county lead for a new code.</source>
+        <translation>El servidor revocó este dispositivo el {0}: sus datos de votantes se borraron de esta computadora. Pida un código nuevo a su responsable de condado.</translation>
+    </message>
+</context>
+<context>
     <name>TurfTableModel</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="49" />
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="16"/>
         <source>List</source>
         <translation>Lista</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="50" />
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="17"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="51" />
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="18"/>
         <source>Precinct</source>
         <translation>Precinto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="52" />
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="19"/>
         <source>Doors</source>
         <translation>Puertas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="53" />
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="20"/>
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="54" />
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="21"/>
         <source>Assignee</source>
         <translation>Asignada a</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="55" />
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="22"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="57" />
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="24"/>
         <source>available</source>
         <translation>disponible</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="57" />
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="24"/>
         <source>assigned</source>
         <translation>asignada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="58" />
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="25"/>
         <source>checked out</source>
         <translation>entregada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="58" />
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="25"/>
         <source>returned</source>
         <translation>devuelta</translation>
     </message>
@@ -1569,143 +1893,153 @@
 <context>
     <name>TurfsPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="175" />
-        <source>The printer could not be started.</source>
-        <translation>No se pudo iniciar la impresora.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="201" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="48"/>
         <source>Turfs &amp; Walk Lists</source>
         <translation>Zonas y listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="213" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="58"/>
         <source>Import voter file…</source>
         <translation>Importar padrón…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="215" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="60"/>
         <source>&amp;Cut turfs…</source>
         <translation>&amp;Dividir zonas…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="217" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="62"/>
         <source>&amp;Assign…</source>
         <translation>&amp;Asignar…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="219" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="64"/>
         <source>Check &amp;out</source>
         <translation>&amp;Entregar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="221" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="66"/>
         <source>&amp;Return</source>
         <translation>De&amp;volver</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="232" />
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="302" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="69"/>
+        <source>&amp;Delete turfs…</source>
+        <translation>&amp;Eliminar zonas…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="70"/>
+        <source>Delete the selected turfs: their doors can be cut again</source>
+        <translation>Eliminar las zonas seleccionadas: sus puertas se pueden volver a dividir</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="80"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="130"/>
         <source>Turfs</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="237" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="85"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="238" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="86"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="239" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="87"/>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="241" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="89"/>
         <source>&amp;Preview</source>
         <translation>&amp;Vista previa</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="243" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="91"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="245" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="93"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="249" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="97"/>
         <source>Walk list progress</source>
         <translation>Avance de las listas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="254" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="102"/>
         <source>Select turfs and press Preview to see their walk lists.</source>
         <translation>Elija zonas y pulse Vista previa para ver sus listas de recorrido.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="256" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="103"/>
         <source>Walk list preview</source>
         <translation>Vista previa de la lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="260" />
-        <source>◀</source>
-        <translation>◀</translation>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="176"/>
+        <source>Cut {number} by hand.</source>
+        <translation>Zona {number} creada a mano.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="261" />
-        <source>Previous page</source>
-        <translation>Página anterior</translation>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="185"/>
+        <source>Check this cut</source>
+        <translation>Revise esta división</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="263" />
-        <source>▶</source>
-        <translation>▶</translation>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="195"/>
+        <source>Delete turfs</source>
+        <translation>Eliminar zonas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="264" />
-        <source>Next page</source>
-        <translation>Página siguiente</translation>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="196"/>
+        <source>Delete {lists}? Their doors become free to cut again.</source>
+        <translation>¿Eliminar {lists}? Sus puertas quedarán libres para dividirlas de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="352" />
-        <source>Cut {n} turfs.</source>
-        <translation>Se dividieron {n} zonas.</translation>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="213"/>
+        <source>Delete turfs in use?</source>
+        <translation>¿Eliminar zonas en uso?</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="361" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="214"/>
+        <source>Contact results are kept. Delete anyway?</source>
+        <translation>Los resultados de contacto se conservan. ¿Eliminar de todos modos?</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="316"/>
+        <source>Sent {n} pages to the printer.</source>
+        <translation>{n} páginas enviadas a la impresora.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="228"/>
         <source>Assign</source>
         <translation>Asignar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="361" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="229"/>
         <source>Canvasser for {lists}:</source>
         <translation>Voluntario para {lists}:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="440" />
-        <source>Page {x} of {y}</source>
-        <translation>Página {x} de {y}</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="448" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="297"/>
         <source>Save walk lists</source>
         <translation>Guardar listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="449" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="299"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="452" />
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="302"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -1713,47 +2047,47 @@
 <context>
     <name>VoterTableModel</name>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="20" />
+        <location filename="../../canvass_app/ui/models/voter_table_model.py" line="20"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="21" />
+        <location filename="../../canvass_app/ui/models/voter_table_model.py" line="21"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="22" />
+        <location filename="../../canvass_app/ui/models/voter_table_model.py" line="22"/>
         <source>Precinct</source>
         <translation>Precinto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="23" />
+        <location filename="../../canvass_app/ui/models/voter_table_model.py" line="23"/>
         <source>Party</source>
         <translation>Partido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="24" />
+        <location filename="../../canvass_app/ui/models/voter_table_model.py" line="24"/>
         <source>Age</source>
         <translation>Edad</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="25" />
+        <location filename="../../canvass_app/ui/models/voter_table_model.py" line="25"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="26" />
+        <location filename="../../canvass_app/ui/models/voter_table_model.py" line="26"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="27" />
+        <location filename="../../canvass_app/ui/models/voter_table_model.py" line="27"/>
         <source>Last result</source>
         <translation>Último resultado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/voter_table_model.py" line="28" />
+        <location filename="../../canvass_app/ui/models/voter_table_model.py" line="28"/>
         <source>Support</source>
         <translation>Apoyo</translation>
     </message>
@@ -1761,122 +2095,122 @@
 <context>
     <name>WalkList</name>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="226" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="209"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="233" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="216"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="235" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="218"/>
         <source>Age</source>
         <translation>Ed.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="235" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="218"/>
         <source>Sex</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="236" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="219"/>
         <source>Party</source>
         <translation>Part.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="236" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="219"/>
         <source>Lang</source>
         <translation>Idi.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="242" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="225"/>
         <source>Support</source>
         <translation>Apoyo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="257" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="240"/>
         <source>Tick one result per voter. Support: 1 strong oppose … 5 strong support. Survey answers and corrections go on the notes line.</source>
         <translation>Marque un resultado por votante. Apoyo: 1 muy en contra … 5 muy a favor. Respuestas de la encuesta y correcciones en la línea de notas.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="270" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="253"/>
         <source>{0} County</source>
         <translation>Condado de {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="274" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="257"/>
         <source>Canvasser: {0}    Printed: {1}</source>
         <translation>Voluntario: {0}    Impreso: {1}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="278" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="261"/>
         <source>Page {0} of {1}</source>
         <translation>Página {0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="306" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="289"/>
         <source>Walk list {0}</source>
         <translation>Lista de recorrido {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="309" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="292"/>
         <source>Doors: {0}    People: {1}    Pages: {2} after this one</source>
         <translation>Puertas: {0}    Personas: {1}    Páginas: {2} después de esta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="315" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="298"/>
         <source>Start time</source>
         <translation>Hora de inicio</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="315" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="298"/>
         <source>End time</source>
         <translation>Hora de fin</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="316" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="299"/>
         <source>Doors knocked</source>
         <translation>Puertas tocadas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="316" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="299"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="317" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="300"/>
         <source>Supporters (4–5)</source>
         <translation>A favor (4–5)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="317" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="300"/>
         <source>Not home</source>
         <translation>No está</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="324" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="307"/>
         <source>Talking points</source>
         <translation>Puntos clave</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="325" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="308"/>
         <source>(No talking points were set for this turf.)</source>
         <translation>(No se fijaron puntos clave para esta zona.)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="327" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="310"/>
         <source>Result codes — tick one per voter</source>
         <translation>Códigos de resultado — marque uno por votante</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="341" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="324"/>
         <source>Survey questions — ask, and write answers in the notes line</source>
         <translation>Preguntas de la encuesta — pregunte y anote las respuestas en la línea de notas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/walklist_pdf.py" line="420" />
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="403"/>
         <source>Walk lists</source>
         <translation>Listas de recorrido</translation>
     </message>
@@ -1884,336 +2218,561 @@
 <context>
     <name>WalkPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="52" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="60"/>
         <source>Canvassed</source>
         <translation>Contactado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="53" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="61"/>
         <source>Not home</source>
         <translation>No está</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="54" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="62"/>
         <source>Refused</source>
         <translation>Se negó</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="55" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="63"/>
         <source>Come back</source>
         <translation>Volver luego</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="56" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="64"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="57" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="65"/>
         <source>Inaccessible</source>
         <translation>Inaccesible</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="58" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="66"/>
         <source>Moved</source>
         <translation>Se mudó</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="59" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="67"/>
         <source>Wrong address</source>
         <translation>Dirección errónea</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="60" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="68"/>
         <source>Hostile</source>
         <translation>Hostil</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="61" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="69"/>
         <source>Do Not Contact</source>
         <translation>No contactar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="62" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="70"/>
         <source>Deceased</source>
         <translation>Fallecido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="83" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="99"/>
         <source>Walk</source>
         <translation>Recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="107" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="127"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="280"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="109" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="129"/>
         <source>The turf to walk</source>
         <translation>La zona que va a recorrer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="110" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="130"/>
         <source>All turfs (county lead)</source>
         <translation>Todas las zonas (coordinador)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="111" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="131"/>
         <source>List every turf, not only those assigned to you</source>
         <translation>Mostrar todas las zonas, no solo las asignadas a usted</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="112" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="132"/>
         <source>Choose a turf</source>
         <translation>Elija una zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="113" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="133"/>
         <source>Progress</source>
         <translation>Avance</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="116" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="136"/>
         <source>Turf:</source>
         <translation>Zona:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="125" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="145"/>
         <source>Doors in walk order</source>
         <translation>Puertas en orden de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="126" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="146"/>
         <source>Doors in walk order (Right / Left, PgDown / PgUp)</source>
         <translation>Puertas en orden de recorrido (Derecha / Izquierda, AvPág / RePág)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="138" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="158"/>
         <source>People at this door</source>
         <translation>Personas en esta puerta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="139" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="159"/>
         <source>People at this door (Down / Up)</source>
         <translation>Personas en esta puerta (Abajo / Arriba)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="167" />
-        <source>Support:</source>
-        <translation>Apoyo:</translation>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="383"/>
+        <source>Not saved: {0} (keys typed after it were not applied)</source>
+        <translation>No se guardó: {0} (las teclas pulsadas después no se aplicaron)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="177" />
-        <source>Strong oppose</source>
-        <translation>Muy en contra</translation>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="455"/>
+        <source>These answers have no result yet, so they are not saved:
+{0}
+
+Log a result for the person first, or leave the door and drop them?</source>
+        <translation>Estas respuestas aún no tienen resultado, así que no se guardan:
+{0}
+
+¿Registre primero un resultado para la persona, o salga de la puerta y descártelas?</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="178" />
-        <source>Lean oppose</source>
-        <translation>Más bien en contra</translation>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="457"/>
+        <source>Drop them and leave</source>
+        <translation>Descartarlas y salir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="179" />
-        <source>Undecided</source>
-        <translation>Indeciso</translation>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="457"/>
+        <source>Stay</source>
+        <translation>Quedarse</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="180" />
-        <source>Lean support</source>
-        <translation>Más bien a favor</translation>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="458"/>
+        <source>Dropped answers without a result: {0}</source>
+        <translation>Respuestas descartadas sin resultado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="181" />
-        <source>Strong support</source>
-        <translation>Muy a favor</translation>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="529"/>
+        <source>Answers for &lt;b&gt;{0}&lt;/b&gt; — saved with the result you log</source>
+        <translation>Respuestas de &lt;b&gt;{0}&lt;/b&gt; — se guardan con el resultado que registre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="190" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="531"/>
+        <source>Answers for &lt;b&gt;{0}&lt;/b&gt; — logged {1}; a change here is saved as a correction</source>
+        <translation>Respuestas de &lt;b&gt;{0}&lt;/b&gt; — registrado {1}; un cambio aquí se guarda como corrección</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="595"/>
+        <source>— contacts/h (after {0} min)</source>
+        <translation>— contactos/h (tras {0} min)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="597"/>
+        <source>{0:.1f} contacts/h</source>
+        <translation>{0:.1f} contactos/h</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="599"/>
+        <source>&lt;b&gt;{0} of {1} doors&lt;/b&gt; · {2} · {3} results · {4}:{5:02d} on turf</source>
+        <translation>&lt;b&gt;{0} de {1} puertas&lt;/b&gt; · {2} · {3} resultados · {4}:{5:02d} en la zona</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="630"/>
+        <source>Answers noted ({0}): they are saved with the result you log</source>
+        <translation>Respuestas anotadas ({0}): se guardan con el resultado que registre</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="646"/>
+        <source>Saved — {0}: {1}, corrected ({2})</source>
+        <translation>Guardado — {0}: {1}, corregido ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="648"/>
+        <source>answers cleared</source>
+        <translation>respuestas borradas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="675"/>
+        <source>Log {0} as {1}? They will not be knocked again.</source>
+        <translation>¿Registrar a {0} como {1}? No se volverá a tocar su puerta.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="676"/>
+        <source>Log {0}</source>
+        <translation>Registrar {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="676"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="677"/>
+        <source>Not logged: {0} for {1}</source>
+        <translation>No se registró: {0} para {1}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="692"/>
+        <source>Saved — {0}: {1}{2}. Answers given now are added to it.</source>
+        <translation>Guardado — {0}: {1}{2}. Las respuestas que se den ahora se añaden.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="700"/>
+        <source>Everyone at this door is logged on this visit: {0} for the next door, {1} to undo.</source>
+        <translation>Todos en esta puerta están registrados en esta visita: {0} para la puerta siguiente, {1} para deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="725"/>
+        <source>Saved — {0}: nobody home ({1} logged Not home)</source>
+        <translation>Guardado — {0}: nadie en casa ({1} registrados como No está)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="186"/>
         <source>Support {0}</source>
         <translation>Apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="196" />
-        <location filename="../../canvass_app/ui/pages/walk.py" line="197" />
-        <location filename="../../canvass_app/ui/pages/walk.py" line="216" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="191"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="278"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="116"/>
         <source>Top issue</source>
         <translation>Tema principal</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="199" />
-        <location filename="../../canvass_app/ui/pages/walk.py" line="200" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="279"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="125"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="126"/>
         <source>Preferred language</source>
         <translation>Idioma preferido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="201" />
-        <location filename="../../canvass_app/ui/pages/walk.py" line="214" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="188"/>
         <source>Volunteer</source>
         <translation>Voluntario</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="202" />
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="129"/>
         <source>Interested in volunteering</source>
         <translation>Interesado en ser voluntario</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="203" />
-        <location filename="../../canvass_app/ui/pages/walk.py" line="215" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="190"/>
         <source>Needs a ride</source>
         <translation>Necesita transporte</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="204" />
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="131"/>
         <source>Needs a ride to vote</source>
         <translation>Necesita transporte para votar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="207" />
-        <source>Top issue:</source>
-        <translation>Tema principal:</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="209" />
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="138"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="219" />
-        <source>Note for this person (E to type, Enter to finish)</source>
-        <translation>Nota para esta persona (E para escribir, Intro para terminar)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="218" />
-        <location filename="../../canvass_app/ui/pages/walk.py" line="220" />
-        <location filename="../../canvass_app/ui/pages/walk.py" line="222" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="193"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="277"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="146"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="148"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="226" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="205"/>
         <source>Nobody home</source>
         <translation>Nadie en casa</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="229" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="206"/>
         <source>◀ Previous door</source>
         <translation>◀ Puerta anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="235" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="207"/>
         <source>Next door ▶</source>
         <translation>Puerta siguiente ▶</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="239" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="208"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="251" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="218"/>
         <source>Next door</source>
         <translation>Puerta siguiente</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="255" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="219"/>
         <source>Previous door</source>
         <translation>Puerta anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="259" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="220"/>
         <source>Next person</source>
         <translation>Persona siguiente</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="265" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="221"/>
         <source>Previous person</source>
         <translation>Persona anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="330" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="223"/>
+        <source>Last action</source>
+        <translation>Última acción</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="227"/>
+        <source>Where keys go</source>
+        <translation>Adónde van las teclas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="230"/>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="284"/>
+        <source>⌨ Keys log results</source>
+        <translation>⌨ Las teclas registran resultados</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="287"/>
+        <source>⌨ Typing into {0} — Esc to get the result keys back</source>
+        <translation>⌨ Escribiendo en {0} — Esc para recuperar las teclas de resultado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="310"/>
         <source>Choose a turf…</source>
         <translation>Elija una zona…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="340" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="322"/>
         <source>Turf #{0}</source>
         <translation>Zona n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="388" />
-        <source>Not saved: {0}</source>
-        <translation>No se guardó: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="464" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="540"/>
         <source>No doors to knock on this turf</source>
         <translation>No hay puertas por tocar en esta zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="466" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="542"/>
         <source>Choose a turf to walk</source>
         <translation>Elija una zona para recorrer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="475" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="552"/>
         <source>Door {0} of {1} · {2} to knock</source>
         <translation>Puerta {0} de {1} · faltan {2}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="479" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="556"/>
         <source> · {0} skipped</source>
         <translation> · {0} omitidas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="489" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="566"/>
         <source>{0}{1} — {2}, skip</source>
         <translation>{0}{1} — {2}, omitir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="493" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="570"/>
         <source> · support {0}</source>
         <translation> · apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="513" />
-        <source>&lt;b&gt;{0} of {1} doors&lt;/b&gt; · {2:g} contacts/h · {3} results · {4}:{5:02d} on turf</source>
-        <translation>&lt;b&gt;{0} de {1} puertas&lt;/b&gt; · {2:g} contactos/h · {3} resultados · {4}:{5:02d} en la zona</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="562" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="662"/>
         <source>Nobody to log here.</source>
         <translation>No hay a quién registrar aquí.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="568" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="465"/>
         <source>Canvass</source>
         <translation>Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="569" />
-        <source>Mark {0} as {1}? They will not be knocked again.</source>
-        <translation>¿Marcar a {0} como {1}? No se volverá a tocar su puerta.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="596" />
-        <source>{0}: nobody home</source>
-        <translation>{0}: nadie en casa</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="602" />
-        <source>Saved — {0}</source>
-        <translation>Guardado — {0}</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="626" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="754"/>
         <source>Nothing to undo.</source>
         <translation>Nada que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="628" />
+        <location filename="../../canvass_app/ui/pages/walk.py" line="757"/>
         <source>Undone: {0}</source>
         <translation>Deshecho: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="59"/>
+        <source>C N R B L I M W H X D</source>
+        <translation>C N R B L I M W H X D</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="60"/>
+        <source>result for the person in focus (pressed again: the next person here)</source>
+        <translation>resultado de la persona elegida (otra vez: la siguiente persona aquí)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="61"/>
+        <source>nobody home: everyone here not yet logged</source>
+        <translation>nadie en casa: todos los de aquí aún sin registrar</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="62"/>
+        <source>support</source>
+        <translation>apoyo</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="63"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="62"/>
+        <source>top issue</source>
+        <translation>tema principal</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="64"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="66"/>
+        <source>volunteer</source>
+        <translation>voluntario</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="65"/>
+        <source>needs a ride</source>
+        <translation>necesita transporte</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="66"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="70"/>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="67"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="67"/>
+        <source>leave a text box</source>
+        <translation>salir de un cuadro de texto</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="68"/>
+        <source>person</source>
+        <translation>persona</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="69"/>
+        <source>door</source>
+        <translation>puerta</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="70"/>
+        <source>undo</source>
+        <translation>deshacer</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="28"/>
+        <source>Strong oppose</source>
+        <translation>Muy en contra</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="29"/>
+        <source>Lean oppose</source>
+        <translation>Algo en contra</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="30"/>
+        <source>Undecided</source>
+        <translation>Indeciso</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="31"/>
+        <source>Lean support</source>
+        <translation>Algo a favor</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="32"/>
+        <source>Strong support</source>
+        <translation>Muy a favor</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="60"/>
+        <source>support {0}</source>
+        <translation>apoyo {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="64"/>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="68"/>
+        <source>ride</source>
+        <translation>transporte</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="84"/>
+        <source>Whose answers</source>
+        <translation>De quién son las respuestas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="91"/>
+        <source>Support [1–5]:</source>
+        <translation>Apoyo [1–5]:</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="103"/>
+        <source>1 strong oppose … 5 strong support</source>
+        <translation>1 muy en contra … 5 muy a favor</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="117"/>
+        <source>Top issue: pick one or type the person&apos;s words</source>
+        <translation>Tema principal: elija uno o escriba las palabras de la persona</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="121"/>
+        <source>pick or type</source>
+        <translation>elija o escriba</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="128"/>
+        <source>Volunteer [V]</source>
+        <translation>Voluntario [V]</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="130"/>
+        <source>Needs a ride [G]</source>
+        <translation>Necesita transporte [G]</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="136"/>
+        <source>Top issue [T]:</source>
+        <translation>Tema principal [T]:</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="147"/>
+        <source>for this person — Enter saves, Esc goes back</source>
+        <translation>para esta persona — Intro guarda, Esc vuelve</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="157"/>
+        <source>Note [E]:</source>
+        <translation>Nota [E]:</translation>
     </message>
 </context>
 </TS>

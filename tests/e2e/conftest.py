@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric import x25519
 from faultproxy import FaultPlan, FaultProxy
-from sync_e2e import PASSPHRASE, Server, pg_cluster
+from helpers.pg import PgCluster
+from sync_harness import PASSPHRASE, Server
 
-from canvass_app.store import Store, open_store
+from canvass_app.store.database import Store, open_store
 from canvass_server import db as dbmod
 from canvass_server.keys import ServerKeyPair
-
-__all__ = ["pg_cluster"]  # the server suite's session fixture, re-exported for these tests
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -27,9 +26,8 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
         dbmod.upgrade(engine)
         engine.dispose()
     else:
-        cluster = request.getfixturevalue("pg_cluster")
-        fresh = getattr(cluster, "new_database", None) or cluster.reset  # the server suite's cluster API
-        url = fresh()
+        cluster: PgCluster = request.getfixturevalue("pg_cluster")
+        url = cluster.reset()
     srv = Server(url, home, ServerKeyPair.of(x25519.X25519PrivateKey.generate()))
     srv.start()
     try:
@@ -58,5 +56,3 @@ def make_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Call
     yield make
     for store in opened:
         store.close()
-
-

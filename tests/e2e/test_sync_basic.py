@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from faultproxy import FaultProxy
-from sync_e2e import Server, local_count, log_contacts, pending
+from sync_harness import Server, local_count, log_contacts, pending
 
-from canvass_app import cli
-from canvass_app.store import Store
+from canvass_app.cli import main
+from canvass_app.store.database import Store
 from canvass_app.sync import identity
 from canvass_app.sync.enroll import enroll
 from canvass_app.sync.syncer import sync
@@ -22,17 +22,17 @@ def test_enroll_sync_and_status_from_the_command_line(server: Server, make_store
     store = make_store("cli")
     data_dir = str(store.data_dir)
     log_contacts(store, voters[:30])
-    assert cli.main(["status", "--data-dir", data_dir, "--json"]) == 0
-    assert cli.main(["sync", "--data-dir", data_dir]) == 1  # not enrolled yet: the reason, non-zero
+    assert main.main(["status", "--data-dir", data_dir, "--json"]) == 0
+    assert main.main(["sync", "--data-dir", data_dir]) == 1  # not enrolled yet: the reason, non-zero
     code = server.code()
-    assert cli.main(["enroll", "--data-dir", data_dir, "--server", server.url, "--code", code]) == 0
-    assert cli.main(["enroll", "--data-dir", data_dir, "--server", server.url, "--code", code]) == 2  # spent
+    assert main.main(["enroll", "--data-dir", data_dir, "--server", server.url, "--code", code]) == 0
+    assert main.main(["enroll", "--data-dir", data_dir, "--server", server.url, "--code", code]) == 2  # spent
     capsys.readouterr()  # type: ignore[attr-defined]
-    assert cli.main(["sync", "--data-dir", data_dir, "--json"]) == 0
+    assert main.main(["sync", "--data-dir", data_dir, "--json"]) == 0
     report = json.loads(capsys.readouterr().out)  # type: ignore[attr-defined]
     assert report["ok"] and report["drained"] and report["applied"] == 30
     assert report["pulled"]["voters"] == 40 and report["pulled"]["households"] == 20
-    assert cli.main(["status", "--data-dir", data_dir, "--json"]) == 0
+    assert main.main(["status", "--data-dir", data_dir, "--json"]) == 0
     status = json.loads(capsys.readouterr().out)  # type: ignore[attr-defined]
     assert status["pending"] == 0 and status["synced"] == 30 and status["last_success_at"]
     assert status["device_id"] and status["server_url"] == server.url
@@ -50,7 +50,7 @@ def test_published_briefs_and_rights_arrive_by_pull(server: Server, make_store: 
     from canvass_server.publish import publish_briefs
 
     content = Path(__file__).resolve().parents[2] / "resources" / "content"
-    with server.database.unit() as s:
+    with server.database.session() as s:
         published = publish_briefs(s, content)
     store = make_store("briefs")
     enroll(store, server.url, server.code())

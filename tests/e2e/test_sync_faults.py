@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 import pytest
 from faultproxy import FaultPlan, FaultProxy
-from sync_e2e import Server, log_contacts, pending
+from sync_harness import Server, log_contacts, pending
 
-from canvass_app.store import Store
+from canvass_app.store.database import Store
 from canvass_app.sync.backoff import Backoff
 from canvass_app.sync.batches import Limits
 from canvass_app.sync.enroll import enroll
@@ -85,7 +85,7 @@ def test_a_client_killed_mid_sync_many_times_delivers_everything_once(
     rng = random.Random(11)
     kills = 0
     for _ in range(14):
-        child = subprocess.Popen([sys.executable, "-m", "canvass_app.cli", "sync", "--data-dir", data_dir,
+        child = subprocess.Popen([sys.executable, "-m", "canvass_app.cli.main", "sync", "--data-dir", data_dir,
                                   "--batch-ops", "40"], env=os.environ.copy(), stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL)
         try:
@@ -113,7 +113,7 @@ def test_two_processes_syncing_one_store_at_once_deliver_everything_once(
     enroll(store, proxy.url, server.code())
     log_contacts(store, voters)
     proxy.set_plan(FaultPlan(delay=0.02, seed=5))
-    command = [sys.executable, "-m", "canvass_app.cli", "sync", "--data-dir", str(store.data_dir), "--batch-ops",
+    command = [sys.executable, "-m", "canvass_app.cli.main", "sync", "--data-dir", str(store.data_dir), "--batch-ops",
                "50"]
     children = [subprocess.Popen(command, env=os.environ.copy(), stdout=subprocess.DEVNULL,
                                  stderr=subprocess.DEVNULL) for _ in range(2)]

@@ -6,10 +6,10 @@ import datetime as dt
 import time
 from collections.abc import Callable
 
-from sync_e2e import Server, contact, pending
+from sync_harness import Server, contact, pending
 
-from canvass_app import outbox
-from canvass_app.store import Store
+from canvass_app.store import outbox
+from canvass_app.store.database import Store
 from canvass_app.sync.autosync import AutoSync
 from canvass_app.sync.backoff import Backoff
 from canvass_app.sync.enroll import enroll

@@ -11,9 +11,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
-from sync_e2e import Server, log_contacts, pending  # noqa: E402
+from sync_harness import Server, log_contacts, pending  # noqa: E402
 
-from canvass_app.store import Store  # noqa: E402
+from canvass_app.store.database import Store  # noqa: E402
 from canvass_app.ui.context import AppContext  # noqa: E402
 from canvass_app.ui.main_window import MainWindow  # noqa: E402
 from canvass_app.ui.tasks import TaskRunner  # noqa: E402

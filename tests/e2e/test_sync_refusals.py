@@ -7,15 +7,16 @@ from collections.abc import Callable
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import x25519
-from sync_e2e import Server, local_count, log_contacts, pending
+from sync_harness import Server, local_count, log_contacts, pending
 
-from canvass_app.models import SyncBatch
-from canvass_app.store import Store
-from canvass_app.sync import batches, envelope, identity, wire
+from canvass_app.store.database import Store
+from canvass_app.store.models import SyncBatch
+from canvass_app.sync import batches, identity
 from canvass_app.sync.enroll import enroll
 from canvass_app.sync.status import sync_status
 from canvass_app.sync.syncer import SyncOptions, sync
 from canvass_app.sync.transport import Refused, SyncHttp
+from canvass_protocol import envelope, wire
 
 
 def _frozen(store: Store) -> tuple[identity.Identity, str, bytes]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from server_helpers import Device
+from helpers.server import Device
 
 from canvass_server.cli import main
 from canvass_server.db import Database

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from fastapi.testclient import TestClient
-from server_helpers import Device, enrollment_code
+from helpers.server import Device, enrollment_code
 from sqlalchemy import select, update
 
-from canvass_app.sync import envelope
-from canvass_server import devices
+from canvass_protocol import envelope
+from canvass_server import devices, enrollment
 from canvass_server.db import Database
 from canvass_server.models import Device as DeviceRow
 from canvass_server.models import EnrollmentCode
@@ -31,7 +31,7 @@ def test_enrollment_gives_device_id_token_and_server_key(client: TestClient, dat
     assert body["role"] == "county_lead"
     assert body["county"] == {"name": "Wake", "state": "NC"}
     assert body["server_key"] == client.get("/v1/server-key").json()
-    with database.unit() as s:
+    with database.session() as s:
         row = s.get_one(DeviceRow, body["device_id"])
         assert row.token_hash == devices.sha256_hex(body["token"])
         assert body["token"] not in repr(row.__dict__)
@@ -48,12 +48,12 @@ def test_a_code_works_once(client: TestClient, database: Database) -> None:
 
 def test_an_expired_code_is_refused(client: TestClient, database: Database) -> None:
     code = enrollment_code(database)
-    with database.unit() as s:
+    with database.session() as s:
         s.execute(update(EnrollmentCode).values(expires_at=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)))
     r = _enroll(client, code)
     assert r.status_code == 410
     assert r.json()["code"] == "enrollment_code_expired"
-    with database.unit() as s:
+    with database.session() as s:
         assert s.scalar(select(DeviceRow.id)) is None
 
 
@@ -86,7 +86,7 @@ def test_county_leads_make_codes_for_their_county_only(make_device: Any) -> None
 
 def test_list_and_revoke(make_device: Any, database: Database) -> None:
     dev: Device = make_device()
-    with database.unit() as s:
+    with database.session() as s:
         listed = devices.list_devices(s)
         assert [d.device_id for d in listed] == [dev.device_id]
         assert devices.revoke(s, dev.device_id[:8]) is True
@@ -98,5 +98,5 @@ def test_list_and_revoke(make_device: Any, database: Database) -> None:
 
 @pytest.mark.parametrize("role", ["boss", ""])
 def test_unknown_roles_are_refused(database: Database, role: str) -> None:
-    with database.unit() as s, pytest.raises(ValueError, match="unknown role"):
-        devices.make_enrollment_code(s, county="Wake", state="NC", role=role)
+    with database.session() as s, pytest.raises(ValueError, match="unknown role"):
+        enrollment.make_enrollment_code(s, county="Wake", state="NC", role=role)

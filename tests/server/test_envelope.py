@@ -9,7 +9,7 @@ import zlib
 import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 
-from canvass_app.sync import envelope, wire
+from canvass_protocol import envelope, wire
 
 SERVER = x25519.X25519PrivateKey.generate()
 DEVICE = ed25519.Ed25519PrivateKey.generate()

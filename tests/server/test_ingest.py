@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from server_helpers import Device, count, seed_county
+from helpers.server import Device, count, seed_county
 
-from canvass_app.sync import wire
+from canvass_protocol import wire
 from canvass_server import versions
 from canvass_server.db import Database
 
@@ -91,7 +91,7 @@ def test_ops_for_another_county_are_rejected_never_applied(make_device: Any, dat
     assert codes == ["county_forbidden", None, "county_forbidden", "county_forbidden", "unknown_voter"]
     assert count(database, "contact_attempt") == 1
     assert count(database, "turf") == 0
-    with database.unit() as s:
+    with database.session() as s:
         from sqlalchemy import select
 
         from canvass_server.models import Voter
@@ -117,7 +117,7 @@ def test_invalid_payloads_are_rejected_without_echoing_values(make_device: Any, 
 def test_every_op_type_applies(make_device: Any, database: Database, tmp_path: Any) -> None:
     ids = seed_county(database)
     from canvass_server.models import PolicyBrief
-    with database.unit() as s:
+    with database.session() as s:
         s.add(PolicyBrief(slug="free-school-meals", title="Free school meals", category="education",
                           version=versions.bump(s, "briefs")))
     dev: Device = make_device()

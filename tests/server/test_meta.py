@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from canvass_app.sync import envelope
+from canvass_protocol import envelope
 from canvass_server.keys import ServerKeyPair
 
 

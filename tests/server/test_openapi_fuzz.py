@@ -12,22 +12,22 @@ from typing import Any
 import pytest
 import schemathesis
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
+from helpers.server import enrollment_code, seed_county
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
-from server_helpers import enrollment_code, seed_county
 
-from canvass_app.sync import envelope, wire
+from canvass_protocol import envelope, wire
 from canvass_server import db as dbmod
 from canvass_server.app import create_app
 from canvass_server.config import Settings as ServerSettings
-from canvass_server.devices import enroll
+from canvass_server.enrollment import enroll
 from canvass_server.keys import ServerKeyPair
 
 # Schemathesis needs the schema at collection time; the app connects to its database only when called.
 _DIR = Path(tempfile.mkdtemp(prefix="canvass-fuzz-"))
 atexit.register(shutil.rmtree, _DIR, True)  # also when the test is deselected
 _URL = f"sqlite:///{_DIR / 'fuzz.db'}"
-APP = create_app(ServerSettings(database_url=_URL, key_file=_DIR / "k"),
+APP = create_app(ServerSettings(database_url=_URL, server_key_file=_DIR / "k"),
                  ServerKeyPair.of(x25519.X25519PrivateKey.generate()))
 schemathesis.serializer.alias(wire.BATCH_CONTENT_TYPE, "application/octet-stream")
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
@@ -39,7 +39,7 @@ def token() -> Iterator[str]:
     dbmod.upgrade(database.engine)
     seed_county(database, voters=4)
     public = envelope.b64(envelope.raw_public(ed25519.Ed25519PrivateKey.generate().public_key()))
-    with database.unit() as session:
+    with database.session() as session:
         request = wire.EnrollRequest(code=enrollment_code(database, role="county_lead"), public_key=public)
         _, _, token = enroll(session, request)
     yield token

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
-from server_helpers import Device, seed_county
+from helpers.server import Device, seed_county
 
 from canvass_server import versions
 from canvass_server.app import create_app
@@ -31,10 +31,10 @@ def test_voters_and_households_of_the_devices_county_only(make_device: Any, data
 def test_paging_and_cursors_see_every_change_once(settings: Settings, server_key: ServerKeyPair,
                                                    database: Database) -> None:
     ids = seed_county(database, voters=24)
-    paged = Settings(database_url=settings.database_url, key_file=settings.key_file, page_size=7)
+    paged = Settings(database_url=settings.database_url, server_key_file=settings.key_file, page_size=7)
     app = create_app(paged, server_key)
     with TestClient(app) as client:
-        from server_helpers import enrollment_code
+        from helpers.server import enrollment_code
         dev = Device(client, enrollment_code(database))
         first = dev.pull("voters")
         assert len(first["items"]) == 7
@@ -76,7 +76,7 @@ def test_surveys_and_assignments(make_device: Any) -> None:
 
 def test_a_brief_conflicting_with_a_secured_right_is_never_served_adopted(make_device: Any,
                                                                          database: Database) -> None:
-    with database.unit() as s:
+    with database.session() as s:
         s.add(SecuredRight(slug="free-speech", title="Free speech", text="...",
                            version=versions.bump(s, "rights")))
         s.add(PolicyBrief(slug="quiet-streets", title="Quiet streets", category="other", status="adopted",
@@ -92,8 +92,8 @@ def test_a_brief_conflicting_with_a_secured_right_is_never_served_adopted(make_d
 
 def test_served_briefs_are_accepted_by_the_apps_parser(make_device: Any, database: Database,
                                                        tmp_path: Path) -> None:
-    from canvass_app.briefs.content import brief_from_mapping
-    with database.unit() as s:
+    from canvass_formats.briefs_content import brief_from_mapping
+    with database.session() as s:
         s.add(PolicyBrief(slug="school-meals", title="School meals", category="education", summary="s",
                           body_md="Body.", talking_points=["Feed kids"],
                           version=versions.bump(s, "briefs")))
@@ -106,7 +106,7 @@ def test_revoked_device_is_told_to_wipe_and_gets_no_data(make_device: Any, datab
     seed_county(database, voters=4)
     dev: Device = make_device()
     assert dev.pull("device")["items"][0]["wipe"] is False
-    with database.unit() as s:
+    with database.session() as s:
         revoke(s, dev.device_id)
     assert dev.pull("device")["items"][0] == {
         "device_id": dev.device_id, "status": "revoked", "wipe": True, "county": dev.county, "role": "canvasser"}

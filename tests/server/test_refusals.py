@@ -8,9 +8,9 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import x25519
 from fastapi.testclient import TestClient
-from server_helpers import Device, count, seed_county
+from helpers.server import Device, count, seed_county
 
-from canvass_app.sync import envelope, wire
+from canvass_protocol import envelope, wire
 from canvass_server.app import create_app
 from canvass_server.config import Settings
 from canvass_server.db import Database
@@ -37,7 +37,7 @@ def test_no_token_or_unknown_token(make_device: Any, database: Database) -> None
 def test_revoked_device(make_device: Any, database: Database) -> None:
     ids = seed_county(database)
     dev: Device = make_device()
-    with database.unit() as s:
+    with database.session() as s:
         revoke(s, dev.device_id)
     r = dev.push(dev.contact(ids[0]))
     _refused(r, 403, "device_revoked", database)
@@ -95,11 +95,11 @@ def test_sealed_to_another_server_key(make_device: Any, database: Database) -> N
 
 def test_size_and_rate_limits(settings: Settings, server_key: ServerKeyPair, database: Database) -> None:
     ids = seed_county(database)
-    small = Settings(database_url=settings.database_url, key_file=settings.key_file, max_batch_bytes=2000,
+    small = Settings(database_url=settings.database_url, server_key_file=settings.key_file, max_batch_bytes=2000,
                      rate_limit_per_minute=2)
     app = create_app(small, server_key)
     with TestClient(app) as client:
-        from server_helpers import enrollment_code
+        from helpers.server import enrollment_code
         dev = Device(client, enrollment_code(database))
         big = dev.contact(ids[0], note=envelope.b64(os.urandom(2400)))  # incompressible
         _refused(dev.push(big), 413, "payload_too_large", database)

@@ -12,9 +12,9 @@ from typing import Any
 
 import httpx
 import pytest
-from server_helpers import Device, count, enrollment_code, free_port, seed_county
+from helpers.server import Device, count, enrollment_code, free_port, seed_county
 
-from canvass_app.sync import envelope
+from canvass_protocol import envelope
 from canvass_server.db import Database
 from canvass_server.keys import ServerKeyPair
 

@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 
-from canvass_app.store import Store  # noqa: E402
+from canvass_app.store.database import Store  # noqa: E402
 from canvass_app.ui.context import AppContext  # noqa: E402
 from canvass_app.ui.tasks import TaskRunner  # noqa: E402
 

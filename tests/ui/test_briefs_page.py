@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.util
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTreeWidgetItem
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from canvass_app.models import OutboxOp, PolicyVote
+from canvass_app.store.models import OutboxOp, PolicyVote
 from canvass_app.ui.context import AppContext
-from canvass_app.ui.pages.briefs import DOORSTEP, FONT_PT, HTML_ROLE, KEY_ROLE, BriefsPage
+from canvass_app.ui.pages.briefs import DOORSTEP, FONT_PT, KEY_ROLE, BriefsPage
+from canvass_app.ui.widgets.rich_text_delegate import HTML_ROLE
 
 CONFLICTING = "public-space-face-recognition"
 
@@ -164,9 +168,84 @@ def test_spanish_language_switch(qtbot: QtBot, page: BriefsPage) -> None:
     assert page.results.count() == 11  # untranslated briefs stay listed, in English
 
 
-def test_print_handout_availability(page: BriefsPage) -> None:
-    if importlib.util.find_spec("canvass_app.handout_pdf") is None:
-        assert not page.print_button.isEnabled()
-        assert "not available" in page.print_button.toolTip()
-    else:
-        assert page.print_button.toolTip()
+def pdf_text(path: Path) -> str:
+    """The PDF's text with whitespace collapsed (titles may wrap)."""
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def ctrl_click(qtbot: QtBot, page: BriefsPage, slug: str) -> None:
+    rect = page.results.visualItemRect(page.results.item(slugs(page).index(slug)))
+    qtbot.mouseClick(page.results.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     rect.center())
+
+
+def status_messages(ctx: AppContext) -> list[str]:
+    messages: list[str] = []
+    ctx.events.status_message.connect(messages.append)
+    return messages
+
+
+def test_handout_buttons_need_a_brief(qtbot: QtBot, page: BriefsPage) -> None:
+    assert not page.print_button.isEnabled()
+    assert not page.save_handout_button.isEnabled()
+    open_row(qtbot, page, "clean-slate")
+    assert page.print_button.isEnabled()
+    assert page.save_handout_button.isEnabled()
+
+
+def test_save_handout_as_pdf_writes_the_selected_briefs(qtbot: QtBot, page: BriefsPage, ctx: AppContext,
+                                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "chosen" / "handout.pdf"
+    out.parent.mkdir()
+    asked: list[str] = []
+
+    def choose_file(_parent: object, caption: str, *_args: object) -> tuple[str, str]:
+        asked.append(caption)
+        return str(out), "PDF files (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose_file)
+    messages = status_messages(ctx)
+    open_row(qtbot, page, "universal-pre-k")
+    ctrl_click(qtbot, page, "clean-slate")
+    assert len(page.results.selectedItems()) == 2
+    qtbot.mouseClick(page.save_handout_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(messages), timeout=20000)
+    assert messages[-1].startswith(f"Handout saved to {out}"), messages  # not "Policy briefs: <error>"
+    assert asked == ["Save handout"]
+    text = pdf_text(out)
+    first = text.index("Free Pre-K for Every Four-Year-Old")
+    assert first < text.index("Clean Slate - Sealing Old Records After a Sentence Is Served")
+
+
+def test_save_handout_cancelled_writes_nothing(qtbot: QtBot, page: BriefsPage, ctx: AppContext,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: ("", ""))
+    messages = status_messages(ctx)
+    open_row(qtbot, page, "clean-slate")
+    qtbot.mouseClick(page.save_handout_button, Qt.MouseButton.LeftButton)
+    ctx.runner.wait()
+    QApplication.processEvents()
+    assert messages == []  # neither "saved" nor a failure: nothing was written
+
+
+def test_print_handout_sends_every_page_to_the_chosen_printer(qtbot: QtBot, page: BriefsPage, ctx: AppContext,
+                                                              tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    printed = tmp_path / "printed.pdf"
+
+    def print_to_file(dialog: QPrintDialog) -> int:  # the person picks a printer (here: a PDF file) and OK
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        printer.setResolution(72)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
+    messages = status_messages(ctx)
+    open_row(qtbot, page, "universal-pre-k")
+    qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(messages), timeout=20000)
+    pages = len(PdfReader(printed).pages) if printed.exists() else 0
+    assert messages[-1] == f"Sent the handout ({pages} pages) to the printer", messages
+    assert pages >= 1
+    assert all(p.images for p in PdfReader(printed).pages)  # each printed page carries the drawn handout page

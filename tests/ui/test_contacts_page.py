@@ -8,14 +8,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert, select
 
-from canvass_app import voter_query
-from canvass_app.contacts import Survey, log_contact
-from canvass_app.models import County, Household, Precinct, TurfLine, Voter
-from canvass_app.turfs import cut_by_precinct
+from canvass_app.contacts import voter_query
+from canvass_app.contacts.attempts import Survey, log_contact
+from canvass_app.contacts.voter_query import VoterFilter, voter_page
+from canvass_app.store.models import County, Household, Precinct, TurfLine, Voter
+from canvass_app.turfs.cutting import cut_by_precinct
 from canvass_app.ui.context import AppContext
+from canvass_app.ui.models.voter_table_model import PAGE_SIZE
 from canvass_app.ui.pages.contacts import ContactsPage
-from canvass_app.ui.voter_table_model import PAGE_SIZE
-from canvass_app.voter_query import VoterFilter, voter_page
 
 LAST = ["Smith", "Jones", "García", "Nguyen", "Okafor", "Brown", "Lee"]
 N_HOUSES = 260  # two voters each: more rows than two pages
@@ -226,4 +226,8 @@ def test_detail_panel_shows_household_and_history(page: ContactsPage, qtbot: QtB
     assert "Pat1 Jones" in text  # the other member of the household
     assert "Canvassed" in text
     assert "Not Home" in text
-    page.grab().save("/tmp/contacts.png")
+    assert page.detail.isVisible()
+    shot = page.grab().toImage()  # what a person sees: the page drawn, the panel on it
+    assert shot.width() >= 1000 and shot.height() >= 700
+    panel = page.detail.grab().toImage()
+    assert len({panel.pixel(x, y) for x in range(0, panel.width(), 7) for y in range(0, panel.height(), 7)}) > 2

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import x25519
+from helpers.live_server import Server
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
-from canvass_app import keys
-from canvass_app.store import StoreError, open_store
-from canvass_app.ui import first_run, settings
+from canvass_app.store import keys
+from canvass_app.store.database import StoreError, open_store
+from canvass_app.ui import settings
 from canvass_app.ui.context import AppContext
-from canvass_app.ui.first_run import CONNECT, DEMO, OFFLINE, FirstRunWizard
+from canvass_app.ui.dialogs import first_run
+from canvass_app.ui.dialogs.first_run import CONNECT, DEMO, OFFLINE, FirstRunWizard
 from canvass_app.ui.tasks import TaskRunner
 
 PASSPHRASE = "a long enough secret"
-E2E = Path(__file__).resolve().parents[1] / "e2e"
 
 
 @pytest.fixture
@@ -116,7 +114,7 @@ def test_offline_start_opens_the_voter_file_import(qtbot: QtBot, new_dir: Path) 
     ctx = AppContext(store=first.store, runner=TaskRunner())
     try:
         first_run.after_first_run(window, ctx, first)
-        from canvass_app.ui.import_dialog import ImportDialog
+        from canvass_app.ui.dialogs.import_dialog import ImportDialog
 
         dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportDialog) and w.isVisible()]
         assert len(dialogs) == 1
@@ -146,24 +144,9 @@ def test_connect_with_a_bad_address_says_why_and_stays_open(qtbot: QtBot, new_di
     wizard.result_.store.close()
 
 
-def _load_e2e_server() -> Any:
-    sys.path.insert(0, str(E2E))
-    try:
-        spec = importlib.util.spec_from_file_location("canvass_e2e_conftest_for_ui", E2E / "conftest.py")
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(E2E))
-
-
 @pytest.fixture
-def real_server(tmp_path: Path) -> Iterator[Any]:
-    """The real sync server (the e2e suite's launcher) on loopback, over SQLite."""
-    e2e = _load_e2e_server()
+def real_server(tmp_path: Path) -> Iterator[Server]:
+    """The real sync server (the e2e suite's launcher, helpers.live_server) on loopback, over SQLite."""
     from canvass_server import db as dbmod
     from canvass_server.keys import ServerKeyPair
 
@@ -173,7 +156,7 @@ def real_server(tmp_path: Path) -> Iterator[Any]:
     engine = dbmod.make_engine(url)
     dbmod.upgrade(engine)
     engine.dispose()
-    server = e2e.Server(url, home, ServerKeyPair.of(x25519.X25519PrivateKey.generate()))
+    server = Server(url, home, ServerKeyPair.of(x25519.X25519PrivateKey.generate()))
     server.start()
     try:
         yield server
@@ -182,7 +165,7 @@ def real_server(tmp_path: Path) -> Iterator[Any]:
         server.database.dispose()
 
 
-def test_connect_enrolls_this_device_with_the_real_server(qtbot: QtBot, new_dir: Path, real_server: Any) -> None:
+def test_connect_enrolls_this_device_with_the_real_server(qtbot: QtBot, new_dir: Path, real_server: Server) -> None:
     wizard = _wizard(qtbot, new_dir)
     _choose(qtbot, wizard, CONNECT)
     _passphrase(qtbot, wizard, PASSPHRASE, PASSPHRASE)

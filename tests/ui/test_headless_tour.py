@@ -25,6 +25,8 @@ def test_demo_without_display_runs_the_tour(tmp_path: Path) -> None:
     for spec in PAGES:
         image = QImage(str(tmp_path / "demo" / "tour" / f"{spec.key}.png"))
         assert image.width() >= 1000 and image.height() >= 700, spec.key
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 16) for y in range(0, image.height(), 16)}
+        assert len(colours) > 8, f"{spec.key}.png is (nearly) one flat colour: nothing was drawn"
 
 
 def test_a_display_qt_cannot_use_falls_back_to_the_tour(tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ def test_the_window_fits_a_small_laptop_screen(qtbot: QtBot, ctx: AppContext) ->
 
 
 def test_file_menu_opens_the_import_dialog(qtbot: QtBot, ctx: AppContext, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from canvass_app.ui.import_dialog import ImportDialog
+    from canvass_app.ui.dialogs.import_dialog import ImportDialog
 
     opened: list[ImportDialog] = []
     monkeypatch.setattr(ImportDialog, "exec", lambda self: opened.append(self) or 0)

@@ -11,12 +11,12 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from canvass_app import keys
+from canvass_app.store import keys
 from canvass_app.ui import settings
 from canvass_app.ui.context import AppContext
+from canvass_app.ui.dialogs.settings_dialog import SettingsDialog
 from canvass_app.ui.i18n import apply_theme
 from canvass_app.ui.main_window import MainWindow
-from canvass_app.ui.settings_dialog import SettingsDialog
 
 TEST_PASSPHRASE = "correct horse battery"  # tests/conftest.py sets it for the store fixture
 

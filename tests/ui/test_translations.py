@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from canvass_app import i18n, importer, turfs, walklist_pdf
-from canvass_app.store import Store
+from canvass_app import i18n
+from canvass_app.store.database import Store
+from canvass_app.turfs import cutting, walklist_pdf
 from canvass_app.ui import self_test
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import install_translations
 from canvass_app.ui.main_window import PAGES, MainWindow
+from canvass_app.voters import importer
 
 # Words that are the same in both languages or are names, not English
 NEUTRAL = {"english", "español",  # language names are shown in their own language
@@ -154,7 +156,7 @@ def test_the_language_follows_the_system_locale(monkeypatch: pytest.MonkeyPatch)
 def test_the_walk_list_pdf_prints_in_the_language_in_force(store: Store, tmp_path: Path) -> None:
     with store.session() as session:
         county = importer.import_voter_file(session, self_test.FIXTURE, county="Riverside", state="NC").county_id
-        list_number = turfs.cut_by_precinct(session, county)[0].list_number
+        list_number = cutting.cut_by_precinct(session, county)[0].list_number
     texts = {}
     try:
         for language in ("en", "es"):

@@ -5,22 +5,26 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from canvass_app import turfs
-from canvass_app.models import County, OutboxOp
+from canvass_app.store.models import County, OutboxOp
+from canvass_app.turfs import cutting
 from canvass_app.ui.context import AppContext
-from canvass_app.ui.pages.turfs import TurfsPage, TurfTableModel, print_pdf
+from canvass_app.ui.dialogs.cut_dialog import CutDialog
+from canvass_app.ui.dialogs.print_dialog import print_pdf
+from canvass_app.ui.models.turf_table_model import TurfTableModel
+from canvass_app.ui.pages.turfs import TurfsPage
 
 
 def demo_county(ctx: AppContext, voters: int = 400) -> None:
     """The demo county through the real importer, without its turfs, so the page cuts them."""
     from canvass_app import demo
-    from canvass_app.importer import import_voter_file
+    from canvass_app.voters.importer import import_voter_file
 
     with tempfile.TemporaryDirectory() as tmp:
         path = demo.write_demo_file(Path(tmp) / "voters.csv", voters=voters, seed=3)
@@ -48,7 +52,7 @@ def test_model_passes_qtmodeltester(ctx: AppContext, qtmodeltester: object) -> N
     with ctx.store.session() as s:
         county = s.scalar(select(County))
         assert county is not None
-        rows = turfs.cut_by_doors(s, county.id, 40)
+        rows = cutting.cut_by_doors(s, county.id, 40)
     model = TurfTableModel()
     model.set_rows(rows)
     qtmodeltester.check(model)  # type: ignore[attr-defined]
@@ -83,15 +87,18 @@ def test_cut_assign_check_out_preview_save_and_print(ctx: AppContext, qtbot: QtB
 
     select_rows(page, [0])
     page.preview_selected()
-    qtbot.waitUntil(lambda: page.preview_page_count() > 0, timeout=30000)
+    qtbot.waitUntil(lambda: page.preview.page_count() > 0, timeout=30000)
     wait_idle(ctx, qtbot)
     assert page.pdf_path is not None
     pages = len(PdfReader(page.pdf_path).pages)
-    assert page.preview_page_count() == pages >= 2
-    assert page.page_label.text() == f"Page 1 of {pages}"
-    page.next_button.click()
-    assert page.page_label.text() == f"Page 2 of {pages}"
-    assert not page.preview.pixmap().isNull()
+    assert page.preview.page_count() == pages >= 2
+    assert page.preview.page_label.text() == f"Page 1 of {pages}"
+    assert not page.preview.prev_button.isEnabled()
+    first_image = page.preview.image.pixmap().toImage()
+    page.preview.next_button.click()
+    assert page.preview.page_label.text() == f"Page 2 of {pages}"
+    assert not page.preview.image.pixmap().isNull()
+    assert page.preview.image.pixmap().toImage() != first_image  # the second page is shown, not the first again
 
     out = tmp_path / "saved.pdf"
     page.page_size.setCurrentIndex(page.page_size.findData("a4"))
@@ -116,8 +123,8 @@ def test_refused_hand_out_changes_nothing(ctx: AppContext, qtbot: QtBot) -> None
     with ctx.store.session() as s:
         county = s.scalar(select(County))
         assert county is not None
-        turfs.cut_by_precinct(s, county.id)
-        turfs.check_out(s, "T-0001", "Ben")
+        cutting.cut_by_precinct(s, county.id)
+        cutting.check_out(s, "T-0001", "Ben")
     page = TurfsPage(ctx)
     qtbot.addWidget(page)
     wait_idle(ctx, qtbot)
@@ -129,7 +136,7 @@ def test_refused_hand_out_changes_nothing(ctx: AppContext, qtbot: QtBot) -> None
     qtbot.waitUntil(lambda: bool(failures), timeout=30000)
     assert "checked out to Ben" in str(failures[0])
     with ctx.store.session() as s:
-        listed = turfs.list_turfs(s)
+        listed = cutting.list_turfs(s)
     assert [(t.assignee, t.status) for t in listed[:2]] == [("Ben", "checked out"), (None, "available")]
 
 
@@ -137,8 +144,7 @@ def test_cut_by_hand_from_streets_chosen_in_the_dialog(ctx: AppContext, qtbot: Q
                                                         monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QDialog
 
-    from canvass_app.models import Household
-    from canvass_app.ui.pages.turfs import CutDialog
+    from canvass_app.store.models import Household
 
     demo_county(ctx)
     page = TurfsPage(ctx)
@@ -161,6 +167,39 @@ def test_cut_by_hand_from_streets_chosen_in_the_dialog(ctx: AppContext, qtbot: Q
     assert page.model.rowCount() == 1
     with ctx.store.session() as s:
         streets = set(s.scalars(select(Household.street_key).where(Household.turf_id.is_not(None))))
-        free = turfs.free_streets(s, s.scalars(select(County.id)).one())
+        free = cutting.free_streets(s, s.scalars(select(County.id)).one())
     assert streets == set(chosen)
     assert not {key for key, _ in free} & set(chosen)
+
+
+def test_print_button_prints_the_selected_walk_lists_through_the_print_dialog(
+        ctx: AppContext, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QDialog
+
+    demo_county(ctx, voters=200)
+    with ctx.store.session() as s:
+        county = s.scalar(select(County))
+        assert county is not None
+        cutting.cut_by_precinct(s, county.id)
+    page = TurfsPage(ctx)
+    qtbot.addWidget(page)
+    wait_idle(ctx, qtbot)
+    printed = tmp_path / "printed.pdf"
+
+    def print_to_file(dialog: QPrintDialog) -> int:  # the person picks a printer (here: a PDF file) and OK
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        printer.setResolution(72)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
+    messages: list[str] = []
+    ctx.events.status_message.connect(messages.append)
+    select_rows(page, [0])
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(messages), timeout=30000)
+    pages = len(PdfReader(printed).pages) if printed.exists() else 0
+    assert messages == [f"Sent {pages} pages to the printer."]
+    assert pages >= 1

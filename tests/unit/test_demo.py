@@ -12,8 +12,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from canvass_app import demo
-from canvass_app.models import Household, Voter
-from canvass_app.store import Store, open_store
+from canvass_app.store.database import Store, open_store
+from canvass_app.store.models import Household, Voter
 
 
 def test_same_seed_same_rows_other_seed_other_rows() -> None:

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRegularExpression, QSize, Qt, QTimer
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QShortcut,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtCore import QRegularExpression, Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFileDialog,
     QGroupBox,
@@ -34,9 +22,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTabWidget,
     QTextBrowser,
     QTextEdit,
@@ -47,40 +32,35 @@ from PySide6.QtWidgets import (
 )
 
 from canvass_app.briefs.bookmarks import toggle_bookmark
-from canvass_app.briefs.content import BriefDoc
-from canvass_app.briefs.library import (
-    BriefSummary,
-    RightWithBriefs,
-    get_brief,
-    list_briefs,
-    load_bundled_content,
-)
+from canvass_app.briefs.handout_pdf import write_handout
+from canvass_app.briefs.library import BriefSummary, RightWithBriefs, list_briefs, load_bundled_content
 from canvass_app.briefs.library import rights_with_briefs as load_rights
 from canvass_app.briefs.reader import ReaderPage, open_brief, right_page_html
 from canvass_app.briefs.render import CATEGORY_LABELS, Mode
 from canvass_app.briefs.search import SearchHit, query_terms, search_briefs
 from canvass_app.briefs.votes import VoteRecord, cast_vote
+from canvass_app.ui import settings
 from canvass_app.ui.context import AppContext
+from canvass_app.ui.dialogs.print_dialog import ask_and_print
 from canvass_app.ui.i18n import translate
 from canvass_app.ui.settings import Setting
+from canvass_app.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
 
 FONT_PT = Setting("briefs/font_pt", int, 11, minimum=8, maximum=28)
 DOORSTEP = Setting("briefs/doorstep", bool, False)
-HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole
 BOOKMARKS = "__bookmarks__"
-HANDOUT_MODULE = "canvass_app.handout_pdf"
-
-
-def tr(text: str) -> str:
-    return translate("", text)  # lupdate files a module-level tr("...") under the empty context
 
 
 def _label(key: str) -> str:
     """Statuses and vote choices as shown (string literals, so that lupdate finds them)."""
     labels = {
-        "proposed": tr("Proposed"), "adopted": tr("Adopted"), "retired": tr("Retired"),
-        "support": tr("Support"), "oppose": tr("Oppose"), "abstain": tr("Abstain"),
+        "proposed": translate("BriefsPage", "Proposed"),
+        "adopted": translate("BriefsPage", "Adopted"),
+        "retired": translate("BriefsPage", "Retired"),
+        "support": translate("BriefsPage", "Support"),
+        "oppose": translate("BriefsPage", "Oppose"),
+        "abstain": translate("BriefsPage", "Abstain"),
     }
     return labels.get(key, key)
 
@@ -92,59 +72,13 @@ class _Listing:
     loaded: int  # briefs loaded from the bundled content by this refresh (first run)
 
 
-class RichTextDelegate(QStyledItemDelegate):
-    """Draws an item's HTML_ROLE as rich text (titles and search snippets with highlighted matches)."""
-
-    def _document(self, html: str, width: int, option: QStyleOptionViewItem) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(4)
-        doc.setHtml(html)
-        doc.setTextWidth(max(width, 80))
-        return doc
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        html = index.data(HTML_ROLE)
-        if not html:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect = opt.rect
-        doc = self._document(html, rect.width(), opt)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:
-            context.palette.setColor(QPalette.ColorRole.Text,
-                                     opt.palette.color(QPalette.ColorRole.HighlightedText))
-        painter.save()
-        painter.translate(rect.topLeft())
-        painter.setClipRect(rect.translated(-rect.topLeft()))
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        html = index.data(HTML_ROLE)
-        if not html:
-            return super().sizeHint(option, index)
-        widget = option.widget
-        width = widget.viewport().width() if isinstance(widget, QAbstractItemView) else 280
-        doc = self._document(html, width, option)
-        return QSize(width, int(doc.size().height()) + 2)
-
-
 class BriefsPage(QWidget):
     """Everything a volunteer needs from the briefs, offline: find, read, bookmark, vote."""
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setAccessibleName(tr("Policy Briefs"))
+        self.setAccessibleName(translate("BriefsPage", "Policy Briefs"))
         self.font_pt = FONT_PT.get()
         self.language = "en"
         self.current: ReaderPage | None = None
@@ -160,21 +94,23 @@ class BriefsPage(QWidget):
     # building -----------------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Search titles, text and talking points (Ctrl+F)"))
+        self.search.setPlaceholderText(translate("BriefsPage", "Search titles, text and talking points (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(tr("Search briefs"))
+        self.search.setAccessibleName(translate("BriefsPage", "Search briefs"))
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.language_box = QComboBox()
-        self.language_box.setAccessibleName(tr("Language"))
+        self.language_box.setAccessibleName(translate("BriefsPage", "Language"))
         self.language_box.addItem("English", "en")
         self.language_box.addItem("Español", "es")
         self.language_box.currentIndexChanged.connect(self._language_changed)
 
         self.categories = QListWidget()
-        self.categories.setAccessibleName(tr("Categories"))
-        for key, label in [("", tr("All briefs")), (BOOKMARKS, "★ " + tr("Bookmarked"))] + [
+        self.categories.setAccessibleName(translate("BriefsPage", "Categories"))
+        fixed = [("", translate("BriefsPage", "All briefs")),
+                 (BOOKMARKS, "★ " + translate("BriefsPage", "Bookmarked"))]
+        for key, label in fixed + [
             (k, translate("Survey", v)) for k, v in CATEGORY_LABELS.items()  # the survey's top-issue words
         ]:
             item = QListWidgetItem(label)
@@ -185,7 +121,7 @@ class BriefsPage(QWidget):
         self.categories.currentRowChanged.connect(lambda _r: self._category_changed())
 
         self.results = QListWidget()
-        self.results.setAccessibleName(tr("Briefs"))
+        self.results.setAccessibleName(translate("BriefsPage", "Briefs"))
         self.results.setItemDelegate(RichTextDelegate(self.results))
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.setWordWrap(True)
@@ -204,12 +140,18 @@ class BriefsPage(QWidget):
 
         self.rights_tree = QTreeWidget()
         self.rights_tree.setHeaderHidden(True)
-        self.rights_tree.setAccessibleName(tr("Secured Rights"))
+        self.rights_tree.setAccessibleName(translate("BriefsPage", "Secured Rights"))
         self.rights_tree.setWordWrap(True)
         self.rights_tree.currentItemChanged.connect(self._right_chosen)
         self.tabs = QTabWidget()
-        self.tabs.addTab(briefs_tab, tr("Briefs"))
-        self.tabs.addTab(self.rights_tree, tr("Secured Rights"))
+        self.tabs.addTab(briefs_tab, translate("BriefsPage", "Briefs"))
+        self.tabs.addTab(self.rights_tree, translate("BriefsPage", "Secured Rights"))
+
+        self.print_button = QPushButton(translate("BriefsPage", "Print handout…"))
+        self.print_button.clicked.connect(self.print_handout)
+        self.save_handout_button = QPushButton(translate("BriefsPage", "Save handout as PDF…"))
+        self.save_handout_button.clicked.connect(self.save_handout)
+        self._update_handout_buttons()
 
         left_panel = QWidget()
         left_layout = QVBoxLayout(left_panel)
@@ -219,42 +161,43 @@ class BriefsPage(QWidget):
         top.addWidget(self.language_box)
         left_layout.addLayout(top)
         left_layout.addWidget(self.tabs, 1)
+        handout_row = QHBoxLayout()  # under the list, next to the selection they print
+        handout_row.addWidget(self.print_button)
+        handout_row.addWidget(self.save_handout_button)
+        left_layout.addLayout(handout_row)
 
-        self.doorstep = QPushButton(tr("Doorstep: talking points only"))
+        self.doorstep = QPushButton(translate("BriefsPage", "Doorstep: talking points only"))
         self.doorstep.setCheckable(True)
         self.doorstep.setChecked(DOORSTEP.get())
-        self.doorstep.setToolTip(tr("A compact view for the doorstep (Ctrl+D)"))
+        self.doorstep.setToolTip(translate("BriefsPage", "A compact view for the doorstep (Ctrl+D)"))
         self.doorstep.toggled.connect(self._doorstep_toggled)
         self.smaller = QPushButton("A−")
-        self.smaller.setToolTip(tr("Smaller text (Ctrl+-)"))
-        self.smaller.setAccessibleName(tr("Smaller text"))
+        self.smaller.setToolTip(translate("BriefsPage", "Smaller text (Ctrl+-)"))
+        self.smaller.setAccessibleName(translate("BriefsPage", "Smaller text"))
         self.smaller.clicked.connect(lambda: self.change_font(-1))
         self.larger = QPushButton("A+")
-        self.larger.setToolTip(tr("Larger text (Ctrl++)"))
-        self.larger.setAccessibleName(tr("Larger text"))
+        self.larger.setToolTip(translate("BriefsPage", "Larger text (Ctrl++)"))
+        self.larger.setAccessibleName(translate("BriefsPage", "Larger text"))
         self.larger.clicked.connect(lambda: self.change_font(+1))
-        self.bookmark = QPushButton("☆ " + tr("Bookmark"))
-        self.bookmark.setToolTip(tr("Bookmark this brief (Ctrl+B)"))
+        self.bookmark = QPushButton("☆ " + translate("BriefsPage", "Bookmark"))
+        self.bookmark.setToolTip(translate("BriefsPage", "Bookmark this brief (Ctrl+B)"))
         self.bookmark.clicked.connect(self.toggle_bookmark)
-        self.print_button = QPushButton(tr("Print handout…"))
-        self.print_button.clicked.connect(self.print_handout)
-        self._update_print_button()
         toolbar = QHBoxLayout()
         for widget in (self.doorstep, self.smaller, self.larger, self.bookmark):
             toolbar.addWidget(widget)
         toolbar.addStretch(1)
-        toolbar.addWidget(self.print_button)
 
         self.reader = QTextBrowser()
-        self.reader.setAccessibleName(tr("Brief"))
+        self.reader.setAccessibleName(translate("BriefsPage", "Brief"))
         self.reader.setOpenExternalLinks(False)
         self.reader.setOpenLinks(False)
-        self.reader.setHtml("<p style='color:#666'>" + tr("Choose a brief on the left, or search.") + "</p>")
+        hint = translate("BriefsPage", "Choose a brief on the left, or search.")
+        self.reader.setHtml(f"<p style='color:#666'>{hint}</p>")
 
-        self.vote_box = QGroupBox(tr("Your vote on this proposal"))
+        self.vote_box = QGroupBox(translate("BriefsPage", "Your vote on this proposal"))
         self.comment = QLineEdit()
-        self.comment.setPlaceholderText(tr("Optional comment for the policy council"))
-        self.comment.setAccessibleName(tr("Vote comment"))
+        self.comment.setPlaceholderText(translate("BriefsPage", "Optional comment for the policy council"))
+        self.comment.setAccessibleName(translate("BriefsPage", "Vote comment"))
         self.vote_buttons: dict[str, QPushButton] = {}
         buttons = QHBoxLayout()
         for choice in ("support", "oppose", "abstain"):
@@ -297,6 +240,8 @@ class BriefsPage(QWidget):
             (QKeySequence(QKeySequence.StandardKey.Find), self._focus_search),
             (QKeySequence("Ctrl+D"), self.doorstep.toggle),
             (QKeySequence("Ctrl+B"), self.toggle_bookmark),
+            (QKeySequence(QKeySequence.StandardKey.Print), self.print_handout),
+            (QKeySequence(QKeySequence.StandardKey.Save), self.save_handout),
         ]
         self._shortcut_objects = []
         for keys, action in bindings:
@@ -326,7 +271,8 @@ class BriefsPage(QWidget):
         if gen != self._listing_gen:
             return
         if listing.loaded:
-            self.ctx.events.status_message.emit(tr("Loaded {0} bundled briefs").format(listing.loaded))
+            message = translate("BriefsPage", "Loaded {0} bundled briefs")
+            self.ctx.events.status_message.emit(message.format(listing.loaded))
         self._fill_rights(listing.rights)
         if self.search.text().strip():
             self._run_search()
@@ -335,7 +281,7 @@ class BriefsPage(QWidget):
         self.results.clear()
         for brief in listing.briefs:
             self._add_result(brief.slug, brief.language, brief.title, self._summary_html(brief))
-        self._after_fill(len(listing.briefs), tr("{0} briefs"))
+        self._after_fill(len(listing.briefs), translate("BriefsPage", "{0} briefs"))
 
     def _summary_html(self, b: BriefSummary) -> str:
         flags = []
@@ -344,7 +290,8 @@ class BriefsPage(QWidget):
         if b.status != "adopted":
             flags.append(f"<span style='color:#8a5a00'>{_label(b.status)}</span>")
         if b.has_conflict:
-            flags.append(f"<span style='color:#a01616'>⚠ {tr('charter conflict')}</span>")
+            conflict = translate("BriefsPage", "charter conflict")
+            flags.append(f"<span style='color:#a01616'>⚠ {conflict}</span>")
         if b.language != self.language:
             flags.append(f"<span style='color:#666'>[{b.language.upper()}]</span>")
         extra = (" · " + " · ".join(flags)) if flags else ""
@@ -415,7 +362,8 @@ class BriefsPage(QWidget):
             tag = f" <span style='color:#666'>[{hit.language.upper()}]</span>" if hit.language != "en" else ""
             html = f"<b>{hit.title_html}</b>{tag}<br/><span style='color:#444'>{hit.snippet_html}</span>"
             self._add_result(hit.slug, hit.language, _plain(hit.title_html), html)
-        self._after_fill(len(hits), tr("{0} matches") if hits else tr("No brief matches — try fewer words"))
+        self._after_fill(len(hits), translate("BriefsPage", "{0} matches") if hits
+                         else translate("BriefsPage", "No brief matches — try fewer words"))
         if self.current is not None:
             self._highlight_terms()
 
@@ -447,7 +395,8 @@ class BriefsPage(QWidget):
         self.reader.setHtml(page.html)
         self.reader.verticalScrollBar().setValue(scroll)
         self._highlight_terms()
-        self.bookmark.setText(("★ " + tr("Bookmarked")) if page.bookmarked else ("☆ " + tr("Bookmark")))
+        self.bookmark.setText(("★ " + translate("BriefsPage", "Bookmarked")) if page.bookmarked
+                              else ("☆ " + translate("BriefsPage", "Bookmark")))
         self._show_vote_box(page)
 
     def _highlight_terms(self) -> None:
@@ -484,7 +433,7 @@ class BriefsPage(QWidget):
             return
         self.font_pt = pt
         FONT_PT.set(pt)
-        self.ctx.events.status_message.emit(tr("Text size {0} pt").format(pt))
+        self.ctx.events.status_message.emit(translate("BriefsPage", "Text size {0} pt").format(pt))
         if self.current_slug:
             self.open(self.current_slug, self.current.language if self.current else None)
         elif isinstance(self.rights_tree.currentItem(), QTreeWidgetItem):
@@ -501,7 +450,8 @@ class BriefsPage(QWidget):
                 return toggle_bookmark(s, slug)
 
         def done(on: bool) -> None:
-            self.ctx.events.status_message.emit(tr("Bookmarked") if on else tr("Bookmark removed"))
+            self.ctx.events.status_message.emit(translate("BriefsPage", "Bookmarked") if on
+                                                else translate("BriefsPage", "Bookmark removed"))
             self.refresh()
             self.open(slug, self.current.language if self.current else None)
 
@@ -511,18 +461,21 @@ class BriefsPage(QWidget):
     def _show_vote_box(self, page: ReaderPage) -> None:
         self.vote_box.setVisible(page.status == "proposed")
         mine = page.my_vote
-        self.my_vote_label.setText(
-            tr("Your vote: {0}{1} — recorded {2:%Y-%m-%d %H:%M} UTC; a new vote replaces it.").format(
+        if mine:
+            mine_text = translate(
+                "BriefsPage", "Your vote: {0}{1} — recorded {2:%Y-%m-%d %H:%M} UTC; a new vote replaces it.").format(
                 _label(mine.choice), f" (“{mine.comment}”)" if mine.comment else "", mine.created_at)
-            if mine else tr("You have not voted on this proposal. Voting as {0}.").format(self.ctx.user)
-        )
+        else:
+            mine_text = translate("BriefsPage", "You have not voted on this proposal. Voting as {0}.").format(
+                self.ctx.user)
+        self.my_vote_label.setText(mine_text)
         for choice, button in self.vote_buttons.items():
             button.setDefault(bool(mine and mine.choice == choice))
         t = page.tally
         self.tally_label.setText(
-            tr("Tally received at the last sync: {0} support · {1} oppose · {2} abstain").format(
+            translate("BriefsPage", "Tally received at the last sync: {0} support · {1} oppose · {2} abstain").format(
                 t.support, t.oppose, t.abstain)
-            if t.total else tr("No tally received yet: it arrives with the next sync.")
+            if t.total else translate("BriefsPage", "No tally received yet: it arrives with the next sync.")
         )
 
     def vote(self, choice: str) -> None:
@@ -538,14 +491,15 @@ class BriefsPage(QWidget):
 
         def done(record: VoteRecord) -> None:
             self.comment.clear()
-            message = tr("Vote changed to {0}") if record.replaced else tr("Vote recorded: {0}")
+            message = (translate("BriefsPage", "Vote changed to {0}") if record.replaced
+                       else translate("BriefsPage", "Vote recorded: {0}"))
             self.ctx.events.status_message.emit(message.format(_label(record.choice)))
             self.ctx.events.data_changed.emit("briefs")
 
         self.ctx.runner.run(task, on_done=done, on_error=self._vote_failed)
 
     def _vote_failed(self, exc: BaseException) -> None:
-        self.my_vote_label.setText(tr("Vote not recorded: {0}").format(exc))
+        self.my_vote_label.setText(translate("BriefsPage", "Vote not recorded: {0}").format(exc))
 
     # secured rights -----------------------------------------------------------------------------------------
     def _fill_rights(self, rights: list[RightWithBriefs]) -> None:
@@ -564,11 +518,11 @@ class BriefsPage(QWidget):
                 child.setToolTip(0, title)
                 top.addChild(child)
             for slug, title in r.conflicted_by:
-                child = QTreeWidgetItem(["⚠ " + tr("conflicts:") + " " + title])
+                child = QTreeWidgetItem(["⚠ " + translate("BriefsPage", "conflicts:") + " " + title])
                 child.setForeground(0, QColor("#a01616"))
                 child.setData(0, KEY_ROLE, ("brief", slug))
-                child.setToolTip(0, tr("This proposal declares a conflict with this right, so it can never be "
-                                       "adopted as it stands: {0}").format(title))
+                child.setToolTip(0, translate("BriefsPage", "This proposal declares a conflict with this right, so it "
+                                                            "can never be adopted as it stands: {0}").format(title))
                 top.addChild(child)
             self.rights_tree.addTopLevelItem(top)
             if keep == ("right", r.right.slug):
@@ -590,44 +544,65 @@ class BriefsPage(QWidget):
 
     # handout ------------------------------------------------------------------------------------------------
     def _selection_changed(self) -> None:
-        self._update_print_button()
+        self._update_handout_buttons()
 
     def selected_slugs(self) -> list[str]:
         items = self.results.selectedItems()
         slugs = [str(i.data(KEY_ROLE)[0]) for i in items]
         return slugs or ([self.current_slug] if self.current_slug else [])
 
-    def _update_print_button(self) -> None:
-        writer = _handout_writer()
-        if writer is None:
-            self.print_button.setEnabled(False)
-            self.print_button.setToolTip(tr(
-                "Handout printing is not available in this build: the handout PDF module "
-                "(canvass_app.handout_pdf with write_handout) is not installed."))
+    def _update_handout_buttons(self) -> None:
+        enabled = bool(self.selected_slugs())
+        self.print_button.setEnabled(enabled)
+        self.print_button.setToolTip(translate(
+            "BriefsPage", "Print a handout of the selected briefs (select several with Ctrl+click) (Ctrl+P)"))
+        self.save_handout_button.setEnabled(enabled)
+        self.save_handout_button.setToolTip(translate(
+            "BriefsPage", "Save a handout of the selected briefs as a PDF file (Ctrl+S)"))
+
+    def _write_handout(self, out: Path, then: Callable[[Path, int], Any]) -> None:
+        """Write the handout of the selected briefs (or the one in the reader) to `out`, off the GUI thread."""
+        slugs = self.selected_slugs()
+        if not slugs:
             return
-        self.print_button.setEnabled(bool(self.selected_slugs()))
-        self.print_button.setToolTip(tr("A printable handout of the selected briefs (select several with Ctrl)"))
+        language, store, paper = self.language, self.ctx.store, settings.WALKLIST_PAGE_SIZE.get()
+
+        def task(_control: object) -> int:
+            with store.session() as s:
+                return write_handout(s, slugs, out, language=language, pagesize=paper)
+
+        self.ctx.runner.run(task, on_done=lambda pages: then(out, pages), on_error=self._failed)
 
     def print_handout(self) -> None:
-        """Write a handout PDF of the selected briefs (or the one in the reader) where the person chooses."""
-        writer, slugs = _handout_writer(), self.selected_slugs()
-        if writer is None or not slugs:
+        """Ctrl+P: the print dialog for a handout of the selected briefs (or the one in the reader)."""
+        if not self.selected_slugs():
             return
-        path, _filter = QFileDialog.getSaveFileName(self, tr("Save handout"), "handout.pdf", "PDF (*.pdf)")
+        folder = tempfile.mkdtemp(prefix="canvass-handout-")
+        self._write_handout(Path(folder) / "handout.pdf", self._print)
+
+    def _print(self, path: Path, _pages: int) -> None:
+        try:
+            printed = ask_and_print(self, path, translate("BriefsPage", "Policy brief handout"))
+        except OSError as exc:
+            self._failed(exc)
+            return
+        finally:
+            path.unlink(missing_ok=True)
+            path.parent.rmdir()
+        if printed:
+            self.ctx.events.status_message.emit(
+                translate("BriefsPage", "Sent the handout ({0} pages) to the printer").format(printed))
+
+    def save_handout(self) -> None:
+        """Ctrl+S: write a handout PDF of the selected briefs (or the one in the reader) where the person chooses."""
+        if not self.selected_slugs():
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, translate("BriefsPage", "Save handout"), "handout.pdf",
+                                                    translate("BriefsPage", "PDF files (*.pdf)"))
         if not path:
             return
-        language, store = self.language, self.ctx.store
-
-        def task(_control: object) -> str:
-            with store.session() as s:
-                docs = [get_brief(s, slug, language).doc for slug in slugs]
-            writer(Path(path), docs)
-            return path
-
-        self.ctx.runner.run(
-            task, on_done=lambda p: self.ctx.events.status_message.emit(tr("Handout saved to {0}").format(p)),
-            on_error=self._failed,
-        )
+        self._write_handout(Path(path), lambda out, pages: self.ctx.events.status_message.emit(
+            translate("BriefsPage", "Handout saved to {0} ({1} pages)").format(out, pages)))
 
     # plumbing -----------------------------------------------------------------------------------------------
     def _data_changed(self, what: str) -> None:
@@ -637,15 +612,7 @@ class BriefsPage(QWidget):
                 self.open(self.current_slug, self.current.language if self.current else None)
 
     def _failed(self, exc: BaseException) -> None:
-        self.ctx.events.status_message.emit(tr("Policy briefs: {0}").format(exc))
-
-
-def _handout_writer() -> Callable[[Path, list[BriefDoc]], Any] | None:
-    """The walk-list issue's handout writer, `write_handout(path, briefs)`, when this build has it."""
-    if importlib.util.find_spec(HANDOUT_MODULE) is None:
-        return None
-    writer = getattr(importlib.import_module(HANDOUT_MODULE), "write_handout", None)
-    return writer if callable(writer) else None
+        self.ctx.events.status_message.emit(translate("BriefsPage", "Policy briefs: {0}").format(exc))
 
 
 def _esc(text: str) -> str:

@@ -24,15 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from canvass_app.contacts.voter_query import FilterOptions, VoterDetail, VoterFilter, filter_options, voter_detail
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import translate
-from canvass_app.ui.voter_table_model import VoterTableModel
-from canvass_app.voter_query import FilterOptions, VoterDetail, VoterFilter, filter_options, voter_detail
+from canvass_app.ui.models.voter_table_model import VoterTableModel
 
 SEARCH_DELAY_MS = 180
 
 
 class ContactsPage(QWidget):
+    """Find any voter by name, address, phone or id; filter and sort in SQL; see the household and its history."""
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
@@ -248,7 +250,7 @@ def detail_html(d: VoterDetail) -> str:
         if p
     )
     parts = [
-        f"<h3 style='margin-bottom:2px'>{e(d.address or 'No address')}</h3>",
+        f"<h3 style='margin-bottom:2px'>{e(d.address or translate('ContactsPage', 'No address'))}</h3>",
         translate("ContactsPage", "<p style='color:#555;margin-top:0'>{0} · {1} in household</p>").format(
             e(where), len(d.members)
         ),
@@ -264,8 +266,10 @@ def detail_html(d: VoterDetail) -> str:
         items = []
         for c in m.history:
             extra = " · ".join(x for x in (
-                f"support {c.support}" if c.support else "", c.top_issue or "",
-                "volunteer" if c.volunteer_interest else "", "needs a ride" if c.needs_ride else "",
+                translate("ContactsPage", "support {0}").format(c.support) if c.support else "",
+                translate("Survey", c.top_issue) if c.top_issue else "",
+                translate("ContactsPage", "volunteer") if c.volunteer_interest else "",
+                translate("ContactsPage", "needs a ride") if c.needs_ride else "",
                 c.canvasser or "", c.source) if x)
             what = (
                 f"{e(c.result_name)}"

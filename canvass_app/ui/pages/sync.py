@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.sync.enroll import Enrolled
 from canvass_app.sync.status import SyncStatus, describe_age
 from canvass_app.sync.syncer import SyncReport
@@ -28,46 +29,43 @@ from canvass_app.ui.i18n import translate
 from canvass_app.ui.sync_controller import SyncController
 
 REASONS = {  # the server's rejection codes, in plain words
-    "unknown_voter": "the voter is not in the server's list for this county",
-    "county_forbidden": "this device may not write to that county",
-    "unknown_brief": "the policy is not open for votes any more",
-    "invalid_payload": "the change was incomplete or malformed",
-    "id_conflict": "another change already used the same id",
+    "unknown_voter": QT_TRANSLATE_NOOP("SyncPage", "the voter is not in the server's list for this county"),
+    "county_forbidden": QT_TRANSLATE_NOOP("SyncPage", "this device may not write to that county"),
+    "unknown_brief": QT_TRANSLATE_NOOP("SyncPage", "the policy is not open for votes any more"),
+    "invalid_payload": QT_TRANSLATE_NOOP("SyncPage", "the change was incomplete or malformed"),
+    "id_conflict": QT_TRANSLATE_NOOP("SyncPage", "another change already used the same id"),
 }
-
-
-def tr(text: str) -> str:
-    return translate("", text)  # lupdate files a module-level tr("...") under the empty context
 
 
 def _when(iso: str | None) -> str:
     if not iso:
-        return tr("never")
+        return translate("SyncPage", "never")
     moment = dt.datetime.fromisoformat(iso)
     if moment.tzinfo is None:  # SQLite hands back naive datetimes; the store only ever writes UTC
         moment = moment.replace(tzinfo=dt.UTC)
     age = (dt.datetime.now(dt.UTC) - moment).total_seconds()
     local = moment.astimezone().strftime("%Y-%m-%d %H:%M")
-    return tr("{0} ({1} ago)").format(local, describe_age(max(0.0, age)))
+    return translate("SyncPage", "{0} ({1} ago)").format(local, describe_age(max(0.0, age)))
 
 
 def plain_reason(reason: str) -> str:
     code, _, rest = reason.partition(":")
-    return tr(REASONS[code]) if code in REASONS else (rest.strip() or reason)
+    return translate("SyncPage", REASONS[code]) if code in REASONS else (rest.strip() or reason)
 
 
 class SyncPage(QWidget):
     def __init__(self, ctx: AppContext, *, controller: SyncController | None = None) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setAccessibleName(tr("Sync"))
+        self.setAccessibleName(translate("SyncPage", "Sync"))
         self.controller = controller or SyncController(ctx, parent=self)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{tr('Sync')}</h2>"))
+        heading = translate("SyncPage", "Sync")
+        layout.addWidget(QLabel(f"<h2>{heading}</h2>"))
 
-        state = QGroupBox(tr("This device"))
+        state = QGroupBox(translate("SyncPage", "This device"))
         form = QFormLayout(state)
-        self.online_label = QLabel(tr("checking…"))
+        self.online_label = QLabel(translate("SyncPage", "checking…"))
         self.pending_label = QLabel("–")
         self.oldest_label = QLabel("–")
         self.last_sync_label = QLabel("–")
@@ -76,14 +74,19 @@ class SyncPage(QWidget):
         self.device_label = QLabel("–")
         self.device_label.setWordWrap(True)
         self.device_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        for text, widget in ((tr("Connection"), self.online_label), (tr("Waiting to be sent"), self.pending_label),
-                             (tr("Oldest waiting change"), self.oldest_label),
-                             (tr("Last successful sync"), self.last_sync_label), (tr("Last problem"), self.error_label),
-                             (tr("Server"), self.device_label)):
+        rows = (
+            (translate("SyncPage", "Connection"), self.online_label),
+            (translate("SyncPage", "Waiting to be sent"), self.pending_label),
+            (translate("SyncPage", "Oldest waiting change"), self.oldest_label),
+            (translate("SyncPage", "Last successful sync"), self.last_sync_label),
+            (translate("SyncPage", "Last problem"), self.error_label),
+            (translate("SyncPage", "Server"), self.device_label),
+        )
+        for text, widget in rows:
             form.addRow(text + ":", widget)
         buttons = QHBoxLayout()
-        self.sync_button = QPushButton(tr("Sync now"))
-        self.sync_button.setToolTip(tr("Send waiting changes and fetch the latest lists now"))
+        self.sync_button = QPushButton(translate("SyncPage", "Sync now"))
+        self.sync_button.setToolTip(translate("SyncPage", "Send waiting changes and fetch the latest lists now"))
         self.sync_button.clicked.connect(self._sync_now)
         buttons.addWidget(self.sync_button)
         self.activity_label = QLabel("")
@@ -97,33 +100,35 @@ class SyncPage(QWidget):
         self.wiped_label.hide()
         layout.addWidget(self.wiped_label)
 
-        self.enroll_box = QGroupBox(tr("Connect this device to a server"))
+        self.enroll_box = QGroupBox(translate("SyncPage", "Connect this device to a server"))
         enroll_form = QFormLayout(self.enroll_box)
         self.url_edit = QLineEdit()
-        self.url_edit.setPlaceholderText(tr("for example https://sync.example.org"))
-        self.url_edit.setAccessibleName(tr("Server address"))
+        self.url_edit.setPlaceholderText(translate("SyncPage", "for example https://sync.example.org"))
+        self.url_edit.setAccessibleName(translate("SyncPage", "Server address"))
         self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText(tr("from your county lead, like ABCD-EFGH-JKLM"))
-        self.code_edit.setAccessibleName(tr("Enrollment code"))
-        self.enroll_button = QPushButton(tr("Connect"))
+        self.code_edit.setPlaceholderText(translate("SyncPage", "from your county lead, like ABCD-EFGH-JKLM"))
+        self.code_edit.setAccessibleName(translate("SyncPage", "Enrollment code"))
+        self.enroll_button = QPushButton(translate("SyncPage", "Connect"))
         self.enroll_button.clicked.connect(self._enroll)
         self.code_edit.returnPressed.connect(self._enroll)
         self.enroll_result = QLabel("")
         self.enroll_result.setWordWrap(True)
-        enroll_form.addRow(tr("Server address:"), self.url_edit)
-        enroll_form.addRow(tr("Enrollment code:"), self.code_edit)
+        enroll_form.addRow(translate("SyncPage", "Server address:"), self.url_edit)
+        enroll_form.addRow(translate("SyncPage", "Enrollment code:"), self.code_edit)
         enroll_form.addRow(self.enroll_button, self.enroll_result)
         layout.addWidget(self.enroll_box)
 
-        rejected_box = QGroupBox(tr("Changes the server did not accept"))
+        rejected_box = QGroupBox(translate("SyncPage", "Changes the server did not accept"))
         rejected_layout = QVBoxLayout(rejected_box)
         self.rejected_table = QTableWidget(0, 3)
-        self.rejected_table.setHorizontalHeaderLabels([tr("When"), tr("Change"), tr("Why")])
+        self.rejected_table.setHorizontalHeaderLabels(
+            [translate("SyncPage", "When"), translate("SyncPage", "Change"), translate("SyncPage", "Why")])
         self.rejected_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.rejected_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rejected_table.verticalHeader().hide()
-        self.rejected_table.setAccessibleName(tr("Rejected changes"))
-        rejected_layout.addWidget(QLabel(tr("These are kept for your records; they never hold up other changes.")))
+        self.rejected_table.setAccessibleName(translate("SyncPage", "Rejected changes"))
+        rejected_layout.addWidget(QLabel(translate(
+            "SyncPage", "These are kept for your records; they never hold up other changes.")))
         rejected_layout.addWidget(self.rejected_table)
         layout.addWidget(rejected_box, 1)
 
@@ -148,21 +153,22 @@ class SyncPage(QWidget):
     # actions --------------------------------------------------------------------------------------------------
     def _sync_now(self) -> None:
         if not self.controller.sync_now():
-            self.activity_label.setText(tr("A sync is already running."))
+            self.activity_label.setText(translate("SyncPage", "A sync is already running."))
 
     def _enroll(self) -> None:
         url, code = self.url_edit.text().strip(), self.code_edit.text().strip()
         if not url or not code:
-            self.enroll_result.setText(tr("Give both the server address and the code."))
+            self.enroll_result.setText(translate("SyncPage", "Give both the server address and the code."))
             return
         self.enroll_button.setEnabled(False)
-        self.enroll_result.setText(tr("Connecting…"))
+        self.enroll_result.setText(translate("SyncPage", "Connecting…"))
         self.controller.enroll(url, code, on_done=self._enrolled, on_error=self._enroll_failed)
 
     def _enrolled(self, done: Enrolled) -> None:
         self.enroll_button.setEnabled(True)
         self.code_edit.clear()
-        self.enroll_result.setText(tr("Connected as a {0} for {1} {2}.").format(done.role, done.county, done.state))
+        self.enroll_result.setText(translate("SyncPage", "Connected as a {0} for {1} {2}.").format(
+            done.role, done.county, done.state))
 
     def _enroll_failed(self, exc: BaseException) -> None:
         self.enroll_button.setEnabled(True)
@@ -171,36 +177,40 @@ class SyncPage(QWidget):
     # display --------------------------------------------------------------------------------------------------
     def _busy(self, busy: bool) -> None:
         self.sync_button.setEnabled(not busy)
-        self.activity_label.setText(tr("Syncing…") if busy else "")
+        self.activity_label.setText(translate("SyncPage", "Syncing…") if busy else "")
 
     def _show_online(self, online: object) -> None:
-        self.online_label.setText({True: tr("online"), False: tr("offline — changes wait safely on this device"),
-                                   None: tr("unknown")}[online if isinstance(online, bool) else None])
+        texts = {True: translate("SyncPage", "online"),
+                 False: translate("SyncPage", "offline — changes wait safely on this device"),
+                 None: translate("SyncPage", "unknown")}
+        self.online_label.setText(texts[online if isinstance(online, bool) else None])
 
     def _show_report(self, report: SyncReport) -> None:
         if report.ok:
-            self.activity_label.setText(tr("Done: {0} sent, {1} not accepted.").format(
+            self.activity_label.setText(translate("SyncPage", "Done: {0} sent, {1} not accepted.").format(
                 report.applied + report.duplicates, report.rejected))
 
     def show_status(self, status: SyncStatus) -> None:
-        self.pending_label.setText(tr("{0} change(s)").format(status.pending) if status.pending else tr("nothing"))
+        self.pending_label.setText(translate("SyncPage", "{0} change(s)").format(status.pending) if status.pending
+                                   else translate("SyncPage", "nothing"))
         self.oldest_label.setText(describe_age(status.oldest_pending_age_s) if status.pending else "–")
         self.last_sync_label.setText(_when(status.last_success_at))
-        self.error_label.setText(status.last_error or tr("none"))
+        self.error_label.setText(status.last_error or translate("SyncPage", "none"))
         if status.enrolled:
-            self.device_label.setText(tr("{0} ({1}), device {2}").format(status.server_url, status.county,
-                                                                         status.device_id))
-            self.enroll_box.setTitle(tr("Connect this device to another server"))
+            self.device_label.setText(translate("SyncPage", "{0} ({1}), device {2}").format(
+                status.server_url, status.county, status.device_id))
+            self.enroll_box.setTitle(translate("SyncPage", "Connect this device to another server"))
         else:
-            self.device_label.setText(tr("not connected: enter the server address and your code below"))
+            self.device_label.setText(translate(
+                "SyncPage", "not connected: enter the server address and your code below"))
             if status.wiped:
                 self.enroll_result.clear()
-            self.enroll_box.setTitle(tr("Connect this device to a server"))
+            self.enroll_box.setTitle(translate("SyncPage", "Connect this device to a server"))
         self.sync_button.setEnabled(status.enrolled and not self.controller.scheduler.running)
         if status.wiped and not status.enrolled:
-            self.wiped_label.setText(tr("The server revoked this device on {0}: its voter data was wiped from "
-                                        "this computer. Ask your county lead for a new code.").format(
-                                            _when(str(status.wiped.get("at")))))
+            self.wiped_label.setText(translate(
+                "SyncPage", "The server revoked this device on {0}: its voter data was wiped from this computer. "
+                            "Ask your county lead for a new code.").format(_when(str(status.wiped.get("at")))))
             self.wiped_label.show()
         else:
             self.wiped_label.hide()

@@ -6,187 +6,34 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import pypdfium2 as pdfium
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QRadioButton,
-    QScrollArea,
-    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from canvass_app import turfs, walklist_pdf
-from canvass_app.i18n import QT_TRANSLATE_NOOP
-from canvass_app.turfs import TurfSummary
+from canvass_app.turfs import cutting, walklist_pdf
+from canvass_app.turfs.cutting import TurfSummary
 from canvass_app.ui import settings
 from canvass_app.ui.context import AppContext
+from canvass_app.ui.dialogs.cut_dialog import CutDialog
+from canvass_app.ui.dialogs.import_dialog import ImportDialog
+from canvass_app.ui.dialogs.print_dialog import ask_and_print
 from canvass_app.ui.i18n import translate
-from canvass_app.ui.import_dialog import ImportDialog
+from canvass_app.ui.models.turf_table_model import TurfTableModel
 from canvass_app.ui.tasks import TaskControl
-
-_Index = QModelIndex | QPersistentModelIndex
-COLUMNS = [
-    ("list_number", QT_TRANSLATE_NOOP("TurfTableModel", "List")),
-    ("name", QT_TRANSLATE_NOOP("TurfTableModel", "Turf")),
-    ("precinct", QT_TRANSLATE_NOOP("TurfTableModel", "Precinct")),
-    ("doors", QT_TRANSLATE_NOOP("TurfTableModel", "Doors")),
-    ("people", QT_TRANSLATE_NOOP("TurfTableModel", "People")),
-    ("assignee", QT_TRANSLATE_NOOP("TurfTableModel", "Assignee")),
-    ("status", QT_TRANSLATE_NOOP("TurfTableModel", "Status")),
-]
-STATUSES = (QT_TRANSLATE_NOOP("TurfTableModel", "available"), QT_TRANSLATE_NOOP("TurfTableModel", "assigned"),
-            QT_TRANSLATE_NOOP("TurfTableModel", "checked out"), QT_TRANSLATE_NOOP("TurfTableModel", "returned"))
-PREVIEW_SCALE = 1.25
-
-
-class TurfTableModel(QAbstractTableModel):
-    """The turfs as the service lists them; the list is small (one row per turf), so it is held whole."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[TurfSummary] = []
-
-    def set_rows(self, rows: list[TurfSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def turf(self, row: int) -> TurfSummary:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        value = getattr(self._rows[index.row()], COLUMNS[index.column()][0])
-        if role == Qt.ItemDataRole.DisplayRole:
-            if COLUMNS[index.column()][0] == "status":
-                return translate("TurfTableModel", str(value))  # one of STATUSES
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return translate("TurfTableModel", COLUMNS[section][1])
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return None
-
-
-class CutDialog(QDialog):
-    """Ask how to cut: one turf per precinct, turfs of about N doors, or one turf from streets chosen by hand."""
-
-    def __init__(self, county: str, streets: list[tuple[str, int]] | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Cut turfs"))
-        form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("Cut the households of {county} that are not in a turf yet.").format(
-            county=county or self.tr("the county"))))
-        self.by_precinct = QRadioButton(self.tr("One turf per &precinct"))
-        self.by_doors = QRadioButton(self.tr("Turfs of about this many &doors:"))
-        self.by_doors.setChecked(True)
-        self.by_hand = QRadioButton(self.tr("One turf from the &streets chosen below"))
-        group = QButtonGroup(self)
-        group.addButton(self.by_precinct)
-        group.addButton(self.by_doors)
-        group.addButton(self.by_hand)
-        self.doors = QSpinBox()
-        self.doors.setRange(5, 2000)
-        self.doors.setValue(60)
-        self.doors.setAccessibleName(self.tr("Doors per turf"))
-        self.streets = QListWidget()
-        self.streets.setAccessibleName(self.tr("Streets for a turf cut by hand"))
-        self.streets.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for key, doors in streets or []:
-            item = QListWidgetItem(self.tr("{street} ({n} doors)").format(street=key, n=doors))
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.streets.addItem(item)
-        self.streets.itemSelectionChanged.connect(lambda: self.by_hand.setChecked(True))
-        form.addRow(self.by_precinct)
-        form.addRow(self.by_doors, self.doors)
-        form.addRow(self.by_hand)
-        form.addRow(self.streets)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def choice(self) -> tuple[str, int, list[str]]:
-        if self.by_hand.isChecked():
-            return "hand", 0, [item.data(Qt.ItemDataRole.UserRole) for item in self.streets.selectedItems()]
-        return ("precinct", 0, []) if self.by_precinct.isChecked() else ("doors", self.doors.value(), [])
-
-
-def render_preview(pdf_path: Path, scale: float = PREVIEW_SCALE, control: TaskControl | None = None
-                   ) -> list[QImage]:
-    """Every page of a PDF as an image (safe off the GUI thread: QImage, not QPixmap)."""
-    pdf = pdfium.PdfDocument(str(pdf_path))
-    images = []
-    try:
-        for i in range(len(pdf)):
-            if control is not None:
-                control.check()
-                control.progress(i + 1, len(pdf), "preview")
-            pil = pdf[i].render(scale=scale).to_pil().convert("RGB")
-            image = QImage(pil.tobytes(), pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888)
-            images.append(image.copy())  # own the pixels: the bytes object goes away
-    finally:
-        pdf.close()
-    return images
-
-
-def print_pdf(printer: QPrinter, pdf_path: Path) -> int:
-    """Send every page of the PDF to `printer`, rendered at the printer's resolution; returns pages printed."""
-    pdf = pdfium.PdfDocument(str(pdf_path))
-    painter = QPainter()
-    if not painter.begin(printer):
-        pdf.close()
-        raise OSError(translate("TurfsPage", "The printer could not be started."))
-    try:
-        scale = printer.resolution() / 72.0
-        for i in range(len(pdf)):
-            if i:
-                printer.newPage()
-            pil = pdf[i].render(scale=scale).to_pil().convert("RGB")
-            image = QImage(pil.tobytes(), pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888)
-            target = painter.viewport()
-            size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRect(target.x(), target.y(), size.width(), size.height()), image)
-        return len(pdf)
-    finally:
-        painter.end()
-        pdf.close()
+from canvass_app.ui.widgets.pdf_preview import PdfPreview, render_pages
 
 
 class TurfsPage(QWidget):
@@ -198,10 +45,8 @@ class TurfsPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setAccessibleName(self.tr("Turfs & Walk Lists"))
+        self.setAccessibleName(translate("TurfsPage", "Turfs & Walk Lists"))
         self._tmp = tempfile.TemporaryDirectory(prefix="canvass-walklists-")
-        self._images: list[QImage] = []
-        self._shown = 0
         self.pdf_path: Path | None = None
         self.model = TurfTableModel(self)
         self._build()
@@ -210,68 +55,52 @@ class TurfsPage(QWidget):
 
     # layout ---------------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.import_button = QPushButton(self.tr("Import voter file…"))
+        self.import_button = QPushButton(translate("TurfsPage", "Import voter file…"))
         self.import_button.clicked.connect(self.open_import_dialog)
-        self.cut_button = QPushButton(self.tr("&Cut turfs…"))
+        self.cut_button = QPushButton(translate("TurfsPage", "&Cut turfs…"))
         self.cut_button.clicked.connect(self.ask_cut)
-        self.assign_button = QPushButton(self.tr("&Assign…"))
+        self.assign_button = QPushButton(translate("TurfsPage", "&Assign…"))
         self.assign_button.clicked.connect(self.ask_assign)
-        self.checkout_button = QPushButton(self.tr("Check &out"))
+        self.checkout_button = QPushButton(translate("TurfsPage", "Check &out"))
         self.checkout_button.clicked.connect(lambda: self.hand_out("checkout"))
-        self.return_button = QPushButton(self.tr("&Return"))
+        self.return_button = QPushButton(translate("TurfsPage", "&Return"))
         self.return_button.clicked.connect(lambda: self.hand_out("return"))
         top = QHBoxLayout()
+        self.delete_button = QPushButton(translate("TurfsPage", "&Delete turfs…"))
+        self.delete_button.setToolTip(translate("TurfsPage", "Delete the selected turfs: their doors can be cut again"))
+        self.delete_button.clicked.connect(self.ask_delete)
         for b in (self.import_button, self.cut_button, self.assign_button, self.checkout_button,
-                  self.return_button):
+                  self.return_button, self.delete_button):
             top.addWidget(b)
         top.addStretch(1)
 
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAccessibleName(self.tr("Turfs"))
+        self.table.setAccessibleName(translate("TurfsPage", "Turfs"))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.preview_selected())
 
         self.page_size = QComboBox()
-        self.page_size.addItem(self.tr("US Letter"), "letter")
-        self.page_size.addItem(self.tr("A4"), "a4")
-        self.page_size.setAccessibleName(self.tr("Paper size"))
+        self.page_size.addItem(translate("TurfsPage", "US Letter"), "letter")
+        self.page_size.addItem(translate("TurfsPage", "A4"), "a4")
+        self.page_size.setAccessibleName(translate("TurfsPage", "Paper size"))
         self.page_size.setCurrentIndex(max(0, self.page_size.findData(settings.WALKLIST_PAGE_SIZE.get())))
-        self.preview_button = QPushButton(self.tr("&Preview"))
+        self.preview_button = QPushButton(translate("TurfsPage", "&Preview"))
         self.preview_button.clicked.connect(self.preview_selected)
-        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button = QPushButton(translate("TurfsPage", "Print…"))
         self.print_button.clicked.connect(self.ask_print)
-        self.save_button = QPushButton(self.tr("&Save as PDF…"))
+        self.save_button = QPushButton(translate("TurfsPage", "&Save as PDF…"))
         self.save_button.clicked.connect(self.ask_save)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.progress.setAccessibleName(self.tr("Walk list progress"))
+        self.progress.setAccessibleName(translate("TurfsPage", "Walk list progress"))
         actions = QHBoxLayout()
         for w in (self.page_size, self.preview_button, self.print_button, self.save_button, self.progress):
             actions.addWidget(w)
 
-        self.preview = QLabel(self.tr("Select turfs and press Preview to see their walk lists."))
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setAccessibleName(self.tr("Walk list preview"))
-        scroll = QScrollArea()
-        scroll.setWidget(self.preview)
-        scroll.setWidgetResizable(True)
-        self.prev_button = QPushButton(self.tr("◀"))
-        self.prev_button.setAccessibleName(self.tr("Previous page"))
-        self.prev_button.clicked.connect(lambda: self.show_preview_page(self._shown - 1))
-        self.next_button = QPushButton(self.tr("▶"))
-        self.next_button.setAccessibleName(self.tr("Next page"))
-        self.next_button.clicked.connect(lambda: self.show_preview_page(self._shown + 1))
-        self.page_label = QLabel()
-        nav = QHBoxLayout()
-        nav.addWidget(self.prev_button)
-        nav.addWidget(self.page_label, 1, Qt.AlignmentFlag.AlignCenter)
-        nav.addWidget(self.next_button)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(scroll, 1)
-        right_layout.addLayout(nav)
+        self.preview = PdfPreview(translate("TurfsPage", "Select turfs and press Preview to see their walk lists."),
+                                  translate("TurfsPage", "Walk list preview"))
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -280,12 +109,11 @@ class TurfsPage(QWidget):
         left_layout.addLayout(actions)
         split = QSplitter()
         split.addWidget(left)
-        split.addWidget(right)
+        split.addWidget(self.preview)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        self._update_nav()
 
     # helpers -------------------------------------------------------------------------------------------------
     def _county(self) -> tuple[str, str | None]:
@@ -298,8 +126,8 @@ class TurfsPage(QWidget):
 
     def _fail(self, exc: BaseException) -> None:
         self.progress.setVisible(False)
-        if isinstance(exc, turfs.TurfError | ValueError | OSError):
-            QMessageBox.warning(self, self.tr("Turfs"), str(exc))
+        if isinstance(exc, cutting.TurfError | ValueError | OSError):
+            QMessageBox.warning(self, translate("TurfsPage", "Turfs"), str(exc))
         self.ctx.events.status_message.emit(str(exc))
 
     def _on_data_changed(self, what: str) -> None:
@@ -310,7 +138,7 @@ class TurfsPage(QWidget):
     def refresh(self) -> None:
         def load(_control: TaskControl) -> list[TurfSummary]:
             with self.ctx.store.session() as session:
-                return turfs.list_turfs(session)
+                return cutting.list_turfs(session)
 
         def done(rows: list[TurfSummary]) -> None:
             self.model.set_rows(rows)
@@ -328,7 +156,7 @@ class TurfsPage(QWidget):
 
         def streets(_control: TaskControl) -> list[tuple[str, int]]:
             with self.ctx.store.session() as session:
-                return turfs.free_streets(session, turfs.find_county(session, county, state).id)
+                return cutting.free_streets(session, cutting.find_county(session, county, state).id)
 
         def ask(choices: list[tuple[str, int]]) -> None:
             dialog = CutDialog(self.ctx.county, choices, self)
@@ -340,26 +168,65 @@ class TurfsPage(QWidget):
     def cut(self, by: str, doors: int = 0, streets: list[str] | None = None) -> None:
         county, state = self._county()
 
-        def work(_control: TaskControl) -> list[TurfSummary]:
+        def work(_control: TaskControl) -> str:
             with self.ctx.store.session() as session:
-                cid = turfs.find_county(session, county, state).id
+                cid = cutting.find_county(session, county, state).id
                 if by == "hand":
-                    return [turfs.cut_by_hand(session, cid, streets=streets or [])]
-                return turfs.cut_by_precinct(session, cid) if by == "precinct" else turfs.cut_by_doors(
-                    session, cid, doors)
+                    made = cutting.cut_by_hand(session, cid, streets=streets or [])
+                    return translate("TurfsPage", "Cut {number} by hand.").format(number=made.list_number)
+                report = cutting.cut_county(session, cid, doors=doors if by == "doors" else None)
+                return "\n".join([report.headline, *report.warnings])
 
-        def done(made: list[TurfSummary]) -> None:
-            self.ctx.events.status_message.emit(self.tr("Cut {n} turfs.").format(n=len(made)))
+        def done(message: str) -> None:
+            headline, *warnings = message.split("\n")
+            self.ctx.events.status_message.emit(headline)
             self.ctx.events.data_changed.emit("turfs")
+            if warnings:
+                QMessageBox.warning(self, translate("TurfsPage", "Check this cut"), "\n\n".join([headline, *warnings]))
 
         self.ctx.runner.run(work, on_done=done, on_error=self._fail)
+
+    def ask_delete(self) -> None:
+        """Delete the selected turfs after a confirmation; turfs with results or checked out need a second yes."""
+        numbers = self.selected_list_numbers()
+        if not numbers:
+            return
+        sure = QMessageBox.question(
+            self, translate("TurfsPage", "Delete turfs"),
+            translate("TurfsPage", "Delete {lists}? Their doors become free to cut again.").format(
+                lists=", ".join(numbers)))
+        if sure == QMessageBox.StandardButton.Yes:
+            self.delete(numbers, force=False)
+
+    def delete(self, numbers: list[str], *, force: bool) -> None:
+        def work(_control: TaskControl) -> str:
+            with self.ctx.store.session() as session:
+                return cutting.delete_turfs(session, numbers, force=force).headline
+
+        def done(headline: str) -> None:
+            self.ctx.events.status_message.emit(headline)
+            self.ctx.events.data_changed.emit("turfs")
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, cutting.TurfInUseError) and not force:
+                again = QMessageBox.warning(
+                    self, translate("TurfsPage", "Delete turfs in use?"),
+                    str(exc) + "\n\n" + translate("TurfsPage", "Contact results are kept. Delete anyway?"),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+                if again == QMessageBox.StandardButton.Yes:
+                    self.delete(numbers, force=True)
+                return
+            self._fail(exc)
+
+        self.ctx.runner.run(work, on_done=done, on_error=failed)
 
     def ask_assign(self) -> None:
         numbers = self.selected_list_numbers()
         if not numbers:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Assign"), self.tr("Canvasser for {lists}:").format(
-            lists=", ".join(numbers)))
+        name, ok = QInputDialog.getText(
+            self, translate("TurfsPage", "Assign"),
+            translate("TurfsPage", "Canvasser for {lists}:").format(lists=", ".join(numbers)))
         if ok and name.strip():
             self.hand_out("assign", name.strip())
 
@@ -370,11 +237,11 @@ class TurfsPage(QWidget):
             with self.ctx.store.session() as session:  # all selected turfs, or none
                 for number in numbers:
                     if action == "assign":
-                        turfs.assign(session, number, canvasser or "")
+                        cutting.assign(session, number, canvasser or "")
                     elif action == "checkout":
-                        turfs.check_out(session, number, canvasser)
+                        cutting.check_out(session, number, canvasser)
                     else:
-                        turfs.return_turf(session, number)
+                        cutting.return_turf(session, number)
             return len(numbers)
 
         def done(_n: int) -> None:
@@ -417,48 +284,34 @@ class TurfsPage(QWidget):
 
     def _load_preview(self, path: Path) -> None:
         self.pdf_path = path
-
-        def done(images: list[QImage]) -> None:
-            self._images = images
-            self.show_preview_page(0)
-
-        self.ctx.runner.run(lambda control: render_preview(path, control=control), on_done=done,
+        self.ctx.runner.run(lambda control: render_pages(path, control=control), on_done=self._show_preview,
                             on_error=self._fail, db=False)
 
-    def show_preview_page(self, index: int) -> None:
-        if not self._images:
-            return
-        self._shown = max(0, min(index, len(self._images) - 1))
-        self.preview.setPixmap(QPixmap.fromImage(self._images[self._shown]))
-        self._update_nav()
-
-    def preview_page_count(self) -> int:
-        return len(self._images)
-
-    def _update_nav(self) -> None:
-        n = len(self._images)
-        self.page_label.setText(self.tr("Page {x} of {y}").format(x=self._shown + 1, y=n) if n else "")
-        self.prev_button.setEnabled(n > 0 and self._shown > 0)
-        self.next_button.setEnabled(n > 0 and self._shown < n - 1)
+    def _show_preview(self, images: list[QImage]) -> None:
+        self.preview.set_images(images)
 
     def ask_save(self) -> None:
         numbers = self.selected_list_numbers()
         if not numbers:
             return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save walk lists"), f"walklists-{numbers[0]}.pdf",
-                                              self.tr("PDF files (*.pdf)"))
+        name, _ = QFileDialog.getSaveFileName(self, translate("TurfsPage", "Save walk lists"),
+                                              f"walklists-{numbers[0]}.pdf",
+                                              translate("TurfsPage", "PDF files (*.pdf)"))
         if name:
             self.write_pdf(numbers, Path(name), then=lambda p: self.ctx.events.status_message.emit(
-                self.tr("Saved {path}").format(path=p)))
+                translate("TurfsPage", "Saved {path}").format(path=p)))
 
     def ask_print(self) -> None:
         numbers = self.selected_list_numbers()
-        if not numbers:
+        if numbers:
+            self.write_pdf(numbers, Path(self._tmp.name) / "print.pdf", then=lambda path: self._print(path, numbers))
+
+    def _print(self, path: Path, numbers: list[str]) -> None:
+        try:
+            pages = ask_and_print(self, path, ", ".join(numbers))
+        except OSError as exc:
+            self._fail(exc)
             return
-
-        def chosen(path: Path) -> None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
-                print_pdf(printer, path)
-
-        self.write_pdf(numbers, Path(self._tmp.name) / "print.pdf", then=chosen)
+        if pages:
+            message = translate("TurfsPage", "Sent {n} pages to the printer.")
+            self.ctx.events.status_message.emit(message.format(n=pages))

@@ -1,9 +1,17 @@
-"""The Walk page: a turf door by door in walk order; a result in a keystroke, survey answers, notes, undo.
+"""The Walk page: a turf door by door in walk order; a result in a keystroke, answers after it, notes, undo.
 
-Keys (each shown in its button's tooltip): a result letter logs that result for the person in focus (C N R M D I
-L W B X H), A = nobody home at this door, 1-5 = support, V = volunteer, G = needs a ride, T = top issue,
-E = note, Up/Down = person, PgDn/PgUp (or Right/Left) = next/previous door, Ctrl+Z = undo.
-Every write runs on the task runner; actions queue behind it and the page moves on only once a write committed.
+Keys (each on its button and in the legend): a result letter logs that result for the person in focus (C N R B L I
+M W H X D; Hostile, Do Not Contact and Deceased ask first); on someone already logged on this visit it logs the
+next person here. A = nobody home for everyone at the door not yet logged. 1-5 = support, V = volunteer,
+G = needs a ride, T = top issue, E = note, Esc = back from a text box, Up/Down = person, PgDn/PgUp (or Right/Left)
+= next/previous door, Ctrl+Z = undo. Letters typed into a text box stay there.
+
+A *visit* is the time spent at one door. A result is written at once and the page stays with that person:
+answers given afterwards (support, survey, note) are written as an amendment of that contact (the old row is
+retracted and a new one with the same result supersedes it, see contacts.attempts). Answers typed before a result
+are kept per person and written with it; leaving a door with answers that have no result asks first. The page
+leaves a door only by PgDn/PgUp, a click, or after Nobody home. Every write runs on the task runner; actions
+queue behind it and the page moves on only once a write committed.
 """
 
 from __future__ import annotations
@@ -11,26 +19,24 @@ from __future__ import annotations
 import datetime as dt
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QSizePolicy,
     QSplitter,
     QToolButton,
@@ -38,14 +44,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from canvass_app import contacts
-from canvass_app.contact_list import TurfProgress, turf_progress
+from canvass_app.contacts import attempts
+from canvass_app.contacts.listing import TurfProgress, turf_progress
+from canvass_app.contacts.walk_doors import TurfChoice, WalkDoor, WalkVoter, survey_choices, turf_choices, walk_doors
 from canvass_app.i18n import QT_TRANSLATE_NOOP
-from canvass_app.models import utcnow
+from canvass_app.store.models import utcnow
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import translate
-from canvass_app.ui.walk_model import DoorListModel
-from canvass_app.walk_doors import TurfChoice, WalkDoor, WalkVoter, survey_choices, turf_choices, walk_doors
+from canvass_app.ui.models.walk_model import DoorListModel
+from canvass_app.ui.widgets.walk_keys import TextFirst, key_text, legend_html, tip
+from canvass_app.ui.widgets.walk_survey import Answers, SurveyPanel
 
 # (result code, key, button label)
 RESULT_KEYS = [
@@ -61,19 +69,27 @@ RESULT_KEYS = [
     ("DNC", "X", QT_TRANSLATE_NOOP("WalkPage", "Do Not Contact")),
     ("D", "D", QT_TRANSLATE_NOOP("WalkPage", "Deceased")),
 ]
-CONFIRM = {"DNC", "D"}  # never by a slip of the finger: these change the voter record
+LABELS = {code: label for code, _key, label in RESULT_KEYS}
+CONFIRM = {"DNC", "D", "H"}  # never by a slip of the finger: these end the knocking (and DNC/D change the voter)
+RATE_AFTER = dt.timedelta(minutes=5)  # no per-hour figure before this long on the turf: it would only be noise
 
 
 @dataclass(frozen=True)
+class Entry:
+    """A person logged on this visit: the contact now in force, its result and the answers written with it."""
+
+    contact_id: str
+    code: str
+    answers: Answers
+
+
+@dataclass
 class Loaded:
     doors: list[WalkDoor]
     progress: TurfProgress
     logged: list[str]
-    undone: contacts.Undone | None = None
-
-
-def _tip(text: str, key: str) -> str:
-    return f"{text} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})"
+    undone: list[attempts.Undone] = field(default_factory=list)
+    amended: attempts.Amended | None = None
 
 
 class WalkPage(QWidget):
@@ -90,8 +106,9 @@ class WalkPage(QWidget):
         self.queue: deque[Callable[[], None]] = deque()
         self.history: list[tuple[int, list[str]]] = []  # (turf, contact ids) per action, for undo
         self.progress: TurfProgress | None = None
-        self.confirm_marks = True  # tests switch the DNC/Deceased confirmation off
-        self._support: int | None = None
+        self.confirm_marks = True  # tests switch the Hostile/DNC/Deceased confirmation off
+        self.visit: dict[int, Entry] = {}  # voter id -> logged on this visit (this door, until it is left)
+        self.typed: dict[int, Answers] = {}  # voter id -> answers typed at this door (the panel's per person)
         self.actions_by_name: dict[str, QAction] = {}
         self._build()
         self._elapsed = QTimer(self)
@@ -99,6 +116,9 @@ class WalkPage(QWidget):
         self._elapsed.timeout.connect(self._show_progress)
         self._elapsed.start()
         ctx.events.data_changed.connect(self._data_changed)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_moved)  # a method: Qt drops the connection with the page
         self.load_turfs()
 
     # layout -------------------------------------------------------------------------------------------------
@@ -127,7 +147,7 @@ class WalkPage(QWidget):
         self.door_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.door_list.setMinimumWidth(200)
         self.door_list.setStyleSheet("QListView { font-size: 14px; } QListView::item { padding: 4px; }")
-        self.door_list.clicked.connect(lambda idx: self._submit(lambda: self.go_to(idx.row())))
+        self.door_list.clicked.connect(lambda idx: self._leave_to(idx.row()))
 
         self.address = QLabel("")
         self.address.setStyleSheet("font-size: 26px; font-weight: 600;")
@@ -138,10 +158,9 @@ class WalkPage(QWidget):
         self.people.setAccessibleName(translate("WalkPage", "People at this door"))
         self.people.setToolTip(translate("WalkPage", "People at this door (Down / Up)"))
         self.people.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.people.setStyleSheet("QListWidget { font-size: 17px; } QListWidget::item { padding: 8px; }"
+        self.people.setStyleSheet("QListWidget { font-size: 17px; } QListWidget::item { padding: 6px; }"
                                   "QListWidget::item:selected { background: #1565c0; color: white; }")
         self.people.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.people.setMaximumHeight(200)
         self.people.itemClicked.connect(self._person_clicked)
 
         results = QGridLayout()
@@ -149,125 +168,69 @@ class WalkPage(QWidget):
         self.result_buttons: dict[str, QToolButton] = {}
         for i, (code, key, source) in enumerate(RESULT_KEYS):
             label = translate("WalkPage", source)
-            action = self._action(f"result_{code}", f"{label}", key, partial(self.log_result, code))
+            action = self._action(f"result_{code}", label, key, partial(self.log_result, code))
             button = QToolButton()
             action.setIconText(f"{label}\n[{key}]")  # the key on the button itself, readable in the rain
             button.setDefaultAction(action)
-            button.setMinimumSize(104, 56)
+            button.setMinimumSize(104, 52)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            danger = code in ("DNC", "D", "H")
+            danger = code in CONFIRM
             button.setStyleSheet(f"QToolButton {{ font-size: 14px; {'color: #b00020;' if danger else ''} }}")
             self.result_buttons[code] = button
             results.addWidget(button, i // 4, i % 4)  # four across: fits a 1024-px laptop
 
-        self.support_group = QButtonGroup(self)
-        self.support_group.setExclusive(False)
-        support_row = QHBoxLayout()
-        support_row.addWidget(QLabel(translate("WalkPage", "Support:")))
-        self.support_buttons: list[QPushButton] = []
+        self.panel = SurveyPanel()
+        self.panel.edited.connect(self._capture)
         for n in range(1, 6):
-            b = QPushButton(str(n))
-            b.setCheckable(True)
-            b.setFixedSize(44, 40)
-            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            b.setToolTip(
-                _tip(
-                    [
-                        translate("WalkPage", "Strong oppose"),
-                        translate("WalkPage", "Lean oppose"),
-                        translate("WalkPage", "Undecided"),
-                        translate("WalkPage", "Lean support"),
-                        translate("WalkPage", "Strong support"),
-                    ][n - 1],
-                    str(n),
-                )
-            )
-            self.support_group.addButton(b, n)
-            self.support_buttons.append(b)
-            support_row.addWidget(b)
-            self._action(
-                f"support_{n}", translate("WalkPage", "Support {0}").format(n), str(n), partial(self.set_support, n)
-            )
-        self.support_group.idClicked.connect(self.set_support)
-        support_row.addStretch(1)
-        survey_row = QHBoxLayout()
-        self.top_issue = QComboBox()
-        self.top_issue.setAccessibleName(translate("WalkPage", "Top issue"))
-        self.top_issue.setToolTip(_tip(translate("WalkPage", "Top issue"), "T"))
-        self.language = QComboBox()
-        self.language.setAccessibleName(translate("WalkPage", "Preferred language"))
-        self.language.setToolTip(translate("WalkPage", "Preferred language"))
-        self.volunteer = QCheckBox(translate("WalkPage", "Volunteer"))
-        self.volunteer.setToolTip(_tip(translate("WalkPage", "Interested in volunteering"), "V"))
-        self.ride = QCheckBox(translate("WalkPage", "Needs a ride"))
-        self.ride.setToolTip(_tip(translate("WalkPage", "Needs a ride to vote"), "G"))
-        for w in (self.volunteer, self.ride):
-            w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        survey_row.addWidget(QLabel(translate("WalkPage", "Top issue:")))
-        survey_row.addWidget(self.top_issue)
-        survey_row.addWidget(QLabel(translate("WalkPage", "Language:")))
-        survey_row.addWidget(self.language)
-        survey_row.addWidget(self.volunteer)
-        survey_row.addWidget(self.ride)
-        survey_row.addStretch(1)
-        self._action("volunteer", translate("WalkPage", "Volunteer"), "V", lambda: self._submit(self.volunteer.toggle))
-        self._action("ride", translate("WalkPage", "Needs a ride"), "G", lambda: self._submit(self.ride.toggle))
-        self._action("top_issue", translate("WalkPage", "Top issue"), "T", lambda: self._open_issue())
-        self.note = QLineEdit()
-        self.note.setAccessibleName(translate("WalkPage", "Note"))
-        self.note.setPlaceholderText(translate("WalkPage", "Note for this person (E to type, Enter to finish)"))
-        self.note.setToolTip(_tip(translate("WalkPage", "Note"), "E"))
-        self.note.returnPressed.connect(self.setFocus)
-        self._action("note", translate("WalkPage", "Note"), "E", lambda: self.note.setFocus())
+            self._action(f"support_{n}", translate("WalkPage", "Support {0}").format(n), str(n),
+                         partial(self._by_key, partial(self.panel.toggle_support, n)))
+        self._action("volunteer", translate("WalkPage", "Volunteer"), "V",
+                     partial(self._by_key, self.panel.toggle_volunteer))
+        self._action("ride", translate("WalkPage", "Needs a ride"), "G", partial(self._by_key, self.panel.toggle_ride))
+        self._action("top_issue", translate("WalkPage", "Top issue"), "T",
+                     lambda: self._submit(self.panel.open_issue))
+        self._action("note", translate("WalkPage", "Note"), "E", lambda: self._submit(self.panel.note.setFocus))
+        self.panel.note.returnPressed.connect(self.setFocus)
+        self.panel.top_issue.activated.connect(lambda _i: self.setFocus())
+        issue_line = self.panel.top_issue.lineEdit()
+        assert issue_line is not None
+        issue_line.returnPressed.connect(self.setFocus)
+        self.panel.language.activated.connect(lambda _i: self.setFocus())
+        self.keys_first = TextFirst(self)
+        self.keys_first.watch(self.panel.top_issue, self.panel.language, self.panel.note, self.turf_box)
 
         nav = QGridLayout()  # two by two, so the card stays narrow enough for a small laptop
         for slot, (name, label, key, fn) in enumerate((
             ("household_nh", translate("WalkPage", "Nobody home"), "A", lambda: self.household_not_home()),
-            (
-                "previous",
-                translate("WalkPage", "◀ Previous door"),
-                "PgUp",
-                lambda: self._submit(lambda: self.go_to(self.index - 1)),
-            ),
-            (
-                "next",
-                translate("WalkPage", "Next door ▶"),
-                "PgDown",
-                lambda: self._submit(lambda: self.go_to(self.index + 1)),
-            ),
+            ("previous", translate("WalkPage", "◀ Previous door"), "PgUp", lambda: self.step_door(-1)),
+            ("next", translate("WalkPage", "Next door ▶"), "PgDown", lambda: self.step_door(1)),
             ("undo", translate("WalkPage", "Undo"), "Ctrl+Z", lambda: self.undo()),
         )):
             action = self._action(name, label, key, fn)
-            action.setIconText(f"{label}  [{QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)}]")
+            action.setIconText(f"{label}  [{key_text(key)}]")
             tool = QToolButton()
             tool.setDefaultAction(action)
-            tool.setMinimumHeight(44)
+            tool.setMinimumHeight(42)
             tool.setStyleSheet("QToolButton { font-size: 15px; padding: 4px 14px; }")
             tool.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             nav.addWidget(tool, *((1, 0), (0, 0), (0, 1), (1, 1))[slot])  # doors on top, then A and undo
-        self._action(
-            "next_alt",
-            translate("WalkPage", "Next door"),
-            "Right",
-            lambda: self._submit(lambda: self.go_to(self.index + 1)),
-        )
-        self._action("previous_alt", translate("WalkPage", "Previous door"), "Left",
-                     lambda: self._submit(lambda: self.go_to(self.index - 1)))
-        self._action(
-            "person_down",
-            translate("WalkPage", "Next person"),
-            "Down",
-            lambda: self.move_person(1),
-        )
-        self._action(
-            "person_up",
-            translate("WalkPage", "Previous person"),
-            "Up",
-            lambda: self.move_person(-1),
-        )
+        self._action("next_alt", translate("WalkPage", "Next door"), "Right", lambda: self.step_door(1))
+        self._action("previous_alt", translate("WalkPage", "Previous door"), "Left", lambda: self.step_door(-1))
+        self._action("person_down", translate("WalkPage", "Next person"), "Down", lambda: self.move_person(1))
+        self._action("person_up", translate("WalkPage", "Previous person"), "Up", lambda: self.move_person(-1))
         self.status = QLabel("")
-        self.status.setStyleSheet("color: #555;")
+        self.status.setAccessibleName(translate("WalkPage", "Last action"))
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #1b5e20; font-size: 14px;")
+        self.keys_state = QLabel("")
+        self.keys_state.setAccessibleName(translate("WalkPage", "Where keys go"))
+        self.keys_state.setStyleSheet("font-size: 13px;")
+        self.legend = QLabel(legend_html())
+        self.legend.setAccessibleName(translate("WalkPage", "Keys"))
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #444; font-size: 12px;")
 
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
@@ -276,12 +239,12 @@ class WalkPage(QWidget):
         inner.addWidget(self.door_info)
         inner.addWidget(self.people)
         inner.addLayout(results)
-        inner.addLayout(support_row)
-        inner.addLayout(survey_row)
-        inner.addWidget(self.note)
+        inner.addWidget(self.panel)
         inner.addLayout(nav)
         inner.addWidget(self.status)
         inner.addStretch(1)
+        inner.addWidget(self.keys_state)
+        inner.addWidget(self.legend)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.door_list)
         split.addWidget(card)
@@ -293,16 +256,37 @@ class WalkPage(QWidget):
         self.turf_box.currentIndexChanged.connect(lambda _i: self._turf_chosen())
         self.all_turfs.toggled.connect(lambda _on: self.load_turfs())
         self._enable(False)
+        self._show_keys()
 
     def _action(self, name: str, text: str, key: str, fn: Callable[[], Any]) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(_tip(text, key))
+        action.setToolTip(tip(text, key))
         action.triggered.connect(lambda _checked=False: fn())
         self.addAction(action)
         self.actions_by_name[name] = action
         return action
+
+    def _focus_moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self._show_keys()
+
+    def _show_keys(self) -> None:
+        """Say where typing goes: to the result keys, or into the text box in focus."""
+        focus = QApplication.focusWidget()
+        boxes = {self.panel.note: translate("WalkPage", "Note"),
+                 self.panel.top_issue: translate("WalkPage", "Top issue"),
+                 self.panel.language: translate("WalkPage", "Preferred language"),
+                 self.turf_box: translate("WalkPage", "Turf")}
+        box = next((name for w, name in boxes.items() if focus is not None and (focus is w or w.isAncestorOf(focus))),
+                   None)
+        if box is None:
+            self.keys_state.setText(translate("WalkPage", "⌨ Keys log results"))
+            self.keys_state.setStyleSheet("font-size: 13px; color: #1b5e20;")
+        else:
+            self.keys_state.setText(translate("WalkPage", "⌨ Typing into {0} — Esc to get the result keys back")
+                                    .format(box))
+            self.keys_state.setStyleSheet("font-size: 13px; color: #0d47a1; font-weight: 600;")
 
     # loading --------------------------------------------------------------------------------------------------
     def load_turfs(self) -> None:
@@ -319,11 +303,7 @@ class WalkPage(QWidget):
         if not choices and not self.all_turfs.isChecked():
             self.all_turfs.setChecked(True)  # nothing assigned to this user: offer every turf
             return
-        for box, key in ((self.top_issue, "top_issue"), (self.language, "language")):
-            if box.count() == 0:
-                box.addItem("—", None)
-                for value, label in survey.get(key, []):
-                    box.addItem(translate("Survey", label), value)
+        self.panel.fill_choices(survey)
         keep = self.turf_id
         self.turf_box.blockSignals(True)
         self.turf_box.clear()
@@ -347,15 +327,24 @@ class WalkPage(QWidget):
         turf_id = self.turf_box.currentData()
         if turf_id is None or turf_id == self.turf_id:
             return
+        if not self._may_leave():
+            self.turf_box.blockSignals(True)
+            self.turf_box.setCurrentIndex(max(0, self.turf_box.findData(self.turf_id)))
+            self.turf_box.blockSignals(False)
+            return
         self.turf_id = int(turf_id)
         self.started_at = utcnow()
         self.history.clear()
         self.index, self.person = 0, 0
+        self._new_visit()
+        self.setFocus()
         self._run(lambda session: [], lambda loaded: self.go_to(self._next_open(0, 1, include=True)))
 
-    def _run(self, write: Callable[[Any], list[Any]], after: Callable[[Loaded], None],
-             undo: bool = False) -> None:
-        """Run `write` in one committed unit of work, then reload the doors; `after` runs once it is confirmed."""
+    def _run(self, write: Callable[[Any], Any], after: Callable[[Loaded], None]) -> None:
+        """Run `write` in one committed unit of work, then reload the doors; `after` runs once it is confirmed.
+
+        `write` returns contact ids logged, a list of Undone, or an Amended.
+        """
         turf_id, store, since = self.turf_id, self.ctx.store, self.started_at
         if turf_id is None:
             self._next()
@@ -363,14 +352,18 @@ class WalkPage(QWidget):
         self.busy = True  # keys typed from now on queue up (see _submit) until the write is confirmed
 
         def work(_: object) -> Loaded:
-            undone: contacts.Undone | None = None
             with store.session() as session:  # commits here, before the GUI hears of it
                 out = write(session)
-            if undo:
-                undone, out = out[0], []
             with store.session() as session:
-                return Loaded(doors=walk_doors(session, turf_id), progress=turf_progress(session, turf_id,
-                              since=since), logged=out, undone=undone)
+                loaded = Loaded(doors=walk_doors(session, turf_id), logged=[],
+                                progress=turf_progress(session, turf_id, since=since))
+            if isinstance(out, attempts.Amended):
+                loaded.amended = out
+            elif out and isinstance(out[0], attempts.Undone):
+                loaded.undone = list(out)
+            else:
+                loaded.logged = list(out)
+            return loaded
 
         def done(loaded: Loaded) -> None:
             self.doors = loaded.doors
@@ -379,7 +372,7 @@ class WalkPage(QWidget):
             self.busy = False
             self._enable(bool(self.doors))
             after(loaded)
-            if loaded.logged or loaded.undone:
+            if loaded.logged or loaded.undone or loaded.amended:
                 self.ctx.events.data_changed.emit("contacts")
             self._next()
 
@@ -387,7 +380,8 @@ class WalkPage(QWidget):
             self.busy = False
             self.queue.clear()  # what was typed after a refused write is not applied blindly
             self._enable(bool(self.doors))
-            self.status.setText(translate("WalkPage", "Not saved: {0}").format(exc))
+            self._say(translate("WalkPage", "Not saved: {0} (keys typed after it were not applied)").format(exc),
+                      error=True)
             self.ctx.events.status_message.emit(f"Not saved: {exc}")
 
         self.ctx.runner.run(work, on_done=done, on_error=failed)
@@ -402,6 +396,10 @@ class WalkPage(QWidget):
         while self.queue and not self.busy:
             self.queue.popleft()()
 
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {'#b00020' if error else '#1b5e20'}; font-size: 14px;")
+
     # the current door ---------------------------------------------------------------------------------------
     @property
     def door(self) -> WalkDoor | None:
@@ -412,7 +410,7 @@ class WalkPage(QWidget):
         if door is None or not 0 <= self.person < len(door.voters):
             return None
         v = door.voters[self.person]
-        return v if v.skip is None else None
+        return v if v.skip is None or v.voter_id in self.visit else None  # just marked DNC: a note may follow
 
     def _next_open(self, start: int, step: int, include: bool = False) -> int:
         """The next door (from start) with someone to knock and, preferably, not yet done."""
@@ -426,37 +424,113 @@ class WalkPage(QWidget):
                 return j
         return max(0, min(start, len(self.doors) - 1))
 
+    def _new_visit(self) -> None:
+        self.visit.clear()
+        self.typed.clear()
+
+    def step_door(self, step: int) -> None:
+        self._leave_to(None, step)
+
+    def _leave_to(self, index: int | None, step: int = 0) -> None:
+        """Go to door `index` (or the one `step` away) once what was typed here is saved or knowingly dropped."""
+        self._capture()
+
+        def go() -> None:
+            target = self.index + step if index is None else index
+            if self.door is not None and target == self.index:
+                return
+            if self._may_leave():
+                self.go_to(target)
+
+        self._submit(go)
+
+    def _may_leave(self) -> bool:
+        """True when nothing typed at this door would be lost by leaving it, or the person says to drop it."""
+        door = self.door
+        names = {v.voter_id: v.name for v in door.voters} if door else {}
+        unsaved = [(names.get(vid, "?"), a) for vid, a in self.typed.items() if vid not in self.visit and not a.empty]
+        if not unsaved:
+            return True
+        what = "\n".join(f"• {name}: {a.describe()}" for name, a in unsaved)
+        if self._ask(translate("WalkPage", "These answers have no result yet, so they are not saved:\n{0}\n\n"
+                                           "Log a result for the person first, or leave the door and drop them?")
+                     .format(what), translate("WalkPage", "Drop them and leave"), translate("WalkPage", "Stay")):
+            self._say(translate("WalkPage", "Dropped answers without a result: {0}").format(
+                "; ".join(f"{n} ({a.describe()})" for n, a in unsaved)), error=True)
+            self.typed.clear()
+            return True
+        return False
+
+    def _ask(self, text: str, yes: str, no: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, translate("WalkPage", "Canvass"), text, parent=self)
+        ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(no, QMessageBox.ButtonRole.RejectRole))
+        box.exec()
+        self.activateWindow()  # the keys go on working at once, without a click back into the window
+        self.setFocus()
+        return box.clickedButton() is ok
+
     def go_to(self, index: int) -> None:
+        """Arrive at door `index`: a new visit, the first person without a result in focus."""
         if not self.doors:
             self._render()
             return
-        self.index = max(0, min(index, len(self.doors) - 1))
+        index = max(0, min(index, len(self.doors) - 1))
+        if index != self.index or self.door is None:
+            self._new_visit()
+        self.index = index
         door = self.doors[self.index]
         open_ = [i for i, v in enumerate(door.voters) if v.skip is None and v.result is None]
         any_ = [i for i, v in enumerate(door.voters) if v.skip is None]
         self.person = (open_ or any_ or [0])[0]
-        self._clear_survey()
+        focus = QApplication.focusWidget()
+        if focus is not None and self.panel.isAncestorOf(focus):
+            self.setFocus()  # a new door: the keys log results again
+        self._load_panel()
         self._render()
 
     def move_person(self, step: int) -> None:
+        self._capture()
+        self._submit(lambda: self._move_person(step))
+
+    def _move_person(self, step: int) -> None:
         door = self.door
         if door is None:
             return
-        knockable = [i for i, v in enumerate(door.voters) if v.skip is None]
+        knockable = [i for i, v in enumerate(door.voters) if v.skip is None or v.voter_id in self.visit]
         if self.person in knockable:
             pos = knockable.index(self.person) + step
             if 0 <= pos < len(knockable):
-                self.person = knockable[pos]
-                self._clear_survey()
-                self._render()
+                self._select_person(knockable[pos])
 
     def _person_clicked(self, item: QListWidgetItem) -> None:
         row = self.people.row(item)
         door = self.door
-        if door is not None and door.voters[row].skip is None:
-            self.person = row
-            self._clear_survey()
-            self._render()
+        if door is not None and (door.voters[row].skip is None or door.voters[row].voter_id in self.visit):
+            self._capture()
+            self._submit(lambda: self._select_person(row))
+
+    def _select_person(self, row: int) -> None:
+        self.person = row
+        self._load_panel()
+        self._render()
+
+    def _load_panel(self) -> None:
+        voter = self.current_voter()
+        self.panel.show_answers(self.typed.get(voter.voter_id, Answers()) if voter else Answers())
+        self._show_target()
+
+    def _show_target(self) -> None:
+        voter = self.current_voter()
+        entry = self.visit.get(voter.voter_id) if voter else None
+        if voter is None:
+            text = ""
+        elif entry is None:
+            text = translate("WalkPage", "Answers for <b>{0}</b> — saved with the result you log").format(voter.name)
+        else:
+            text = translate("WalkPage", "Answers for <b>{0}</b> — logged {1}; a change here is saved as a correction"
+                             ).format(voter.name, translate("WalkPage", LABELS.get(entry.code, entry.code)))
+        self.panel.target.setText(text)
 
     def _render(self) -> None:
         door = self.door
@@ -469,6 +543,7 @@ class WalkPage(QWidget):
             )
             self.door_info.setText("")
             self.people.clear()
+            self._show_target()
             self._show_progress()
             return
         self.door_list.scrollTo(self.door_model.index(self.index))
@@ -500,21 +575,29 @@ class WalkPage(QWidget):
             item = QListWidgetItem(text)
             if v.skip:
                 item.setForeground(Qt.GlobalColor.darkRed)
-                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                if v.voter_id not in self.visit:
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.people.addItem(item)
-            if i == self.person and not v.skip:
+            if i == self.person and (not v.skip or v.voter_id in self.visit):
                 self.people.setCurrentRow(i)
+        rows = sum(max(self.people.sizeHintForRow(i), 0) for i in range(self.people.count()))
+        self.people.setFixedHeight(max(60, min(rows + 2 * self.people.frameWidth() + 6, 200)))  # no empty well
+        self._show_target()
         self._show_progress()
 
     def _show_progress(self) -> None:
         p = self.progress
         if p is None or self.turf_id is None:
             return
-        minutes = int((utcnow() - self.started_at).total_seconds() // 60)
+        on_turf = utcnow() - self.started_at
+        minutes = int(on_turf.total_seconds() // 60)
+        if on_turf < RATE_AFTER:
+            rate = translate("WalkPage", "— contacts/h (after {0} min)").format(int(RATE_AFTER.total_seconds() // 60))
+        else:
+            rate = translate("WalkPage", "{0:.1f} contacts/h").format(p.contacts / (on_turf.total_seconds() / 3600))
         self.progress_label.setText(
-            translate(
-                "WalkPage", "<b>{0} of {1} doors</b> · {2:g} contacts/h · {3} results · {4}:{5:02d} on turf"
-            ).format(p.doors_done, p.doors_total, p.contacts_per_hour, p.attempts, minutes // 60, minutes % 60)
+            translate("WalkPage", "<b>{0} of {1} doors</b> · {2} · {3} results · {4}:{5:02d} on turf").format(
+                p.doors_done, p.doors_total, rate, p.attempts, minutes // 60, minutes % 60)
         )
 
     def _enable(self, on: bool) -> None:
@@ -523,92 +606,135 @@ class WalkPage(QWidget):
             if name != "undo":
                 action.setEnabled(on)
 
-    # survey ---------------------------------------------------------------------------------------------------
-    def set_support(self, n: int) -> None:
-        """Choose support n for the person in focus (the same again clears it); queued behind writes."""
-        self._submit(lambda: self._set_support(n))
+    # answers --------------------------------------------------------------------------------------------------
+    def _by_key(self, edit: Callable[[], None]) -> None:
+        """A key that edits the answers applies in turn, after the writes queued before it (C then 4: 4 is C's)."""
+        self._submit(edit)
 
-    def _set_support(self, n: int) -> None:
-        self._support = None if self._support == n else n
-        for b in self.support_buttons:
-            b.setChecked(self.support_group.id(b) == self._support)
+    def _capture(self) -> None:
+        """Take what the panel shows for the person in focus; written as a correction if they are logged."""
+        voter = self.current_voter()
+        if voter is None:
+            return
+        answers = self.panel.answers()
+        if answers == self.typed.get(voter.voter_id, Answers()):
+            return
+        self.typed[voter.voter_id] = answers
+        vid = voter.voter_id
+        self._submit(lambda: self._save_answers(vid, answers))
 
-    def _clear_survey(self) -> None:
-        self._support = None
-        for b in self.support_buttons:
-            b.setChecked(False)
-        self.top_issue.setCurrentIndex(0)
-        self.language.setCurrentIndex(0)
-        self.volunteer.setChecked(False)
-        self.ride.setChecked(False)
-        self.note.clear()
+    def _save_answers(self, vid: int, answers: Answers) -> None:
+        entry = self.visit.get(vid)
+        if entry is None:
+            if not answers.empty:
+                self._say(translate("WalkPage", "Answers noted ({0}): they are saved with the result you log")
+                          .format(answers.describe()))
+            return
+        if answers == entry.answers:
+            return
+        cid, user = entry.contact_id, self.ctx.user
+        name = next((v.name for d in self.doors for v in d.voters if v.voter_id == vid), "?")
 
-    def _open_issue(self) -> None:
-        self.top_issue.setFocus()
-        self.top_issue.showPopup()
+        def write(session: Any) -> attempts.Amended:
+            return attempts.amend_contact(session, cid, answers.survey(), note=answers.note or None, canvasser=user)
 
-    def survey(self) -> contacts.Survey:
-        return contacts.Survey(
-            support=self._support, top_issue=self.top_issue.currentData(),
-            volunteer_interest=True if self.volunteer.isChecked() else None,
-            preferred_language=self.language.currentData(), needs_ride=True if self.ride.isChecked() else None,
-        )
+        def after(loaded: Loaded) -> None:
+            a = loaded.amended
+            assert a is not None
+            self.visit[vid] = Entry(a.contact_id, entry.code, answers)
+            self.history = [(t, [a.contact_id if i == a.replaced_id else i for i in ids]) for t, ids in self.history]
+            self._say(translate("WalkPage", "Saved — {0}: {1}, corrected ({2})").format(
+                name, translate("WalkPage", LABELS.get(entry.code, entry.code)),
+                answers.describe() or translate("WalkPage", "answers cleared")))
+            self._render()
+
+        self._run(write, after)
 
     # writing ------------------------------------------------------------------------------------------------
     def log_result(self, code: str) -> None:
+        self._capture()
         self._submit(lambda: self._log_result(code))
 
     def _log_result(self, code: str) -> None:
         voter = self.current_voter()
-        if voter is None or self.turf_id is None:
-            self.status.setText(translate("WalkPage", "Nobody to log here."))
+        door = self.door
+        if voter is None or door is None or self.turf_id is None:
+            self._say(translate("WalkPage", "Nobody to log here."), error=True)
             return
-        if code in CONFIRM and self.confirm_marks:
-            name = translate("WalkPage", {c: label for c, _k, label in RESULT_KEYS}[code])
-            answer = QMessageBox.question(
-                self,
-                translate("WalkPage", "Canvass"),
-                translate("WalkPage", "Mark {0} as {1}? They will not be knocked again.").format(voter.name, name),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+        if voter.voter_id in self.visit:  # logged on this visit: the key is for the next person at the door
+            rest = [i for i, v in enumerate(door.voters) if v.skip is None and v.voter_id not in self.visit]
+            after_me = [i for i in rest if i > self.person] or rest
+            if not after_me:
+                self._everyone_logged()
                 return
-        survey, note = self.survey(), self.note.text().strip() or None
+            self._select_person(after_me[0])
+            voter = self.current_voter()
+            assert voter is not None
+        name = translate("WalkPage", LABELS[code])
+        if code in CONFIRM and self.confirm_marks and not self._ask(
+                translate("WalkPage", "Log {0} as {1}? They will not be knocked again.").format(voter.name, name),
+                translate("WalkPage", "Log {0}").format(name), translate("WalkPage", "Cancel")):
+            self._say(translate("WalkPage", "Not logged: {0} for {1}").format(name, voter.name))
+            return
+        answers = self.panel.answers()
+        self.typed[voter.voter_id] = answers
         turf_id, user, vid = self.turf_id, self.ctx.user, voter.voter_id
 
         def write(session: Any) -> list[str]:
-            return [contacts.log_contact(session, vid, code, survey, note=note, canvasser=user, turf_id=turf_id,
-                                         source="walk")]
+            return [attempts.log_contact(session, vid, code, answers.survey(), note=answers.note or None,
+                                         canvasser=user, turf_id=turf_id, source="walk")]
 
-        self._run(write, lambda loaded: self._after_log(loaded, f"{voter.name}: {code}"))
+        def after(loaded: Loaded) -> None:
+            assert self.turf_id is not None
+            self.history.append((self.turf_id, loaded.logged))
+            self.visit[vid] = Entry(loaded.logged[0], code, answers)
+            given = f" ({answers.describe()})" if not answers.empty else ""
+            self._say(translate("WalkPage", "Saved — {0}: {1}{2}. Answers given now are added to it.")
+                      .format(voter.name, name, given))
+            self._render()  # stay with this person: what they say next belongs to this contact
+
+        self._run(write, after)
+
+    def _everyone_logged(self) -> None:
+        QApplication.beep()
+        self._say(translate("WalkPage", "Everyone at this door is logged on this visit: {0} for the next door, {1} "
+                                        "to undo.").format(key_text("PgDown"), key_text("Ctrl+Z")), error=True)
 
     def household_not_home(self) -> None:
+        self._capture()
         self._submit(self._household_not_home)
 
     def _household_not_home(self) -> None:
         door = self.door
         if door is None or self.turf_id is None or not door.knockable:
             return
-        turf_id, user, hid = self.turf_id, self.ctx.user, door.household_id
+        if all(v.voter_id in self.visit for v in door.knockable):
+            self._everyone_logged()
+            return
+        turf_id, user, hid, since = self.turf_id, self.ctx.user, door.household_id, self.started_at
+        details = {vid: (a.survey(), a.note or None) for vid, a in self.typed.items()
+                   if vid not in self.visit and not a.empty}
 
         def write(session: Any) -> list[str]:
-            return contacts.log_household(session, hid, "NH", canvasser=user, turf_id=turf_id)
+            return attempts.log_household(session, hid, "NH", canvasser=user, turf_id=turf_id, since=since,
+                                          details=details)
 
-        self._run(
-            write,
-            lambda loaded: self._after_log(loaded, translate("WalkPage", "{0}: nobody home").format(door.address)),
-        )
+        def after(loaded: Loaded) -> None:
+            assert self.turf_id is not None
+            self.history.append((self.turf_id, loaded.logged))
+            self._say(translate("WalkPage", "Saved — {0}: nobody home ({1} logged Not home)").format(
+                door.address, len(loaded.logged)))
+            cur = self.door
+            self.typed = {vid: a for vid, a in self.typed.items() if vid in self.visit}  # written with their NH
+            if cur is not None and cur.done and self._may_leave():
+                self.go_to(self._next_open(self.index, 1))
+            else:
+                self._render()
 
-    def _after_log(self, loaded: Loaded, what: str) -> None:
-        assert self.turf_id is not None
-        self.history.append((self.turf_id, loaded.logged))
-        self.status.setText(translate("WalkPage", "Saved — {0}").format(what))
-        door = self.door
-        if door is not None and door.done:
-            self.go_to(self._next_open(self.index, 1))
-        else:
-            self.go_to(self.index)
+        self._run(write, after)
 
     def undo(self) -> None:
+        self._capture()
         self._submit(self._undo)
 
     def _undo(self) -> None:
@@ -617,25 +743,34 @@ class WalkPage(QWidget):
         turf_id, user = self.turf_id, self.ctx.user
         ids = self.history.pop()[1] if self.history and self.history[-1][0] == turf_id else None
 
-        def write(session: Any) -> list[Any]:
+        def write(session: Any) -> list[attempts.Undone]:
             if ids:
-                return [contacts.undo_contacts(session, ids, canvasser=user)[0]]
-            return [contacts.undo_last(session, canvasser=user, turf_id=turf_id)]
+                return attempts.undo_contacts(session, ids, canvasser=user)
+            last = attempts.undo_last(session, canvasser=user, turf_id=turf_id)
+            return [last] if last else []
 
         def after(loaded: Loaded) -> None:
-            u = loaded.undone
-            if u is None:
-                self.status.setText(translate("WalkPage", "Nothing to undo."))
+            if not loaded.undone:
+                self._say(translate("WalkPage", "Nothing to undo."))
                 return
-            self.status.setText(translate("WalkPage", "Undone: {0}").format(u.result))
+            u = loaded.undone[0]
+            self._say(translate("WalkPage", "Undone: {0}").format(
+                ", ".join(f"{self._name_of(x.voter_id)} {x.result}" for x in loaded.undone)))
             back = next((i for i, d in enumerate(self.doors) if d.household_id == u.household_id), self.index)
-            self.go_to(back)
+            if back != self.index:
+                self.go_to(back)
+            for x in loaded.undone:
+                self.visit.pop(x.voter_id, None)  # their answers stay typed: a result key logs them again
             door = self.door
             if door is not None:
                 self.person = next((i for i, v in enumerate(door.voters) if v.voter_id == u.voter_id), self.person)
+                self._load_panel()
                 self._render()
 
-        self._run(write, after, undo=True)
+        self._run(write, after)
+
+    def _name_of(self, voter_id: int) -> str:
+        return next((v.name for d in self.doors for v in d.voters if v.voter_id == voter_id), "?")
 
     def _data_changed(self, what: str) -> None:
         if what == "turfs":

@@ -1,0 +1,1 @@
+"""Contact attempts: logging, undoing and correcting results, listing them, entering paper results."""

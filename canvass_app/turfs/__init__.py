@@ -1,0 +1,1 @@
+"""Turfs: cutting a county into turfs, walk order, doors, and the printed walk list."""

@@ -1,0 +1,1 @@
+"""The contract between device and server: wire models, sealed envelope, canonical JSON, codes. No Qt, no database."""

@@ -1,0 +1,109 @@
+"""The real sync server (`canvass-server serve`) in a child process on loopback, with its database at hand."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from sqlalchemy import insert, select, text
+
+from canvass_protocol import envelope
+from canvass_server import db as dbmod
+from canvass_server import versions
+from canvass_server.devices import ensure_county
+from canvass_server.devices import revoke as revoke_device
+from canvass_server.enrollment import make_enrollment_code
+from canvass_server.keys import ServerKeyPair
+from canvass_server.models import Household, Voter
+from helpers.server import free_port
+
+COUNTY = {"name": "Wake", "state": "NC"}
+
+
+class Server:
+    """`canvass-server serve` in a child process, with its database at hand for seeding and counting."""
+
+    def __init__(self, url: str, home: Path, key: ServerKeyPair) -> None:
+        self.database_url = url
+        self.home = home
+        self.key = key
+        self.port = free_port()
+        self.database = dbmod.Database.connect(url)
+        self.process: subprocess.Popen[bytes] | None = None
+        self.overrides: dict[str, str] = {}  # extra environment for the next start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def env(self) -> dict[str, str]:
+        raw = self.key.private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+        return {**os.environ, "CANVASS_DATABASE_URL": self.database_url, "CANVASS_SERVER_HOME": str(self.home),
+                "CANVASS_SERVER_PRIVATE_KEY": envelope.b64(raw), "CANVASS_RATE_LIMIT_PER_MINUTE": "100000",
+                "CANVASS_PAGE_SIZE": "250", **self.overrides}
+
+    def start(self) -> None:
+        log = open(self.home / "server.log", "ab")  # noqa: SIM115 (the child keeps it)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "canvass_server.cli", "serve", "--port", str(self.port), "--log-level",
+             "warning"], env=self.env(), stdout=log, stderr=log)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server exited: {(self.home / 'server.log').read_text()[-2000:]}")
+            try:
+                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("the server did not come up within 60 s")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()  # a test server: no graceful drain needed (and a crash is a fine test too)
+            self.process.wait()
+        self.process = None
+
+    def code(self, role: str = "canvasser") -> str:
+        with self.database.session() as s:
+            return make_enrollment_code(s, county=COUNTY["name"], state=COUNTY["state"], role=role, hours=2).code
+
+    def revoke(self, device_id: str) -> None:
+        with self.database.session() as s:
+            assert revoke_device(s, device_id)
+
+    def seed_voters(self, n: int) -> list[str]:
+        """n voters in n/2 households of the county (Core executemany); returns their state voter ids."""
+        ids = [f"WA{i:06d}" for i in range(n)]
+        with self.database.session() as s:
+            county = ensure_county(s, COUNTY["name"], COUNTY["state"])
+            home_version = versions.bump(s, f"households:{county.id}")
+            voter_version = versions.bump(s, f"voters:{county.id}")
+            homes = [{"county_id": county.id, "key": f"{h + 1}||MAIN|ST|||27601", "house_number": str(h + 1),
+                      "house_number_int": h + 1, "street_name": "MAIN", "street_type": "ST", "street_key": "MAIN ST",
+                      "side": "O" if (h + 1) % 2 else "E", "precinct_code": "01-01", "version": home_version}
+                     for h in range((n + 1) // 2)]
+            s.execute(insert(Household), homes)
+            home_ids = dict(s.execute(select(Household.key, Household.id)
+                                      .where(Household.county_id == county.id)).all())
+            s.execute(insert(Voter), [
+                {"county_id": county.id, "state_voter_id": sid, "first_name": "Ann", "last_name": f"Doe{i}",
+                 "household_id": home_ids[f"{i // 2 + 1}||MAIN|ST|||27601"], "precinct_code": "01-01",
+                 "version": voter_version} for i, sid in enumerate(ids)])
+        return ids
+
+    def count(self, sql: str) -> int:
+        with self.database.session() as s:
+            return int(s.execute(text(sql)).scalar_one())
+
+    def contacts(self) -> int:
+        return self.count("SELECT count(*) FROM contact_attempt")
+
+    def distinct_ops(self) -> int:
+        return self.count("SELECT count(DISTINCT op_id) FROM contact_attempt")

@@ -1,0 +1,143 @@
+"""Pull apply: pages land as upserts with their cursor in one transaction; refetch; a revoked device's wipe."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from canvass_app.store import outbox
+from canvass_app.store.database import Store
+from canvass_app.store.models import Household, OutboxOp, SyncState, Turf, TurfAssignment, Voter
+from canvass_app.sync import pull
+from canvass_protocol import wire
+
+
+def _home(n: int) -> dict[str, Any]:
+    return {"key": f"{n}||MAIN|ST|||27601", "house_number": str(n), "house_number_int": n, "pre_dir": None,
+            "street_name": "MAIN", "street_type": "ST", "post_dir": None, "unit": None, "unit_sort": None,
+            "city": "Raleigh", "zip": "27601", "street_key": "MAIN ST", "side": "O" if n % 2 else "E",
+            "precinct_code": "01-01", "lat": None, "lon": None}
+
+
+def _voter(n: int, **extra: Any) -> dict[str, Any]:
+    return {"state_voter_id": f"WA{n:06d}", "registration_number": None, "first_name": "Ann", "middle_name": None,
+            "last_name": f"Doe{n}", "suffix": None, "birth_year": 1980, "sex": "F", "party": "UNA",
+            "phone": None, "email": None, "language": "en", "res_address": f"{n} MAIN ST", "res_city": "Raleigh",
+            "res_state": "NC", "res_zip": "27601", "precinct_code": "01-01", "registration_status": "active",
+            "active": True, "do_not_contact": False, "deceased": False, "moved": False,
+            "household_key": f"{n}||MAIN|ST|||27601", **extra}
+
+
+def _page(scope: str, items: list[dict[str, Any]], cursor: str, refetch: bool = False) -> wire.ChangesPage:
+    return wire.ChangesPage(scope=scope, items=items, cursor=cursor, has_more=False, refetch=refetch)
+
+
+def test_pages_upsert_and_save_their_cursor_together(store: Store) -> None:
+    with store.session() as s:
+        county = pull.local_county(s, "Wake", "NC")
+        pull.apply_page(s, county, _page("households", [_home(1), _home(2)], "h1"))
+        pull.apply_page(s, county, _page("voters", [_voter(1), _voter(2)], "v1"))
+    with store.session() as s:
+        county = pull.local_county(s, "Wake", "NC")
+        pull.apply_page(s, county, _page("voters", [_voter(2, phone="9195550100", last_name="Roe")], "v2"))
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Voter)) == 2
+        assert s.scalar(select(func.count()).select_from(Household)) == 2
+        roe = s.scalars(select(Voter).where(Voter.state_voter_id == "WA000002")).one()
+        assert (roe.last_name, roe.phone) == ("Roe", "9195550100")
+        assert roe.household is not None and roe.household.house_number == "2"
+        assert pull.get_cursor(s, "voters") == "v2" and pull.get_cursor(s, "households") == "h1"
+
+
+def test_a_page_that_fails_leaves_neither_items_nor_cursor(store: Store) -> None:
+    def bad_page() -> None:
+        with store.session() as s:
+            pull.apply_page(s, pull.local_county(s, "Wake", "NC"), _page("voters", [_voter(1), {"no": "id"}], "bad"))
+
+    with pytest.raises(ValueError, match="voters item is not valid"):
+        bad_page()
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Voter)) == 0
+        assert s.get(SyncState, "voters") is None
+
+
+def test_refetch_marks_voters_not_sent_again_inactive(store: Store) -> None:
+    with store.session() as s:
+        county = pull.local_county(s, "Wake", "NC")
+        pull.apply_page(s, county, _page("voters", [_voter(1), _voter(2)], "v1"))
+        pull.apply_page(s, county, _page("voters", [_voter(2)], "r1", refetch=True))
+    with store.session() as s:
+        active = dict(s.execute(select(Voter.state_voter_id, Voter.active)).all())
+    assert active == {"WA000001": False, "WA000002": True}
+
+
+def test_assignments_open_and_close_turf_assignments(store: Store) -> None:
+    item = {"list_number": "T-0007", "name": "Main St", "canvasser": "Pat", "mine": True,
+            "checked_out_at": "2026-05-01T12:00:00+00:00", "returned_at": None}
+    with store.session() as s:
+        county = pull.local_county(s, "Wake", "NC")
+        pull.apply_page(s, county, _page("assignments", [item], "a1"))
+        pull.apply_page(s, county, _page("assignments", [item], "a1"))  # the same page twice: no second row
+    with store.session() as s:
+        rows = s.scalars(select(TurfAssignment)).all()
+        assert [(r.canvasser, r.returned_at) for r in rows] == [("Pat", None)]
+        county = pull.local_county(s, "Wake", "NC")
+        pull.apply_page(s, county, _page("assignments", [item | {"returned_at": "2026-05-01T18:00:00+00:00"}], "a2"))
+    with store.session() as s:
+        assert s.scalars(select(TurfAssignment.returned_at)).one() is not None
+        assert s.scalars(select(Turf.list_number)).all() == ["T-0007"]
+
+
+def test_surveys_replace_their_options(store: Store) -> None:
+    q = {"key": "housing", "text": "Is rent affordable?", "kind": "choice", "sort_order": 9, "active": True,
+         "options": [{"value": "yes", "label": "Yes"}, {"value": "no", "label": "No"}]}
+    with store.session() as s:
+        county = pull.local_county(s, "Wake", "NC")
+        pull.apply_page(s, county, _page("surveys", [q], "s1"))
+        pull.apply_page(s, county, _page("surveys", [q | {"options": [{"value": "maybe", "label": "Maybe"}]}], "s2"))
+    from canvass_app.store.models import SurveyQuestion
+
+    with store.session() as s:
+        question = s.scalars(select(SurveyQuestion).where(SurveyQuestion.key == "housing")).one()
+        assert [o.value for o in question.options] == ["maybe"]
+
+
+def test_wipe_removes_voter_data_and_queued_ops_but_keeps_public_content(store: Store) -> None:
+    with store.session() as s:
+        county = pull.local_county(s, "Wake", "NC")
+        pull.apply_page(s, county, _page("households", [_home(1)], "h1"))
+        pull.apply_page(s, county, _page("voters", [_voter(1)], "v1"))
+        outbox.enqueue(s, "policy_vote", {"id": "0" * 32, "brief_slug": "pre-k", "person": "Ann", "choice": "support",
+                                           "created_at": "2026-12-04T10:00:00+00:00"})
+    with store.session() as s:
+        removed = pull.wipe_voter_data(s, "revoked")
+    assert removed["voter"] == 1 and removed["household"] == 1 and removed["outbox_op"] == 1
+    with store.session() as s:
+        for model in (Voter, Household, OutboxOp, SyncState):
+            assert s.scalar(select(func.count()).select_from(model)) == 0
+        assert s.scalar(select(func.count()).select_from(pull.County)) == 1
+
+
+def test_every_field_the_server_sends_is_stored(store: Store) -> None:
+    """The wire model's fields are the client's columns: `moved` once drifted and was dropped."""
+    with store.session() as s:
+        county = pull.local_county(s, "Wake", "NC")
+        pull.apply_page(s, county, _page("households", [_home(1)], "h1"))
+        pull.apply_page(s, county, _page("voters", [_voter(1, moved=True)], "v1"))
+    with store.session() as s:
+        voter = s.scalars(select(Voter)).one()
+        assert voter.moved is True
+        stored = {c.name for c in Voter.__table__.columns}
+        assert set(pull.VOTER_FIELDS) <= stored
+        assert set(pull.HOUSEHOLD_FIELDS) <= {c.name for c in Household.__table__.columns}
+
+
+def test_an_item_missing_optional_fields_gets_the_wire_defaults(store: Store) -> None:
+    with store.session() as s:
+        county = pull.local_county(s, "Wake", "NC")
+        pull.apply_page(s, county, _page("voters", [{"state_voter_id": "WA9", "last_name": "Poe"}], "v1"))
+    with store.session() as s:
+        voter = s.scalars(select(Voter)).one()
+        assert (voter.active, voter.deceased, voter.moved) == (True, False, False)
