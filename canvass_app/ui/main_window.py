@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -61,7 +63,10 @@ class MainWindow(QMainWindow):
             page = spec.make(ctx)
             page.setObjectName(f"page_{spec.key}")
             self.pages[spec.key] = page
-            self.stack.addWidget(page)
+            # A page wider or taller than a small laptop's screen scrolls instead of growing the window past it.
+            scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.stack.addWidget(scroll)
             title = translate("MainWindow", spec.title).replace("&&", "&")
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)

@@ -63,9 +63,10 @@ def test_frozen_app_passes_its_self_test(frozen_app: Path, tmp_path: Path) -> No
 @pytest.mark.slow
 def test_frozen_bundle_carries_resources_and_version(frozen_app: Path) -> None:
     internal = frozen_app.parent / "_internal"
-    for wanted in ("resources/translations/canvass_es.qm", "resources/translations/canvass_es.ts",
-                   "resources/icons/canvass.svg", "resources/fonts/DejaVuSans.ttf", "resources/canvass-app.desktop",
-                   "resources/selftest/voters.csv", "canvass_app/migrations/env.py"):
+    res = "canvass_app/resources"
+    for wanted in (f"{res}/translations/canvass_es.qm", f"{res}/translations/canvass_es.ts", f"{res}/icons/canvass.svg",
+                   f"{res}/fonts/DejaVuSans.ttf", f"{res}/canvass-app.desktop", f"{res}/selftest/voters.csv",
+                   "canvass_app/store/migrations/env.py"):
         assert (internal / wanted).is_file(), wanted
     assert not list(internal.glob("canvass_server*")), "the server must not be in the desktop bundle"
     version = subprocess.run([str(frozen_app), "--version"], capture_output=True, text=True, timeout=60)
