@@ -46,10 +46,8 @@ def run_import(args: argparse.Namespace, store: Store) -> int:
     # Rejected rows hold voter data in plaintext, so they never go into the encrypted data dir: by default they
     # go beside the voter file they came from.
     rejects = args.rejects
-    plans: list[ImportResult] = []
 
     def confirm(plan: ImportResult) -> bool:
-        plans.append(plan)
         return args.yes or not plan.needs_yes
 
     try:
@@ -71,9 +69,6 @@ def run_import(args: argparse.Namespace, store: Store) -> int:
             "--yes if this file is the whole county") from None
     except VoterFileError as exc:
         raise CommandError(f"{exc}") from exc
-    turfs = plans[-1].turfs_text() if plans else "no turf loses doors"
-    emit(args, f"Imported {args.file} into {result.county}, {result.state}: {result.summary()}; {turfs}", {
-        **_data(args, result), "turfs_affected": plans[-1].turfs_affected if plans else 0,
-        "doors_leaving_turfs": plans[-1].doors_leaving_turfs if plans else 0,
-        "turfs_emptied": plans[-1].turfs_emptied if plans else 0})
+    emit(args, f"Imported {args.file} into {result.county}, {result.state}: {result.summary()}; "
+               f"{result.turfs_text()}", _data(args, result))
     return 0

@@ -18,7 +18,7 @@ import tempfile
 import time
 from array import array
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, cast
 
@@ -308,18 +308,20 @@ def import_voter_file(
                     f"{path}: no valid voter rows ({rejects.count} rejected"
                     f"{', see ' + str(rejects.path) if rejects.path else ''}); nothing was changed")
             inactivated = job.inactivate_missing()
-            if confirm is not None:
-                doors_after = import_journal.turf_doors(conn, county_id) if has_turfs else {}
+            lost: dict[int, int] = {}
+            doors_after: dict[int, int] = {}
+            if confirm is not None and has_turfs:
+                doors_after = import_journal.turf_doors(conn, county_id)
                 lost = {t: n - doors_after.get(t, 0) for t, n in doors_before.items() if doors_after.get(t, 0) < n}
-                plan = ImportResult(
-                    added=job.added, updated=job.updated, inactivated=inactivated, rejected=rejects.count,
-                    households=0, layout=reader.layout, rejects_path=None, county_id=county_id, rows=rows,
-                    seconds=time.monotonic() - started, unchanged=job.unchanged, county=county, state=state,
-                    new_county=county_created, active_before=active_before, turfs_affected=len(lost),
-                    doors_leaving_turfs=sum(lost.values()),
-                    turfs_emptied=sum(1 for t in lost if not doors_after.get(t)), dry_run=dry_run)
-                if not confirm(plan):
-                    raise ImportDeclined(plan)
+            plan = ImportResult(
+                added=job.added, updated=job.updated, inactivated=inactivated, rejected=rejects.count,
+                households=0, layout=reader.layout, rejects_path=None, county_id=county_id, rows=rows,
+                seconds=time.monotonic() - started, unchanged=job.unchanged, county=county, state=state,
+                new_county=county_created, active_before=active_before, turfs_affected=len(lost),
+                doors_leaving_turfs=sum(lost.values()),
+                turfs_emptied=sum(1 for t in lost if not doors_after.get(t)), dry_run=dry_run)
+            if confirm is not None and not confirm(plan):
+                raise ImportDeclined(plan)
             job.finish()  # index builds and the search index need the big cache as much as the inserts
         except OperationalError as exc:
             if cancel is not None and cancel():
@@ -339,11 +341,8 @@ def import_voter_file(
     households = job.households_created if job.new_county else conn.scalar(
         select(func.count(func.distinct(VOTER.c.household_id)))
         .where(VOTER.c.county_id == county_id, VOTER.c.active.is_(True))) or 0
-    return ImportResult(
-        added=job.added, updated=job.updated, inactivated=inactivated, rejected=rejects.count,
-        households=int(households), layout=reader.layout, rejects_path=rejects.path if rejects.count else None,
-        county_id=county_id, rows=rows, seconds=time.monotonic() - started, unchanged=job.unchanged, county=county,
-        state=state, new_county=county_created, active_before=active_before)
+    return replace(plan, households=int(households), rejects_path=rejects.path if rejects.count else None,
+                   seconds=time.monotonic() - started)
 
 
 def _never(_plan: ImportResult) -> bool:
