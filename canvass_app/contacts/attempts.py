@@ -23,6 +23,7 @@ from uuid6 import uuid7
 from canvass_app.store import outbox
 from canvass_app.store.models import ContactAttempt, County, Household, ResultCode, Turf, Voter, utcnow
 from canvass_app.turfs.walk_order import eligible_voter
+from canvass_protocol.wire import NOTE_MAX
 
 SOURCES = ("walk", "cli", "paper")
 # Results that also change the voter record (and tell the server with a voter_correction op).
@@ -43,6 +44,15 @@ class Survey:
     preferred_language: str | None = None
     needs_ride: bool | None = None
     answers: dict[str, Any] | None = None  # further survey questions, by question key
+
+    def columns(self, note: str | None) -> dict[str, Any]:
+        """The contact row's columns for these answers and a note, checked first (ContactError when wrong)."""
+        self.check()
+        if note is not None and len(note) > NOTE_MAX:
+            raise ContactError(f"The note is longer than {NOTE_MAX} characters.")
+        return {"support": self.support, "top_issue": self.top_issue, "volunteer_interest": self.volunteer_interest,
+                "preferred_language": self.preferred_language, "needs_ride": self.needs_ride,
+                "answers": self.answers or None, "note": note or None}
 
     def check(self) -> None:
         if self.support is not None and not 1 <= self.support <= 5:
@@ -95,8 +105,12 @@ def _county_ref(session: Session, county_id: int) -> dict[str, str]:
     return {"name": county.name, "state": county.state}
 
 
+def _aware(when: dt.datetime) -> dt.datetime:
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
 def _iso(when: dt.datetime) -> str:
-    return (when if when.tzinfo else when.replace(tzinfo=dt.UTC)).isoformat()
+    return _aware(when).isoformat()
 
 
 def _payload(session: Session, row: ContactAttempt, voter: Voter, code: str) -> dict[str, Any]:
@@ -139,12 +153,9 @@ def log_contact(
     Do Not Contact and Deceased also mark the voter and enqueue a `voter_correction`. Voters already marked Do
     Not Contact or Deceased are refused. The caller's unit of work commits; confirm to people only after it has.
     """
-    survey = survey or Survey()
-    survey.check()
+    answers = (survey or Survey()).columns(note)
     if source not in SOURCES:
         raise ContactError(f"Unknown contact source {source!r}.")
-    if note is not None and len(note) > 4000:
-        raise ContactError("The note is longer than 4000 characters.")
     rc = resolve_result(session, result)
     voter = session.get(Voter, voter_id)
     if voter is None:
@@ -156,10 +167,7 @@ def log_contact(
         turf_id = session.scalar(select(Household.turf_id).where(Household.id == voter.household_id))
     row = ContactAttempt(
         id=str(uuid7()), voter_id=voter.id, household_id=voter.household_id, turf_id=turf_id,
-        result_code_id=rc.id, support=survey.support, top_issue=survey.top_issue,
-        volunteer_interest=survey.volunteer_interest, preferred_language=survey.preferred_language,
-        needs_ride=survey.needs_ride, answers=survey.answers or None, note=(note or None),
-        canvasser=canvasser, source=source, created_at=at or utcnow(),
+        result_code_id=rc.id, **answers, canvasser=canvasser, source=source, created_at=at or utcnow(),
     )
     session.add(row)
     session.flush()
@@ -211,10 +219,6 @@ def log_household(
         out.append(log_contact(session, vid, result, survey, note=note, canvasser=canvasser, turf_id=turf_id,
                                source=source, at=at))
     return out
-
-
-def _aware(when: dt.datetime) -> dt.datetime:
-    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 # what counts -------------------------------------------------------------------------------------------------
@@ -281,6 +285,28 @@ def current_results(session: Session, voter_ids: Iterable[int]) -> dict[int, Cur
     return out
 
 
+def _retracted(session: Session, row: ContactAttempt) -> bool:
+    return session.scalar(select(ContactAttempt.id).where(ContactAttempt.corrects_id == row.id)) is not None
+
+
+def _voter_and_code(session: Session, row: ContactAttempt) -> tuple[Voter, ResultCode]:
+    voter = session.get(Voter, row.voter_id)
+    rc = session.get(ResultCode, row.result_code_id)
+    assert voter is not None
+    assert rc is not None
+    return voter, rc
+
+
+def _add(session: Session, row: ContactAttempt, voter: Voter, rc: ResultCode, **columns: Any) -> ContactAttempt:
+    """A new row about the same knock as `row` (voter, door, turf, result, source), written with its outbox op."""
+    new = ContactAttempt(id=str(uuid7()), voter_id=row.voter_id, household_id=row.household_id, turf_id=row.turf_id,
+                         result_code_id=row.result_code_id, source=row.source, **columns)
+    session.add(new)
+    session.flush()
+    outbox.enqueue(session, "contact_attempt", _payload(session, new, voter, rc.code))
+    return new
+
+
 # undo --------------------------------------------------------------------------------------------------------
 
 def undo_contact(session: Session, contact_id: str, *, canvasser: str | None = None) -> Undone:
@@ -293,20 +319,11 @@ def undo_contact(session: Session, contact_id: str, *, canvasser: str | None = N
         raise ContactError(f"There is no contact {contact_id!r}.")
     if row.corrects_id is not None:
         raise ContactError("That entry is itself an undo; log the result again instead.")
-    if session.scalar(select(ContactAttempt.id).where(ContactAttempt.corrects_id == row.id)):
+    if _retracted(session, row):
         raise ContactError("That contact was already undone.")
-    voter = session.get(Voter, row.voter_id)
-    rc = session.get(ResultCode, row.result_code_id)
-    assert voter is not None
-    assert rc is not None
-    fix = ContactAttempt(
-        id=str(uuid7()), voter_id=row.voter_id, household_id=row.household_id, turf_id=row.turf_id,
-        result_code_id=row.result_code_id, canvasser=canvasser or row.canvasser, source=row.source,
-        corrects_id=row.id, created_at=utcnow(),
-    )
-    session.add(fix)
-    session.flush()
-    outbox.enqueue(session, "contact_attempt", _payload(session, fix, voter, rc.code))
+    voter, rc = _voter_and_code(session, row)
+    fix = _add(session, row, voter, rc, canvasser=canvasser or row.canvasser, corrects_id=row.id,
+               created_at=utcnow())
     if rc.code in VOTER_FLAGS:
         still = session.scalar(
             select(func.count()).select_from(ContactAttempt)
@@ -359,35 +376,14 @@ def amend_contact(session: Session, contact_id: str, survey: Survey | None = Non
     undoing the original would have). The result's marks on the voter (Do Not Contact, Deceased) are unchanged.
     Only an effective contact can be amended.
     """
-    survey = survey or Survey()
-    survey.check()
-    if note is not None and len(note) > 4000:
-        raise ContactError("The note is longer than 4000 characters.")
+    answers = (survey or Survey()).columns(note)
     row = session.get(ContactAttempt, contact_id)
     if row is None:
         raise ContactError(f"There is no contact {contact_id!r}.")
-    if row.corrects_id is not None or session.scalar(
-            select(ContactAttempt.id).where(ContactAttempt.corrects_id == row.id)):
+    if row.corrects_id is not None or _retracted(session, row):
         raise ContactError("That contact was undone or already corrected; log the result again instead.")
-    voter = session.get(Voter, row.voter_id)
-    rc = session.get(ResultCode, row.result_code_id)
-    assert voter is not None
-    assert rc is not None
+    voter, rc = _voter_and_code(session, row)
     who = canvasser or row.canvasser
-    fix = ContactAttempt(
-        id=str(uuid7()), voter_id=row.voter_id, household_id=row.household_id, turf_id=row.turf_id,
-        result_code_id=row.result_code_id, canvasser=who, source=row.source, corrects_id=row.id,
-        created_at=utcnow(),
-    )
-    new = ContactAttempt(
-        id=str(uuid7()), voter_id=row.voter_id, household_id=row.household_id, turf_id=row.turf_id,
-        result_code_id=row.result_code_id, support=survey.support, top_issue=survey.top_issue,
-        volunteer_interest=survey.volunteer_interest, preferred_language=survey.preferred_language,
-        needs_ride=survey.needs_ride, answers=survey.answers or None, note=(note or None), canvasser=who,
-        source=row.source, created_at=row.created_at,
-    )
-    session.add_all([fix, new])
-    session.flush()
-    outbox.enqueue(session, "contact_attempt", _payload(session, fix, voter, rc.code))
-    outbox.enqueue(session, "contact_attempt", _payload(session, new, voter, rc.code))
+    fix = _add(session, row, voter, rc, canvasser=who, corrects_id=row.id, created_at=utcnow())
+    new = _add(session, row, voter, rc, **answers, canvasser=who, created_at=row.created_at)
     return Amended(replaced_id=row.id, correction_id=fix.id, contact_id=new.id)

@@ -23,6 +23,7 @@ from canvass_app.contacts import attempts
 from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.ui.i18n import translate
 from canvass_app.ui.widgets.walk_keys import tip
+from canvass_protocol.wire import NOTE_MAX
 
 SUPPORT_NAMES = (
     QT_TRANSLATE_NOOP("WalkPage", "Strong oppose"),
@@ -142,7 +143,7 @@ class SurveyPanel(QWidget):
         survey.setColumnStretch(6, 1)
 
         self.note = QLineEdit()
-        self.note.setMaxLength(4000)
+        self.note.setMaxLength(NOTE_MAX)
         self.note.setAccessibleName(translate("WalkPage", "Note"))
         self.note.setPlaceholderText(translate("WalkPage", "for this person — Enter saves, Esc goes back"))
         self.note.setToolTip(tip(translate("WalkPage", "Note"), "E"))
