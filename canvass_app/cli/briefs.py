@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -18,7 +17,7 @@ from canvass_app.briefs.handout_pdf import UnknownBriefs, load_briefs, render_ha
 from canvass_app.briefs.library import get_brief, list_briefs, load_bundled_content
 from canvass_app.briefs.render import category_label, status_label
 from canvass_app.briefs.search import fts_query, marked_to_text, search_briefs
-from canvass_app.cli.common import CommandError, emit
+from canvass_app.cli.common import CommandError, emit, written_whole
 from canvass_app.store.database import Store
 
 _LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}  # the command line speaks English
@@ -106,36 +105,17 @@ def _search(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
-def _check_out_path(out: Path) -> None:
-    if out.is_dir():
-        raise CommandError(f"{out} is a folder; give a file name such as {out / 'handout.pdf'}.")
-    if not out.parent.is_dir():
-        raise CommandError(f"Cannot write {out}: the folder {out.parent} does not exist.")
-
-
 def _handout(args: argparse.Namespace, store: Store) -> int:
     language = _language(args)
     out = Path(args.out)
-    _check_out_path(out)
-    with store.session() as session:
-        loaded = _bundled(session)
-        try:
-            briefs = load_briefs(session, args.slugs, language)
-        except UnknownBriefs as exc:
-            raise CommandError(f"{exc} Nothing was written; `canvass-app briefs list` shows the slugs.") from exc
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".handout-", suffix=".pdf", dir=out.parent)
-    except OSError as exc:
-        raise CommandError(f"Cannot write {out}: {exc.strerror or exc} (in {out.parent}).") from exc
-    os.close(fd)
-    try:
-        pages = render_handout(briefs, Path(tmp_name), pagesize=args.page_size, language=language)
-        os.replace(tmp_name, out)  # the PDF appears whole or not at all
-    except OSError as exc:
-        raise CommandError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+    with written_whole(out) as tmp:
+        with store.session() as session:
+            loaded = _bundled(session)
+            try:
+                briefs = load_briefs(session, args.slugs, language)
+            except UnknownBriefs as exc:
+                raise CommandError(f"{exc} Nothing was written; `canvass-app briefs list` shows the slugs.") from exc
+        pages = render_handout(briefs, tmp, pagesize=args.page_size, language=language)
     fallback = [b.slug for b in briefs if b.language != language]
     lang_name = _LANGUAGE_NAMES.get(language, language)
     summary = (f"Wrote a handout of {len(briefs)} brief{'s' if len(briefs) != 1 else ''} ({pages} page"

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from canvass_app import pdf_fonts
-from canvass_app.cli.common import CommandError, emit
+from canvass_app.cli.common import CommandError, emit, written_whole
 from canvass_app.store.database import Store
 from canvass_app.turfs import cutting, walklist_pdf
 
@@ -108,22 +106,14 @@ def _walklist(args: argparse.Namespace, store: Store) -> int:
     if bool(args.all) == bool(args.list_numbers):
         raise CommandError("Name the list numbers to print, or --all (not both).")
     out = Path(args.out)
-    if not out.parent.is_dir():
-        raise CommandError(f"The folder {out.parent} does not exist.")
-    fd, tmp_name = tempfile.mkstemp(prefix=".walklist-", suffix=".pdf", dir=out.parent)
-    os.close(fd)
     try:
-        with store.session() as session:
+        with written_whole(out) as tmp, store.session() as session:
             numbers = walklist_pdf.all_list_numbers(session) if args.all else args.list_numbers
             if not numbers:
                 raise CommandError("There are no turfs to print; cut some first with `canvass-app turfs cut`.")
-            stats = walklist_pdf.write_walklists(session, numbers, Path(tmp_name), pagesize=args.page_size)
-        os.replace(tmp_name, out)  # the PDF appears whole or not at all
+            stats = walklist_pdf.write_walklists(session, numbers, tmp, pagesize=args.page_size)
     except cutting.TurfError as exc:
         raise CommandError(str(exc)) from exc
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
     data: dict[str, Any] = {"out": str(out), "turfs": list(numbers), "pages": stats.pages, "voters": stats.voters}
     emit(args, f"Wrote {stats.books} walk lists ({stats.pages} pages, {stats.voters} voters) to {out}.", data)
     return 0
