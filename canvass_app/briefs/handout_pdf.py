@@ -31,7 +31,6 @@ from sqlalchemy.orm import Session
 from canvass_app.briefs.render import category_label, conflict_notice, label, status_label
 from canvass_app.pdf_fonts import BOLD, FONT, PAGE_SIZES, register_fonts
 from canvass_app.store.models import PolicyBrief, SecuredRight
-from canvass_formats.briefs_content import BriefDoc
 
 _HEADING_ROOM = 1.1 * inch  # a section heading starts a new page unless a few lines fit under it
 
@@ -68,16 +67,6 @@ def brief_of(row: PolicyBrief, right_titles: Mapping[str, str] | None = None) ->
                         talking_points=[str(p) for p in row.talking_points or []], questions=questions,
                         slug=row.slug, language=row.language or "en", status=row.status or "",
                         conflicts=[titles.get(str(s), str(s)) for s in row.conflicts or []])
-
-
-def brief_from_doc(doc: BriefDoc, right_titles: Mapping[str, str] | None = None) -> HandoutBrief:
-    """The handout's view of a brief already read (the reader's BriefDoc)."""
-    titles = right_titles or {}
-    return HandoutBrief(title=doc.title, category=doc.category, summary=doc.summary,
-                        talking_points=list(doc.talking_points),
-                        questions=[(str(q.get("q", "")), str(q.get("a", ""))) for q in doc.questions],
-                        slug=doc.slug, language=doc.language, status=doc.status,
-                        conflicts=[titles.get(s, s) for s in doc.conflicts])
 
 
 def load_briefs(session: Session, slugs: Sequence[str], language: str = "en") -> list[HandoutBrief]:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
 
-from canvass_app.briefs.handout_pdf import UnknownBriefs, brief_from_doc, load_briefs, render_handout
+from canvass_app.briefs.handout_pdf import UnknownBriefs, load_briefs, render_handout
 from canvass_app.briefs.library import get_brief, load_bundled_content
 from canvass_app.briefs.render import (
     CATEGORY_LABELS,
@@ -21,6 +22,7 @@ from canvass_app.briefs.render import (
 )
 from canvass_app.i18n import catalog
 from canvass_app.store.database import Store
+from canvass_app.store.models import SecuredRight
 
 CONFLICTING = "public-space-face-recognition"
 
@@ -67,15 +69,18 @@ def test_right_page_headings_in_the_asked_language() -> None:
     assert "Protected by" in render_right_html("Privacy", "Text.", ["A"], [], language="en")
 
 
-def test_handout_from_reader_docs_shows_the_conflict(loaded: Store, tmp_path: Path) -> None:
+def test_a_spanish_handout_shows_the_conflict_with_the_right_by_title(loaded: Store, tmp_path: Path) -> None:
     with loaded.session() as s:
-        docs = [get_brief(s, slug, "es").doc for slug in ("universal-pre-k", CONFLICTING)]
+        briefs = load_briefs(s, ["universal-pre-k", CONFLICTING], "es")
+        right = s.scalars(select(SecuredRight).where(SecuredRight.slug.in_(get_brief(s, CONFLICTING, "en").doc
+                                                                           .conflicts))).first()
+    assert right is not None
     out = tmp_path / "h.pdf"
-    pages = render_handout([brief_from_doc(d, {"privacy": "Privacy right"}) for d in docs], out, language="es")
+    pages = render_handout(briefs, out, language="es")
     text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
     assert pages == len(PdfReader(out).pages)
     assert "Puntos clave" in text and "Educación · Adoptada" in text  # the Spanish brief
-    assert "Charter conflict" in text and "Privacy right" in text  # the English-only conflicting proposal
+    assert "Charter conflict" in text and right.title in text  # the English-only conflicting proposal
     assert "Página 1" in text
 
 
