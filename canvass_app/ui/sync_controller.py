@@ -24,10 +24,6 @@ from canvass_app.ui.i18n import translate
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return translate("", text)  # lupdate files a module-level tr("...") under the empty context
-
-
 class SyncController(QObject):
     """Owns the scheduler; emits the status after every change so the page and the status bar can show it."""
 
@@ -164,7 +160,8 @@ class SyncController(QObject):
         self.busy_changed.emit(False)
         self.report_ready.emit(report)
         if report.wiped:
-            self.ctx.events.status_message.emit(tr("This device was revoked: its voter data was wiped."))
+            wiped = translate("SyncController", "This device was revoked: its voter data was wiped.")
+            self.ctx.events.status_message.emit(wiped)
         if sum(report.pulled.values()) or report.wiped:
             self.ctx.events.data_changed.emit("sync")
         self.refresh()
@@ -198,21 +195,28 @@ class SyncController(QObject):
     def bar_words(self) -> str:
         status = self.status
         if status is not None and not status.enrolled:
-            return tr("revoked, data wiped") if status.wiped else tr("not connected")
+            if status.wiped:
+                return translate("SyncController", "revoked, data wiped")
+            return translate("SyncController", "not connected")
         if self.scheduler.running:
-            return tr("syncing…")
-        where = {True: tr("online"), False: tr("offline"), None: tr("checking")}[self.scheduler.online]
+            return translate("SyncController", "syncing…")
+        where = {
+            True: translate("SyncController", "online"),
+            False: translate("SyncController", "offline"),
+            None: translate("SyncController", "checking"),
+        }[self.scheduler.online]
         if status is None:
             return where
         if status.pending:
-            return tr("{0} · {1} waiting").format(where, status.pending)
-        return tr("{0} · all sent").format(where)
+            return translate("SyncController", "{0} · {1} waiting").format(where, status.pending)
+        return translate("SyncController", "{0} · all sent").format(where)
 
     def bar_tooltip(self) -> str:
         status = self.status
         if status is None or not status.pending:
             return ""
-        return tr("Oldest waiting change: {0} old").format(describe_age(status.oldest_pending_age_s))
+        age = describe_age(status.oldest_pending_age_s)
+        return translate("SyncController", "Oldest waiting change: {0} old").format(age)
 
     def _emit_bar(self) -> None:
         self.bar_text.emit(self.bar_words())

@@ -2,59 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="204"/>
-        <source>online</source>
-        <translation>en línea</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="167"/>
-        <source>This device was revoked: its voter data was wiped.</source>
-        <translation>Este dispositivo fue revocado: sus datos de votantes se borraron.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="201"/>
-        <source>revoked, data wiped</source>
-        <translation>revocado, datos borrados</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="201"/>
-        <source>not connected</source>
-        <translation>sin conectar</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="203"/>
-        <source>syncing…</source>
-        <translation>sincronizando…</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="204"/>
-        <source>offline</source>
-        <translation>sin conexión</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="204"/>
-        <source>checking</source>
-        <translation>comprobando</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="208"/>
-        <source>{0} · {1} waiting</source>
-        <translation>{0} · {1} en espera</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="209"/>
-        <source>{0} · all sent</source>
-        <translation>{0} · todo enviado</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="215"/>
-        <source>Oldest waiting change: {0} old</source>
-        <translation>Cambio en espera más antiguo: {0}</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <location filename="../../canvass_app/ui/app.py" line="66"/>
@@ -748,279 +695,279 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="151"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="164"/>
         <source>Import voter file</source>
         <translation>Importar padrón</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="159"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="172"/>
         <source>No file chosen</source>
         <translation>Ningún archivo elegido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="160"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="173"/>
         <source>Choose &amp;file…</source>
         <translation>Elegir &amp;archivo…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="166"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="179"/>
         <source>County of this file, e.g. Wake</source>
         <translation>Condado de este archivo, p. ej., Wake</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="174"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="187"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="175"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="188"/>
         <source>County</source>
         <translation>Condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="176"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="189"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="177"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="190"/>
         <source>Layout</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="181"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="194"/>
         <source>Column in file</source>
         <translation>Columna del archivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="181"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="194"/>
         <source>Imports as</source>
         <translation>Se importa como</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="181"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="195"/>
         <source>Row %1</source>
         <translation>Fila %1</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="197"/>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="430"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="211"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="525"/>
         <source>&amp;Confirm import</source>
         <translation>&amp;Confirmar importación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="198"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="212"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="213"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="228"/>
         <source>&amp;Undo last import…</source>
         <translation>&amp;Deshacer la última importación…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="214"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="231"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="329"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="367"/>
         <source>Choose a voter file.</source>
         <translation>Elija un padrón.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="333"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="371"/>
         <source>Type the county this file is for.</source>
         <translation>Escriba el condado de este archivo.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="335"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="373"/>
         <source>Type the two-letter state.</source>
         <translation>Escriba el estado con dos letras.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="379"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="434"/>
         <source>Checking what the import would change…</source>
         <translation>Comprobando qué cambiaría la importación…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="404"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="469"/>
         <source> (a new county)</source>
         <translation> (un condado nuevo)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="406"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="472"/>
         <source>Added</source>
         <translation>Nuevos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="406"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="473"/>
         <source>Updated</source>
         <translation>Actualizados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="407"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="474"/>
         <source>Unchanged</source>
         <translation>Sin cambios</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="408"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="476"/>
         <source>To be marked inactive</source>
         <translation>Se marcarán inactivos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="409"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="479"/>
         <source> (%1 of the %2 active voters)</source>
         <translation> (%1 de los %2 votantes activos)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="411"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="486"/>
         <source>Rejected rows</source>
         <translation>Filas rechazadas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="412"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="488"/>
         <source>Turfs affected</source>
         <translation>Zonas afectadas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="412"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="489"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="413"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="491"/>
         <source>%1 turfs lose %2 doors (%3 left empty)</source>
         <translation>%1 zonas pierden %2 puertas (%3 quedan vacías)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="418"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="500"/>
         <source>Nothing has changed yet. Importing into %1 would change:</source>
         <translation>Todavía no ha cambiado nada. Importar en %1 cambiaría:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="427"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="521"/>
         <source>Yes, mark %1 voters inactive</source>
         <translation>Sí, marcar %1 votantes como inactivos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="436"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="531"/>
         <source>Could not check the import; nothing was changed: %1</source>
         <translation>No se pudo comprobar la importación; no se cambió nada: %1</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="520"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="627"/>
         <source>Imported into %1: %2 added, %3 updated, %4 unchanged, %5 marked inactive, %6 rejected; %7 households (layout %8).</source>
         <translation>Importado en %1: %2 nuevos, %3 actualizados, %4 sin cambios, %5 marcados inactivos, %6 rechazados; %7 hogares (formato %8).</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="569"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="693"/>
         <source>Undo %1</source>
         <translation>Deshacer %1</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="570"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="695"/>
         <source>There is no import to undo</source>
         <translation>No hay ninguna importación que deshacer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="580"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="707"/>
         <source>Undo %1?</source>
         <translation>¿Deshacer %1?</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="582"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="710"/>
         <source>&amp;Confirm undo</source>
         <translation>&amp;Confirmar deshacer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="600"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="729"/>
         <source>Undone: removed %1 added voters, restored %2 updated, reactivated %3 in %4.</source>
         <translation>Deshecho: se quitaron %1 votantes nuevos, se restauraron %2 actualizados y se reactivaron %3 en %4.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="605"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="740"/>
         <source>Last import undone</source>
         <translation>Última importación deshecha</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="215"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="234"/>
         <source>Cancel import</source>
         <translation>Cancelar importación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="217"/>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="357"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="238"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="402"/>
         <source>Shows what the import would change; nothing changes until you confirm (Alt+I)</source>
         <translation>Muestra qué cambiaría la importación; nada cambia hasta que confirme (Alt+I)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="229"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="257"/>
         <source>Columns and the first rows of the file:</source>
         <translation>Columnas y primeras filas del archivo:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="250"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="280"/>
         <source>Choose a voter file</source>
         <translation>Elija un padrón</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="251"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="282"/>
         <source>Voter files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>Padrones (*.csv *.tsv *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="266"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="298"/>
         <source>Reading the file…</source>
         <translation>Leyendo el archivo…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="275"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="309"/>
         <source>Detected: %1 — %2, %3-separated</source>
         <translation>Detectado: %1 — %2, separado por %3</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="423"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="509"/>
         <source>Check the county and the file: this marks %1 of the county&apos;s voters inactive and leaves %2 turfs with no door.</source>
         <translation>Revise el condado y el archivo: esto marca como inactivos a %1 de los votantes del condado y deja %2 zonas sin puertas.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="471"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="564"/>
         <source>Starting…</source>
         <translation>Comenzando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="505"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="607"/>
         <source>%1 rows · %2 rows/s</source>
         <translation>%1 filas · %2 filas/s</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="511"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="615"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="518"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="623"/>
         <source>%1 rows in %2 s</source>
         <translation>%1 filas en %2 s</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="534"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="651"/>
         <source>Voter file imported</source>
         <translation>Padrón importado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="543"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="661"/>
         <source>Not imported: the voters changed since the summary was shown; nothing was changed. Press Import… to see the summary again.</source>
         <translation>No se importó: los votantes cambiaron desde que se mostró el resumen; no se cambió nada. Pulse Importar… para ver el resumen de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="554"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="677"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>Importación cancelada; no se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="547"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="670"/>
         <source>Import failed; nothing was changed: %1</source>
         <translation>La importación falló; no se cambió nada: %1</translation>
     </message>
@@ -1028,130 +975,130 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="41"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="43"/>
         <location filename="../../canvass_app/ui/self_test.py" line="134"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="42"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="44"/>
         <source>Walk</source>
         <translation>Recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="43"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="45"/>
         <source>Turfs &amp;&amp; Walk Lists</source>
         <translation>Zonas y listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="44"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="46"/>
         <source>Policy Briefs</source>
         <translation>Propuestas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="45"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="47"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="55"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="57"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="91"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="97"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="93"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="99"/>
         <source>&amp;Import voter file…</source>
         <translation>&amp;Importar padrón electoral…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="97"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="103"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="101"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="107"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="106"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="112"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="113"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="119"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="114"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="120"/>
         <source>&amp;About Canvass</source>
         <translation>&amp;Acerca de Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="119"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="125"/>
         <source>none loaded</source>
         <translation>ninguno cargado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="120"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="144"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="126"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="150"/>
         <source>County: {0}</source>
         <translation>Condado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="123"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="129"/>
         <source>Data: {0}</source>
         <translation>Datos: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="125"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="140"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="131"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="146"/>
         <source>Sync: {0}</source>
         <translation>Sincronización: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="125"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="131"/>
         <source>not connected</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="132"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="138"/>
         <source>Working</source>
         <translation>Trabajando</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="154"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="160"/>
         <source>the system keychain</source>
         <translation>el llavero del sistema</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="155"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="161"/>
         <source>a passphrase</source>
         <translation>una frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="158"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="164"/>
         <source>Offline field canvassing for volunteer alliances.</source>
         <translation>Campañas puerta a puerta sin conexión para alianzas de voluntarios.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="159"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="165"/>
         <source>Data directory: {0}</source>
         <translation>Carpeta de datos: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="160"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="166"/>
         <source>Everything on disk is encrypted (key in {0}).</source>
         <translation>Todo lo guardado en el disco está cifrado (clave en {0}).</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="171"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="177"/>
         <source>About Canvass</source>
         <translation>Acerca de Canvass</translation>
     </message>
@@ -1585,6 +1532,59 @@
         <location filename="../../canvass_app/i18n.py" line="64"/>
         <source>Needs a ride to vote</source>
         <translation>Necesita transporte para votar</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="163"/>
+        <source>This device was revoked: its voter data was wiped.</source>
+        <translation>Este dispositivo fue revocado: sus datos de votantes se borraron.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="199"/>
+        <source>revoked, data wiped</source>
+        <translation>revocado, datos borrados</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="200"/>
+        <source>not connected</source>
+        <translation>sin conectar</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="202"/>
+        <source>syncing…</source>
+        <translation>sincronizando…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="204"/>
+        <source>online</source>
+        <translation>en línea</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="205"/>
+        <source>offline</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="206"/>
+        <source>checking</source>
+        <translation>comprobando</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="211"/>
+        <source>{0} · {1} waiting</source>
+        <translation>{0} · {1} en espera</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="212"/>
+        <source>{0} · all sent</source>
+        <translation>{0} · todo enviado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="219"/>
+        <source>Oldest waiting change: {0} old</source>
+        <translation>Cambio en espera más antiguo: {0}</translation>
     </message>
 </context>
 <context>

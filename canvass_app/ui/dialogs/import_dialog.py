@@ -41,13 +41,18 @@ from shiboken6 import isValid
 
 from canvass_app.store.database import Store
 from canvass_app.ui.context import AppContext
+from canvass_app.ui.i18n import translate
 from canvass_app.ui.tasks import TaskControl
 from canvass_formats.voterfile.fields import FIELDS as FIELD_LABELS
 from canvass_formats.voterfile.layouts import check_mapping
 
 PREVIEW_ROWS = 3
-LAYOUT_NAMES = {"auto": "Detect automatically", "ncvoter": "North Carolina (ncvoter)",
-                "florida": "Florida voter extract", "generic": "Generic CSV / TSV with a header row"}
+LAYOUT_NAMES = {
+    "auto": "Detect automatically",
+    "ncvoter": "North Carolina (ncvoter)",
+    "florida": "Florida voter extract",
+    "generic": "Generic CSV / TSV with a header row",
+}
 
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
@@ -69,9 +74,9 @@ class FieldDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Any) -> QWidget:  # noqa: N802
         combo = QComboBox(parent)
-        combo.addItem(self.tr(NOT_IMPORTED), "")
+        combo.addItem(translate("ImportDialog", NOT_IMPORTED), "")
         for key, label in FIELD_LABELS.items():
-            combo.addItem(self.tr(label), key)
+            combo.addItem(translate("ImportDialog", label), key)
         return combo
 
     def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
@@ -108,11 +113,19 @@ def look_at(store: Store, path: Path, layout: str) -> FileLook:
     reader = iter_voter_rows(path, layout=layout)
     with store.session() as session:
         saved = mappings.saved_mapping(session, reader.header_signature) if reader.layout == "generic" else None
-        counties = [name for name, in session.execute(select(County.name).order_by(County.name))]
+        counties = [name for (name,) in session.execute(select(County.name).order_by(County.name))]
     if saved:
         reader.set_mapping(saved)
-    return FileLook(reader.layout, reader.encoding, reader.delimiter, list(reader.headers), dict(reader.mapping),
-                    reader.preview(PREVIEW_ROWS), reader.layout == "generic", counties)
+    return FileLook(
+        reader.layout,
+        reader.encoding,
+        reader.delimiter,
+        list(reader.headers),
+        dict(reader.mapping),
+        reader.preview(PREVIEW_ROWS),
+        reader.layout == "generic",
+        counties,
+    )
 
 
 def last_import_text(store: Store) -> str:
@@ -148,7 +161,7 @@ class ImportDialog(QDialog):
         self._latest: list[Any] = [None]
         self._timer = QTimer(self, interval=200)
         self._timer.timeout.connect(self._show_progress)
-        self.setWindowTitle(self.tr("Import voter file"))
+        self.setWindowTitle(translate("ImportDialog", "Import voter file"))
         self.resize(900, 640)
         self._build()
         self._update_buttons()
@@ -156,30 +169,31 @@ class ImportDialog(QDialog):
 
     # -- layout ----------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.file_edit = QLineEdit(readOnly=True, placeholderText=self.tr("No file chosen"))
-        browse = QPushButton(self.tr("Choose &file…"))
+        self.file_edit = QLineEdit(readOnly=True, placeholderText=translate("ImportDialog", "No file chosen"))
+        browse = QPushButton(translate("ImportDialog", "Choose &file…"))
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addWidget(self.file_edit, 1)
         row.addWidget(browse)
         # Never pre-filled: a new file is not the open county's until the person says so.
-        self.county_edit = QLineEdit(placeholderText=self.tr("County of this file, e.g. Wake"))
+        self.county_edit = QLineEdit(placeholderText=translate("ImportDialog", "County of this file, e.g. Wake"))
         self.state_edit = QLineEdit(placeholderText="NC", maxLength=2)
         self.layout_combo = QComboBox()
         for key, name in LAYOUT_NAMES.items():
-            self.layout_combo.addItem(self.tr(name), key)
+            self.layout_combo.addItem(translate("ImportDialog", name), key)
         self.layout_combo.currentIndexChanged.connect(self._relook)
         self.detected = QLabel()
         form = QFormLayout()
-        form.addRow(self.tr("File"), row)
-        form.addRow(self.tr("County"), self.county_edit)
-        form.addRow(self.tr("State"), self.state_edit)
-        form.addRow(self.tr("Layout"), self.layout_combo)
+        form.addRow(translate("ImportDialog", "File"), row)
+        form.addRow(translate("ImportDialog", "County"), self.county_edit)
+        form.addRow(translate("ImportDialog", "State"), self.state_edit)
+        form.addRow(translate("ImportDialog", "Layout"), self.layout_combo)
         form.addRow("", self.detected)
         self.table = QTableWidget(0, 2 + PREVIEW_ROWS)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Column in file"), self.tr("Imports as")] + [self.tr("Row %1").replace("%1", str(i + 1))
-                                                                  for i in range(PREVIEW_ROWS)])
+            [translate("ImportDialog", "Column in file"), translate("ImportDialog", "Imports as")]
+            + [translate("ImportDialog", "Row %1").replace("%1", str(i + 1)) for i in range(PREVIEW_ROWS)]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setItemDelegateForColumn(1, FieldDelegate(self.table))
@@ -194,8 +208,8 @@ class ImportDialog(QDialog):
         self.risk_check = QCheckBox()
         self.risk_check.toggled.connect(self._update_buttons)
         self.risk_check.setVisible(False)
-        self.confirm_button = QPushButton(self.tr("&Confirm import"))
-        self.back_button = QPushButton(self.tr("Cancel"))
+        self.confirm_button = QPushButton(translate("ImportDialog", "&Confirm import"))
+        self.back_button = QPushButton(translate("ImportDialog", "Cancel"))
         self.confirm_button.clicked.connect(self.confirm)
         self.back_button.clicked.connect(self.discard_review)
         review_buttons = QHBoxLayout()
@@ -210,23 +224,37 @@ class ImportDialog(QDialog):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.buttons = QDialogButtonBox()
         # ActionRole, not AcceptRole: the button box makes its first accept button the dialog's default.
-        self.undo_button = self.buttons.addButton(self.tr("&Undo last import…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.import_button = self.buttons.addButton(self.tr("&Import…"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.cancel_button = self.buttons.addButton(self.tr("Cancel import"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.undo_button = self.buttons.addButton(
+            translate("ImportDialog", "&Undo last import…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.import_button = self.buttons.addButton(
+            translate("ImportDialog", "&Import…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.cancel_button = self.buttons.addButton(
+            translate("ImportDialog", "Cancel import"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.import_button.setToolTip(self.tr("Shows what the import would change; nothing changes until you "
-                                              "confirm (Alt+I)"))
+        self.import_button.setToolTip(
+            translate("ImportDialog", "Shows what the import would change; nothing changes until you confirm (Alt+I)")
+        )
         self.undo_button.clicked.connect(self.review_undo)
         self.import_button.clicked.connect(self.review)
         self.cancel_button.clicked.connect(self.cancel_import)
         self.close_button.clicked.connect(self.reject)
-        for button in (self.undo_button, self.import_button, self.cancel_button, self.close_button,
-                       self.confirm_button, self.back_button, browse):
+        for button in (
+            self.undo_button,
+            self.import_button,
+            self.cancel_button,
+            self.close_button,
+            self.confirm_button,
+            self.back_button,
+            browse,
+        ):
             button.setAutoDefault(False)
             button.setDefault(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Columns and the first rows of the file:")))
+        layout.addWidget(QLabel(translate("ImportDialog", "Columns and the first rows of the file:")))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.hint)
         layout.addWidget(self.progress)
@@ -247,8 +275,12 @@ class ImportDialog(QDialog):
 
     # -- choosing and examining the file ----------------------------------------------------------------
     def browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a voter file"), "",
-                                              self.tr("Voter files (*.csv *.tsv *.txt);;All files (*)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("ImportDialog", "Choose a voter file"),
+            "",
+            translate("ImportDialog", "Voter files (*.csv *.tsv *.txt);;All files (*)"),
+        )
         if name:
             self.set_file(Path(name))
 
@@ -263,18 +295,22 @@ class ImportDialog(QDialog):
             return
         path, layout = self.path, str(self.layout_combo.currentData())
         self.look = None
-        self.detected.setText(self.tr("Reading the file…"))
+        self.detected.setText(translate("ImportDialog", "Reading the file…"))
         self._mapping_changed()
         store = self.ctx.store  # read here: the worker must not touch the dialog
-        self.ctx.runner.run(lambda _c: look_at(store, path, layout), on_done=self._show_look,
-                            on_error=self._look_failed)
+        self.ctx.runner.run(
+            lambda _c: look_at(store, path, layout), on_done=self._show_look, on_error=self._look_failed
+        )
 
     def _show_look(self, look: FileLook) -> None:
         self.look = look
         delim = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe"}.get(look.delimiter, look.delimiter)
-        self.detected.setText(self.tr("Detected: %1 — %2, %3-separated")
-                              .replace("%1", LAYOUT_NAMES[look.layout]).replace("%2", look.encoding)
-                              .replace("%3", delim))
+        self.detected.setText(
+            translate("ImportDialog", "Detected: %1 — %2, %3-separated")
+            .replace("%1", LAYOUT_NAMES[look.layout])
+            .replace("%2", look.encoding)
+            .replace("%3", delim)
+        )
         completer = QCompleter(look.counties, self.county_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.county_edit.setCompleter(completer)
@@ -304,7 +340,9 @@ class ImportDialog(QDialog):
 
     def _set_target(self, item: QTableWidgetItem, field: str) -> None:
         item.setData(FIELD_ROLE, field)
-        item.setText(self.tr(FIELD_LABELS[field]) if field else self.tr(NOT_IMPORTED))
+        item.setText(
+            translate("ImportDialog", FIELD_LABELS[field]) if field else translate("ImportDialog", NOT_IMPORTED)
+        )
 
     def mapping(self) -> dict[str, str]:
         """The mapping as the table now shows it (header -> field, "" for a column left out)."""
@@ -326,19 +364,24 @@ class ImportDialog(QDialog):
     def problems(self) -> tuple[list[str], list[str]]:
         """(errors that keep Import disabled, warnings shown beside it) for what the dialog now shows."""
         if self.look is None:
-            return [self.tr("Choose a voter file.")], []
+            return [translate("ImportDialog", "Choose a voter file.")], []
         check = check_mapping(self.mapping())
-        errors = [self.tr(e) for e in check.errors]
+        errors = [translate("ImportDialog", e) for e in check.errors]
         if not self.county_edit.text().strip():
-            errors.append(self.tr("Type the county this file is for."))
+            errors.append(translate("ImportDialog", "Type the county this file is for."))
         if len(self.state_edit.text().strip()) != 2:
-            errors.append(self.tr("Type the two-letter state."))
-        return errors, [self.tr(w) for w in check.warnings]
+            errors.append(translate("ImportDialog", "Type the two-letter state."))
+        return errors, [translate("ImportDialog", w) for w in check.warnings]
 
     def _key(self) -> tuple[Any, ...]:
         """What a summary was computed for: a change to any of it makes the summary stale."""
-        return (self.path, self.look.layout if self.look else None, tuple(sorted(self.mapping().items())),
-                self.county_edit.text().strip().lower(), self.state_edit.text().strip().upper())
+        return (
+            self.path,
+            self.look.layout if self.look else None,
+            tuple(sorted(self.mapping().items())),
+            self.county_edit.text().strip().lower(),
+            self.state_edit.text().strip().upper(),
+        )
 
     def _mapping_changed(self) -> None:
         if self._review_kind == "import" and self._plan_for != self._key():
@@ -353,8 +396,13 @@ class ImportDialog(QDialog):
         self.hint.setText("<br>".join(lines))
         reviewing = not self.review_box.isHidden()
         self.import_button.setEnabled(not errors and not running and not reviewing)
-        self.import_button.setToolTip(errors[0] if errors else self.tr(
-            "Shows what the import would change; nothing changes until you confirm (Alt+I)"))
+        self.import_button.setToolTip(
+            errors[0]
+            if errors
+            else translate(
+                "ImportDialog", "Shows what the import would change; nothing changes until you confirm (Alt+I)"
+            )
+        )
         needs_tick = reviewing and not self.risk_check.isHidden()
         self.confirm_button.setEnabled(reviewing and not running and (not needs_tick or self.risk_check.isChecked()))
         self.back_button.setEnabled(not running)
@@ -366,8 +414,13 @@ class ImportDialog(QDialog):
     def _import_args(self) -> tuple[Path, str, dict[str, str] | None, str, str]:
         assert self.path is not None and self.look is not None
         mapping = self.mapping() if self.look.editable else None
-        return (self.path, self.look.layout, mapping, self.county_edit.text().strip(),
-                self.state_edit.text().strip().upper())
+        return (
+            self.path,
+            self.look.layout,
+            mapping,
+            self.county_edit.text().strip(),
+            self.state_edit.text().strip().upper(),
+        )
 
     def review(self) -> None:
         """Compute what the import would change (a dry run that is rolled back) and show it to be confirmed."""
@@ -376,15 +429,26 @@ class ImportDialog(QDialog):
         from canvass_app.voters.importer import ImportDeclined, import_voter_file
 
         path, layout, mapping, county, state = self._import_args()
-        store, latest = self.ctx.store, self._start_progress(self.tr("Checking what the import would change…"))
+        store, latest = (
+            self.ctx.store,
+            self._start_progress(translate("ImportDialog", "Checking what the import would change…")),
+        )
         key = self._key()
 
         def work(control: TaskControl) -> Any:
             try:
                 with store.session() as session:
-                    import_voter_file(session, path, county=county, state=state, layout=layout, mapping=mapping,
-                                      progress=lambda p: latest.__setitem__(0, p), cancel=lambda: control.cancelled,
-                                      dry_run=True)
+                    import_voter_file(
+                        session,
+                        path,
+                        county=county,
+                        state=state,
+                        layout=layout,
+                        mapping=mapping,
+                        progress=lambda p: latest.__setitem__(0, p),
+                        cancel=lambda: control.cancelled,
+                        dry_run=True,
+                    )
             except ImportDeclined as declined:  # a dry run always ends so, its transaction rolled back
                 return declined.result
             raise RuntimeError("a dry run of the import did not stop")
@@ -401,39 +465,70 @@ class ImportDialog(QDialog):
         from canvass_app.voters.importer import INACTIVATE_LIMIT
 
         self.plan, self._plan_for, self._review_kind = plan, key, "import"
-        where = f"{plan.county}, {plan.state}" + (self.tr(" (a new county)") if plan.new_county else "")
+        where = f"{plan.county}, {plan.state}" + (
+            translate("ImportDialog", " (a new county)") if plan.new_county else ""
+        )
         rows = [
-            (self.tr("Added"), f"{plan.added:,}"), (self.tr("Updated"), f"{plan.updated:,}"),
-            (self.tr("Unchanged"), f"{plan.unchanged:,}"),
-            (self.tr("To be marked inactive"), f"{plan.inactivated:,}" + (
-                self.tr(" (%1 of the %2 active voters)").replace("%1", f"{plan.inactivated_share:.0%}")
-                .replace("%2", f"{plan.active_before:,}") if plan.active_before else "")),
-            (self.tr("Rejected rows"), f"{plan.rejected:,}"),
-            (self.tr("Turfs affected"), self.tr("none") if not plan.turfs_affected else
-             self.tr("%1 turfs lose %2 doors (%3 left empty)").replace("%1", f"{plan.turfs_affected:,}")
-             .replace("%2", f"{plan.doors_leaving_turfs:,}").replace("%3", f"{plan.turfs_emptied:,}")),
+            (translate("ImportDialog", "Added"), f"{plan.added:,}"),
+            (translate("ImportDialog", "Updated"), f"{plan.updated:,}"),
+            (translate("ImportDialog", "Unchanged"), f"{plan.unchanged:,}"),
+            (
+                translate("ImportDialog", "To be marked inactive"),
+                f"{plan.inactivated:,}"
+                + (
+                    translate("ImportDialog", " (%1 of the %2 active voters)")
+                    .replace("%1", f"{plan.inactivated_share:.0%}")
+                    .replace("%2", f"{plan.active_before:,}")
+                    if plan.active_before
+                    else ""
+                ),
+            ),
+            (translate("ImportDialog", "Rejected rows"), f"{plan.rejected:,}"),
+            (
+                translate("ImportDialog", "Turfs affected"),
+                translate("ImportDialog", "none")
+                if not plan.turfs_affected
+                else translate("ImportDialog", "%1 turfs lose %2 doors (%3 left empty)")
+                .replace("%1", f"{plan.turfs_affected:,}")
+                .replace("%2", f"{plan.doors_leaving_turfs:,}")
+                .replace("%3", f"{plan.turfs_emptied:,}"),
+            ),
         ]
-        table = "".join(f"<tr><td>{html.escape(k)}</td><td align='right'><b>{html.escape(v)}</b></td></tr>"
-                        for k, v in rows)
-        title = self.tr("Nothing has changed yet. Importing into %1 would change:").replace("%1", where)
+        table = "".join(
+            f"<tr><td>{html.escape(k)}</td><td align='right'><b>{html.escape(v)}</b></td></tr>" for k, v in rows
+        )
+        title = translate("ImportDialog", "Nothing has changed yet. Importing into %1 would change:").replace(
+            "%1", where
+        )
         text = f"<b>{html.escape(title)}</b><table cellspacing='4'>{table}</table>"
         risky = plan.inactivated_share > INACTIVATE_LIMIT
         if risky or plan.turfs_emptied:
-            text += ('<p style="color:#b00020"><b>' + html.escape(self.tr(
-                "Check the county and the file: this marks %1 of the county's voters inactive and leaves %2 turfs "
-                "with no door.").replace("%1", f"{plan.inactivated:,}").replace("%2", f"{plan.turfs_emptied:,}"))
-                + "</b></p>")
+            text += (
+                '<p style="color:#b00020"><b>'
+                + html.escape(
+                    translate(
+                        "ImportDialog",
+                        "Check the county and the file: this marks %1 of the county's voters inactive and leaves "
+                        "%2 turfs with no door.",
+                    )
+                    .replace("%1", f"{plan.inactivated:,}")
+                    .replace("%2", f"{plan.turfs_emptied:,}")
+                )
+                + "</b></p>"
+            )
         self.review_label.setText(text)
-        self.risk_check.setText(self.tr("Yes, mark %1 voters inactive").replace("%1", f"{plan.inactivated:,}"))
+        self.risk_check.setText(
+            translate("ImportDialog", "Yes, mark %1 voters inactive").replace("%1", f"{plan.inactivated:,}")
+        )
         self.risk_check.setChecked(False)
         self.risk_check.setVisible(risky or bool(plan.turfs_emptied))
-        self.confirm_button.setText(self.tr("&Confirm import"))
+        self.confirm_button.setText(translate("ImportDialog", "&Confirm import"))
         self.review_box.setVisible(True)
         self._update_buttons()
 
     def _review_failed(self, exc: BaseException) -> None:
         self._stop_progress()
-        self._report_failure(exc, self.tr("Could not check the import; nothing was changed: %1"))
+        self._report_failure(exc, translate("ImportDialog", "Could not check the import; nothing was changed: %1"))
         self.reviewed.emit(exc)
 
     def discard_review(self) -> None:
@@ -457,25 +552,31 @@ class ImportDialog(QDialog):
         from canvass_app.voters.importer import import_voter_file
 
         path, layout, mapping, county, state = self._import_args()
-        rejects = (self.ctx.store.data_dir / "imports" /
-                   f"{path.stem}-rejects-{time.strftime('%Y%m%d-%H%M%S')}.csv")
+        rejects = self.ctx.store.data_dir / "imports" / f"{path.stem}-rejects-{time.strftime('%Y%m%d-%H%M%S')}.csv"
         reviewed = self.plan
 
         def still_as_reviewed(plan: Any) -> bool:  # the store may have changed since (a sync): never do more
-            return (plan.inactivated <= reviewed.inactivated
-                    and plan.doors_leaving_turfs <= reviewed.doors_leaving_turfs)
+            return plan.inactivated <= reviewed.inactivated and plan.doors_leaving_turfs <= reviewed.doors_leaving_turfs
 
         # Progress is left in a plain list for a GUI-thread timer to read. The worker never touches the
         # dialog: with PySide6 6.12, setting attributes of Qt objects or emitting signals from a worker
         # thread corrupts reference counts (the process aborts at exit).
-        store, latest = self.ctx.store, self._start_progress(self.tr("Starting…"))
+        store, latest = self.ctx.store, self._start_progress(translate("ImportDialog", "Starting…"))
 
         def work(control: TaskControl) -> Any:
             with store.session() as session:
-                return import_voter_file(session, path, county=county, state=state, layout=layout,
-                                         mapping=mapping, rejects_path=rejects,
-                                         progress=lambda p: latest.__setitem__(0, p),
-                                         cancel=lambda: control.cancelled, confirm=still_as_reviewed)
+                return import_voter_file(
+                    session,
+                    path,
+                    county=county,
+                    state=state,
+                    layout=layout,
+                    mapping=mapping,
+                    rejects_path=rejects,
+                    progress=lambda p: latest.__setitem__(0, p),
+                    cancel=lambda: control.cancelled,
+                    confirm=still_as_reviewed,
+                )
 
         self.discard_review()
         self._control = self.ctx.runner.run(work, on_done=self._done, on_error=self._failed)
@@ -502,36 +603,52 @@ class ImportDialog(QDialog):
         if p is None:
             return
         self.progress.setValue(int(p.fraction * 1000))
-        self.rate.setText(self.tr("%1 rows · %2 rows/s").replace("%1", f"{p.rows:,}")
-                          .replace("%2", f"{p.rows_per_second:,.0f}"))
+        self.rate.setText(
+            translate("ImportDialog", "%1 rows · %2 rows/s")
+            .replace("%1", f"{p.rows:,}")
+            .replace("%2", f"{p.rows_per_second:,.0f}")
+        )
 
     def cancel_import(self) -> None:
         if self._control is not None:
             self._control.cancel()
-            self.rate.setText(self.tr("Cancelling…"))
+            self.rate.setText(translate("ImportDialog", "Cancelling…"))
 
     def _done(self, result: Any) -> None:
         self._control = None
         self._timer.stop()
         self.result = result
         self.progress.setValue(1000)
-        self.rate.setText(self.tr("%1 rows in %2 s").replace("%1", f"{result.rows:,}")
-                          .replace("%2", f"{result.seconds:.1f}"))
-        text = self.tr("Imported into %1: %2 added, %3 updated, %4 unchanged, %5 marked inactive, %6 rejected; "
-                       "%7 households (layout %8).")
-        for key, value in (("%1", f"{result.county}, {result.state}"), ("%2", result.added), ("%3", result.updated),
-                           ("%4", result.unchanged), ("%5", result.inactivated), ("%6", result.rejected),
-                           ("%7", result.households), ("%8", result.layout)):
+        self.rate.setText(
+            translate("ImportDialog", "%1 rows in %2 s")
+            .replace("%1", f"{result.rows:,}")
+            .replace("%2", f"{result.seconds:.1f}")
+        )
+        text = translate(
+            "ImportDialog",
+            "Imported into %1: %2 added, %3 updated, %4 unchanged, %5 marked inactive, %6 rejected; "
+            "%7 households (layout %8).",
+        )
+        for key, value in (
+            ("%1", f"{result.county}, {result.state}"),
+            ("%2", result.added),
+            ("%3", result.updated),
+            ("%4", result.unchanged),
+            ("%5", result.inactivated),
+            ("%6", result.rejected),
+            ("%7", result.households),
+            ("%8", result.layout),
+        ):
             text = text.replace(key, str(value))
         text = html.escape(text)
         if result.rejects_path:
             url = QUrl.fromLocalFile(str(result.rejects_path)).toString()
-            text += f' <a href="{url}">{self.tr("Open the rejects file")}</a>'
+            text += f' <a href="{url}">{translate("ImportDialog", "Open the rejects file")}</a>'
         self.summary.setText(text)
         self._update_buttons()
         self._refresh_undo()
         self.ctx.events.data_changed.emit("voters")
-        self.ctx.events.status_message.emit(self.tr("Voter file imported"))
+        self.ctx.events.status_message.emit(translate("ImportDialog", "Voter file imported"))
         self.finished_import.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
@@ -539,19 +656,25 @@ class ImportDialog(QDialog):
 
         self._stop_progress()
         if isinstance(exc, ImportDeclined):
-            self.summary.setText(html.escape(self.tr(
-                "Not imported: the voters changed since the summary was shown; nothing was changed. Press "
-                "Import… to see the summary again.")))
+            self.summary.setText(
+                html.escape(
+                    translate(
+                        "ImportDialog",
+                        "Not imported: the voters changed since the summary was shown; nothing was changed. Press "
+                        "Import… to see the summary again.",
+                    )
+                )
+            )
             self._update_buttons()
         else:
-            self._report_failure(exc, self.tr("Import failed; nothing was changed: %1"))
+            self._report_failure(exc, translate("ImportDialog", "Import failed; nothing was changed: %1"))
         self.finished_import.emit(exc)
 
     def _report_failure(self, exc: BaseException, text: str) -> None:
         from canvass_app.voters.importer import ImportCancelled
 
         if isinstance(exc, ImportCancelled):
-            self.summary.setText(html.escape(self.tr("Import cancelled; nothing was changed.")))
+            self.summary.setText(html.escape(translate("ImportDialog", "Import cancelled; nothing was changed.")))
         else:
             self.summary.setText(html.escape(text.replace("%1", str(exc))))
         self._update_buttons()
@@ -566,8 +689,11 @@ class ImportDialog(QDialog):
             if not isValid(self.undo_button):  # the dialog was closed (and deleted) before the answer came
                 return
             self.undo_button.setProperty("what", what)
-            self.undo_button.setToolTip(self.tr("Undo %1").replace("%1", what) if what else
-                                        self.tr("There is no import to undo"))
+            self.undo_button.setToolTip(
+                translate("ImportDialog", "Undo %1").replace("%1", what)
+                if what
+                else translate("ImportDialog", "There is no import to undo")
+            )
             self._update_buttons()
 
         self.ctx.runner.run(lambda _c: last_import_text(store), on_done=show, on_error=lambda _e: show(""))
@@ -577,9 +703,11 @@ class ImportDialog(QDialog):
         if not what or self._control is not None:
             return
         self.plan, self._plan_for, self._review_kind = None, None, "undo"
-        self.review_label.setText("<b>" + html.escape(self.tr("Undo %1?").replace("%1", what)) + "</b>")
+        self.review_label.setText(
+            "<b>" + html.escape(translate("ImportDialog", "Undo %1?").replace("%1", what)) + "</b>"
+        )
         self.risk_check.setVisible(False)
-        self.confirm_button.setText(self.tr("&Confirm undo"))
+        self.confirm_button.setText(translate("ImportDialog", "&Confirm undo"))
         self.review_box.setVisible(True)
         self._update_buttons()
 
@@ -596,13 +724,20 @@ class ImportDialog(QDialog):
 
         def done(result: Any) -> None:
             self._control = None
-            self.summary.setText(html.escape(self.tr(
-                "Undone: removed %1 added voters, restored %2 updated, reactivated %3 in %4.")
-                .replace("%1", f"{result.removed:,}").replace("%2", f"{result.restored:,}")
-                .replace("%3", f"{result.reactivated:,}").replace("%4", f"{result.county}, {result.state}")))
+            self.summary.setText(
+                html.escape(
+                    translate(
+                        "ImportDialog", "Undone: removed %1 added voters, restored %2 updated, reactivated %3 in %4."
+                    )
+                    .replace("%1", f"{result.removed:,}")
+                    .replace("%2", f"{result.restored:,}")
+                    .replace("%3", f"{result.reactivated:,}")
+                    .replace("%4", f"{result.county}, {result.state}")
+                )
+            )
             self._refresh_undo()
             self.ctx.events.data_changed.emit("voters")
-            self.ctx.events.status_message.emit(self.tr("Last import undone"))
+            self.ctx.events.status_message.emit(translate("ImportDialog", "Last import undone"))
             self.undone.emit(result)
 
         def failed(exc: BaseException) -> None:
