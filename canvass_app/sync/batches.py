@@ -61,11 +61,7 @@ def _device_state(session: Session, identity: Identity) -> dict[str, Any]:
 
 
 def _save_state(session: Session, state: dict[str, Any]) -> None:
-    row = session.get(Setting, DEVICE_SETTING)
-    if row is None:
-        session.add(Setting(key=DEVICE_SETTING, value=state))
-    else:
-        row.value = state
+    session.merge(Setting(key=DEVICE_SETTING, value=state))
     session.flush()
 
 

@@ -87,12 +87,8 @@ def _next_list_numbers(session: Session, count: int) -> list[str]:
     existing = session.scalars(select(Turf.list_number)).all()
     highest = max((int(n[2:]) for n in existing if n.startswith("T-") and n[2:].isdigit()), default=0)
     last = max(highest, int(setting.value) if setting else 0)
-    numbers = [f"T-{n:04d}" for n in range(last + 1, last + count + 1)]
-    if setting is None:
-        session.add(Setting(key=LAST_NUMBER_KEY, value=last + count))
-    else:
-        setting.value = last + count
-    return numbers
+    session.merge(Setting(key=LAST_NUMBER_KEY, value=last + count))
+    return [f"T-{n:04d}" for n in range(last + 1, last + count + 1)]
 
 
 def _next_cut_id(session: Session) -> int:
@@ -100,10 +96,7 @@ def _next_cut_id(session: Session) -> int:
     setting = session.get(Setting, LAST_CUT_KEY)
     highest = session.scalar(select(func.max(Turf.cut_id))) or 0
     cut_id = max(highest, int(setting.value) if setting else 0) + 1
-    if setting is None:
-        session.add(Setting(key=LAST_CUT_KEY, value=cut_id))
-    else:
-        setting.value = cut_id
+    session.merge(Setting(key=LAST_CUT_KEY, value=cut_id))
     return cut_id
 
 

@@ -21,9 +21,7 @@ from canvass_app.store.models import Setting, Voter, utcnow
 
 VOTER = cast(Table, Voter.__table__)
 KEY = "import_undo:last"
-# The table of per-voter previous values. It is the importer's private record, made on first use (a scratch
-# table of the importer rather than part of the schema; nothing else reads it).
-# The table import_undo_voter (voter_id, kind, active, old) is made by migration 0013.
+# Per-voter previous values go to the table import_undo_voter (voter_id, kind, active, old), made by migration 0013.
 # A door counts on a turf while a voter there is walked: what turfs.walk_order.eligible_voter() says, written
 # out here because voters sits below turfs.
 _ELIGIBLE = ("v.active = 1 AND v.deceased = 0 AND v.do_not_contact = 0 AND "
@@ -106,11 +104,7 @@ def record_inactivated(conn: Connection, where_sql: str, params: dict[str, Any])
 
 
 def save(session: Session, record: dict[str, Any]) -> None:
-    setting = session.get(Setting, KEY)
-    if setting is None:
-        session.add(Setting(key=KEY, value=record))
-    else:
-        setting.value = record
+    session.merge(Setting(key=KEY, value=record))
     session.flush()
 
 

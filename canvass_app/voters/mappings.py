@@ -44,9 +44,5 @@ def saved_mapping(session: Session, signature: str) -> dict[str, str] | None:
 
 def save_mapping(session: Session, signature: str, mapping: dict[str, str]) -> None:
     """Remember the mapping for files with this header row (in the caller's transaction)."""
-    setting = session.get(Setting, PREFIX + signature)
-    if setting is None:
-        session.add(Setting(key=PREFIX + signature, value=dict(mapping)))
-    else:
-        setting.value = dict(mapping)
+    session.merge(Setting(key=PREFIX + signature, value=dict(mapping)))
     session.flush()
