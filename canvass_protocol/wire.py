@@ -240,8 +240,12 @@ def validate_payload(op_type: str, payload: dict[str, Any]) -> BaseModel:
     try:
         return model.model_validate(payload)
     except ValidationError as exc:
-        fields = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or '(payload)'}: {e['msg']}" for e in exc.errors())
-        raise ValueError(f"invalid {op_type} payload: {fields}") from None
+        raise ValueError(f"invalid {op_type} payload: {_describe(exc)}") from None
+
+
+def _describe(exc: ValidationError) -> str:
+    """Every field a model refused and why: "note: String should have at most 4000 characters; ..."."""
+    return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or '(whole)'}: {e['msg']}" for e in exc.errors())
 
 
 class OpResult(Strict):
@@ -418,7 +422,7 @@ class ChangesPage(Strict):
         try:
             return [model.model_validate(item).model_dump(mode="json") for item in self.items]
         except ValidationError as exc:
-            raise ValueError(f"a {self.scope} item is not valid: {exc.errors()[0]['msg']}") from None
+            raise ValueError(f"a {self.scope} item is not valid: {_describe(exc)}") from None
 
 
 class Health(Strict):
