@@ -27,13 +27,15 @@ from canvass_app.sync.syncer import SyncReport
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import translate
 from canvass_app.ui.sync_controller import SyncController
+from canvass_protocol import wire
 
-REASONS = {  # the server's rejection codes, in plain words
-    "unknown_voter": QT_TRANSLATE_NOOP("SyncPage", "the voter is not in the server's list for this county"),
-    "county_forbidden": QT_TRANSLATE_NOOP("SyncPage", "this device may not write to that county"),
-    "unknown_brief": QT_TRANSLATE_NOOP("SyncPage", "the policy is not open for votes any more"),
-    "invalid_payload": QT_TRANSLATE_NOOP("SyncPage", "the change was incomplete or malformed"),
-    "id_conflict": QT_TRANSLATE_NOOP("SyncPage", "another change already used the same id"),
+REJECTION = wire.OpRejection
+REASONS: dict[str, str] = {  # the server's rejection codes (the protocol's), in plain words
+    REJECTION.UNKNOWN_VOTER: QT_TRANSLATE_NOOP("SyncPage", "the voter is not in the server's list for this county"),
+    REJECTION.COUNTY_FORBIDDEN: QT_TRANSLATE_NOOP("SyncPage", "this device may not write to that county"),
+    REJECTION.UNKNOWN_BRIEF: QT_TRANSLATE_NOOP("SyncPage", "the policy is not open for votes any more"),
+    REJECTION.INVALID_PAYLOAD: QT_TRANSLATE_NOOP("SyncPage", "the change was incomplete or malformed"),
+    REJECTION.ID_CONFLICT: QT_TRANSLATE_NOOP("SyncPage", "another change already used the same id"),
 }
 
 
