@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.printing import print_to_file
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QTreeWidgetItem
+from PySide6.QtWidgets import QApplication, QFileDialog, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -232,15 +232,7 @@ def test_print_handout_sends_every_page_to_the_chosen_printer(qtbot: QtBot, page
                                                               tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     printed = tmp_path / "printed.pdf"
-
-    def print_to_file(dialog: QPrintDialog) -> int:  # the person picks a printer (here: a PDF file) and OK
-        printer = dialog.printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        printer.setResolution(72)
-        return QDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
+    print_to_file(monkeypatch, printed)
     messages = status_messages(ctx)
     open_row(qtbot, page, "universal-pre-k")
     qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)

@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from helpers.printing import print_to_file
 from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtPrintSupport import QPrinter
@@ -174,8 +175,6 @@ def test_cut_by_hand_from_streets_chosen_in_the_dialog(ctx: AppContext, qtbot: Q
 
 def test_print_button_prints_the_selected_walk_lists_through_the_print_dialog(
         ctx: AppContext, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtPrintSupport import QPrintDialog
-    from PySide6.QtWidgets import QDialog
 
     demo_county(ctx, voters=200)
     with ctx.store.session() as s:
@@ -186,15 +185,7 @@ def test_print_button_prints_the_selected_walk_lists_through_the_print_dialog(
     qtbot.addWidget(page)
     wait_idle(ctx, qtbot)
     printed = tmp_path / "printed.pdf"
-
-    def print_to_file(dialog: QPrintDialog) -> int:  # the person picks a printer (here: a PDF file) and OK
-        printer = dialog.printer()
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(printed))
-        printer.setResolution(72)
-        return QDialog.DialogCode.Accepted.value
-
-    monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
+    print_to_file(monkeypatch, printed)
     messages: list[str] = []
     ctx.events.status_message.connect(messages.append)
     select_rows(page, [0])
