@@ -17,7 +17,8 @@ from canvass_app.contacts.attempts import current_results
 from canvass_app.store.models import ContactAttempt, County, Household, OutboxOp, Precinct, Voter
 from canvass_app.turfs.cutting import cut_by_precinct
 from canvass_app.ui.context import AppContext
-from canvass_app.ui.pages.walk import WalkPage
+from canvass_app.ui.pages.walk import RESULT_KEYS, WalkPage
+from canvass_protocol import wire
 
 # (house number, [(first, last, do not contact)]) on one street: walk order is odd up, then even down.
 HOUSES = [
@@ -371,3 +372,10 @@ def test_a_canvassers_one_assigned_turf_opens_by_itself(ctx: AppContext, qtbot: 
     assert not p.all_turfs.isChecked()
     assert p.turf_id is not None
     assert p.turf_box.currentData() == p.turf_id
+
+
+def test_every_result_code_of_the_protocol_has_a_key_and_no_other() -> None:
+    codes = [code for code, _key, _label in RESULT_KEYS]
+    keys = [key for _code, key, _label in RESULT_KEYS]
+    assert sorted(codes) == sorted(wire.RESULT_CODES)
+    assert len(set(keys)) == len(keys)
