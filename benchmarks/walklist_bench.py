@@ -121,7 +121,7 @@ def main() -> int:
     book_t, bare_t = [], []
     for _ in range(args.repeat):  # interleaved, so that load from other work on the machine hits both alike
         book_t += timed(lambda: walklist_pdf.render(books, legend, io.BytesIO()), 1)
-        bare_t += timed(lambda: bare_canvas(calls, walklist_pdf.LETTER), 1)
+        bare_t += timed(lambda: bare_canvas(calls, pdf_fonts.PAGE_SIZES["letter"]), 1)
     book_s, bare_s = statistics.median(book_t), statistics.median(bare_t)
     print(f"walk book: {stats.pages} pages in {book_s:.2f} s (median of {args.repeat}); "
           f"{stats.pages / book_s:.0f} pages/s")
