@@ -31,7 +31,7 @@ resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 # After changing visible strings: refresh the .ts files from the sources, then translate what is unfinished.
 lupdate: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate $$(find canvass_app -name '*.py' -not -path '*/migrations/*' | sort) \
+	$(VENV)/bin/pyside6-lupdate $$(find canvass_app canvass_formats -name '*.py' -not -path '*/migrations/*' | sort) \
 		-ts $(TS) -source-language en -no-obsolete
 
 # The installable desktop app (one folder, without the server): dist/canvass-app/canvass-app

@@ -15,6 +15,9 @@ from functools import cache
 from pathlib import Path
 
 from canvass_app.paths import resource_path
+from canvass_formats import QT_TRANSLATE_NOOP
+
+__all__ = ["QT_TRANSLATE_NOOP"]  # marked tables everywhere in the app import it from here
 
 LANGUAGES = {"en": "English", "es": "Español"}
 SOURCE_LANGUAGE = "en"
@@ -25,11 +28,6 @@ _current: str | None = None
 
 def translations_dir() -> Path:
     return resource_path("translations")
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
-    """Mark a string for lupdate without translating it here (tables of data, translated where shown)."""
-    return text
 
 
 # Seeded data shown to people (migration 0002): marked here so lupdate puts them into the .ts files.

@@ -695,279 +695,284 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="164"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="165"/>
         <source>Import voter file</source>
         <translation>Importar padrón</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="172"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="173"/>
         <source>No file chosen</source>
         <translation>Ningún archivo elegido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="173"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="174"/>
         <source>Choose &amp;file…</source>
         <translation>Elegir &amp;archivo…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="179"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="180"/>
         <source>County of this file, e.g. Wake</source>
         <translation>Condado de este archivo, p. ej., Wake</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="187"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="188"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="188"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="189"/>
         <source>County</source>
         <translation>Condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="189"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="190"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="190"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="191"/>
         <source>Layout</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="194"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="195"/>
         <source>Column in file</source>
         <translation>Columna del archivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="194"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="195"/>
         <source>Imports as</source>
         <translation>Se importa como</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="195"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="196"/>
         <source>Row %1</source>
         <translation>Fila %1</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="211"/>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="525"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="212"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="526"/>
         <source>&amp;Confirm import</source>
         <translation>&amp;Confirmar importación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="212"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="213"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="228"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="229"/>
         <source>&amp;Undo last import…</source>
         <translation>&amp;Deshacer la última importación…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="231"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="232"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importar…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="367"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="368"/>
         <source>Choose a voter file.</source>
         <translation>Elija un padrón.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="371"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="372"/>
         <source>Type the county this file is for.</source>
         <translation>Escriba el condado de este archivo.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="373"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="374"/>
         <source>Type the two-letter state.</source>
         <translation>Escriba el estado con dos letras.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="434"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="435"/>
         <source>Checking what the import would change…</source>
         <translation>Comprobando qué cambiaría la importación…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="469"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="470"/>
         <source> (a new county)</source>
         <translation> (un condado nuevo)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="472"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="473"/>
         <source>Added</source>
         <translation>Nuevos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="473"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="474"/>
         <source>Updated</source>
         <translation>Actualizados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="474"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="475"/>
         <source>Unchanged</source>
         <translation>Sin cambios</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="476"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="477"/>
         <source>To be marked inactive</source>
         <translation>Se marcarán inactivos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="479"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="480"/>
         <source> (%1 of the %2 active voters)</source>
         <translation> (%1 de los %2 votantes activos)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="486"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="487"/>
         <source>Rejected rows</source>
         <translation>Filas rechazadas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="488"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="489"/>
         <source>Turfs affected</source>
         <translation>Zonas afectadas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="489"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="490"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="491"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="492"/>
         <source>%1 turfs lose %2 doors (%3 left empty)</source>
         <translation>%1 zonas pierden %2 puertas (%3 quedan vacías)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="500"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="501"/>
         <source>Nothing has changed yet. Importing into %1 would change:</source>
         <translation>Todavía no ha cambiado nada. Importar en %1 cambiaría:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="521"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="522"/>
         <source>Yes, mark %1 voters inactive</source>
         <translation>Sí, marcar %1 votantes como inactivos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="531"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="532"/>
         <source>Could not check the import; nothing was changed: %1</source>
         <translation>No se pudo comprobar la importación; no se cambió nada: %1</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="627"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="628"/>
         <source>Imported into %1: %2 added, %3 updated, %4 unchanged, %5 marked inactive, %6 rejected; %7 households (layout %8).</source>
         <translation>Importado en %1: %2 nuevos, %3 actualizados, %4 sin cambios, %5 marcados inactivos, %6 rechazados; %7 hogares (formato %8).</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="693"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="694"/>
         <source>Undo %1</source>
         <translation>Deshacer %1</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="695"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="696"/>
         <source>There is no import to undo</source>
         <translation>No hay ninguna importación que deshacer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="707"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="708"/>
         <source>Undo %1?</source>
         <translation>¿Deshacer %1?</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="710"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="711"/>
         <source>&amp;Confirm undo</source>
         <translation>&amp;Confirmar deshacer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="729"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="730"/>
         <source>Undone: removed %1 added voters, restored %2 updated, reactivated %3 in %4.</source>
         <translation>Deshecho: se quitaron %1 votantes nuevos, se restauraron %2 actualizados y se reactivaron %3 en %4.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="740"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="741"/>
         <source>Last import undone</source>
         <translation>Última importación deshecha</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="234"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="235"/>
         <source>Cancel import</source>
         <translation>Cancelar importación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="238"/>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="402"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="60"/>
+        <source>(not imported)</source>
+        <translation>(no se importa)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="239"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="403"/>
         <source>Shows what the import would change; nothing changes until you confirm (Alt+I)</source>
         <translation>Muestra qué cambiaría la importación; nada cambia hasta que confirme (Alt+I)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="257"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="258"/>
         <source>Columns and the first rows of the file:</source>
         <translation>Columnas y primeras filas del archivo:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="280"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="281"/>
         <source>Choose a voter file</source>
         <translation>Elija un padrón</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="282"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="283"/>
         <source>Voter files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>Padrones (*.csv *.tsv *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="298"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="299"/>
         <source>Reading the file…</source>
         <translation>Leyendo el archivo…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="309"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="310"/>
         <source>Detected: %1 — %2, %3-separated</source>
         <translation>Detectado: %1 — %2, separado por %3</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="509"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="510"/>
         <source>Check the county and the file: this marks %1 of the county&apos;s voters inactive and leaves %2 turfs with no door.</source>
         <translation>Revise el condado y el archivo: esto marca como inactivos a %1 de los votantes del condado y deja %2 zonas sin puertas.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="564"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="565"/>
         <source>Starting…</source>
         <translation>Comenzando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="607"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="608"/>
         <source>%1 rows · %2 rows/s</source>
         <translation>%1 filas · %2 filas/s</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="615"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="616"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="623"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="624"/>
         <source>%1 rows in %2 s</source>
         <translation>%1 filas en %2 s</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="651"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="652"/>
         <source>Voter file imported</source>
         <translation>Padrón importado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="661"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="662"/>
         <source>Not imported: the voters changed since the summary was shown; nothing was changed. Press Import… to see the summary again.</source>
         <translation>No se importó: los votantes cambiaron desde que se mostró el resumen; no se cambió nada. Pulse Importar… para ver el resumen de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="677"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="678"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>Importación cancelada; no se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="670"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="671"/>
         <source>Import failed; nothing was changed: %1</source>
         <translation>La importación falló; no se cambió nada: %1</translation>
     </message>
@@ -1210,57 +1215,57 @@
 <context>
     <name>ResultCode</name>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="37"/>
+        <location filename="../../canvass_app/i18n.py" line="35"/>
         <source>Canvassed</source>
         <translation>Contactado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="38"/>
+        <location filename="../../canvass_app/i18n.py" line="36"/>
         <source>Not Home</source>
         <translation>No está en casa</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="39"/>
+        <location filename="../../canvass_app/i18n.py" line="37"/>
         <source>Refused</source>
         <translation>Se negó</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="40"/>
+        <location filename="../../canvass_app/i18n.py" line="38"/>
         <source>Moved</source>
         <translation>Se mudó</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="41"/>
+        <location filename="../../canvass_app/i18n.py" line="39"/>
         <source>Deceased</source>
         <translation>Fallecido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="42"/>
+        <location filename="../../canvass_app/i18n.py" line="40"/>
         <source>Inaccessible</source>
         <translation>Inaccesible</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="43"/>
+        <location filename="../../canvass_app/i18n.py" line="41"/>
         <source>Language Barrier</source>
         <translation>Barrera del idioma</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="44"/>
+        <location filename="../../canvass_app/i18n.py" line="42"/>
         <source>Wrong Address</source>
         <translation>Dirección equivocada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="45"/>
+        <location filename="../../canvass_app/i18n.py" line="43"/>
         <source>Come Back Later</source>
         <translation>Volver más tarde</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="46"/>
+        <location filename="../../canvass_app/i18n.py" line="44"/>
         <source>Do Not Contact</source>
         <translation>No contactar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="47"/>
+        <location filename="../../canvass_app/i18n.py" line="45"/>
         <source>Hostile</source>
         <translation>Hostil</translation>
     </message>
@@ -1447,89 +1452,89 @@
 <context>
     <name>Survey</name>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="48"/>
+        <location filename="../../canvass_app/i18n.py" line="46"/>
         <source>Support for the alliance&apos;s candidates and policies (1 strong oppose - 5 strong support)</source>
         <translation>Apoyo a los candidatos y políticas de la alianza (1 muy en contra - 5 muy a favor)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="50"/>
+        <location filename="../../canvass_app/i18n.py" line="48"/>
         <source>Top issue</source>
         <translation>Tema principal</translation>
     </message>
     <message>
         <location filename="../../canvass_app/briefs/render.py" line="19"/>
-        <location filename="../../canvass_app/i18n.py" line="51"/>
+        <location filename="../../canvass_app/i18n.py" line="49"/>
         <source>Education</source>
         <translation>Educación</translation>
     </message>
     <message>
         <location filename="../../canvass_app/briefs/render.py" line="20"/>
-        <location filename="../../canvass_app/i18n.py" line="52"/>
+        <location filename="../../canvass_app/i18n.py" line="50"/>
         <source>Healthcare</source>
         <translation>Salud</translation>
     </message>
     <message>
         <location filename="../../canvass_app/briefs/render.py" line="21"/>
-        <location filename="../../canvass_app/i18n.py" line="53"/>
+        <location filename="../../canvass_app/i18n.py" line="51"/>
         <source>Careers</source>
         <translation>Empleo</translation>
     </message>
     <message>
         <location filename="../../canvass_app/briefs/render.py" line="22"/>
-        <location filename="../../canvass_app/i18n.py" line="54"/>
+        <location filename="../../canvass_app/i18n.py" line="52"/>
         <source>Peace</source>
         <translation>Paz</translation>
     </message>
     <message>
         <location filename="../../canvass_app/briefs/render.py" line="23"/>
-        <location filename="../../canvass_app/i18n.py" line="55"/>
+        <location filename="../../canvass_app/i18n.py" line="53"/>
         <source>Prison reform</source>
         <translation>Reforma penitenciaria</translation>
     </message>
     <message>
         <location filename="../../canvass_app/briefs/render.py" line="24"/>
-        <location filename="../../canvass_app/i18n.py" line="56"/>
+        <location filename="../../canvass_app/i18n.py" line="54"/>
         <source>Climate</source>
         <translation>Clima</translation>
     </message>
     <message>
         <location filename="../../canvass_app/briefs/render.py" line="25"/>
-        <location filename="../../canvass_app/i18n.py" line="57"/>
+        <location filename="../../canvass_app/i18n.py" line="55"/>
         <source>Other</source>
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="58"/>
+        <location filename="../../canvass_app/i18n.py" line="56"/>
         <source>Interested in volunteering</source>
         <translation>Interesado en ser voluntario</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="59"/>
+        <location filename="../../canvass_app/i18n.py" line="57"/>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="60"/>
+        <location filename="../../canvass_app/i18n.py" line="58"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="61"/>
+        <location filename="../../canvass_app/i18n.py" line="59"/>
         <source>Preferred language</source>
         <translation>Idioma preferido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="62"/>
+        <location filename="../../canvass_app/i18n.py" line="60"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="63"/>
+        <location filename="../../canvass_app/i18n.py" line="61"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="64"/>
+        <location filename="../../canvass_app/i18n.py" line="62"/>
         <source>Needs a ride to vote</source>
         <translation>Necesita transporte para votar</translation>
     </message>
@@ -1590,244 +1595,244 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="32"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="34"/>
         <source>the voter is not in the server&apos;s list for this county</source>
         <translation>el votante no está en la lista del servidor para este condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="33"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="35"/>
         <source>this device may not write to that county</source>
         <translation>este dispositivo no puede escribir en ese condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="34"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="36"/>
         <source>the policy is not open for votes any more</source>
         <translation>la propuesta ya no está abierta a votación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="35"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="37"/>
         <source>the change was incomplete or malformed</source>
         <translation>el cambio estaba incompleto o mal formado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="36"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="38"/>
         <source>another change already used the same id</source>
         <translation>otro cambio ya usó el mismo identificador</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="42"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="44"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="48"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="50"/>
         <source>{0} ({1} ago)</source>
         <translation>{0} (hace {1})</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="60"/>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="63"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="62"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="65"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="66"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="68"/>
         <source>This device</source>
         <translation>Este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="68"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="70"/>
         <source>checking…</source>
         <translation>comprobando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="78"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="80"/>
         <source>Connection</source>
         <translation>Conexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="79"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="81"/>
         <source>Waiting to be sent</source>
         <translation>En espera de envío</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="80"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="82"/>
         <source>Oldest waiting change</source>
         <translation>Cambio en espera más antiguo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="81"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="83"/>
         <source>Last successful sync</source>
         <translation>Última sincronización correcta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="82"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="84"/>
         <source>Last problem</source>
         <translation>Último problema</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="83"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="85"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="88"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="90"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="89"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="91"/>
         <source>Send waiting changes and fetch the latest lists now</source>
         <translation>Enviar ahora los cambios en espera y descargar las listas más recientes</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="103"/>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="208"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="105"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="210"/>
         <source>Connect this device to a server</source>
         <translation>Conectar este dispositivo a un servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="106"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="108"/>
         <source>for example https://sync.example.org</source>
         <translation>por ejemplo https://sync.example.org</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="107"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="109"/>
         <source>Server address</source>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="109"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="111"/>
         <source>from your county lead, like ABCD-EFGH-JKLM</source>
         <translation>de su responsable de condado, como ABCD-EFGH-JKLM</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="110"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="112"/>
         <source>Enrollment code</source>
         <translation>Código de inscripción</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="111"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="113"/>
         <source>Connect</source>
         <translation>Conectar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="116"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="118"/>
         <source>Server address:</source>
         <translation>Dirección del servidor:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="117"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="119"/>
         <source>Enrollment code:</source>
         <translation>Código de inscripción:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="121"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="123"/>
         <source>Changes the server did not accept</source>
         <translation>Cambios que el servidor no aceptó</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="125"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="127"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="125"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="127"/>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="125"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="127"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="129"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="131"/>
         <source>Rejected changes</source>
         <translation>Cambios rechazados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="130"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="132"/>
         <source>These are kept for your records; they never hold up other changes.</source>
         <translation>Se guardan para su registro; nunca detienen los demás cambios.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="156"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="158"/>
         <source>A sync is already running.</source>
         <translation>Ya hay una sincronización en curso.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="161"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="163"/>
         <source>Give both the server address and the code.</source>
         <translation>Indique la dirección del servidor y el código.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="164"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="166"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="170"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="172"/>
         <source>Connected as a {0} for {1} {2}.</source>
         <translation>Conectado como {0} para {1} {2}.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="180"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="182"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="183"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="185"/>
         <source>online</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="184"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="186"/>
         <source>offline — changes wait safely on this device</source>
         <translation>sin conexión: los cambios esperan seguros en este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="185"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="187"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="190"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="192"/>
         <source>Done: {0} sent, {1} not accepted.</source>
         <translation>Listo: {0} enviados, {1} no aceptados.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="194"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="196"/>
         <source>{0} change(s)</source>
         <translation>{0} cambio(s)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="195"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="197"/>
         <source>nothing</source>
         <translation>nada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="198"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="200"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="200"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="202"/>
         <source>{0} ({1}), device {2}</source>
         <translation>{0} ({1}), dispositivo {2}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="202"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="204"/>
         <source>Connect this device to another server</source>
         <translation>Conectar este dispositivo a otro servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="204"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="206"/>
         <source>not connected: enter the server address and your code below</source>
         <translation>sin conectar: escriba abajo la dirección del servidor y su código</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="211"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="213"/>
         <source>The server revoked this device on {0}: its voter data was wiped from this computer. Ask your county lead for a new code.</source>
         <translation>El servidor revocó este dispositivo el {0}: sus datos de votantes se borraron de esta computadora. Pida un código nuevo a su responsable de condado.</translation>
     </message>
@@ -2042,6 +2047,199 @@
         <location filename="../../canvass_app/ui/pages/turfs.py" line="302"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
+    </message>
+</context>
+<context>
+    <name>VoterField</name>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="11"/>
+        <source>Voter id (state voter id / registration number)</source>
+        <translation>Id. de votante (id. estatal / número de registro)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="12"/>
+        <source>Registration number (county)</source>
+        <translation>Número de registro (condado)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="13"/>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="14"/>
+        <source>Middle name</source>
+        <translation>Segundo nombre</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="15"/>
+        <source>Last name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="16"/>
+        <source>Name suffix</source>
+        <translation>Sufijo del nombre</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="17"/>
+        <source>Birth year</source>
+        <translation>Año de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="18"/>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="19"/>
+        <source>Sex / gender</source>
+        <translation>Sexo / género</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="20"/>
+        <source>Party</source>
+        <translation>Partido</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="21"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="22"/>
+        <source>Phone area code</source>
+        <translation>Código de área del teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="23"/>
+        <source>Phone extension</source>
+        <translation>Extensión del teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="24"/>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="25"/>
+        <source>Preferred language</source>
+        <translation>Idioma preferido</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="26"/>
+        <source>Residential address (one string)</source>
+        <translation>Dirección residencial (en un solo texto)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="27"/>
+        <source>Residential address line 2 (unit)</source>
+        <translation>Dirección residencial, línea 2 (unidad)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="28"/>
+        <source>House number</source>
+        <translation>Número de casa</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="29"/>
+        <source>House number suffix</source>
+        <translation>Sufijo del número de casa</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="30"/>
+        <source>Street pre-direction</source>
+        <translation>Dirección antes de la calle</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="31"/>
+        <source>Street name</source>
+        <translation>Nombre de la calle</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="32"/>
+        <source>Street type</source>
+        <translation>Tipo de calle</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="33"/>
+        <source>Street post-direction</source>
+        <translation>Dirección después de la calle</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="34"/>
+        <source>Unit type</source>
+        <translation>Tipo de unidad</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="35"/>
+        <source>Unit number</source>
+        <translation>Número de unidad</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="36"/>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="37"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="38"/>
+        <source>Zip code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="39"/>
+        <source>Mailing address line 1</source>
+        <translation>Dirección postal, línea 1</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="40"/>
+        <source>Mailing address line 2</source>
+        <translation>Dirección postal, línea 2</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="41"/>
+        <source>Mailing address line 3</source>
+        <translation>Dirección postal, línea 3</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="42"/>
+        <source>Mailing address line 4</source>
+        <translation>Dirección postal, línea 4</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="43"/>
+        <source>Mailing city</source>
+        <translation>Ciudad postal</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="44"/>
+        <source>Mailing state</source>
+        <translation>Estado postal</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="45"/>
+        <source>Mailing zip</source>
+        <translation>Código postal (correo)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="46"/>
+        <source>Precinct code</source>
+        <translation>Código de precinto</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="47"/>
+        <source>Precinct name</source>
+        <translation>Nombre del precinto</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voterfile/fields.py" line="48"/>
+        <source>Registration status</source>
+        <translation>Estado del registro</translation>
     </message>
 </context>
 <context>
@@ -2447,14 +2645,14 @@ Log a result for the person first, or leave the door and drop them?</source>
     <message>
         <location filename="../../canvass_app/ui/pages/walk.py" line="191"/>
         <location filename="../../canvass_app/ui/pages/walk.py" line="278"/>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="116"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="117"/>
         <source>Top issue</source>
         <translation>Tema principal</translation>
     </message>
     <message>
         <location filename="../../canvass_app/ui/pages/walk.py" line="279"/>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="125"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="126"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="127"/>
         <source>Preferred language</source>
         <translation>Idioma preferido</translation>
     </message>
@@ -2464,7 +2662,7 @@ Log a result for the person first, or leave the door and drop them?</source>
         <translation>Voluntario</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="129"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="130"/>
         <source>Interested in volunteering</source>
         <translation>Interesado en ser voluntario</translation>
     </message>
@@ -2474,20 +2672,20 @@ Log a result for the person first, or leave the door and drop them?</source>
         <translation>Necesita transporte</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="131"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="132"/>
         <source>Needs a ride to vote</source>
         <translation>Necesita transporte para votar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="138"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="139"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
         <location filename="../../canvass_app/ui/pages/walk.py" line="193"/>
         <location filename="../../canvass_app/ui/pages/walk.py" line="277"/>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="146"/>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="148"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="147"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="149"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
@@ -2638,13 +2836,13 @@ Log a result for the person first, or leave the door and drop them?</source>
     </message>
     <message>
         <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="63"/>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="62"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="63"/>
         <source>top issue</source>
         <translation>tema principal</translation>
     </message>
     <message>
         <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="64"/>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="66"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="67"/>
         <source>volunteer</source>
         <translation>voluntario</translation>
     </message>
@@ -2655,7 +2853,7 @@ Log a result for the person first, or leave the door and drop them?</source>
     </message>
     <message>
         <location filename="../../canvass_app/ui/widgets/walk_keys.py" line="66"/>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="70"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="71"/>
         <source>note</source>
         <translation>nota</translation>
     </message>
@@ -2685,92 +2883,92 @@ Log a result for the person first, or leave the door and drop them?</source>
         <translation>deshacer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="28"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="29"/>
         <source>Strong oppose</source>
         <translation>Muy en contra</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="29"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="30"/>
         <source>Lean oppose</source>
         <translation>Algo en contra</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="30"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="31"/>
         <source>Undecided</source>
         <translation>Indeciso</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="31"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="32"/>
         <source>Lean support</source>
         <translation>Algo a favor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="32"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="33"/>
         <source>Strong support</source>
         <translation>Muy a favor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="60"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="61"/>
         <source>support {0}</source>
         <translation>apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="64"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="65"/>
         <source>language</source>
         <translation>idioma</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="68"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="69"/>
         <source>ride</source>
         <translation>transporte</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="84"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="85"/>
         <source>Whose answers</source>
         <translation>De quién son las respuestas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="91"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="92"/>
         <source>Support [1–5]:</source>
         <translation>Apoyo [1–5]:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="103"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="104"/>
         <source>1 strong oppose … 5 strong support</source>
         <translation>1 muy en contra … 5 muy a favor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="117"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="118"/>
         <source>Top issue: pick one or type the person&apos;s words</source>
         <translation>Tema principal: elija uno o escriba las palabras de la persona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="121"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="122"/>
         <source>pick or type</source>
         <translation>elija o escriba</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="128"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="129"/>
         <source>Volunteer [V]</source>
         <translation>Voluntario [V]</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="130"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="131"/>
         <source>Needs a ride [G]</source>
         <translation>Necesita transporte [G]</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="136"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="137"/>
         <source>Top issue [T]:</source>
         <translation>Tema principal [T]:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="147"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="148"/>
         <source>for this person — Enter saves, Esc goes back</source>
         <translation>para esta persona — Intro guarda, Esc vuelve</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="157"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="158"/>
         <source>Note [E]:</source>
         <translation>Nota [E]:</translation>
     </message>

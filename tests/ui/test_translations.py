@@ -33,6 +33,7 @@ from canvass_app.store.database import Store
 from canvass_app.turfs import cutting, walklist_pdf
 from canvass_app.ui import self_test
 from canvass_app.ui.context import AppContext
+from canvass_app.ui.dialogs.import_dialog import ImportDialog
 from canvass_app.ui.i18n import install_translations
 from canvass_app.ui.main_window import PAGES, MainWindow
 from canvass_app.voters import importer
@@ -122,6 +123,22 @@ def test_every_visible_string_of_the_page_is_in_spanish(qtbot: QtBot, ctx: AppCo
             if text == english[place] and text not in confirmed and _words(text)}
     assert not left, "English left on the page:\n" + "\n".join(f"  {p}: {t!r}" for p, t in sorted(left.items()))
     assert any(spanish_texts[p] != english[p] for p in english), "nothing on the page was translated"
+
+
+def test_the_import_dialog_names_the_columns_fields_in_spanish(qtbot: QtBot, ctx: AppContext, spanish: None,
+                                                              tmp_path: Path) -> None:
+    """The voter-file fields' names come from the shared formats package and still reach the catalog."""
+    voters = tmp_path / "county.csv"
+    voters.write_text("Voter ID,First Name,Last Name,Street #,Street,Notes\nA1,Ann,Lee,12,Main,x\n", encoding="utf-8")
+    assert install_translations("es") == "es"
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.looked, timeout=20000):
+        dialog.set_file(voters)
+    shown = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    assert shown["Street #"] == "Número de casa"
+    assert shown["Last Name"] == "Apellido"
+    assert shown["Notes"] == "(no se importa)"
 
 
 def test_the_shell_is_in_spanish(qtbot: QtBot, ctx: AppContext, spanish: None) -> None:

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.store.database import Store
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import translate
@@ -56,7 +57,7 @@ LAYOUT_NAMES = {
 
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
-NOT_IMPORTED = "(not imported)"
+NOT_IMPORTED = QT_TRANSLATE_NOOP("ImportDialog", "(not imported)")
 
 
 def _cell(text: str, *, editable: bool = False) -> QTableWidgetItem:
@@ -76,7 +77,7 @@ class FieldDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         combo.addItem(translate("ImportDialog", NOT_IMPORTED), "")
         for key, label in FIELD_LABELS.items():
-            combo.addItem(translate("ImportDialog", label), key)
+            combo.addItem(translate("VoterField", label), key)
         return combo
 
     def setEditorData(self, editor: QWidget, index: Any) -> None:  # noqa: N802
@@ -341,7 +342,7 @@ class ImportDialog(QDialog):
     def _set_target(self, item: QTableWidgetItem, field: str) -> None:
         item.setData(FIELD_ROLE, field)
         item.setText(
-            translate("ImportDialog", FIELD_LABELS[field]) if field else translate("ImportDialog", NOT_IMPORTED)
+            translate("VoterField", FIELD_LABELS[field]) if field else translate("ImportDialog", NOT_IMPORTED)
         )
 
     def mapping(self) -> dict[str, str]:
