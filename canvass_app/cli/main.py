@@ -17,6 +17,7 @@ from canvass_app import __version__, paths
 from canvass_app.cli import briefs, contacts, sync, turfs, voters
 from canvass_app.cli.common import CommandError, emit
 from canvass_app.store.database import Store, StoreError, open_store
+from canvass_app.store.outbox import OpPayloadError
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.func(args, store))
         finally:
             store.close()
-    except (CommandError, StoreError) as exc:
+    except (CommandError, StoreError, OpPayloadError) as exc:  # a change the server could not take: not made
         print(f"canvass-app: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head` and the like

@@ -133,6 +133,9 @@ def test_cli_log_contact_and_contacts_listing(county: Store, tmp_path: Path, cap
     assert "Unknown result code 'nope'" in capsys.readouterr().err
     assert main(["log-contact", "V404", "--result", "NH"]) == 2
     capsys.readouterr()
+    # A change the server would refuse (a canvasser's name past the protocol's 120 characters) is not made at all.
+    assert main(["log-contact", sid, "--result", "C", "--canvasser", "x" * 121]) == 2
+    assert "invalid contact_attempt payload: canvasser" in capsys.readouterr().err
     assert main(["contacts", "--voter", sid, "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)["contacts"]
     assert [(c["id"], c["result"], c["source"]) for c in listed][0] == (logged["id"], "NH", "cli")
