@@ -75,6 +75,8 @@ def test_ncvoter_detected_imported_with_rejects_link(qtbot: QtBot, ctx: AppConte
     assert "3 added" in dialog.summary.text()
     assert "Open the rejects file" in dialog.summary.text()
     assert result.rejects_path.exists()
+    # rejected rows are plaintext voter data: beside the voter file, never inside the encrypted data dir
+    assert not result.rejects_path.is_relative_to(ctx.store.data_dir)
     assert "3 rows" in dialog.rate.text() or "5 rows" in dialog.rate.text()
     dialog.grab().save(str(tmp_path / "import_dialog.png"))
     assert _count(ctx) == 3

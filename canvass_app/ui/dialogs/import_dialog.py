@@ -8,7 +8,6 @@ Alt+I then Alt+C): Import… computes the summary without changing anything, Con
 from __future__ import annotations
 
 import html
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -553,7 +552,6 @@ class ImportDialog(QDialog):
         from canvass_app.voters.importer import import_voter_file
 
         path, layout, mapping, county, state = self._import_args()
-        rejects = self.ctx.store.data_dir / "imports" / f"{path.stem}-rejects-{time.strftime('%Y%m%d-%H%M%S')}.csv"
         reviewed = self.plan
 
         def still_as_reviewed(plan: Any) -> bool:  # the store may have changed since (a sync): never do more
@@ -573,7 +571,7 @@ class ImportDialog(QDialog):
                     state=state,
                     layout=layout,
                     mapping=mapping,
-                    rejects_path=rejects,
+                    # rejects_path left to the importer: beside the voter file, never in the encrypted data dir
                     progress=lambda p: latest.__setitem__(0, p),
                     cancel=lambda: control.cancelled,
                     confirm=still_as_reviewed,
