@@ -411,16 +411,16 @@ class ImportDialog(QDialog):
         self.undo_button.setEnabled(not running and not reviewing and bool(self.undo_button.property("what")))
 
     # -- the summary before anything is changed ---------------------------------------------------------------
-    def _import_args(self) -> tuple[Path, str, dict[str, str] | None, str, str]:
+    def _import_args(self) -> dict[str, Any]:
+        """What the dialog now says to import: the importer's path, county, state, layout and mapping."""
         assert self.path is not None and self.look is not None
-        mapping = self.mapping() if self.look.editable else None
-        return (
-            self.path,
-            self.look.layout,
-            mapping,
-            self.county_edit.text().strip(),
-            self.state_edit.text().strip().upper(),
-        )
+        return {
+            "path": self.path,
+            "county": self.county_edit.text().strip(),
+            "state": self.state_edit.text().strip().upper(),
+            "layout": self.look.layout,
+            "mapping": self.mapping() if self.look.editable else None,
+        }
 
     def review(self) -> None:
         """Compute what the import would change (a dry run that is rolled back) and show it to be confirmed."""
@@ -428,7 +428,7 @@ class ImportDialog(QDialog):
             return
         from canvass_app.voters.importer import ImportDeclined, import_voter_file
 
-        path, layout, mapping, county, state = self._import_args()
+        args = self._import_args()
         store, latest = (
             self.ctx.store,
             self._start_progress(translate("ImportDialog", "Checking what the import would change…")),
@@ -440,11 +440,7 @@ class ImportDialog(QDialog):
                 with store.session() as session:
                     import_voter_file(
                         session,
-                        path,
-                        county=county,
-                        state=state,
-                        layout=layout,
-                        mapping=mapping,
+                        **args,
                         progress=lambda p: latest.__setitem__(0, p),
                         cancel=lambda: control.cancelled,
                         dry_run=True,
@@ -551,7 +547,7 @@ class ImportDialog(QDialog):
             return
         from canvass_app.voters.importer import import_voter_file
 
-        path, layout, mapping, county, state = self._import_args()
+        args = self._import_args()
         reviewed = self.plan
 
         def still_as_reviewed(plan: Any) -> bool:  # the store may have changed since (a sync): never do more
@@ -566,11 +562,7 @@ class ImportDialog(QDialog):
             with store.session() as session:
                 return import_voter_file(
                     session,
-                    path,
-                    county=county,
-                    state=state,
-                    layout=layout,
-                    mapping=mapping,
+                    **args,
                     # rejects_path left to the importer: beside the voter file, never in the encrypted data dir
                     progress=lambda p: latest.__setitem__(0, p),
                     cancel=lambda: control.cancelled,
