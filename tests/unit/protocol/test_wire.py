@@ -7,6 +7,7 @@ import uuid
 import pytest
 from sqlalchemy import func, select
 
+from canvass_app.store import models as app_models
 from canvass_app.store import outbox
 from canvass_app.store.database import Store
 from canvass_app.store.models import OutboxOp, ResultCode
@@ -58,3 +59,8 @@ def test_the_server_sends_exactly_the_wire_fields() -> None:
         assert hasattr(server_models.PolicyBrief, name), name
     assert set(wire.PAYLOAD_MODELS) == set(wire.OP_TYPES)
     assert set(wire.PULL_ITEM_MODELS) == set(wire.SCOPES)
+
+
+def test_both_schemas_name_their_constraints_alike() -> None:
+    """The server may not import the app, so it keeps its own copy of the naming convention: the same one."""
+    assert server_models.NAMING == app_models.NAMING
