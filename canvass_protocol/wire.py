@@ -11,7 +11,8 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2  # 2: authorship is the server's (no person in any payload), members, ballots, turfs travel
+OP_SCHEMA_VERSION = 2  # every op of protocol 2 carries schema_version 2
 BATCH_CONTENT_TYPE = "application/vnd.canvass.batch"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
@@ -19,17 +20,18 @@ HPKE_KEM = "DHKEM(X25519, HKDF-SHA256)"
 HPKE_KDF = "HKDF-SHA256"
 HPKE_AEAD = "ChaCha20Poly1305"
 
-Role = Literal["canvasser", "county_lead", "admin"]
-OpType = Literal["contact_attempt", "voter_correction", "policy_vote", "turf_checkout"]
+Role = Literal["volunteer", "canvasser", "county_lead", "admin"]
+MemberStatus = Literal["active", "suspended", "removed"]
+OpType = Literal["contact_attempt", "voter_correction", "ballot_vote", "turf_cut", "turf_assign", "turf_delete"]
 # Contact result codes: Canvassed, Not home, Refused, Moved, Deceased, Inaccessible, Language barrier, Wrong address,
 # Call back, Do not contact, Hostile. Their names and order for people live in the stores' seeded result_code tables.
 ResultCodeValue = Literal["C", "NH", "R", "M", "D", "I", "LB", "WA", "CB", "DNC", "H"]
 CorrectableField = Literal["phone", "email", "language", "do_not_contact", "deceased", "moved"]
-Scope = Literal["assignments", "households", "voters", "rights", "briefs", "surveys", "device"]
+Scope = Literal["households", "voters", "turfs", "members", "rights", "briefs", "surveys", "ballots", "device"]
 VoteChoice = Literal["support", "oppose", "abstain"]
 ContactSource = Literal["walk", "cli", "paper"]
 
-ROLES: tuple[str, ...] = get_args(Role)
+ROLES: tuple[str, ...] = get_args(Role)  # in rank order: each role may do what the ones before it may
 OP_TYPES: tuple[str, ...] = get_args(OpType)
 RESULT_CODES: tuple[str, ...] = get_args(ResultCodeValue)
 CORRECTABLE_FIELDS: tuple[str, ...] = get_args(CorrectableField)
@@ -38,7 +40,6 @@ VOTE_CHOICES: tuple[str, ...] = get_args(VoteChoice)
 NOTE_MAX = 4000  # a note on a contact, a comment on a vote
 
 Uuid = Annotated[str, Field(min_length=32, max_length=36, pattern=r"^[0-9a-fA-F-]{32,36}$")]
-Short = Annotated[str, Field(max_length=120)]
 Note = Annotated[str, Field(max_length=NOTE_MAX)]
 VoterId = Annotated[str, Field(min_length=1, max_length=40)]
 ListNumber = Annotated[str, Field(min_length=1, max_length=12)]
@@ -95,6 +96,13 @@ class OpRejection(StrEnum):
     UNKNOWN_BRIEF = "unknown_brief"
     SEQ_REUSED = "seq_reused"
     ID_CONFLICT = "id_conflict"
+    FORBIDDEN_ROLE = "forbidden_role"
+    UNKNOWN_TURF = "unknown_turf"
+    UNKNOWN_MEMBER = "unknown_member"
+    LIST_NUMBER_TAKEN = "list_number_taken"
+    UNKNOWN_BALLOT = "unknown_ballot"
+    BALLOT_CLOSED = "ballot_closed"
+    NOT_IN_ELECTORATE = "not_in_electorate"
 
 
 class ErrorBody(Strict):
@@ -125,25 +133,48 @@ class EnrollRequest(Strict):
     label: Annotated[str, Field(max_length=120)] = ""
 
 
+class MemberRef(Strict):
+    """Who a device belongs to: the server's record of the person, never the device's own word."""
+
+    id: int
+    name: str
+    role: Role
+
+
 class EnrollResponse(Strict):
     device_id: str
     token: str
     county: CountyRef
-    role: str
+    role: Role
+    member: MemberRef
+    list_prefix: Annotated[str, Field(max_length=6)] = Field(
+        description="Prefix of the turf list numbers this device allocates (unique in the county), e.g. 'T3-'")
     server_key: ServerKey
 
 
 class EnrollmentCodeRequest(Strict):
-    county: CountyRef
-    role: Role
+    """A code for one member of the caller's county (`member_id`)."""
+
+    member_id: int
     expires_hours: Annotated[int, Field(ge=1, le=24 * 30)] = 72
 
 
 class EnrollmentCodeResponse(Strict):
+    id: int
     code: str
     county: CountyRef
-    role: str
+    member: MemberRef | None = None
+    role: Role
     expires_at: str
+
+
+class MemberRequest(Strict):
+    """A new member of the caller's county (API: county leads for roles below their own, admins for any)."""
+
+    name: Annotated[str, Field(min_length=1, max_length=120)]
+    role: Role
+    email: Annotated[str, Field(max_length=120)] | None = None
+    phone: Annotated[str, Field(max_length=30)] | None = None
 
 
 # ---- batches -------------------------------------------------------------------------------------------------
@@ -193,7 +224,6 @@ class ContactAttemptPayload(Strict):
     needs_ride: bool | None = None
     answers: dict[str, Any] | None = None
     note: Note | None = None
-    canvasser: Short | None = None
     list_number: Annotated[str, Field(max_length=12)] | None = None
     corrects_id: Uuid | None = None
     source: ContactSource = "walk"
@@ -206,28 +236,59 @@ class VoterCorrectionPayload(Strict):
     fields: dict[CorrectableField, Any]
 
 
-class PolicyVotePayload(Strict):
+Receipt = Annotated[str, Field(min_length=64, max_length=64, pattern=r"^[0-9a-f]{64}$")]
+
+
+class BallotVotePayload(Strict):
+    """The member's vote on a ballot (who votes is the device's member). `receipt` is the device's commitment,
+    SHA-256 hex of "canvass-ballot-receipt:v1:{ballot_id}:{choice}:{nonce}" with a random nonce kept on the device."""
+
     id: Uuid
-    brief_slug: Annotated[str, Field(min_length=1, max_length=80)]
-    person: Annotated[str, Field(min_length=1, max_length=120)]
+    ballot_id: Annotated[int, Field(ge=1)]
     choice: VoteChoice
     comment: Note | None = None
+    receipt: Receipt
     created_at: Timestamp
 
 
-class TurfCheckoutPayload(Strict):
+MAX_TURF_LINES = 5000
+
+
+class TurfCutPayload(Strict):
+    """A turf cut on a county lead's device: its list number (from the device's prefix), walk-ordered lines."""
+
     county: CountyRef
     list_number: ListNumber
-    canvasser: Annotated[str, Field(min_length=1, max_length=120)]
-    action: Literal["checkout", "return"]
+    name: Annotated[str, Field(max_length=120)] = ""
+    precinct_code: Annotated[str, Field(max_length=40)] | None = None
+    both_sides_ascending: bool = False
+    lines: Annotated[list[tuple[Annotated[int, Field(ge=1)], VoterId]], Field(max_length=MAX_TURF_LINES)]
+    created_at: Timestamp
+
+
+class TurfAssignPayload(Strict):
+    """Hand a turf to a member of the county (`assign`), or take it back (`return`; a canvasser returns their own)."""
+
+    county: CountyRef
+    list_number: ListNumber
+    action: Literal["assign", "return"]
+    member_id: Annotated[int, Field(ge=1)] | None = None
+    at: Timestamp
+
+
+class TurfDeletePayload(Strict):
+    county: CountyRef
+    list_number: ListNumber
     at: Timestamp
 
 
 PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "contact_attempt": ContactAttemptPayload,
     "voter_correction": VoterCorrectionPayload,
-    "policy_vote": PolicyVotePayload,
-    "turf_checkout": TurfCheckoutPayload,
+    "ballot_vote": BallotVotePayload,
+    "turf_cut": TurfCutPayload,
+    "turf_assign": TurfAssignPayload,
+    "turf_delete": TurfDeletePayload,
 }
 assert set(PAYLOAD_MODELS) == set(OP_TYPES)
 
@@ -320,15 +381,54 @@ class VoterItem(Strict):
     household_key: str | None = None
 
 
-class AssignmentItem(Strict):
-    """A turf and who holds it (scope `assignments`)."""
+class TurfItem(Strict):
+    """A turf of the county, its walk-ordered lines and who holds it (scope `turfs`). `deleted` turfs are removed."""
 
     list_number: ListNumber
     name: str | None = None
-    canvasser: str | None = None
+    precinct_code: str | None = None
+    both_sides_ascending: bool = False
+    lines: list[tuple[int, str]] = Field(default_factory=list)
+    member_id: int | None = None
+    member_name: str | None = None
     mine: bool = False
     checked_out_at: Timestamp | None = None
-    returned_at: Timestamp | None = None
+    deleted: bool = False
+
+
+class MemberItem(Strict):
+    """A member of the device's county (scope `members`, for county leads: whom a turf can be given to)."""
+
+    id: int
+    name: str
+    role: Role
+    status: MemberStatus
+
+
+class BallotResult(Strict):
+    electorate: int
+    votes: int
+    support: int
+    oppose: int
+    abstain: int
+    quorum_met: bool
+    passed: bool
+
+
+class BallotItem(Strict):
+    """A ballot the device's member may vote on, or has (scope `ballots`); `result` once it is closed."""
+
+    id: int
+    brief_slug: str
+    title: str
+    scope: Literal["county", "state", "national"]
+    opens_at: Timestamp
+    closes_at: Timestamp
+    quorum: float
+    threshold: float
+    status: Literal["open", "closed"]
+    electorate: int
+    result: BallotResult | None = None
 
 
 class RightItem(Strict):
@@ -357,7 +457,6 @@ class BriefItem(Strict):
     status: str
     version: int = 1
     updated_at: Timestamp | None = None
-    tally: dict[VoteChoice, int] = Field(default_factory=dict)
 
 
 class SurveyOptionItem(Strict):
@@ -381,16 +480,19 @@ class DeviceStatus(Strict):
     status: Literal["active", "revoked"]
     wipe: bool
     county: CountyRef
-    role: str
+    role: Role
+    member: MemberRef | None = None
 
 
 PULL_ITEM_MODELS: dict[str, type[BaseModel]] = {
     "households": HouseholdItem,
     "voters": VoterItem,
-    "assignments": AssignmentItem,
+    "turfs": TurfItem,
+    "members": MemberItem,
     "rights": RightItem,
     "briefs": BriefItem,
     "surveys": SurveyItem,
+    "ballots": BallotItem,
     "device": DeviceStatus,
 }
 assert set(PULL_ITEM_MODELS) == set(SCOPES)
@@ -423,6 +525,14 @@ class ChangesPage(Strict):
             return [model.model_validate(item).model_dump(mode="json") for item in self.items]
         except ValidationError as exc:
             raise ValueError(f"a {self.scope} item is not valid: {_describe(exc)}") from None
+
+
+class BallotReceipts(Strict):
+    """GET /v1/ballots/{id}/receipts after close: every receipt under the choice it was cast for (no names)."""
+
+    ballot_id: int
+    result: BallotResult
+    receipts: dict[VoteChoice, list[str]]
 
 
 class Health(Strict):

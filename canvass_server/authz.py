@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from canvass_protocol import wire
 from canvass_server.devices import authenticate
 from canvass_server.errors import ApiError
-from canvass_server.models import County, Device
+from canvass_server.models import County, Device, Member
 
 E = wire.ErrorCode
 
@@ -24,14 +24,16 @@ ANY_COUNTY = frozenset({"admin"})
 
 @dataclass(frozen=True)
 class Caller:
-    """The authenticated device behind a request, its county and its role (the server's word, not the payload's)."""
+    """The authenticated device behind a request, its member, county and role (the server's word, never the
+    payload's): the author of everything the device sends."""
 
     device: Device
+    member: Member
     county: County
 
     @property
     def role(self) -> str:
-        return self.device.role
+        return self.member.role
 
     def is_county(self, ref: wire.CountyRef) -> bool:
         return ref.name.casefold() == self.county.name.casefold() and ref.state.upper() == self.county.state
@@ -40,7 +42,15 @@ class Caller:
 def identify(session: Session, authorization: str | None, *, allow_revoked: bool = False) -> Caller:
     """The caller behind `Authorization: Bearer <token>`; raises 401 (unknown) or 403 (revoked, unless allowed)."""
     device = authenticate(session, authorization, allow_revoked=allow_revoked)
-    return Caller(device, session.get_one(County, device.county_id))
+    return caller_of(session, device)
+
+
+def caller_of(session: Session, device: Device) -> Caller:
+    """The Caller for an authenticated device. Every device has a member (enrollment gives it one)."""
+    if device.member_id is None:
+        raise ApiError(403, E.DEVICE_REVOKED, "This device belongs to no member: enroll it again.",
+                       detail={"wipe": False})
+    return Caller(device, session.get_one(Member, device.member_id), session.get_one(County, device.county_id))
 
 
 def check_may_make_enrollment_code(caller: Caller, *, county: wire.CountyRef, role: str) -> None:

@@ -11,11 +11,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from canvass_protocol import envelope, wire
+from canvass_server.authz import caller_of
 from canvass_server.config import Settings
 from canvass_server.devices import authenticate
 from canvass_server.errors import STATUS_FOR_ENVELOPE, ApiError
 from canvass_server.keys import ServerKeyPair
-from canvass_server.models import Batch, County, utcnow
+from canvass_server.models import Batch, utcnow
 from canvass_server.ops import apply_ops
 
 log = logging.getLogger(__name__)
@@ -86,8 +87,7 @@ def ingest(
                     "missing_last": header.seq_first - 1},
         )
 
-    county = session.get_one(County, device.county_id)
-    outcome = apply_ops(session, device, county, header.batch_id, batch.ops)
+    outcome = apply_ops(session, caller_of(session, device), header.batch_id, batch.ops)
     results = [outcome.results[op.op_id] for op in batch.ops]
     now = utcnow()
     answer = wire.BatchAnswer(

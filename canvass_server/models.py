@@ -1,4 +1,5 @@
-"""The server's tables: counties, voters and households, devices and enrollment, batches, applied ops, facts."""
+"""The server's tables: counties, members, voters and households, turfs, devices and enrollment, batches, applied
+ops, facts, ballots."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -48,12 +50,34 @@ class Base(DeclarativeBase):
 
 
 class County(Base):
+    """Unique by state and case-insensitive name: "DURHAM" finds Durham (devices.ensure_county)."""
+
     __tablename__ = "county"
-    __table_args__ = (UniqueConstraint("name", "state"),)
+    __table_args__ = (UniqueConstraint("name", "state"),
+                      Index("uq_county_lower_name_state", func.lower("name"), "state", unique=True))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
     state: Mapped[str] = mapped_column(String(2))
+
+
+class Member(Base):
+    """A person of the alliance in one county with a role; devices belong to members (migration 0002)."""
+
+    __tablename__ = "member"
+    __table_args__ = (Index("ix_member_pull", "county_id", "version", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))  # volunteer, canvasser, county_lead, admin
+    email: Mapped[str | None] = mapped_column(String(120))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(10), default="active")  # active, suspended, removed
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("member.id"))  # None: added on the host
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    status_changed_at: Mapped[dt.datetime | None]
+    version: Mapped[int] = mapped_column(default=0)
 
 
 class ChangeCounter(Base):
@@ -127,6 +151,8 @@ class Voter(Base):
 
 
 class Turf(Base):
+    """A turf cut on a county lead's device; `member_id` holds it now (assignment history in turf_assignment)."""
+
     __tablename__ = "turf"
     __table_args__ = (UniqueConstraint("county_id", "list_number"), Index("ix_turf_pull", "county_id", "version", "id"))
 
@@ -134,22 +160,55 @@ class Turf(Base):
     county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
     list_number: Mapped[str] = mapped_column(String(12))
     name: Mapped[str] = mapped_column(String(120), default="")
-    canvasser: Mapped[str | None] = mapped_column(String(120))
+    precinct_code: Mapped[str | None] = mapped_column(String(40))
+    both_sides_ascending: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by_device: Mapped[str | None] = mapped_column(String(36))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)
     checked_out_at: Mapped[dt.datetime | None]
-    returned_at: Mapped[dt.datetime | None]
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(default=0)
 
 
+class TurfLine(Base):
+    """A voter's line on a turf's walk list, in walk order."""
+
+    __tablename__ = "turf_line"
+    __table_args__ = (Index("ix_turf_line_voter", "voter_id"),)
+
+    turf_id: Mapped[int] = mapped_column(ForeignKey("turf.id"), primary_key=True)
+    line: Mapped[int] = mapped_column(Integer, primary_key=True)
+    voter_id: Mapped[int] = mapped_column(ForeignKey("voter.id"))
+
+
+class TurfAssignment(Base):
+    """Who held a turf and when: a canvasser may log contacts for voters of turfs they hold or have held."""
+
+    __tablename__ = "turf_assignment"
+    __table_args__ = (Index("ix_turf_assignment_member", "member_id", "turf_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    turf_id: Mapped[int] = mapped_column(ForeignKey("turf.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    assigned_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    returned_at: Mapped[dt.datetime | None]
+
+
 class EnrollmentCode(Base):
+    """A one-time code for one member's new device (only the hash is kept). Without a member (the host's
+    `--county/--role` shortcut) enrolling creates the member, named by the device's label."""
+
     __tablename__ = "enrollment_code"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
     county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
     role: Mapped[str] = mapped_column(String(20))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)  # None: the host
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[dt.datetime]
     used_at: Mapped[dt.datetime | None]
+    revoked_at: Mapped[dt.datetime | None]
     device_id: Mapped[str | None] = mapped_column(String(36))
 
 
@@ -158,8 +217,10 @@ class Device(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
-    role: Mapped[str] = mapped_column(String(20))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))  # the member's role when enrolled; authz reads the member's
     label: Mapped[str] = mapped_column(String(120), default="")
+    list_series: Mapped[int] = mapped_column(default=0)  # turf list numbers "T{series}-0001", unique per county
     public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     status: Mapped[str] = mapped_column(String(10), default="active")  # active, revoked
@@ -214,7 +275,8 @@ class ContactAttempt(Base):
     needs_ride: Mapped[bool | None]
     answers: Mapped[dict[str, Any] | None]
     note: Mapped[str | None] = mapped_column(Text)
-    canvasser: Mapped[str | None] = mapped_column(String(120))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)  # the device's member
+    canvasser: Mapped[str | None] = mapped_column(String(120))  # the member's name when it arrived
     list_number: Mapped[str | None] = mapped_column(String(12))
     corrects_id: Mapped[str | None] = mapped_column(String(36))
     source: Mapped[str] = mapped_column(String(10), default="walk")
@@ -258,19 +320,50 @@ class PolicyBrief(Base):
     version: Mapped[int] = mapped_column(default=0)
 
 
-class PolicyVote(Base):
-    """One person's vote on one brief; a later vote (by order of receipt) replaces the earlier one."""
+class Ballot(Base):
+    """A proposed brief put to the active members of a scope (county, state, national)."""
 
-    __tablename__ = "policy_vote"
-    __table_args__ = (UniqueConstraint("brief_slug", "person"),)
+    __tablename__ = "ballot"
+    __table_args__ = (Index("ix_ballot_pull", "version", "id"),)
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True)
     brief_slug: Mapped[str] = mapped_column(String(80), index=True)
-    person: Mapped[str] = mapped_column(String(120))
+    scope: Mapped[str] = mapped_column(String(10))  # county, state, national
+    county_id: Mapped[int | None] = mapped_column(ForeignKey("county.id"))
+    state: Mapped[str | None] = mapped_column(String(2))
+    opens_at: Mapped[dt.datetime]
+    closes_at: Mapped[dt.datetime]
+    closed_at: Mapped[dt.datetime | None]  # set when tallied for good (by `ballots close` or once past closes_at)
+    quorum: Mapped[float]
+    threshold: Mapped[float]
+    electorate: Mapped[int] = mapped_column(default=0)
+    opened_by: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    result: Mapped[dict[str, Any] | None]  # BallotResult, frozen at close
+    version: Mapped[int] = mapped_column(default=0)
+
+
+class BallotElector(Base):
+    """The electorate, frozen when the ballot opens: the scope's active members then."""
+
+    __tablename__ = "ballot_elector"
+
+    ballot_id: Mapped[int] = mapped_column(ForeignKey("ballot.id"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), primary_key=True)
+
+
+class BallotVote(Base):
+    """One member's vote on one ballot; a later vote (by order of receipt) replaces it until close."""
+
+    __tablename__ = "ballot_vote"
+    __table_args__ = (UniqueConstraint("ballot_id", "member_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ballot_id: Mapped[int] = mapped_column(ForeignKey("ballot.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
     choice: Mapped[str] = mapped_column(String(8))
+    receipt: Mapped[str] = mapped_column(String(64))
     comment: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[str] = mapped_column(String(40))
-    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
+    op_id: Mapped[str] = mapped_column(String(36))
     device_id: Mapped[str] = mapped_column(String(36))
     received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
