@@ -10,6 +10,7 @@ from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from canvass_formats.voterfile import Rejection, VoterRecord, iter_voter_rows
+from canvass_formats.voterfile.address import canonical_key
 from canvass_server import versions
 from canvass_server.devices import ensure_county
 from canvass_server.models import Household, Voter
@@ -40,6 +41,14 @@ def _household(rec: VoterRecord) -> dict[str, Any]:
             "precinct_code": rec.precinct}
 
 
+def _homes(session: Session, county_id: int) -> dict[str, int]:
+    """The county's households by key, keys stored by an older rule made again (canonical_key): a file that
+    spells a door another way still finds its household."""
+    rows = session.execute(select(Household.key, Household.id).where(Household.county_id == county_id)
+                           .order_by(Household.id.desc())).all()
+    return {canonical_key(key): hid for key, hid in rows}  # two old keys of one door: the older household wins
+
+
 def import_voters(session: Session, path: Path, *, county: str, state: str, layout: str = "auto",
                   mapping: dict[str, str] | None = None) -> ImportResult:
     """One transaction: upsert every valid row's voter and household; voters absent from the file become
@@ -56,7 +65,7 @@ def import_voters(session: Session, path: Path, *, county: str, state: str, layo
     v_households = versions.bump(session, f"households:{row.id}")
     v_voters = versions.bump(session, f"voters:{row.id}")
 
-    homes = dict(session.execute(select(Household.key, Household.id).where(Household.county_id == row.id)).all())
+    homes = _homes(session, row.id)
     new_homes: dict[str, dict[str, Any]] = {}
     for rec in records:
         h = _household(rec)
@@ -64,8 +73,7 @@ def import_voters(session: Session, path: Path, *, county: str, state: str, layo
             new_homes[h["key"]] = h | {"county_id": row.id, "version": v_households}
     if new_homes:
         session.execute(insert(cast(Table, Household.__table__)), list(new_homes.values()))
-        homes = dict(session.execute(select(Household.key, Household.id)
-                                     .where(Household.county_id == row.id)).all())
+        homes = _homes(session, row.id)
     result.households = len(new_homes)
 
     known = dict(session.execute(select(Voter.state_voter_id, Voter.id).where(Voter.county_id == row.id)).all())

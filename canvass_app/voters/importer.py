@@ -27,10 +27,11 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from canvass_app.store.database import cache_size
-from canvass_app.store.models import County, Household, Precinct, Voter, utcnow
+from canvass_app.store.models import County, Household, Precinct, Setting, Voter, utcnow
 from canvass_app.voters import import_journal, mappings, search
 from canvass_app.voters.reading import HOUSEHOLD_COLUMNS, VOTER_COLUMNS, Chunk, ReadSpec, read_chunks
 from canvass_formats.voterfile import Rejection, VoterFileError, iter_voter_rows
+from canvass_formats.voterfile.address import KEY_VERSION, canonical_key, canonical_street
 from canvass_formats.voterfile.layouts import check_mapping
 
 INACTIVATE_LIMIT = 0.05  # marking more of a county's active voters inactive than this needs an explicit yes
@@ -48,6 +49,8 @@ BYTES_PER_ROW_GUESS = 200  # for deciding whether to rebuild indexes; ncvoter ro
 VOTER = cast(Table, Voter.__table__)
 HOUSEHOLD = cast(Table, Household.__table__)
 PRECINCT = cast(Table, Precinct.__table__)
+SETTING = cast(Table, Setting.__table__)
+KEY_VERSION_SETTING = "household_key_version:"  # + county id: the key rule the county's households are stored by
 
 # Voter columns an import writes -> the file fields they come from; on update a column is written only
 # when the file carries one of its fields, so a file without phones never erases phones already stored.
@@ -374,6 +377,7 @@ class _Job:
         # A county with no voters and no households yet: its households after the import are the ones made.
         self.new_county = not self.existing and conn.scalar(
             select(HOUSEHOLD.c.id).where(HOUSEHOLD.c.county_id == county_id).limit(1)) is None
+        self._rekey_households()
         # The household id of each household number the reading side gave out (see import_reading).
         self.household_ids = array("q")
         self.precincts: dict[str, int] = dict(
@@ -410,6 +414,38 @@ class _Job:
         self.household_insert = _positional_insert(conn, HOUSEHOLD, HOUSEHOLD_COLUMNS)
         to_db = VOTER.c.updated_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
         self.updated_at = to_db(self.now) if to_db else self.now
+
+    def _rekey_households(self) -> None:
+        """Give the county's households today's key and street spelling when they were stored by an older rule.
+
+        A re-import then finds each door under its key, however the new file spells it: its voters keep their
+        household, turf and walk-list line. Two stored households that are one door by today's rule keep the
+        older one's key (the lower id); the file's voters of that door join it, and the other is left empty.
+        """
+        name = f"{KEY_VERSION_SETTING}{self.county_id}"
+        if self.conn.scalar(select(SETTING.c.value).where(SETTING.c.key == name)) == KEY_VERSION:
+            return
+        h = HOUSEHOLD.c
+        rows = [] if self.new_county else self.conn.execute(
+            select(h.id, h.key, h.pre_dir, h.street_name, h.street_type, h.post_dir)
+            .where(h.county_id == self.county_id).order_by(h.id)).all()
+        new_keys = [canonical_key(row.key) for row in rows]
+        taken = {key for row, key in zip(rows, new_keys, strict=True) if key == row.key}
+        changes = []
+        for row, key in zip(rows, new_keys, strict=True):
+            street, street_type = canonical_street(row.street_name, row.street_type)
+            if key != row.key and key not in taken:
+                taken.add(key)
+            else:
+                key = row.key
+            if key != row.key or (street, street_type) != (row.street_name, row.street_type):
+                street_key = " ".join(p for p in (row.pre_dir, street, street_type, row.post_dir) if p)
+                changes.append({"b_id": row.id, "key": key, "street_name": street, "street_type": street_type,
+                                "street_key": street_key[:120]})
+        if changes:
+            self.conn.execute(update(HOUSEHOLD).where(h.id == bindparam("b_id")), changes)
+        self.conn.execute(SETTING.delete().where(SETTING.c.key == name))
+        self.conn.execute(insert(SETTING).values(key=name, value=KEY_VERSION))
 
     def _precinct(self, code: str, names: dict[str, str]) -> int | str:
         """The id of the county's precinct with this code ('' for none), adding it when new."""

@@ -168,3 +168,46 @@ UNIT_ALONE: dict[str, str] = {
     "LOWR": "LOWR", "LOWER": "LOWR", "UPPR": "UPPR", "UPPER": "UPPR", "SIDE": "SIDE", "LBBY": "LBBY",
     "LOBBY": "LBBY",
 }
+
+# Publication 28, appendix C2: the designators that only say "a flat" (a dwelling unit, numbered). Any of them, or
+# a "#" (what Pub 28 prints when the designator is not known), names the same door by the unit's identifier.
+# NO / NUMBER / NUM / NBR are the "#" written as a word.
+FLAT_DESIGNATORS = frozenset({"APT", "UNIT", "#"})
+NUMBER_WORDS = frozenset({"NO", "NUMBER", "NUM", "NBR"})
+
+# Words of a street name with one standard short form (appendix C1 lists FT and MT as suffixes; in a name
+# they are abbreviated the same way, and Saint is ST as in USPS's own city-state file).
+NAME_WORDS: dict[str, str] = {
+    "SAINT": "ST", "SNT": "ST", "MOUNT": "MT", "MNT": "MT", "FORT": "FT", "FRT": "FT",
+}
+
+_ONES = ("", "FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "SEVENTH", "EIGHTH", "NINTH")
+_TEENS = ("TENTH", "ELEVENTH", "TWELFTH", "THIRTEENTH", "FOURTEENTH", "FIFTEENTH", "SIXTEENTH", "SEVENTEENTH",
+          "EIGHTEENTH", "NINETEENTH")
+_TENS = ("", "", "TWENTY", "THIRTY", "FORTY", "FIFTY", "SIXTY", "SEVENTY", "EIGHTY", "NINETY")
+_TENTHS = ("", "", "TWENTIETH", "THIRTIETH", "FORTIETH", "FIFTIETH", "SIXTIETH", "SEVENTIETH", "EIGHTIETH",
+           "NINETIETH")
+
+
+def ordinal(n: int) -> str:
+    """5 -> "5TH", 21 -> "21ST", 112 -> "112TH"."""
+    suffix = "TH" if 10 <= n % 100 <= 20 else {1: "ST", 2: "ND", 3: "RD"}.get(n % 10, "TH")
+    return f"{n}{suffix}"
+
+
+# Spelled-out ordinals up to 99 -> "5TH", "21ST"; two-word ones ("TWENTY FIRST") are keyed with a space.
+ORDINAL_WORDS: dict[str, str] = {}
+for _n, _w in enumerate(_ONES[1:], 1):
+    ORDINAL_WORDS[_w] = ordinal(_n)
+for _n, _w in enumerate(_TEENS, 10):
+    ORDINAL_WORDS[_w] = ordinal(_n)
+for _t in range(2, 10):
+    ORDINAL_WORDS[_TENTHS[_t]] = ordinal(10 * _t)
+    for _n, _w in enumerate(_ONES[1:], 1):
+        ORDINAL_WORDS[f"{_TENS[_t]} {_w}"] = ordinal(10 * _t + _n)
+
+# Two-letter state and territory codes: the prefix of a state highway ("NC HWY 55", "NC 55 HWY").
+STATE_CODES = frozenset({
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA",
+    "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR",
+    "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY"})
