@@ -17,12 +17,12 @@ Reach = Literal["all", "own"]
 
 PULL: dict[str, dict[str, Reach]] = {
     "volunteer": {"rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "device": "own"},
-    "canvasser": {"households": "own", "voters": "own", "turfs": "own", "rights": "all", "briefs": "all",
-                  "surveys": "all", "ballots": "own", "device": "own"},
-    "county_lead": {"households": "all", "voters": "all", "turfs": "all", "members": "all", "rights": "all",
-                    "briefs": "all", "surveys": "all", "ballots": "own", "device": "own"},
-    "admin": {"households": "all", "voters": "all", "turfs": "all", "members": "all", "rights": "all",
-              "briefs": "all", "surveys": "all", "ballots": "own", "device": "own"},
+    "canvasser": {"households": "own", "voters": "own", "turfs": "own", "contacts": "own", "rights": "all",
+                  "briefs": "all", "surveys": "all", "ballots": "own", "device": "own"},
+    "county_lead": {"households": "all", "voters": "all", "turfs": "all", "contacts": "all", "members": "all",
+                    "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "device": "own"},
+    "admin": {"households": "all", "voters": "all", "turfs": "all", "contacts": "all", "members": "all",
+              "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "device": "own"},
 }
 
 OPS: dict[str, dict[str, Reach]] = {

@@ -27,7 +27,8 @@ OpType = Literal["contact_attempt", "voter_correction", "ballot_vote", "turf_cut
 # Call back, Do not contact, Hostile. Their names and order for people live in the stores' seeded result_code tables.
 ResultCodeValue = Literal["C", "NH", "R", "M", "D", "I", "LB", "WA", "CB", "DNC", "H"]
 CorrectableField = Literal["phone", "email", "language", "do_not_contact", "deceased", "moved"]
-Scope = Literal["households", "voters", "turfs", "members", "rights", "briefs", "surveys", "ballots", "device"]
+Scope = Literal["households", "voters", "turfs", "contacts", "members", "rights", "briefs", "surveys", "ballots",
+                "device"]
 VoteChoice = Literal["support", "oppose", "abstain"]
 ContactSource = Literal["walk", "cli", "paper"]
 
@@ -68,6 +69,7 @@ class ErrorCode(StrEnum):
     ENROLLMENT_CODE_INVALID = "enrollment_code_invalid"
     ENROLLMENT_CODE_EXPIRED = "enrollment_code_expired"
     ENROLLMENT_CODE_USED = "enrollment_code_used"
+    ENROLLMENT_CODE_REVOKED = "enrollment_code_revoked"
     IDEMPOTENCY_KEY_MISSING = "idempotency_key_missing"
     IDEMPOTENCY_KEY_MISMATCH = "idempotency_key_mismatch"
     MALFORMED_BATCH = "malformed_batch"
@@ -82,6 +84,7 @@ class ErrorCode(StrEnum):
     PAYLOAD_TOO_LARGE = "payload_too_large"
     RATE_LIMITED = "rate_limited"
     INVALID_SCOPE = "invalid_scope"
+    BALLOT_OPEN = "ballot_open"
     INTERNAL = "internal"
 
 
@@ -396,6 +399,28 @@ class TurfItem(Strict):
     deleted: bool = False
 
 
+class ContactItem(Strict):
+    """A contact attempt as the server stored it (scope `contacts`): the results walked by every device reach the
+    county lead's; `canvasser` and `member_id` are the server's record of who logged it."""
+
+    id: Uuid
+    state_voter_id: VoterId
+    result: ResultCodeValue
+    support: int | None = None
+    top_issue: str | None = None
+    volunteer_interest: bool | None = None
+    preferred_language: str | None = None
+    needs_ride: bool | None = None
+    answers: dict[str, Any] | None = None
+    note: str | None = None
+    member_id: int | None = None
+    canvasser: str | None = None
+    list_number: str | None = None
+    corrects_id: Uuid | None = None
+    source: ContactSource = "walk"
+    created_at: Timestamp
+
+
 class MemberItem(Strict):
     """A member of the device's county (scope `members`, for county leads: whom a turf can be given to)."""
 
@@ -488,6 +513,7 @@ PULL_ITEM_MODELS: dict[str, type[BaseModel]] = {
     "households": HouseholdItem,
     "voters": VoterItem,
     "turfs": TurfItem,
+    "contacts": ContactItem,
     "members": MemberItem,
     "rights": RightItem,
     "briefs": BriefItem,

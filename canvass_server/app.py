@@ -7,12 +7,13 @@ import logging
 from fastapi import FastAPI
 
 from canvass_protocol import wire
-from canvass_server.api import batches, changes, devices, enrollment, errors, meta
+from canvass_server.api import ballots, batches, changes, devices, enrollment, errors, members, meta
 from canvass_server.config import Settings
 from canvass_server.db import Database
 from canvass_server.keys import ServerKeyPair, load
 
-ROUTERS = (meta.router, enrollment.router, devices.router, batches.router, changes.router)
+ROUTERS = (meta.router, enrollment.router, devices.router, members.router, batches.router, changes.router,
+           ballots.router)
 
 
 def create_app(settings: Settings | None = None, key: ServerKeyPair | None = None) -> FastAPI:

@@ -6,20 +6,12 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from canvass_protocol import wire
+from canvass_protocol import roles, wire
 from canvass_server.devices import authenticate
 from canvass_server.errors import ApiError
 from canvass_server.models import County, Device, Member
 
 E = wire.ErrorCode
-
-# The roles each role may hand out enrollment codes for; a county lead only within their own county.
-MAY_MINT: dict[str, frozenset[str]] = {
-    "admin": frozenset(wire.ROLES),
-    "county_lead": frozenset({"canvasser", "county_lead"}),
-    "canvasser": frozenset(),
-}
-ANY_COUNTY = frozenset({"admin"})
 
 
 @dataclass(frozen=True)
@@ -34,9 +26,6 @@ class Caller:
     @property
     def role(self) -> str:
         return self.member.role
-
-    def is_county(self, ref: wire.CountyRef) -> bool:
-        return ref.name.casefold() == self.county.name.casefold() and ref.state.upper() == self.county.state
 
 
 def identify(session: Session, authorization: str | None, *, allow_revoked: bool = False) -> Caller:
@@ -53,13 +42,32 @@ def caller_of(session: Session, device: Device) -> Caller:
     return Caller(device, session.get_one(Member, device.member_id), session.get_one(County, device.county_id))
 
 
-def check_may_make_enrollment_code(caller: Caller, *, county: wire.CountyRef, role: str) -> None:
-    """Admins make codes for anyone; county leads for canvassers and leads of their own county; canvassers never."""
-    allowed = MAY_MINT.get(caller.role, frozenset())
-    if not allowed:
+def check_may_manage(caller: Caller, *, county_id: int, role: str) -> None:
+    """May the caller add, suspend or remove a member with `role` in county `county_id` (or make them a code)?
+    The roles each role manages are roles.MANAGES; a county lead only in their own county, an admin anywhere.
+    Raises 403 `forbidden` with the reason."""
+    managed = roles.MANAGES.get(caller.role, frozenset())
+    if not managed:
+        raise ApiError(403, E.FORBIDDEN, f"A {caller.role} cannot manage members; ask a county lead.")
+    if role not in managed:
+        raise ApiError(403, E.FORBIDDEN, f"A {caller.role} cannot manage {role} members; ask an admin.")
+    if caller.role != "admin" and county_id != caller.county.id:
+        raise ApiError(403, E.FORBIDDEN, f"A {caller.role} manages the members of their own county "
+                                         f"({caller.county.name} {caller.county.state}) only.")
+
+
+def check_may_make_enrollment_code(caller: Caller, member: Member) -> None:
+    """Codes for the members the caller manages, and for themselves (another device) if they manage anyone."""
+    if not roles.MANAGES.get(caller.role):
         raise ApiError(403, E.FORBIDDEN, f"A {caller.role} cannot make enrollment codes; ask a county lead.")
-    if role not in allowed:
-        raise ApiError(403, E.FORBIDDEN, f"A {caller.role} cannot make codes for the {role} role.")
-    if caller.role not in ANY_COUNTY and not caller.is_county(county):
-        raise ApiError(403, E.FORBIDDEN, f"A {caller.role} makes codes for their own county "
+    if member.id != caller.member.id:
+        check_may_manage(caller, county_id=member.county_id, role=member.role)
+
+
+def check_may_list_members(caller: Caller, county_id: int) -> None:
+    """The members of a county are listed to those who pull the `members` scope: its lead, and admins."""
+    if roles.may_pull(caller.role, "members") is None:
+        raise ApiError(403, E.FORBIDDEN, f"A {caller.role} cannot list members; ask a county lead.")
+    if caller.role != "admin" and county_id != caller.county.id:
+        raise ApiError(403, E.FORBIDDEN, f"A {caller.role} lists the members of their own county "
                                          f"({caller.county.name} {caller.county.state}) only.")

@@ -1,48 +1,78 @@
-"""GET /v1/changes: paged, per-scope cursors over (version, id); the device sees only its own county's data."""
+"""GET /v1/changes: paged, per-scope cursors over (version, id), each scope as far as the caller's role reaches
+(canvass_protocol.roles.PULL): the whole county, only the member's own turfs and their voters, or refused."""
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from canvass_protocol import wire
-from canvass_server import versions
+from canvass_protocol import roles, wire
+from canvass_server import ballots, versions
+from canvass_server.authz import Caller
 from canvass_server.devices import device_status
 from canvass_server.errors import ApiError
 from canvass_server.models import (
-    County,
-    Device,
+    Ballot,
+    ContactAttempt,
     Household,
+    Member,
     PolicyBrief,
-    PolicyVote,
     SecuredRight,
     SurveyQuestion,
     Turf,
+    TurfAssignment,
+    TurfLine,
     Voter,
 )
+from canvass_server.turfs import scope_key as turfs_key
 
 # The columns sent are the wire models' fields (canvass_protocol.wire), named alike on the server's tables.
 HOUSEHOLD_FIELDS = wire.item_fields("households")
 VOTER_FIELDS = tuple(f for f in wire.item_fields("voters") if f != "household_key")
-BRIEF_FIELDS = tuple(f for f in wire.item_fields("briefs") if f not in ("version", "updated_at", "tally"))
+BRIEF_FIELDS = tuple(f for f in wire.item_fields("briefs") if f not in ("version", "updated_at"))
+MEMBER_FIELDS = wire.item_fields("members")
+TURFS_PER_PAGE = 20  # a turf carries up to wire.MAX_TURF_LINES lines: pages of turfs stay a few MB at most
+
+Render = Callable[[Session, Caller, Any], list[dict[str, Any]]]
 
 
-def encode_cursor(scope: str, epoch: int, version: int, row_id: int) -> str:
-    raw = json.dumps({"s": scope, "e": epoch, "v": version, "i": row_id}, separators=(",", ":"))
+@dataclass(frozen=True)
+class Feed:
+    """What one scope sends a caller: rows of `model` (with `id` and `version`) matching `where`, versioned under
+    `key`, rendered by `render`. `fingerprint` names the caller's reach: when it changes the scope starts again."""
+
+    model: Any
+    key: str
+    where: Any
+    render: Render
+    fingerprint: str = ""
+    page_size: int | None = None
+    first_id: int | str = 0  # below every row id: 0, or "" for tables keyed by a UUID (contacts)
+
+
+def encode_cursor(scope: str, epoch: int, version: int, row_id: int | str, fingerprint: str = "") -> str:
+    data: dict[str, Any] = {"s": scope, "e": epoch, "v": version, "i": row_id}
+    if fingerprint:
+        data["f"] = fingerprint
+    raw = json.dumps(data, separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, scope: str) -> tuple[int, int, int] | None:
-    """(epoch, version, id), or None when the cursor is not one this server gave for this scope."""
+def decode_cursor(cursor: str, scope: str, fingerprint: str = "") -> tuple[int, int, int | str] | None:
+    """(epoch, version, id), or None when the cursor is not one this server gave for this scope and reach."""
     try:
         data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if data["s"] != scope:
+        if data["s"] != scope or data.get("f", "") != fingerprint:
             return None
-        return int(data["e"]), int(data["v"]), int(data["i"])
+        row_id = data["i"]
+        return int(data["e"]), int(data["v"]), row_id if isinstance(row_id, str) else int(row_id)
     except (ValueError, KeyError, TypeError):
         return None
 
@@ -51,75 +81,190 @@ def _pick(row: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     return {f: getattr(row, f) for f in fields}
 
 
-def changes(session: Session, device: Device, scope: str, cursor: str | None, page_size: int) -> wire.ChangesPage:
-    county = session.get_one(County, device.county_id)
+# ---- what each scope sends ----------------------------------------------------------------------------------
+
+
+def _held_turfs(caller: Caller) -> Any:
+    return select(Turf.id).where(Turf.county_id == caller.county.id, Turf.member_id == caller.member.id,
+                                 Turf.deleted.is_(False))
+
+
+def _held_fingerprint(session: Session, caller: Caller) -> str:
+    """The turfs the member holds now and their versions: a new turf, or one re-cut, restarts their voters."""
+    held = session.execute(select(Turf.id, Turf.version).where(Turf.id.in_(_held_turfs(caller))).order_by(Turf.id))
+    text = ",".join(f"{tid}:{version}" for tid, version in held)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _held_voters(caller: Caller) -> Any:
+    return select(TurfLine.voter_id).where(TurfLine.turf_id.in_(_held_turfs(caller)))
+
+
+def households(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
+    where = Household.county_id == caller.county.id
+    if reach == "own":
+        homes = select(Voter.household_id).where(Voter.id.in_(_held_voters(caller)))
+        return Feed(Household, f"households:{caller.county.id}", and_(where, Household.id.in_(homes)),
+                    _render_households, _held_fingerprint(session, caller))
+    return Feed(Household, f"households:{caller.county.id}", where, _render_households)
+
+
+def voters(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
+    where = Voter.county_id == caller.county.id
+    if reach == "own":
+        return Feed(Voter, f"voters:{caller.county.id}", and_(where, Voter.id.in_(_held_voters(caller))),
+                    _render_voters, _held_fingerprint(session, caller))
+    return Feed(Voter, f"voters:{caller.county.id}", where, _render_voters)
+
+
+def turfs(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
+    where = Turf.county_id == caller.county.id
+    if reach == "own":  # the turfs they hold, and those they held: sent (as deleted) when they change hands
+        ever = select(TurfAssignment.turf_id).where(TurfAssignment.member_id == caller.member.id)
+        where = and_(where, or_(Turf.member_id == caller.member.id, Turf.id.in_(ever)))
+    return Feed(Turf, turfs_key(caller.county.id), where, _render_turfs, page_size=TURFS_PER_PAGE)
+
+
+def contacts(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
+    where = ContactAttempt.county_id == caller.county.id
+    if reach == "own":
+        return Feed(ContactAttempt, f"contacts:{caller.county.id}",
+                    and_(where, ContactAttempt.voter_id.in_(_held_voters(caller))), _render_contacts,
+                    _held_fingerprint(session, caller), first_id="")
+    return Feed(ContactAttempt, f"contacts:{caller.county.id}", where, _render_contacts, first_id="")
+
+
+def members(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
+    return Feed(Member, f"members:{caller.county.id}", Member.county_id == caller.county.id,
+                lambda _s, _c, rows: [_pick(m, MEMBER_FIELDS) for m in rows])
+
+
+def rights(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
+    return Feed(SecuredRight, "rights", None, lambda _s, _c, rows: [
+        {"slug": r.slug, "title": r.title, "text": r.text, "sort_order": r.sort_order} for r in rows])
+
+
+def briefs(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
+    return Feed(PolicyBrief, "briefs", None, _render_briefs)
+
+
+def surveys(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
+    return Feed(SurveyQuestion, "surveys", None, lambda _s, _c, rows: [
+        {"key": q.key, "text": q.text, "kind": q.kind, "sort_order": q.sort_order, "active": q.active,
+         "options": q.options} for q in rows])
+
+
+def ballots_feed(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
+    ballots.finalise_due(session)  # the results of ballots past their closing time go out in this very pull
+    return Feed(Ballot, ballots.PULL_KEY, ballots.covers(caller.county), ballots.pull_items)
+
+
+# Every scope but `device`, which answers even a revoked device. A new scope is one function and one entry here.
+FEEDS: dict[str, Callable[[Session, Caller, roles.Reach], Feed]] = {
+    "households": households,
+    "voters": voters,
+    "turfs": turfs,
+    "contacts": contacts,
+    "members": members,
+    "rights": rights,
+    "briefs": briefs,
+    "surveys": surveys,
+    "ballots": ballots_feed,
+}
+
+
+def changes(session: Session, caller: Caller, scope: str, cursor: str | None, page_size: int) -> wire.ChangesPage:
+    """One page of `scope` after `cursor` for this caller; 400 for an unknown scope, 403 for one the role may not
+    pull (or any but `device` once the device is revoked)."""
+    if scope != "device" and scope not in FEEDS:
+        raise ApiError(400, wire.ErrorCode.INVALID_SCOPE, f"scope must be one of {', '.join(wire.SCOPES)}")
+    reach = roles.may_pull(caller.role, scope)
+    if reach is None:
+        raise ApiError(403, wire.ErrorCode.FORBIDDEN, f"a {caller.role} may not pull {scope}")
     if scope == "device":
-        status = device_status(device, county).model_dump(mode="json")
+        status = device_status(caller.device, caller.county, caller.member).model_dump(mode="json")
         return wire.ChangesPage(scope=scope, items=[status], cursor="device", has_more=False)
-    if device.status != "active":
+    if caller.device.status != "active":
         raise ApiError(403, wire.ErrorCode.DEVICE_REVOKED, "This device has been revoked: wipe local voter data.",
                        detail={"wipe": True})
-    tables: dict[str, tuple[Any, str, Any]] = {
-        "households": (Household, f"households:{county.id}", Household.county_id == county.id),
-        "voters": (Voter, f"voters:{county.id}", Voter.county_id == county.id),
-        "assignments": (Turf, f"assignments:{county.id}", Turf.county_id == county.id),
-        "rights": (SecuredRight, "rights", None),
-        "briefs": (PolicyBrief, "briefs", None),
-        "surveys": (SurveyQuestion, "surveys", None),
-    }
-    if scope not in tables:
-        raise ApiError(400, wire.ErrorCode.INVALID_SCOPE, f"scope must be one of {', '.join(wire.SCOPES)}")
-    model, key, where = tables[scope]
-    epoch, top = versions.current(session, key)
-    position = decode_cursor(cursor, scope) if cursor else (epoch, 0, 0)
-    # A cursor from another epoch, a future version (a restored database) or garbage: start the scope again.
-    refetch = position is None or position[0] != epoch or position[1] > top
-    _, after_version, after_id = (epoch, 0, 0) if refetch or position is None else position
+    feed = FEEDS[scope](session, caller, reach)
+    return _page(session, caller, scope, feed, cursor, min(page_size, feed.page_size or page_size))
+
+
+def _page(session: Session, caller: Caller, scope: str, feed: Feed, cursor: str | None, size: int
+          ) -> wire.ChangesPage:
+    model = feed.model
+    epoch, top = versions.current(session, feed.key)
+    start: tuple[int, int, int | str] = (epoch, 0, feed.first_id)
+    position = decode_cursor(cursor, scope, feed.fingerprint) if cursor else start
+    # A cursor from another epoch or reach, a future version (a restored database) or garbage: start again.
+    refetch = (position is None or position[0] != epoch or position[1] > top
+               or type(position[2]) is not type(feed.first_id))
+    _, after_version, after_id = start if refetch or position is None else position
     stmt = select(model).where(
-        or_(model.version > after_version, and_(model.version == after_version, model.id > after_id))
-    )
-    if where is not None:
-        stmt = stmt.where(where)
-    rows = session.scalars(stmt.order_by(model.version, model.id).limit(page_size + 1)).all()
-    has_more = len(rows) > page_size
-    rows = rows[:page_size]
-    items = _render(session, scope, device, rows)
+        or_(model.version > after_version, and_(model.version == after_version, model.id > after_id)))
+    if feed.where is not None:
+        stmt = stmt.where(feed.where)
+    rows = session.scalars(stmt.order_by(model.version, model.id).limit(size + 1)).all()
+    has_more = len(rows) > size
+    rows = rows[:size]
     last = rows[-1] if rows else None
-    next_cursor = encode_cursor(scope, epoch, last.version, last.id) if last else encode_cursor(
-        scope, epoch, after_version, after_id)
-    return wire.ChangesPage(scope=scope, items=items, cursor=next_cursor, has_more=has_more, refetch=refetch)
+    next_cursor = encode_cursor(scope, epoch, last.version if last else after_version,
+                                last.id if last else after_id, feed.fingerprint)
+    return wire.ChangesPage(scope=scope, items=feed.render(session, caller, rows), cursor=next_cursor,
+                            has_more=has_more, refetch=refetch)
 
 
-def _render(session: Session, scope: str, device: Device, rows: Any) -> list[dict[str, Any]]:
-    if scope == "households":
-        return [_pick(h, HOUSEHOLD_FIELDS) for h in rows]
-    if scope == "voters":
-        keys = dict(session.execute(select(Household.id, Household.key).where(
-            Household.id.in_({v.household_id for v in rows if v.household_id}))).all())
-        return [_pick(v, VOTER_FIELDS) | {"household_key": keys.get(v.household_id)} for v in rows]
-    if scope == "assignments":
-        return [{"list_number": t.list_number, "name": t.name, "canvasser": t.canvasser,
-                 "mine": bool(t.canvasser) and t.canvasser.casefold() == device.label.casefold(),
-                 "checked_out_at": t.checked_out_at.isoformat() if t.checked_out_at else None,
-                 "returned_at": t.returned_at.isoformat() if t.returned_at else None} for t in rows]
-    if scope == "rights":
-        return [{"slug": r.slug, "title": r.title, "text": r.text, "sort_order": r.sort_order} for r in rows]
-    if scope == "briefs":
-        return _briefs(session, rows)
-    return [{"key": q.key, "text": q.text, "kind": q.kind, "sort_order": q.sort_order, "active": q.active,
-             "options": q.options} for q in rows]
+def _render_households(session: Session, caller: Caller, rows: Any) -> list[dict[str, Any]]:
+    return [_pick(h, HOUSEHOLD_FIELDS) for h in rows]
 
 
-def _briefs(session: Session, rows: Any) -> list[dict[str, Any]]:
-    """Briefs (BriefDoc wire form) with tallies. The charter rule: a brief that declares a conflict with a
-    Secured Right is never served as adopted, whatever the database says."""
-    tallies: dict[tuple[str, str], int] = {}
-    for slug, choice, n in session.execute(
-        select(PolicyVote.brief_slug, PolicyVote.choice, func.count())
-        .where(PolicyVote.brief_slug.in_({b.slug for b in rows}))
-        .group_by(PolicyVote.brief_slug, PolicyVote.choice)
-    ):
-        tallies[(slug, choice)] = n
+def _render_voters(session: Session, caller: Caller, rows: Any) -> list[dict[str, Any]]:
+    keys = dict(session.execute(select(Household.id, Household.key).where(
+        Household.id.in_({v.household_id for v in rows if v.household_id}))).all())
+    return [_pick(v, VOTER_FIELDS) | {"household_key": keys.get(v.household_id)} for v in rows]
+
+
+def _render_turfs(session: Session, caller: Caller, rows: Any) -> list[dict[str, Any]]:
+    """Turfs with their lines and holder. A turf deleted, or (for "own" reach) no longer the member's, is sent
+    as deleted, without lines: the device removes it."""
+    me = caller.member.id
+    own = roles.may_pull(caller.role, "turfs") == "own"
+    live = [t.id for t in rows if not t.deleted and (not own or t.member_id == me)]
+    lines: dict[int, list[tuple[int, str]]] = {tid: [] for tid in live}
+    if live:
+        for tid, line, sid in session.execute(
+                select(TurfLine.turf_id, TurfLine.line, Voter.state_voter_id)
+                .join(Voter, Voter.id == TurfLine.voter_id)
+                .where(TurfLine.turf_id.in_(live)).order_by(TurfLine.turf_id, TurfLine.line)):
+            lines[tid].append((line, sid))
+    holders = {t.member_id for t in rows if t.member_id is not None}
+    names = dict(session.execute(select(Member.id, Member.name).where(Member.id.in_(holders))).all())
+    items = []
+    for t in rows:
+        gone = t.id not in lines
+        items.append({"list_number": t.list_number, "name": t.name, "precinct_code": t.precinct_code,
+                      "both_sides_ascending": t.both_sides_ascending, "lines": lines.get(t.id, []),
+                      "member_id": None if gone else t.member_id,
+                      "member_name": None if gone else names.get(t.member_id or 0),
+                      "mine": not gone and t.member_id == me,
+                      "checked_out_at": t.checked_out_at.isoformat() if t.checked_out_at and not gone else None,
+                      "deleted": gone})
+    return items
+
+
+CONTACT_FIELDS = tuple(f for f in wire.item_fields("contacts") if f != "state_voter_id")
+
+
+def _render_contacts(session: Session, caller: Caller, rows: Any) -> list[dict[str, Any]]:
+    ids = dict(session.execute(select(Voter.id, Voter.state_voter_id).where(
+        Voter.id.in_({c.voter_id for c in rows}))).all())
+    return [_pick(c, CONTACT_FIELDS) | {"state_voter_id": ids[c.voter_id]} for c in rows]
+
+
+def _render_briefs(session: Session, caller: Caller, rows: Any) -> list[dict[str, Any]]:
+    """Briefs (BriefDoc wire form). The charter rule: a brief that declares a conflict with a Secured Right is
+    never served as adopted, whatever the database says."""
     items = []
     for brief in rows:
         item = _pick(brief, BRIEF_FIELDS)
@@ -127,6 +272,5 @@ def _briefs(session: Session, rows: Any) -> list[dict[str, Any]]:
             item["status"] = "proposed"
         item["version"] = brief.revision
         item["updated_at"] = brief.updated_at.isoformat() if brief.updated_at else None
-        item["tally"] = {c: tallies.get((brief.slug, c), 0) for c in ("support", "oppose", "abstain")}
         items.append(item)
     return items

@@ -1,4 +1,4 @@
-"""The `canvass-server` admin command line: init, serve, enrollment codes, devices, imports, stats."""
+"""The `canvass-server` admin command line: init, serve, members, enrollment codes, devices, imports, stats."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from canvass_server import db as dbmod
-from canvass_server import devices, enrollment, keys
+from canvass_server import devices, enrollment, keys, members
 from canvass_server.config import DATABASE_ENV, KEY_ENV, Settings, describe
 
 
@@ -105,17 +105,87 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_enrollment_code(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, work: Any) -> Any:
+    """`work(session)` in one unit of work; a ValueError (a MemberError, "no member 42") is the person's to fix."""
     _, database = _open(args)
     try:
         with database.session() as session:
-            new = enrollment.make_enrollment_code(session, county=args.county, state=args.state, role=args.role,
-                                               hours=args.expires_hours)
+            return work(session)
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
-    emit(args, f"{new.code}  ({new.role}, {new.county} {new.state}, expires {new.expires_at:%Y-%m-%d %H:%M} UTC)",
-         {"code": new.code, "county": new.county, "state": new.state, "role": new.role,
-          "expires_at": new.expires_at.isoformat()})
+    finally:
+        database.dispose()
+
+
+def _member_line(m: members.MemberInfo) -> str:
+    contact = " ".join(x for x in (m.email, m.phone) if x)
+    return f"{m.id:>5}  {m.status:9} {m.role:11} {m.county} {m.state}  {m.name}" + (f"  ({contact})" if contact else "")
+
+
+def cmd_members_add(args: argparse.Namespace) -> int:
+    m = _run(args, lambda s: members.add_member(s, county=args.county, state=args.state, name=args.name,
+                                                role=args.role, email=args.email, phone=args.phone))
+    emit(args, f"member {m.id} added: {m.name} ({m.role}, {m.county} {m.state})", m.__dict__)
+    return 0
+
+
+def cmd_members_list(args: argparse.Namespace) -> int:
+    if args.state and not args.county:
+        raise CommandError("give --county with --state")
+    rows = _run(args, lambda s: members.list_members(s, county=args.county, state=args.state or "NC"))
+    if args.json:
+        emit(args, "", [m.__dict__ for m in rows])
+        return 0
+    for m in rows:
+        print(_member_line(m))
+    print(f"{len(rows)} member(s), {sum(m.status == 'active' for m in rows)} active")
+    return 0
+
+
+def cmd_members_status(args: argparse.Namespace) -> int:
+    change: members.StatusChange = _run(args, lambda s: args.change(s, args.id))
+    m = change.member
+    emit(args, f"member {m.id} ({m.name}) {m.status}; {change.devices_revoked} device(s) and "
+               f"{change.codes_revoked} unused code(s) revoked",
+         {**m.__dict__, "devices_revoked": change.devices_revoked, "codes_revoked": change.codes_revoked})
+    return 0
+
+
+def cmd_enrollment_code(args: argparse.Namespace) -> int:
+    if args.member is not None and (args.county or args.role):
+        raise CommandError("give --member, or --county and --role, not both")
+    if args.member is None and not (args.county and args.role):
+        raise CommandError("give --member ID (see `canvass-server members list`), or --county and --role")
+    new = _run(args, lambda s: enrollment.make_enrollment_code(
+        s, member_id=args.member, county=args.county, state=args.state if args.county else None, role=args.role,
+        hours=args.expires_hours))
+    who = f"member {new.member.id} {new.member.name}, " if new.member else "new member named by the device, "
+    emit(args, f"{new.code}  ({who}{new.role}, {new.county} {new.state}, expires {new.expires_at:%Y-%m-%d %H:%M} UTC)",
+         {"id": new.id, "code": new.code, "member_id": new.member.id if new.member else None,
+          "member": new.member.name if new.member else None, "county": new.county, "state": new.state,
+          "role": new.role, "expires_at": new.expires_at.isoformat()})
+    return 0
+
+
+def cmd_codes_list(args: argparse.Namespace) -> int:
+    rows = _run(args, enrollment.list_codes)
+    if args.json:
+        emit(args, "", [c.__dict__ for c in rows])
+        return 0
+    for c in rows:
+        member = f"member {c.member_id} {c.member}" if c.member_id is not None else "new member"
+        maker = f"member {c.created_by}" if c.created_by is not None else "the host"
+        print(f"{c.id:>5}  {c.status:8} {c.role:11} {c.county} {c.state}  for {member}; made by {maker} "
+              f"{c.created_at[:16]}, expires {c.expires_at[:16]}")
+    print(f"{len(rows)} code(s), {sum(c.status == 'unused' for c in rows)} unused")
+    return 0
+
+
+def cmd_codes_revoke(args: argparse.Namespace) -> int:
+    before = _run(args, lambda s: enrollment.revoke_code(s, args.code_id))
+    summary = (f"enrollment code {args.code_id} was already revoked" if before == "revoked"
+               else f"enrollment code {args.code_id} revoked")
+    emit(args, summary, {"id": args.code_id, "status": "revoked", "was": before})
     return 0
 
 
@@ -127,7 +197,8 @@ def cmd_devices(args: argparse.Namespace) -> int:
         emit(args, "", [r.__dict__ for r in rows])
         return 0
     for r in rows:
-        print(f"{r.device_id}  {r.status:8} {r.role:12} {r.county} {r.state}  seq {r.last_seq}  {r.label}")
+        member = f"member {r.member_id} {r.member}" if r.member_id is not None else "no member"
+        print(f"{r.device_id}  {r.status:8} {r.role:12} {r.county} {r.state}  seq {r.last_seq}  {r.label}  ({member})")
     active = sum(r.status == "active" for r in rows)
     print(f"{len(rows)} device(s), {active} active")
     return 0
@@ -230,11 +301,38 @@ def build_parser() -> argparse.ArgumentParser:
                    help="(default: $CANVASS_LOG_LEVEL, else info)")
     p.add_argument("--certfile", type=Path, help="PEM certificate to serve HTTPS (default: $CANVASS_TLS_CERTFILE)")
     p.add_argument("--keyfile", type=Path, help="PEM key of --certfile (default: $CANVASS_TLS_KEYFILE)")
-    p = add("enrollment-code", cmd_enrollment_code, "make a one-time enrollment code")
-    p.add_argument("--county", required=True)
+    members_parser = sub.add_parser("members", help="add, list, suspend and remove the alliance's members")
+    actions = members_parser.add_subparsers(dest="action", required=True)
+    p = actions.add_parser("add", parents=[common], help="add a member to a county (prints the member's id)")
+    p.set_defaults(func=cmd_members_add)
+    p.add_argument("--county", required=True, help="the county's name (any case: DURHAM is Durham)")
     p.add_argument("--state", default="NC", help="two-letter state of the county (default NC)")
-    p.add_argument("--role", required=True, choices=["canvasser", "county_lead", "admin"])
+    p.add_argument("--name", required=True)
+    p.add_argument("--role", required=True, help="volunteer, canvasser, county_lead or admin")
+    p.add_argument("--email")
+    p.add_argument("--phone")
+    p = actions.add_parser("list", parents=[common], help="list the members of one county, or of all")
+    p.set_defaults(func=cmd_members_list)
+    p.add_argument("--county")
+    p.add_argument("--state", help="two-letter state of --county (default NC)")
+    for action, change, text in (("suspend", members.suspend, "suspend a member: revokes their devices and codes"),
+                                 ("remove", members.remove, "remove a member: revokes their devices and codes")):
+        p = actions.add_parser(action, parents=[common], help=text)
+        p.set_defaults(func=cmd_members_status, change=change)
+        p.add_argument("id", metavar="ID", type=int, help="the member's id (see `members list`)")
+    p = add("enrollment-code", cmd_enrollment_code, "make a one-time enrollment code for a member")
+    p.add_argument("--member", type=int, metavar="ID", help="the member whose new device it enrolls")
+    p.add_argument("--county", help="shortcut without a member: the county of a member made at enrollment")
+    p.add_argument("--state", default="NC", help="two-letter state of --county (default NC)")
+    p.add_argument("--role", help="shortcut without a member: the new member's role")
     p.add_argument("--expires-hours", type=int, default=72)
+    codes_parser = sub.add_parser("enrollment-codes", help="list or revoke enrollment codes")
+    actions = codes_parser.add_subparsers(dest="action", required=True)
+    p = actions.add_parser("list", parents=[common], help="every code with its member, maker and status")
+    p.set_defaults(func=cmd_codes_list)
+    p = actions.add_parser("revoke", parents=[common], help="revoke an unused code")
+    p.set_defaults(func=cmd_codes_revoke)
+    p.add_argument("code_id", metavar="CODE_ID", type=int, help="the code's id (see `enrollment-codes list`)")
     add("devices", cmd_devices, "list enrolled devices")
     p = add("revoke", cmd_revoke, "revoke a device (it is told to wipe its voter data)")
     p.add_argument("device", metavar="DEVICE")
@@ -248,6 +346,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", metavar="DIR")
     add("stats", cmd_stats, "per-county devices, contacts, doors, results and votes")
     add("settings", cmd_settings, "show every setting (CANVASS_* environment variables) and its value")
+    from canvass_server import cli_ballots  # it imports this module's helpers
+
+    cli_ballots.register(sub, common)
     return parser
 
 

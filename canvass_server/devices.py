@@ -1,4 +1,5 @@
-"""Devices: counties they belong to, bearer-token authentication, status, listing and revocation."""
+"""Devices: counties they belong to, bearer-token authentication (of an active member's device), status, listing
+and revocation."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from canvass_protocol import wire
 from canvass_server.errors import ApiError
-from canvass_server.models import County, Device, utcnow
+from canvass_server.models import County, Device, Member, utcnow
 from canvass_server.versions import insert_ignore
 
 E = wire.ErrorCode
@@ -21,15 +22,25 @@ def sha256_hex(text: str) -> str:
 
 
 def ensure_county(session: Session, name: str, state: str) -> County:
-    """The county row for (name, state), created if new (safe under concurrency)."""
-    state = state.upper()
-    session.execute(insert_ignore(session, County).values(name=name, state=state))
-    return session.execute(select(County).where(County.name == name, County.state == state)).scalar_one()
+    """The county row for (name, state), found case-insensitively ("DURHAM" is Durham), else created as spelled
+    (safe under concurrency: the unique index on lower(name), state makes a second insert a no-op)."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError("give the county's name")
+    found = find_county(session, name, state)
+    if found is not None:
+        return found
+    session.execute(insert_ignore(session, County).values(name=name, state=state.strip().upper()))
+    made = find_county(session, name, state)
+    assert made is not None
+    return made
 
 
 def find_county(session: Session, name: str, state: str) -> County | None:
+    """The county named `name` in `state`, in any case and spacing; None when there is none."""
     return session.execute(
-        select(County).where(func.lower(County.name) == name.lower(), County.state == state.upper())
+        select(County).where(func.lower(County.name) == " ".join(name.split()).lower(),
+                             County.state == state.strip().upper())
     ).scalar_one_or_none()
 
 
@@ -44,10 +55,18 @@ def authenticate(session: Session, authorization: str | None, *, lock: bool = Fa
     device = session.execute(stmt).scalar_one_or_none()
     if device is None:
         raise ApiError(401, E.UNAUTHORIZED, "Unknown or invalid token.", headers={"WWW-Authenticate": "Bearer"})
-    if device.status != "active" and not allow_revoked:
+    if (device.status != "active" or not _member_active(session, device)) and not allow_revoked:
         raise ApiError(403, E.DEVICE_REVOKED, "This device has been revoked: wipe local voter data.",
                        detail={"wipe": True})
     return device
+
+
+def _member_active(session: Session, device: Device) -> bool:
+    """A device acts for an active member only (suspending a member also revokes the device; this holds even
+    for a member whose status was changed another way)."""
+    if device.member_id is None:
+        return True  # authz.caller_of refuses it with its own reason
+    return session.scalar(select(Member.status).where(Member.id == device.member_id)) == "active"
 
 
 @dataclass(frozen=True)
@@ -57,6 +76,8 @@ class DeviceInfo:
     state: str
     role: str
     label: str
+    member_id: int | None
+    member: str | None  # the member's name
     status: str
     last_seq: int
     created_at: str
@@ -64,11 +85,15 @@ class DeviceInfo:
 
 
 def list_devices(session: Session) -> list[DeviceInfo]:
-    rows = session.execute(select(Device, County).join(County).order_by(Device.created_at)).all()
+    """Every device, oldest first, with its county and member."""
+    rows = session.execute(
+        select(Device, County, Member.name).join(County, County.id == Device.county_id)
+        .outerjoin(Member, Member.id == Device.member_id).order_by(Device.created_at)
+    ).all()
     return [
-        DeviceInfo(d.id, c.name, c.state, d.role, d.label, d.status, d.last_seq, d.created_at.isoformat(),
-                   d.last_seen_at.isoformat() if d.last_seen_at else None)
-        for d, c in rows
+        DeviceInfo(d.id, c.name, c.state, d.role, d.label, d.member_id, member, d.status, d.last_seq,
+                   d.created_at.isoformat(), d.last_seen_at.isoformat() if d.last_seen_at else None)
+        for d, c, member in rows
     ]
 
 
@@ -84,9 +109,16 @@ def revoke(session: Session, device_id: str) -> bool:
     return True
 
 
-def device_status(device: Device, county: County) -> wire.DeviceStatus:
-    return wire.DeviceStatus(
-        device_id=device.id, status="active" if device.status == "active" else "revoked",
-        wipe=device.status != "active", county=wire.CountyRef(name=county.name, state=county.state),
-        role=device.role,
-    )
+def member_ref(member: Member) -> wire.MemberRef:
+    return wire.MemberRef.model_validate({"id": member.id, "name": member.name, "role": member.role})
+
+
+def device_status(device: Device, county: County, member: Member | None = None) -> wire.DeviceStatus:
+    """What GET /v1/device and the `device` scope answer; `member` is whom the device acts for."""
+    revoked = device.status != "active" or (member is not None and member.status != "active")
+    return wire.DeviceStatus.model_validate({
+        "device_id": device.id, "status": "revoked" if revoked else "active", "wipe": revoked,
+        "county": {"name": county.name, "state": county.state},
+        "role": member.role if member is not None else device.role,
+        "member": member_ref(member) if member is not None else None,
+    })

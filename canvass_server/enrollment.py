@@ -1,4 +1,5 @@
-"""Enrollment: one-time codes (only their hash is stored) and spending one on a new device's key."""
+"""Enrollment: one-time codes for a member's new device (only their hash is stored; who made them is kept), listing
+and revoking codes, and spending one on a device's key."""
 
 from __future__ import annotations
 
@@ -7,15 +8,16 @@ import secrets
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, aliased
 
 from canvass_protocol import wire
 from canvass_protocol.envelope import unb64
+from canvass_server import members
 from canvass_server.authz import Caller, check_may_make_enrollment_code
-from canvass_server.devices import ensure_county, sha256_hex
+from canvass_server.devices import ensure_county, member_ref, sha256_hex
 from canvass_server.errors import ApiError
-from canvass_server.models import County, Device, EnrollmentCode, utcnow
+from canvass_server.models import County, Device, EnrollmentCode, Member, utcnow
 
 E = wire.ErrorCode
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L
@@ -27,41 +29,159 @@ def normalise_code(code: str) -> str:
 
 @dataclass(frozen=True)
 class NewCode:
+    id: int
     code: str
     county: str
     state: str
     role: str
+    member: wire.MemberRef | None  # None: the host's shortcut (the member is made at enrollment)
     expires_at: dt.datetime
 
+    def response(self) -> wire.EnrollmentCodeResponse:
+        return wire.EnrollmentCodeResponse.model_validate({
+            "id": self.id, "code": self.code, "county": {"name": self.county, "state": self.state},
+            "member": self.member, "role": self.role, "expires_at": self.expires_at.isoformat()})
 
-def make_enrollment_code(session: Session, *, county: str, state: str, role: str, hours: int = 72) -> NewCode:
-    """A one-time code (only its hash is stored) for enrolling one device in a county with a role."""
-    if role not in wire.ROLES:
-        raise ValueError(f"unknown role {role!r}: choose one of {', '.join(wire.ROLES)}")
-    row = ensure_county(session, county, state)
+
+def make_enrollment_code(session: Session, *, member_id: int | None = None, county: str | None = None,
+                         state: str | None = None, role: str | None = None, created_by: int | None = None,
+                         hours: int = 72) -> NewCode:
+    """A one-time code for a new device of member `member_id`, made by member `created_by` (None: the host).
+
+    Without a member (the host's shortcut) the code is for `role` in `county`/`state` (found case-insensitively or
+    created), and enrolling with it creates the member, named by the device's label. Raises ValueError ("no member
+    42", "unknown role 'boss'") for what cannot be made.
+    """
+    if hours < 1:
+        raise ValueError("a code must last at least 1 hour")
+    member: Member | None = None
+    if member_id is not None:
+        if county or role:
+            raise ValueError("give a member, or a county and a role, not both")
+        member = members.get_member(session, member_id)
+        if member.status != "active":
+            raise ValueError(f"member {member.id} ({member.name}) is {member.status}: no code can be made for them")
+        county_row, role = session.get_one(County, member.county_id), member.role
+    else:
+        if role is None and county is None:
+            raise ValueError("give a member (--member ID), or a county and a role")
+        if role not in wire.ROLES:
+            raise ValueError(f"unknown role {role!r}: choose one of {', '.join(wire.ROLES)}")
+        if not county or not state:
+            raise ValueError("give the county and its state")
+        county_row = ensure_county(session, county, state)
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
     code = "-".join(raw[i : i + 4] for i in range(0, 12, 4))
     expires = utcnow() + dt.timedelta(hours=hours)
-    session.add(EnrollmentCode(code_hash=sha256_hex(raw), county_id=row.id, role=role, expires_at=expires))
+    row = EnrollmentCode(code_hash=sha256_hex(raw), county_id=county_row.id, role=role, expires_at=expires,
+                         member_id=member_id, created_by=created_by)
+    session.add(row)
     session.flush()
-    return NewCode(code, row.name, row.state, role, expires)
+    return NewCode(row.id, code, county_row.name, county_row.state, role,
+                   member_ref(member) if member else None, expires)
+
+
+def issue_enrollment_code(session: Session, caller: Caller, request: wire.EnrollmentCodeRequest) -> NewCode:
+    """A code made through the API by an enrolled device, for a member the caller manages or for themselves."""
+    member = session.get(Member, request.member_id)
+    if member is None:
+        raise ApiError(404, E.NOT_FOUND, f"no member {request.member_id}")
+    check_may_make_enrollment_code(caller, member)
+    try:
+        return make_enrollment_code(session, member_id=member.id, created_by=caller.member.id,
+                                    hours=request.expires_hours)
+    except ValueError as exc:
+        raise ApiError(400, E.BAD_REQUEST, str(exc)) from exc
+
+
+# ---- listing and revoking codes ------------------------------------------------------------------------------
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
-def enroll(session: Session, request: wire.EnrollRequest) -> tuple[Device, County, str]:
-    """Spend a code on a new device: returns the device, its county and the bearer token (shown once)."""
-    row = session.execute(
-        select(EnrollmentCode).where(EnrollmentCode.code_hash == sha256_hex(normalise_code(request.code)))
-    ).scalar_one_or_none()
+def code_status(row: EnrollmentCode, now: dt.datetime) -> str:
+    """unused, used, expired or revoked."""
+    if row.used_at is not None:
+        return "used"
+    if row.revoked_at is not None:
+        return "revoked"
+    return "expired" if _aware(row.expires_at) <= now else "unused"
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    """A code as listed: never the code itself (only its hash is kept)."""
+
+    id: int
+    member_id: int | None
+    member: str | None  # the member's name
+    county: str
+    state: str
+    role: str
+    created_by: int | None  # the member who made it; None: the host
+    created_at: str
+    expires_at: str
+    status: str
+
+
+def list_codes(session: Session) -> list[CodeInfo]:
+    """Every enrollment code ever made, oldest first."""
+    now = utcnow()
+    owner = aliased(Member)
+    rows = session.execute(
+        select(EnrollmentCode, County, owner.name).join(County, County.id == EnrollmentCode.county_id)
+        .outerjoin(owner, owner.id == EnrollmentCode.member_id).order_by(EnrollmentCode.id)
+    ).all()
+    return [CodeInfo(c.id, c.member_id, name, county.name, county.state, c.role, c.created_by,
+                     _aware(c.created_at).isoformat(), _aware(c.expires_at).isoformat(), code_status(c, now))
+            for c, county, name in rows]
+
+
+def revoke_code(session: Session, code_id: int) -> str:
+    """Revoke an unused code; returns its status before ("unused", "expired", "revoked"). ValueError when there is
+    no such code or it was already used (revoke the device instead)."""
+    row = session.get(EnrollmentCode, code_id)
+    if row is None:
+        raise ValueError(f"no enrollment code {code_id}")
+    before = code_status(row, utcnow())
+    if before == "used":
+        raise ValueError(f"enrollment code {code_id} was already used; revoke its device {row.device_id} instead")
+    if row.revoked_at is None:
+        row.revoked_at = utcnow()
+    return before
+
+
+# ---- enrolling -----------------------------------------------------------------------------------------------
+
+
+def list_prefix(device: Device) -> str:
+    """The prefix of the turf list numbers this device allocates ("T3-"): its series is unique in the county."""
+    return f"T{device.list_series}-"
+
+
+def _refuse(row: EnrollmentCode | None, session: Session) -> None:
     if row is None:
         raise ApiError(401, E.ENROLLMENT_CODE_INVALID, "This enrollment code is not known.")
     if row.used_at is not None:
         raise ApiError(410, E.ENROLLMENT_CODE_USED, "This enrollment code has already been used.")
+    if row.revoked_at is not None:
+        raise ApiError(410, E.ENROLLMENT_CODE_REVOKED, "This enrollment code was revoked; ask for a new one.")
     if _aware(row.expires_at) <= utcnow():
         raise ApiError(410, E.ENROLLMENT_CODE_EXPIRED, "This enrollment code has expired; ask for a new one.")
+    if row.member_id is not None and session.get_one(Member, row.member_id).status != "active":
+        raise ApiError(410, E.ENROLLMENT_CODE_REVOKED, "This code's member is suspended or removed.")
+
+
+def enroll(session: Session, request: wire.EnrollRequest) -> tuple[Device, County, str]:
+    """Spend a code on a new device of its member (made now, named by the label, for the host's shortcut codes):
+    returns the device, its county and the bearer token (shown once)."""
+    row = session.execute(
+        select(EnrollmentCode).where(EnrollmentCode.code_hash == sha256_hex(normalise_code(request.code)))
+    ).scalar_one_or_none()
+    _refuse(row, session)
+    assert row is not None
     try:
         public = unb64(request.public_key)
     except ValueError:
@@ -69,26 +189,27 @@ def enroll(session: Session, request: wire.EnrollRequest) -> tuple[Device, Count
     if len(public) != 32:
         raise ApiError(400, E.BAD_REQUEST, "public_key must be a base64 raw 32-byte Ed25519 public key.")
     device_id = str(uuid.uuid4())
-    # Spend the code atomically: of two concurrent enrollments, only one updates the row.
+    # Spend the code atomically: of two concurrent enrollments (or a revocation), only one updates the row.
     spent = session.execute(
         update(EnrollmentCode)
-        .where(EnrollmentCode.id == row.id, EnrollmentCode.used_at.is_(None))
+        .where(EnrollmentCode.id == row.id, EnrollmentCode.used_at.is_(None), EnrollmentCode.revoked_at.is_(None))
         .values(used_at=utcnow(), device_id=device_id)
     )
     if spent.rowcount != 1:  # type: ignore[attr-defined]
         raise ApiError(410, E.ENROLLMENT_CODE_USED, "This enrollment code has already been used.")
+    if row.member_id is not None:
+        member = session.get_one(Member, row.member_id)
+    else:
+        name = request.label.strip() or f"device {device_id[:8]}"
+        member = members.create(session, county_id=row.county_id, name=name, role=row.role, added_by=row.created_by)
+    # The county row lock orders concurrent enrollments in a county, so no two devices get the same series.
+    session.execute(select(County.id).where(County.id == row.county_id).with_for_update())
+    last = session.scalar(select(func.max(Device.list_series)).where(Device.county_id == row.county_id))
     token = "cvt_" + secrets.token_urlsafe(32)
     device = Device(
-        id=device_id, county_id=row.county_id, role=row.role, label=request.label, public_key=public,
-        token_hash=sha256_hex(token), status="active", last_seq=0,
+        id=device_id, county_id=row.county_id, member_id=member.id, role=member.role, label=request.label,
+        list_series=(last or 0) + 1, public_key=public, token_hash=sha256_hex(token), status="active", last_seq=0,
     )
     session.add(device)
     session.flush()
     return device, session.get_one(County, row.county_id), token
-
-
-def issue_enrollment_code(session: Session, caller: Caller, request: wire.EnrollmentCodeRequest) -> NewCode:
-    """A code made through the API by an enrolled device, within what the caller's role allows (else 403)."""
-    check_may_make_enrollment_code(caller, county=request.county, role=request.role)
-    return make_enrollment_code(session, county=request.county.name, state=request.county.state,
-                                role=request.role, hours=request.expires_hours)

@@ -261,7 +261,8 @@ class AppliedOp(Base):
 
 class ContactAttempt(Base):
     __tablename__ = "contact_attempt"
-    __table_args__ = (Index("ix_contact_county_voter", "county_id", "voter_id"),)
+    __table_args__ = (Index("ix_contact_county_voter", "county_id", "voter_id"),
+                      Index("ix_contact_pull", "county_id", "version", "id"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
@@ -284,6 +285,7 @@ class ContactAttempt(Base):
     device_id: Mapped[str] = mapped_column(String(36))
     op_id: Mapped[str] = mapped_column(String(36))
     received_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=0)  # scope `contacts:{county_id}`
 
 
 class SecuredRight(Base):

@@ -122,7 +122,8 @@ def _contacts(session: Session, caller: Caller, items: list[tuple[wire.Op, Any]]
         existing.add(p.id)
         row = p.model_dump(exclude={"county", "state_voter_id"})
         row.update(county_id=county.id, voter_id=vid, household_id=hid, device_id=device.id, op_id=op.op_id,
-                   received_at=now, member_id=member.id, canvasser=member.name)
+                   received_at=now, member_id=member.id, canvasser=member.name,
+                   version=versions.bump(session, f"contacts:{county.id}"))
         rows.append(row)
         out.ok(op)
     if rows:

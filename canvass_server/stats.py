@@ -1,13 +1,23 @@
-"""`stats`: per county, devices, contact attempts, doors knocked, results by code and votes per policy."""
+"""`stats`: per county, devices, contact attempts, doors knocked, results by code and votes per policy.
+
+Only effective results count: a contact row that corrects another (an undo, or the retraction half of an amended
+answer) is no result, and neither is a row that a later row corrects. One Hostile that was undone counts nothing.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import distinct, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, distinct, exists, func, select
+from sqlalchemy.orm import Session, aliased
 
-from canvass_server.models import ContactAttempt, County, Device, PolicyVote
+from canvass_server.models import Ballot, BallotVote, ContactAttempt, County, Device, Member
+
+
+def effective() -> ColumnElement[bool]:
+    """A contact row that is a result: it corrects nothing and nothing corrects it (the app's rule, attempts.py)."""
+    later = aliased(ContactAttempt)
+    return and_(ContactAttempt.corrects_id.is_(None), ~exists().where(later.corrects_id == ContactAttempt.id))
 
 
 def county_stats(session: Session) -> list[dict[str, Any]]:
@@ -16,17 +26,20 @@ def county_stats(session: Session) -> list[dict[str, Any]]:
 
     devices = by_county(select(Device.county_id, func.count()).where(Device.status == "active")
                         .group_by(Device.county_id))
-    attempts = by_county(select(ContactAttempt.county_id, func.count()).group_by(ContactAttempt.county_id))
+    attempts: dict[int, int] = {}
     doors = by_county(select(ContactAttempt.county_id, func.count(distinct(ContactAttempt.household_id)))
-                      .group_by(ContactAttempt.county_id))
+                      .where(effective()).group_by(ContactAttempt.county_id))
     results: dict[int, dict[str, int]] = {}
     for cid, code, n in session.execute(select(ContactAttempt.county_id, ContactAttempt.result, func.count())
+                                        .where(effective())
                                         .group_by(ContactAttempt.county_id, ContactAttempt.result)):
         results.setdefault(cid, {})[code] = n
+        attempts[cid] = attempts.get(cid, 0) + n
     votes: dict[int, dict[str, dict[str, int]]] = {}
-    for cid, slug, choice, n in session.execute(
-        select(PolicyVote.county_id, PolicyVote.brief_slug, PolicyVote.choice, func.count())
-        .group_by(PolicyVote.county_id, PolicyVote.brief_slug, PolicyVote.choice)
+    for cid, slug, choice, n in session.execute(  # by the voting member's county
+        select(Member.county_id, Ballot.brief_slug, BallotVote.choice, func.count())
+        .join(Ballot, Ballot.id == BallotVote.ballot_id).join(Member, Member.id == BallotVote.member_id)
+        .group_by(Member.county_id, Ballot.brief_slug, BallotVote.choice)
     ):
         votes.setdefault(cid, {}).setdefault(slug, {"support": 0, "oppose": 0, "abstain": 0})[choice] = n
     return [

@@ -8,7 +8,6 @@ from sqlalchemy.orm import Session
 
 from canvass_app.briefs.library import RightWithBriefs, Tally, get_brief, rights_with_briefs
 from canvass_app.briefs.render import Mode, render_brief_html, render_right_html
-from canvass_app.briefs.votes import VoteRecord, my_vote
 
 
 @dataclass(frozen=True)
@@ -24,15 +23,13 @@ class ReaderPage:
     bookmarked: bool
     conflicts: tuple[str, ...]  # titles of the Secured Rights it declares a conflict with
     tally: Tally
-    my_vote: VoteRecord | None
     talking_points: tuple[str, ...]
 
 
 def open_brief(
     session: Session, slug: str, *, language: str = "en", mode: Mode = "full", base_pt: int = 11,
-    person: str = "",
 ) -> ReaderPage:
-    """Render one brief (in language, else English) with its conflict notice, tally and this person's vote."""
+    """Render one brief (in language, else English) with its conflict notice and tally."""
     view = get_brief(session, slug, language)
     titles = {r.right.slug: r.right.title for r in rights_with_briefs(session, language)}
     doc = view.doc
@@ -41,7 +38,6 @@ def open_brief(
         slug=doc.slug, language=doc.language, title=doc.title, status=doc.status, html=html,
         languages=view.languages, bookmarked=view.bookmarked,
         conflicts=tuple(titles.get(s, s) for s in doc.conflicts), tally=view.tally,
-        my_vote=my_vote(session, slug=slug, person=person) if person.strip() else None,
         talking_points=tuple(doc.talking_points),
     )
 

@@ -12,6 +12,7 @@ from canvass_app.contacts.attempts import ContactError, Survey, find_voter, log_
 from canvass_app.contacts.listing import list_contacts, write_csv
 from canvass_app.contacts.paper_results import enter_results
 from canvass_app.store.database import Store
+from canvass_app.sync.whoami import signed_in
 
 
 def _support(text: str) -> int:
@@ -21,12 +22,13 @@ def _support(text: str) -> int:
 
 
 def _log_contact(args: argparse.Namespace, store: Store) -> int:
+    who = signed_in(store).name  # shown locally; the server records the device's member
     try:
         with store.session() as session:
             voter = find_voter(session, args.voter_id)
             name, sid = voter.full_name, voter.state_voter_id
             cid = log_contact(session, voter.id, args.result, Survey(support=args.support), note=args.note,
-                              canvasser=args.canvasser, source="cli")
+                              canvasser=who, source="cli")
             code = resolve_result(session, args.result).code
     except ContactError as exc:
         raise CommandError(str(exc)) from exc
@@ -71,7 +73,7 @@ def _enter_results(args: argparse.Namespace, store: Store) -> int:
         raise CommandError(f"{path}: no such file.")
     try:
         with store.session() as session:
-            outcome = enter_results(session, path, canvasser=args.canvasser)
+            outcome = enter_results(session, path, canvasser=signed_in(store).name)
     except ContactError as exc:
         raise CommandError(str(exc)) from exc
     if args.json:
@@ -94,7 +96,6 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], commo
                    help='result code abbreviation or name, any case: NH or "Not Home"')
     p.add_argument("--support", type=_support, help="support 1 (strong oppose) to 5 (strong support)")
     p.add_argument("--note", help="a note about the conversation")
-    p.add_argument("--canvasser", help="who knocked (default: unset)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_log_contact)
 
@@ -108,6 +109,5 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], commo
     p = sub.add_parser("enter-results", parents=[common], help="enter results typed from paper walk lists")
     p.add_argument("file", metavar="FILE.csv",
                    help="CSV: list number, line number, result code, optional support and note")
-    p.add_argument("--canvasser", help="who walked the lists")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_enter_results)

@@ -12,6 +12,7 @@ from canvass_app.sync import batches
 from canvass_app.sync.enroll import EnrollError, enroll
 from canvass_app.sync.status import sync_status
 from canvass_app.sync.syncer import SyncOptions, sync
+from canvass_app.sync.whoami import signed_in
 
 
 def _enroll(args: argparse.Namespace, store: Store) -> int:
@@ -19,8 +20,9 @@ def _enroll(args: argparse.Namespace, store: Store) -> int:
         done = enroll(store, args.server, args.code, label=args.label or "")
     except EnrollError as exc:
         raise CommandError(str(exc)) from exc
-    emit(args, f"enrolled as device {done.device_id} ({done.role}, {done.county} {done.state}) on "
-               f"{done.server_url}; server key {done.server_key_id} pinned", done.__dict__)
+    emit(args, f"enrolled as device {done.device_id} for member {done.member_id} {done.member_name} ({done.role}, "
+               f"{done.county} {done.state}) on {done.server_url}; turf lists {done.list_prefix}0001 on; "
+               f"server key {done.server_key_id} pinned", done.__dict__)
     return 0
 
 
@@ -53,8 +55,9 @@ def _sync(args: argparse.Namespace, store: Store) -> int:
 
 
 def _status(args: argparse.Namespace, store: Store) -> int:
-    state = sync_status(store)
-    emit(args, state.line(), state.as_dict())
+    state, person = sync_status(store), signed_in(store)
+    member = {"id": person.member_id, "name": person.name, "role": person.role, "list_prefix": person.list_prefix}
+    emit(args, f"{state.line()}; signed in as {person.name} ({person.role})", {**state.as_dict(), "member": member})
     return 0
 
 

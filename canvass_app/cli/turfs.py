@@ -9,7 +9,16 @@ from typing import Any
 from canvass_app import pdf_fonts
 from canvass_app.cli.common import CommandError, emit, written_whole
 from canvass_app.store.database import Store
+from canvass_app.sync import whoami
 from canvass_app.turfs import cutting, walklist_pdf
+
+
+def signed_in(store: Store) -> cutting.Me | None:
+    """The enrolled device's member as turfs need them (id, role, list prefix); None on an offline install."""
+    person = whoami.signed_in(store)
+    if person.member_id is None:
+        return None
+    return cutting.Me(member_id=person.member_id, role=person.role, list_prefix=person.list_prefix)
 
 
 def _cut_text(report: cutting.CutReport) -> str:
@@ -26,7 +35,8 @@ def _cut(args: argparse.Namespace, store: Store) -> int:
     try:
         with store.session() as session:
             county = cutting.find_county(session, args.county, args.state)
-            report = cutting.cut_county(session, county.id, doors=args.doors if args.by is None else None)
+            report = cutting.cut_county(session, county.id, doors=args.doors if args.by is None else None,
+                                        me=signed_in(store))
     except cutting.TurfError as exc:
         raise CommandError(str(exc)) from exc
     emit(args, _cut_text(report), report.as_dict())
@@ -43,11 +53,12 @@ def _delete(args: argparse.Namespace, store: Store) -> int:
     if (args.cut is None) == (not args.list_numbers):
         raise CommandError("Name the turfs to delete by list number, or a whole cut with --cut N (not both).")
     try:
+        me = signed_in(store)
         with store.session() as session:  # one transaction: every turf goes, or none
             if args.cut is not None:
-                report = cutting.delete_cut(session, args.cut, force=args.force)
+                report = cutting.delete_cut(session, args.cut, force=args.force, me=me)
             else:
-                report = cutting.delete_turfs(session, args.list_numbers, force=args.force)
+                report = cutting.delete_turfs(session, args.list_numbers, force=args.force, me=me)
     except cutting.TurfError as exc:
         raise _refused(exc) from exc
     emit(args, report.headline, report.as_dict())
@@ -58,7 +69,8 @@ def _recut(args: argparse.Namespace, store: Store) -> int:
     try:
         with store.session() as session:
             county = cutting.find_county(session, args.county, args.state)
-            report = cutting.recut_precinct(session, county.id, args.precinct, doors=args.doors, force=args.force)
+            report = cutting.recut_precinct(session, county.id, args.precinct, doors=args.doors, force=args.force,
+                                            me=signed_in(store))
     except cutting.TurfError as exc:
         raise _refused(exc) from exc
     gone = ", ".join(t.list_number for t in report.deleted.deleted) or "no turf"
@@ -87,14 +99,15 @@ def _list(args: argparse.Namespace, store: Store) -> int:
 
 
 def _hand_out(args: argparse.Namespace, store: Store) -> int:
+    me = signed_in(store)
     try:
         with store.session() as session:
             if args.turfs_command == "assign":
-                t = cutting.assign(session, args.list_number, args.to)
+                t = cutting.assign(session, args.list_number, args.to, me=me)
             elif args.turfs_command == "checkout":
-                t = cutting.check_out(session, args.list_number, args.to)
+                t = cutting.check_out(session, args.list_number, args.to, me=me)
             else:
-                t = cutting.return_turf(session, args.list_number)
+                t = cutting.return_turf(session, args.list_number, me=me)
     except cutting.TurfError as exc:
         raise CommandError(str(exc)) from exc
     who = f" to {t.assignee}" if t.assignee else ""
@@ -162,7 +175,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], commo
         a = tsub.add_parser(action, parents=[common], help=text)
         a.add_argument("list_number", metavar="LIST_NUMBER")
         if action != "return":
-            a.add_argument("--to", required=action == "assign", metavar="NAME", help="the canvasser")
+            a.add_argument("--to", required=action == "assign", metavar="NAME_OR_MEMBER_ID",
+                           help="the canvasser: on an enrolled device a member (name or id, from the synced list)")
         a.add_argument("--json", action="store_true")
         a.set_defaults(func=_hand_out)
 

@@ -119,9 +119,8 @@ def _payload(session: Session, row: ContactAttempt, voter: Voter, code: str) -> 
         "id": row.id, "county": _county_ref(session, voter.county_id), "state_voter_id": voter.state_voter_id,
         "result": code, "support": row.support, "top_issue": row.top_issue,
         "volunteer_interest": row.volunteer_interest, "preferred_language": row.preferred_language,
-        "needs_ride": row.needs_ride, "answers": row.answers, "note": row.note, "canvasser": row.canvasser,
-        "list_number": list_number, "corrects_id": row.corrects_id, "source": row.source,
-        "created_at": _iso(row.created_at),
+        "needs_ride": row.needs_ride, "answers": row.answers, "note": row.note, "list_number": list_number,
+        "corrects_id": row.corrects_id, "source": row.source, "created_at": _iso(row.created_at),
     }
 
 
@@ -149,7 +148,9 @@ def log_contact(
 ) -> str:
     """Write one contact and its `contact_attempt` outbox op in the caller's transaction; returns the contact id.
 
-    `result` is an abbreviation or a name, any case. `turf_id` defaults to the turf of the voter's household.
+    `result` is an abbreviation or a name, any case. `canvasser` is the signed-in person's name (sync.whoami), kept
+    on the local row only: no op names a person, the server records the sending device's member. `turf_id`
+    defaults to the turf of the voter's household.
     Do Not Contact and Deceased also mark the voter and enqueue a `voter_correction`. Voters already marked Do
     Not Contact or Deceased are refused. The caller's unit of work commits; confirm to people only after it has.
     """

@@ -1,4 +1,5 @@
-"""Listing and exporting logged contacts (by voter, by turf list number), and a turf's progress figures."""
+"""Listing and exporting logged contacts (by voter, by turf list number), a turf's progress figures, and every
+turf's in one query."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session, aliased
 
 from canvass_app.contacts.attempts import ContactError, effective
-from canvass_app.store.models import ContactAttempt, ResultCode, Turf, Voter, utcnow
+from canvass_app.store.models import ContactAttempt, Household, ResultCode, Turf, Voter, utcnow
 from canvass_app.turfs.walk_order import turf_doors
 
 
@@ -144,3 +145,57 @@ def turf_progress(session: Session, turf_id: int, *, since: dt.datetime | None =
         first_at=first, last_at=last, hours=round(hours, 3), attempts_per_hour=rate(attempts),
         contacts_per_hour=rate(contacts), doors_per_hour=rate(doors_window),
     )
+
+
+SUPPORTER = 4  # support 4 (lean support) or 5 (strong support)
+
+
+@dataclass(frozen=True)
+class TurfFigures:
+    """A turf's walk so far, counted from effective results logged on it: doors knocked (of the turf's doors
+    now), people contacted (spoken with), and supporters (people whose latest stated support is 4 or 5)."""
+
+    knocked: int = 0
+    contacted: int = 0
+    supporters: int = 0
+
+
+def turfs_figures(session: Session, *, county_id: int | None = None) -> dict[int, TurfFigures]:
+    """Every turf's figures (of one county, if given), keyed by turf id, in one query; a turf not walked yet has
+    zeros."""
+    on_turf = [ContactAttempt.turf_id.is_not(None), effective()]
+    walked = (
+        select(ContactAttempt.turf_id,
+               func.count(distinct(ContactAttempt.household_id)).label("knocked"),
+               func.count(distinct(ContactAttempt.voter_id)).filter(ResultCode.is_contact.is_(True))
+               .label("contacted"))
+        .join(ResultCode, ResultCode.id == ContactAttempt.result_code_id)
+        .join(Household, Household.id == ContactAttempt.household_id)
+        .where(*on_turf, Household.turf_id == ContactAttempt.turf_id)  # doors still in the turf
+        .group_by(ContactAttempt.turf_id)
+        .subquery("walked")
+    )
+    stated = (
+        select(ContactAttempt.turf_id, ContactAttempt.support,
+               func.row_number().over(partition_by=ContactAttempt.voter_id,
+                                      order_by=(ContactAttempt.created_at.desc(), ContactAttempt.id.desc()))
+               .label("rank"))
+        .where(*on_turf, ContactAttempt.support.is_not(None))
+        .subquery("stated")
+    )
+    supporters = (
+        select(stated.c.turf_id, func.count().label("supporters"))
+        .where(stated.c.rank == 1, stated.c.support >= SUPPORTER)
+        .group_by(stated.c.turf_id)
+        .subquery("supporters")
+    )
+    query = (
+        select(Turf.id, func.coalesce(walked.c.knocked, 0), func.coalesce(walked.c.contacted, 0),
+               func.coalesce(supporters.c.supporters, 0))
+        .outerjoin(walked, walked.c.turf_id == Turf.id)
+        .outerjoin(supporters, supporters.c.turf_id == Turf.id)
+    )
+    if county_id is not None:
+        query = query.where(Turf.county_id == county_id)
+    return {tid: TurfFigures(knocked, contacted, backers)
+            for tid, knocked, contacted, backers in session.execute(query)}

@@ -169,6 +169,8 @@ class Turf(Base):
     talking_points: Mapped[str | None] = mapped_column(Text)  # summary printed on the walk list
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     cut_id: Mapped[int | None] = mapped_column(Integer)  # shared by the turfs of one cut (migration 0012)
+    # Held by this device's member, as the server says (migration 0016): the Walk page's "My turfs".
+    mine: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class TurfAssignment(Base):
@@ -181,6 +183,7 @@ class TurfAssignment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     turf_id: Mapped[int] = mapped_column(ForeignKey("turf.id", ondelete="CASCADE"), index=True)
     canvasser: Mapped[str] = mapped_column(String(120))
+    member_id: Mapped[int | None] = mapped_column(Integer)  # the server's member (migration 0016); None: free text
     assigned_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     checked_out_at: Mapped[dt.datetime | None]
     returned_at: Mapped[dt.datetime | None]
@@ -333,6 +336,7 @@ class OutboxOp(Base):
     batch_id: Mapped[str | None] = mapped_column(String(36), index=True)
     status: Mapped[str] = mapped_column(String(10), default="pending")  # pending, batched, synced, rejected
     reject_reason: Mapped[str | None] = mapped_column(Text)
+    seen_at: Mapped[dt.datetime | None]  # a rejection the person has seen (migration 0014); NULL: count it
 
 
 class SyncBatch(Base):
@@ -371,3 +375,51 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+class Member(Base):
+    """A member of the county as the server knows them (scope `members`, pulled by county leads; migration 0016):
+    whom a turf can be given to. `id` is the server's."""
+
+    __tablename__ = "member"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))  # volunteer, canvasser, county_lead, admin
+    status: Mapped[str] = mapped_column(String(10))  # active, suspended, removed
+
+
+class Ballot(Base):
+    """A ballot this device's county is in, as last pulled (scope `ballots`; migration 0015); `id` is the server's.
+    `receipt_check` is what the published receipts said of this device's vote: verified, missing or mismatch."""
+
+    __tablename__ = "ballot"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    brief_slug: Mapped[str] = mapped_column(String(80), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    scope: Mapped[str] = mapped_column(String(10))  # county, state, national
+    opens_at: Mapped[dt.datetime]
+    closes_at: Mapped[dt.datetime]
+    quorum: Mapped[float]
+    threshold: Mapped[float]
+    status: Mapped[str] = mapped_column(String(10))  # open, closed
+    electorate: Mapped[int] = mapped_column(Integer)
+    result: Mapped[dict[str, Any] | None]  # wire.BallotResult once closed
+    receipt_check: Mapped[str | None] = mapped_column(String(12))
+    receipt_checked_at: Mapped[dt.datetime | None]
+
+
+class BallotVote(Base):
+    """A vote this device cast (every one: the last one sent is the member's vote), with the secret nonce that
+    opens its receipt. Migration 0015."""
+
+    __tablename__ = "ballot_vote"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    ballot_id: Mapped[int] = mapped_column(ForeignKey("ballot.id"), index=True)
+    choice: Mapped[str] = mapped_column(String(8))
+    comment: Mapped[str | None] = mapped_column(Text)
+    nonce: Mapped[str] = mapped_column(String(64))  # 32 random bytes, hex
+    receipt: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

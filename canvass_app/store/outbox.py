@@ -10,8 +10,6 @@ from uuid6 import uuid7
 from canvass_app.store.models import OutboxOp
 from canvass_protocol import wire
 
-SCHEMA_VERSION = 1
-
 
 class OpPayloadError(ValueError):
     """A change whose op the server could not take: refused here, where it is made, not silently later."""
@@ -26,7 +24,7 @@ def enqueue(session: Session, op_type: str, payload: dict[str, Any]) -> OutboxOp
         wire.validate_payload(op_type, payload)
     except ValueError as exc:
         raise OpPayloadError(str(exc)) from None
-    op = OutboxOp(op_id=str(uuid7()), op_type=op_type, payload=payload, schema_version=SCHEMA_VERSION)
+    op = OutboxOp(op_id=str(uuid7()), op_type=op_type, payload=payload, schema_version=wire.OP_SCHEMA_VERSION)
     session.add(op)
     session.flush()  # assigns seq now, so the caller can report it
     return op

@@ -1,4 +1,5 @@
-"""Enrollment: make this device's Ed25519 key, spend a one-time code at the server, pin the server's key."""
+"""Enrollment: make this device's Ed25519 key, spend a one-time code at the server, pin the server's key, and keep
+who the device acts for (the member, as the server says)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ class Enrolled:
     state: str
     role: str
     server_key_id: str
+    member_id: int
+    member_name: str
+    list_prefix: str
 
 
 def normalise_url(url: str) -> str:
@@ -64,10 +68,12 @@ def enroll(store: Store, server_url: str, code: str, *, label: str = "", http: S
     ident = identity.Identity(
         device_id=answer.device_id, token=answer.token, private_key=private_b64, server_url=url,
         server_key=answer.server_key.public_key, server_key_id=answer.server_key.key_id,
-        county_name=answer.county.name, county_state=answer.county.state, role=answer.role,
+        county_name=answer.county.name, county_state=answer.county.state, role=answer.member.role,
+        member_id=answer.member.id, member_name=answer.member.name, list_prefix=answer.list_prefix,
     )
     identity.save(store, ident)
     with store.session() as session:  # a new device pulls everything afresh
         session.execute(delete(SyncState))
         session.execute(delete(Setting).where(Setting.key == WIPE_SETTING))
-    return Enrolled(ident.device_id, url, ident.county_name, ident.county_state, ident.role, ident.server_key_id)
+    return Enrolled(ident.device_id, url, ident.county_name, ident.county_state, ident.role, ident.server_key_id,
+                    answer.member.id, answer.member.name, answer.list_prefix)

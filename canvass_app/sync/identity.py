@@ -1,4 +1,5 @@
-"""This device's sync identity (id, token, Ed25519 key, pinned server key, URL): in the keychain, never plaintext.
+"""This device's sync identity (id, token, Ed25519 key, pinned server key, URL, and the member it acts for): in the
+keychain, never plaintext.
 
 Where the store key lives in the OS keychain, the identity goes there too (the same `keys.keyring_*` helpers).
 Where it does not (the passphrase fallback), `device.wrap` beside the database holds the identity sealed with
@@ -42,7 +43,10 @@ class Identity:
     server_key_id: str
     county_name: str = ""
     county_state: str = ""
-    role: str = ""
+    role: str = ""  # the member's role, as the server said at enrollment
+    member_id: int | None = None  # the member this device acts for (None: enrolled before protocol 2)
+    member_name: str = ""
+    list_prefix: str = ""  # this device's turf list numbers: "T3-0001", ...
 
     def signing_key(self) -> ed25519.Ed25519PrivateKey:
         return ed25519.Ed25519PrivateKey.from_private_bytes(unb64(self.private_key))

@@ -12,12 +12,15 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from canvass_app.ballots.listing import apply_pulled_ballots
 from canvass_app.store.models import (
     ContactAttempt,
     County,
     Household,
+    Member,
     OutboxOp,
     Precinct,
+    ResultCode,
     SurveyOption,
     SurveyQuestion,
     SyncBatch,
@@ -28,9 +31,11 @@ from canvass_app.store.models import (
     Voter,
     utcnow,
 )
-from canvass_protocol import wire
+from canvass_app.turfs.cutting import remove_local
+from canvass_protocol import roles, wire
 
-PULL_ORDER = ("assignments", "households", "voters", "rights", "briefs", "surveys")
+# Households before voters (voters name their household), voters before turfs (turf lines name voters).
+PULL_ORDER = ("households", "voters", "members", "turfs", "contacts", "rights", "briefs", "surveys", "ballots")
 # Every field the server sends is stored: the columns are the wire models' fields, less the keys that link rows.
 HOUSEHOLD_FIELDS = tuple(f for f in wire.item_fields("households") if f not in ("key", "precinct_code"))
 VOTER_FIELDS = tuple(f for f in wire.item_fields("voters")
@@ -126,27 +131,98 @@ def _when(value: Any) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if isinstance(value, str) and value else None
 
 
-def apply_assignments(session: Session, county: County, items: list[dict[str, Any]], refetch: bool) -> int:
+def apply_members(session: Session, county: County, items: list[dict[str, Any]], refetch: bool) -> int:
+    for item in items:
+        session.merge(Member(id=item["id"], name=item["name"], role=item["role"], status=item["status"]))
+    session.flush()
+    return len(items)
+
+
+def _turf_lines(session: Session, county: County, turf: Turf, lines: list[list[Any]]) -> None:
+    """The turf's lines as the server has them, and its households: those of its voters (known here)."""
+    ids = dict(session.execute(select(Voter.state_voter_id, Voter.id).where(
+        Voter.county_id == county.id, Voter.state_voter_id.in_({str(sid) for _, sid in lines}))).all())
+    session.execute(delete(TurfLine).where(TurfLine.turf_id == turf.id))
+    rows = [{"turf_id": turf.id, "line": int(line), "voter_id": ids[sid]} for line, sid in lines if sid in ids]
+    if rows:
+        session.execute(insert(TurfLine), rows)
+    homes = select(Voter.household_id).where(Voter.id.in_(select(TurfLine.voter_id).where(
+        TurfLine.turf_id == turf.id)))
+    session.execute(update(Household).where(Household.turf_id == turf.id, Household.id.not_in(homes))
+                    .values(turf_id=None), execution_options={"synchronize_session": False})
+    session.execute(update(Household).where(Household.id.in_(homes)).values(turf_id=turf.id),
+                    execution_options={"synchronize_session": False})
+
+
+def _turf_holder(session: Session, turf: Turf, item: dict[str, Any]) -> None:
+    """The open assignment follows the server's holder (a free-text one of this device's own stays)."""
+    held = session.scalar(select(TurfAssignment).where(TurfAssignment.turf_id == turf.id,
+                                                       TurfAssignment.returned_at.is_(None)))
+    member_id = item.get("member_id")
+    if held is not None and held.member_id is not None and held.member_id == member_id:
+        held.checked_out_at = _when(item.get("checked_out_at")) or held.checked_out_at
+        return
+    if held is not None and (member_id is not None or held.member_id is not None):
+        held.returned_at = utcnow()
+        session.flush()
+    if member_id is not None:
+        session.add(TurfAssignment(turf_id=turf.id, member_id=member_id, canvasser=item.get("member_name") or "",
+                                   checked_out_at=_when(item.get("checked_out_at"))))
+
+
+def apply_turfs(session: Session, county: County, items: list[dict[str, Any]], refetch: bool) -> int:
+    """Upsert turfs by list number with their lines, households and holder; a deleted one is removed here."""
+    precincts = _precincts(session, county.id, {i["precinct_code"] for i in items if i.get("precinct_code")})
     for item in items:
         number = str(item["list_number"]).strip().upper()
         turf = session.scalar(select(Turf).where(Turf.list_number == number))
+        if item["deleted"]:
+            if turf is not None:
+                remove_local(session, [turf.id])
+            continue
         if turf is None:
-            turf = Turf(county_id=county.id, list_number=number, name=item.get("name") or number)
+            turf = Turf(county_id=county.id, list_number=number)
             session.add(turf)
-            session.flush()
-        held = session.scalar(select(TurfAssignment).where(TurfAssignment.turf_id == turf.id,
-                                                           TurfAssignment.returned_at.is_(None)))
-        returned, out, who = _when(item.get("returned_at")), _when(item.get("checked_out_at")), item.get("canvasser")
-        if returned is not None:
-            if held is not None:
-                held.returned_at = returned
-        elif who:
-            if held is None:
-                session.add(TurfAssignment(turf_id=turf.id, canvasser=who, checked_out_at=out))
-            else:
-                held.canvasser, held.checked_out_at = who, out or held.checked_out_at
+        turf.name = item.get("name") or number
+        turf.precinct_id = precincts.get(item.get("precinct_code") or "")
+        turf.both_sides_ascending, turf.mine = bool(item["both_sides_ascending"]), bool(item["mine"])
+        session.flush()
+        _turf_lines(session, county, turf, item["lines"])
+        _turf_holder(session, turf, item)
         session.flush()
     return len(items)
+
+
+CONTACT_FIELDS = ("support", "top_issue", "volunteer_interest", "preferred_language", "needs_ride", "answers", "note",
+                  "canvasser", "source")
+
+
+def apply_contacts(session: Session, county: County, items: list[dict[str, Any]], refetch: bool) -> int:
+    """Contacts logged on other devices (and this one's, as the server stored them): append-only, so a contact
+    already here is left alone. One whose voter is not on this device is skipped; a correction of a contact that
+    is not here stands on its own."""
+    voters = {sid: (vid, hid) for sid, vid, hid in session.execute(
+        select(Voter.state_voter_id, Voter.id, Voter.household_id).where(
+            Voter.county_id == county.id, Voter.state_voter_id.in_({i["state_voter_id"] for i in items})))}
+    wanted = {i["id"] for i in items} | {i["corrects_id"] for i in items if i.get("corrects_id")}
+    known = set(session.scalars(select(ContactAttempt.id).where(ContactAttempt.id.in_(wanted))))
+    codes = dict(session.execute(select(ResultCode.code, ResultCode.id)).all())
+    turfs = dict(session.execute(select(Turf.list_number, Turf.id).where(
+        Turf.list_number.in_({i["list_number"] for i in items if i.get("list_number")}))).all())
+    rows = []
+    for item in items:
+        if item["id"] in known or item["state_voter_id"] not in voters:
+            continue
+        known.add(item["id"])
+        vid, hid = voters[item["state_voter_id"]]
+        rows.append({"id": item["id"], "voter_id": vid, "household_id": hid, "result_code_id": codes[item["result"]],
+                     "turf_id": turfs.get(item.get("list_number") or ""),
+                     "corrects_id": item["corrects_id"] if item.get("corrects_id") in known else None,
+                     "created_at": _when(item["created_at"]) or utcnow(),
+                     **{f: item.get(f) for f in CONTACT_FIELDS}})
+    if rows:
+        session.execute(insert(ContactAttempt), rows)
+    return len(rows)
 
 
 def apply_rights(session: Session, county: County, items: list[dict[str, Any]], refetch: bool) -> int:
@@ -181,13 +257,54 @@ def apply_surveys(session: Session, county: County, items: list[dict[str, Any]],
 
 
 APPLY: dict[str, Callable[[Session, County, list[dict[str, Any]], bool], int]] = {
-    "assignments": apply_assignments,
     "households": apply_households,
     "voters": apply_voters,
+    "members": apply_members,
+    "turfs": apply_turfs,
+    "contacts": apply_contacts,
     "rights": apply_rights,
     "briefs": apply_briefs,
     "surveys": apply_surveys,
+    "ballots": apply_pulled_ballots,
 }
+
+
+def scopes_for(role: str) -> list[str]:
+    """The scopes a device of this role pulls, in PULL_ORDER: those the role table lets it (and this app reads)."""
+    return [scope for scope in PULL_ORDER if scope in APPLY and roles.may_pull(role, scope) is not None]
+
+
+def _pending_voters(session: Session) -> set[str]:
+    """State voter ids named by ops not yet taken by the server: their voters stay until the ops are sent."""
+    payloads = session.scalars(select(OutboxOp.payload).where(OutboxOp.status.in_(("pending", "batched"))))
+    return {p["state_voter_id"] for p in payloads if isinstance(p, dict) and "state_voter_id" in p}
+
+
+def after_pull(session: Session, role: str) -> dict[str, int]:
+    """After a whole pull: a device that reaches only its own turfs' voters (a canvasser's) removes the voters and
+    households on none of its turfs, with their contacts (already synced). Returns the rows removed per table."""
+    if roles.may_pull(role, "voters") != "own":
+        return {}
+    on_turfs = select(TurfLine.voter_id)
+    pending = _pending_voters(session)
+    gone = [vid for vid, sid in session.execute(select(Voter.id, Voter.state_voter_id).where(
+        Voter.id.not_in(on_turfs))) if sid not in pending]
+    removed = {"contact_attempt": 0, "voter": 0, "household": 0}
+    for i in range(0, len(gone), 900):
+        chunk = gone[i:i + 900]
+        removed["contact_attempt"] += session.execute(  # corrections first: they point at the contact they correct
+            delete(ContactAttempt).where(ContactAttempt.voter_id.in_(chunk), ContactAttempt.corrects_id.is_not(None))
+        ).rowcount  # type: ignore[attr-defined]
+        removed["contact_attempt"] += session.execute(
+            delete(ContactAttempt).where(ContactAttempt.voter_id.in_(chunk))).rowcount  # type: ignore[attr-defined]
+        removed["voter"] += session.execute(delete(Voter).where(Voter.id.in_(chunk))).rowcount  # type: ignore[attr-defined]
+    lived_in = select(Voter.household_id).where(Voter.household_id.is_not(None))
+    empty = select(Household.id).where(Household.turf_id.is_(None), Household.id.not_in(lived_in))
+    unvisited = select(ContactAttempt.household_id).where(ContactAttempt.household_id.is_not(None))
+    removed["household"] = session.execute(delete(Household).where(
+        Household.id.in_(empty), Household.id.not_in(unvisited))).rowcount  # type: ignore[attr-defined]
+    session.flush()
+    return removed
 
 
 def apply_page(session: Session, county: County, page: wire.ChangesPage) -> int:
@@ -205,7 +322,8 @@ def wipe_voter_data(session: Session, reason: str) -> dict[str, int]:
     session.execute(delete(SyncBatch))  # sealed to the server, but the server no longer takes them
     removed: dict[str, int] = {}
     session.execute(update(Household).values(turf_id=None))
-    models: tuple[type[Any], ...] = (ContactAttempt, TurfLine, TurfAssignment, OutboxOp, Turf, Voter, Household)
+    models: tuple[type[Any], ...] = (ContactAttempt, TurfLine, TurfAssignment, OutboxOp, Turf, Voter, Household,
+                                     Member)
     for model in models:
         removed[model.__tablename__] = session.execute(delete(model)).rowcount  # type: ignore[attr-defined]
     session.execute(delete(SyncState))

@@ -10,6 +10,7 @@ from canvass_app.store.database import Store
 from canvass_app.store.models import Setting
 from canvass_app.sync import batches, identity
 from canvass_app.sync.pull import WIPE_SETTING
+from canvass_app.sync.rejections import Rejection, list_rejections, unseen_count
 from canvass_app.sync.syncer import LAST_SETTING
 
 
@@ -23,12 +24,13 @@ class SyncStatus:
     oldest_pending_at: str | None
     oldest_pending_age_s: float | None
     rejected: int
+    unseen: int  # refused ops the person has not marked seen: the status bar never says "all sent" over them
     synced: int
     last_sync_at: str | None
     last_success_at: str | None
     last_error: str | None
     wiped: dict[str, Any] | None
-    rejected_ops: list[dict[str, Any]] = field(default_factory=list)
+    rejected_ops: list[Rejection] = field(default_factory=list)  # the most recent, newest first
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -39,7 +41,8 @@ class SyncStatus:
         who = f"device {self.device_id} on {self.server_url}" if self.enrolled else "not enrolled"
         age = f", oldest {describe_age(self.oldest_pending_age_s)} old" if self.oldest_pending_age_s else ""
         last = f"last sync {self.last_success_at}" if self.last_success_at else "never synced"
-        return f"{self.pending} op(s) pending{age}; {self.rejected} rejected; {last}; {who}"
+        unseen = f" ({self.unseen} not seen yet)" if self.unseen else ""
+        return f"{self.pending} op(s) pending{age}; {self.rejected} rejected{unseen}; {last}; {who}"
 
 
 def describe_age(seconds: float | None) -> str:
@@ -55,7 +58,8 @@ def describe_age(seconds: float | None) -> str:
     return f"{int(seconds // 86400)} days"
 
 
-def sync_status(store: Store, *, now: dt.datetime | None = None, rejected_limit: int = 50) -> SyncStatus:
+def sync_status(store: Store, *, now: dt.datetime | None = None, rejected_limit: int = 50,
+                language: str = "en") -> SyncStatus:
     now = now or dt.datetime.now(dt.UTC)
     try:
         ident = identity.load(store)
@@ -66,8 +70,8 @@ def sync_status(store: Store, *, now: dt.datetime | None = None, rejected_limit:
         last_row = session.get(Setting, LAST_SETTING)
         last = last_row.value if last_row is not None and isinstance(last_row.value, dict) else {}
         wiped_row = session.get(Setting, WIPE_SETTING)
-        rejected = [{"seq": r.seq, "type": r.op_type, "reason": r.reason, "created_at": r.created_at.isoformat()}
-                    for r in batches.rejected_ops(session, rejected_limit)]
+        rejected = list_rejections(session, language=language, limit=rejected_limit)
+        unseen = unseen_count(session)
     oldest = queue.oldest_pending_at
     return SyncStatus(
         enrolled=ident is not None,
@@ -78,6 +82,7 @@ def sync_status(store: Store, *, now: dt.datetime | None = None, rejected_limit:
         oldest_pending_at=oldest.isoformat() if oldest else None,
         oldest_pending_age_s=max(0.0, (now - oldest).total_seconds()) if oldest else None,
         rejected=queue.rejected,
+        unseen=unseen,
         synced=queue.synced,
         last_sync_at=last.get("at"),
         last_success_at=last.get("success_at"),

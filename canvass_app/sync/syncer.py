@@ -186,7 +186,7 @@ def _pull(store: Store, ident: identity.Identity, client: SyncHttp, report: Sync
         status = client.device()
         if status.wipe:
             raise Revoked("the server revoked this device", status=403, code="device_revoked")
-        for scope in pull.PULL_ORDER:
+        for scope in pull.scopes_for(status.role):
             report.pulled[scope] = 0
             for number in range(MAX_PAGES):
                 with store.session() as session:
@@ -200,6 +200,8 @@ def _pull(store: Store, ident: identity.Identity, client: SyncHttp, report: Sync
                     report.pulled[scope] += pull.apply_page(session, county, page)
                 if not page.has_more:
                     break
+        with store.session() as session:
+            pull.after_pull(session, status.role)
     except Revoked:
         raise
     except SyncHttpError as exc:

@@ -132,6 +132,11 @@ class SyncHttp:
     def device(self) -> wire.DeviceStatus:
         return self._model(wire.DeviceStatus, self._send("GET", "/v1/device", headers=self._headers()))
 
+    def ballot_receipts(self, ballot_id: int) -> wire.BallotReceipts:
+        """A closed ballot's published receipts (Refused with code `ballot_open` while it is open)."""
+        response = self._send("GET", f"/v1/ballots/{ballot_id}/receipts", headers=self._headers())
+        return self._model(wire.BallotReceipts, response)
+
     def _model(self, model: type[Any], response: httpx.Response) -> Any:
         data = self._json(response)
         try:

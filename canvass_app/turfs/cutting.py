@@ -1,4 +1,9 @@
-"""Turfs: cutting a county into walkable turfs with stable list numbers; assignment, check-out and return."""
+"""Turfs: cutting a county into walkable turfs with stable list numbers; assignment, check-out and return.
+
+On an enrolled device (`me`: the signed-in member) turfs travel: list numbers take the device's own prefix
+("T3-0001", unique in the county), and every cut, assignment, return and deletion queues its op in the same
+transaction. An install that is not enrolled numbers turfs "T-0042" and assigns them to free-text names.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ from canvass_app.store.models import (
     Voter,
     utcnow,
 )
+from canvass_app.turfs.members import MemberError, find_member
 from canvass_app.turfs.walk_order import (
     Door,
     assign_lines,
@@ -33,6 +39,7 @@ from canvass_app.turfs.walk_order import (
     order_streets,
     select_doors,
 )
+from canvass_protocol import roles, wire
 
 HOUSEHOLD = cast(Table, Household.__table__)
 BULK_CACHE_KIB = 64 * 1024  # page cache while a whole county is cut
@@ -44,6 +51,21 @@ BLOCK = 100  # house numbers 100-199 are one block: a long street is split at bl
 
 class TurfError(Exception):
     """A turf operation that cannot be done; the message is for people."""
+
+
+@dataclass(frozen=True)
+class Me:
+    """The signed-in member of an enrolled device, as turfs need them (from the sync identity)."""
+
+    member_id: int
+    role: str
+    list_prefix: str  # this device's series of list numbers, e.g. "T3-"
+
+
+def _may(me: Me | None, op_type: str, doing: str) -> None:
+    """Refuse here what the server would refuse (`forbidden_role`): the role table decides."""
+    if me is not None and roles.may_send(me.role, op_type) is None:
+        raise TurfError(f"A {me.role.replace('_', ' ')} cannot {doing}; ask your county lead.")
 
 
 @dataclass(frozen=True)
@@ -62,6 +84,7 @@ class TurfSummary:
     status: str  # available, assigned, checked out, returned
     both_sides_ascending: bool
     cut_id: int | None = None  # shared by the turfs of one cut; None for turfs cut before cuts were numbered
+    mine: bool = False  # held by this device's member, as the server says ("My turfs")
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -81,14 +104,41 @@ def find_county(session: Session, name: str, state: str | None = None) -> County
     return found[0]
 
 
-def _next_list_numbers(session: Session, count: int) -> list[str]:
-    """Reserve `count` new list numbers; numbers are never reused, even after a turf is deleted."""
-    setting = session.get(Setting, LAST_NUMBER_KEY)
-    existing = session.scalars(select(Turf.list_number)).all()
-    highest = max((int(n[2:]) for n in existing if n.startswith("T-") and n[2:].isdigit()), default=0)
+def _next_list_numbers(session: Session, count: int, me: Me | None = None) -> list[str]:
+    """Reserve `count` new list numbers ("T-0042", or the enrolled device's "T3-0042"); numbers are never
+    reused, even after a turf is deleted."""
+    prefix = me.list_prefix if me is not None and me.list_prefix else "T-"
+    key = LAST_NUMBER_KEY if prefix == "T-" else f"{LAST_NUMBER_KEY}:{prefix}"
+    setting = session.get(Setting, key)
+    existing = session.scalars(select(Turf.list_number).where(Turf.list_number.startswith(prefix))).all()
+    highest = max((int(n[len(prefix):]) for n in existing if n[len(prefix):].isdigit()), default=0)
     last = max(highest, int(setting.value) if setting else 0)
-    session.merge(Setting(key=LAST_NUMBER_KEY, value=last + count))
-    return [f"T-{n:04d}" for n in range(last + 1, last + count + 1)]
+    session.merge(Setting(key=key, value=last + count))
+    return [f"{prefix}{n:04d}" for n in range(last + 1, last + count + 1)]
+
+
+def _county_ref(session: Session, county_id: int) -> dict[str, str]:
+    county = session.get_one(County, county_id)
+    return {"name": county.name, "state": county.state}
+
+
+def _cut_ops(session: Session, turf_ids: Collection[int]) -> None:
+    """Queue a `turf_cut` op for each of these turfs: its walk-ordered lines with the voters' state ids."""
+    lines: dict[int, list[tuple[int, str]]] = {tid: [] for tid in turf_ids}
+    for tid, line, sid in session.execute(
+            select(TurfLine.turf_id, TurfLine.line, Voter.state_voter_id).join(Voter, Voter.id == TurfLine.voter_id)
+            .where(TurfLine.turf_id.in_(list(turf_ids))).order_by(TurfLine.turf_id, TurfLine.line)):
+        lines[tid].append((line, sid))
+    rows = session.execute(select(Turf, Precinct.code).outerjoin(Precinct, Precinct.id == Turf.precinct_id)
+                           .where(Turf.id.in_(list(turf_ids))).order_by(Turf.list_number)).all()
+    for turf, code in rows:
+        if len(lines[turf.id]) > wire.MAX_TURF_LINES:
+            raise TurfError(f"{turf.list_number} would hold {len(lines[turf.id]):,} voters; a turf that syncs holds "
+                            f"at most {wire.MAX_TURF_LINES:,}: cut by doors instead. Nothing was cut.")
+        outbox.enqueue(session, "turf_cut", {
+            "county": _county_ref(session, turf.county_id), "list_number": turf.list_number, "name": turf.name,
+            "precinct_code": code, "both_sides_ascending": turf.both_sides_ascending,
+            "lines": [list(pair) for pair in lines[turf.id]], "created_at": turf.created_at.isoformat()})
 
 
 def _next_cut_id(session: Session) -> int:
@@ -184,13 +234,15 @@ def _turf_name(precinct: str, doors: Sequence[Door]) -> str:
 
 
 def _create(session: Session, county_id: int, precinct_id: int | None, name: str, list_number: str,
-            household_ids: Sequence[int], *, both_sides_ascending: bool = False) -> Turf:
+            household_ids: Sequence[int], *, both_sides_ascending: bool = False, me: Me | None = None) -> Turf:
     turf = Turf(county_id=county_id, precinct_id=precinct_id, name=name, list_number=list_number,
-                both_sides_ascending=both_sides_ascending, cut_id=_next_cut_id(session))
+                both_sides_ascending=both_sides_ascending, cut_id=_next_cut_id(session), created_at=utcnow())
     session.add(turf)
     session.flush()
     _move_households(session, [(hid, turf.id) for hid in household_ids])
     assign_lines(session, turf.id)
+    if me is not None:
+        _cut_ops(session, [turf.id])
     return turf
 
 
@@ -209,8 +261,8 @@ def _precinct_ids(session: Session, county_id: int) -> dict[str, int]:
         select(Precinct.code, Precinct.id).where(Precinct.county_id == county_id)).all())
 
 
-def _create_many(session: Session, county_id: int, planned: Sequence[tuple[str, str, list[Door]]]
-                 ) -> dict[int, tuple[int, int]]:
+def _create_many(session: Session, county_id: int, planned: Sequence[tuple[str, str, list[Door]]],
+                 me: Me | None = None) -> dict[int, tuple[int, int]]:
     """Turfs (precinct code, name, doors) cut in one go, households and line numbers included.
 
     Returns the new turfs' ids with their door and people counts.
@@ -219,13 +271,17 @@ def _create_many(session: Session, county_id: int, planned: Sequence[tuple[str, 
         return {}
     pids = _precinct_ids(session, county_id)
     cut_id = _next_cut_id(session)
-    turfs = [Turf(county_id=county_id, precinct_id=pids.get(code), name=name, list_number=number, cut_id=cut_id)
-             for (code, name, _doors), number in zip(planned, _next_list_numbers(session, len(planned)), strict=True)]
+    numbers = _next_list_numbers(session, len(planned), me)
+    turfs = [Turf(county_id=county_id, precinct_id=pids.get(code), name=name, list_number=number, cut_id=cut_id,
+                  created_at=utcnow()) for (code, name, _doors), number in zip(planned, numbers, strict=True)]
     session.add_all(turfs)
     session.flush()
     _move_households(session, [(d.household_id, t.id) for t, (_c, _n, ds) in zip(turfs, planned, strict=True)
                                 for d in ds])
-    return number_new_turfs(session, county_id, {t.id: ds for t, (_c, _n, ds) in zip(turfs, planned, strict=True)})
+    made = number_new_turfs(session, county_id, {t.id: ds for t, (_c, _n, ds) in zip(turfs, planned, strict=True)})
+    if me is not None:
+        _cut_ops(session, [t.id for t in turfs])
+    return made
 
 
 def _free_doors_by_precinct(session: Session, county_id: int, precinct_id: int | None = None
@@ -311,9 +367,10 @@ def _cut_warnings(by_precinct: dict[str, list[Door]], *, by_doors: bool) -> list
             f"{where}."]
 
 
-def _cut(session: Session, county_id: int, by_precinct: dict[str, list[Door]], doors: int | None) -> CutReport:
+def _cut(session: Session, county_id: int, by_precinct: dict[str, list[Door]], doors: int | None,
+         me: Me | None = None) -> CutReport:
     planned = _plan_by_doors(by_precinct, doors) if doors is not None else _plan_by_precinct(by_precinct)
-    made = _create_many(session, county_id, planned)
+    made = _create_many(session, county_id, planned, me)
     turfs = list_turfs(session, county_id=county_id, counts=made, turf_ids=made)
     county = session.get_one(County, county_id)
     return CutReport(county=county.name, state=county.state, cut_id=turfs[0].cut_id if turfs else None,
@@ -321,31 +378,34 @@ def _cut(session: Session, county_id: int, by_precinct: dict[str, list[Door]], d
                      warnings=_cut_warnings(by_precinct, by_doors=doors is not None))
 
 
-def cut_county(session: Session, county_id: int, *, doors: int | None = None) -> CutReport:
+def cut_county(session: Session, county_id: int, *, doors: int | None = None, me: Me | None = None) -> CutReport:
     """Cut the county's households not yet in a turf: one turf per precinct, or (doors=N) turfs of about N doors
     within precincts, keeping streets and blocks together. Returns the report of what the cut made."""
+    _may(me, "turf_cut", "cut turfs")
     if doors is not None and doors < 1:
         raise TurfError("The number of doors per turf must be at least 1.")
     with cache_size(session.connection(), BULK_CACHE_KIB):
-        return _cut(session, county_id, _free_doors_by_precinct(session, county_id), doors)
+        return _cut(session, county_id, _free_doors_by_precinct(session, county_id), doors, me)
 
 
-def cut_by_precinct(session: Session, county_id: int) -> list[TurfSummary]:
+def cut_by_precinct(session: Session, county_id: int, *, me: Me | None = None) -> list[TurfSummary]:
     """One turf per precinct from the households not yet in a turf; returns the new turfs."""
-    return cut_county(session, county_id).turfs
+    return cut_county(session, county_id, me=me).turfs
 
 
-def cut_by_doors(session: Session, county_id: int, doors: int) -> list[TurfSummary]:
+def cut_by_doors(session: Session, county_id: int, doors: int, *, me: Me | None = None) -> list[TurfSummary]:
     """Turfs of about `doors` doors each, within precincts, keeping streets and blocks together."""
-    return cut_county(session, county_id, doors=doors).turfs
+    return cut_county(session, county_id, doors=doors, me=me).turfs
 
 
 def cut_by_hand(session: Session, county_id: int, *, household_ids: Iterable[int] = (),
-                streets: Iterable[str] = (), name: str = "", both_sides_ascending: bool = False) -> TurfSummary:
+                streets: Iterable[str] = (), name: str = "", both_sides_ascending: bool = False,
+                me: Me | None = None) -> TurfSummary:
     """One turf from chosen households and/or whole streets (street keys such as "N MAIN ST").
 
     Households already in a turf, or with no voter to knock, are refused with the reason; nothing is changed then.
     """
+    _may(me, "turf_cut", "cut turfs")
     wanted = set(household_ids)
     keys = {s.strip().upper() for s in streets if s.strip()}
     if keys:
@@ -369,10 +429,10 @@ def cut_by_hand(session: Session, county_id: int, *, household_ids: Iterable[int
         raise TurfError("None of the chosen households has a voter to knock; nothing was cut.")
     precincts = sorted({d.precinct for d in free})
     ordered = [d for street in _walk_streets(free) for d in street]
-    number = _next_list_numbers(session, 1)[0]
+    number = _next_list_numbers(session, 1, me)[0]
     pid = _precinct_ids(session, county_id).get(precincts[0]) if len(precincts) == 1 else None
     turf = _create(session, county_id, pid, name or _turf_name(precincts[0] if pid else "", ordered), number,
-                   [d.household_id for d in ordered], both_sides_ascending=both_sides_ascending)
+                   [d.household_id for d in ordered], both_sides_ascending=both_sides_ascending, me=me)
     return summary(session, turf.list_number)
 
 
@@ -440,7 +500,7 @@ def list_turfs(session: Session, *, county_id: int | None = None,
         out.append(TurfSummary(id=turf.id, list_number=turf.list_number, name=turf.name, county=county,
                                state=state, precinct=precinct or "", doors=doors, people=people, assignee=who,
                                status=status, both_sides_ascending=turf.both_sides_ascending,
-                               cut_id=turf.cut_id))
+                               cut_id=turf.cut_id, mine=turf.mine))
     return out
 
 
@@ -457,64 +517,92 @@ def summary(session: Session, list_number: str) -> TurfSummary:
     return list_turfs(session, turf_ids=[turf.id])[0]
 
 
-def assign(session: Session, list_number: str, canvasser: str) -> TurfSummary:
-    """Give the turf to `canvasser`; refused while someone else has it checked out."""
+def my_turfs(session: Session) -> list[TurfSummary]:
+    """The turfs this device's member holds, as the server last said: the Walk page's "My turfs"."""
+    ids = session.scalars(select(Turf.id).where(Turf.mine.is_(True))).all()
+    return list_turfs(session, turf_ids=ids) if ids else []
+
+
+def _assign_op(session: Session, turf: Turf, action: str, member_id: int | None, at: dt.datetime) -> None:
+    outbox.enqueue(session, "turf_assign", {
+        "county": _county_ref(session, turf.county_id), "list_number": turf.list_number, "action": action,
+        "member_id": member_id, "at": at.isoformat()})
+
+
+def assign(session: Session, list_number: str, canvasser: str, *, me: Me | None = None) -> TurfSummary:
+    """Give the turf to `canvasser`: on an enrolled device a member of the county (name or member id, from the
+    pulled member list; the assignment travels), else a free-text name. Refused while someone else has it
+    checked out, unless it travels (the server then moves it)."""
     canvasser = canvasser.strip()
     if not canvasser:
         raise TurfError("Say who the turf is assigned to.")
+    if me is not None and roles.may_send(me.role, "turf_assign") != "all":  # "own": only return their own
+        raise TurfError(f"A {me.role.replace('_', ' ')} cannot assign turfs; ask your county lead.")
     turf = get_turf(session, list_number)
     held = _open_assignment(session, turf.id)
-    if held is not None and held.checked_out_at is not None:
-        raise TurfError(f"{turf.list_number} is checked out to {held.canvasser}; it must be returned first.")
-    if held is not None:  # assigned but never left the office: the new assignment replaces it
-        session.execute(delete(TurfAssignment).where(TurfAssignment.id == held.id))
+    if me is None:
+        if held is not None and held.checked_out_at is not None:
+            raise TurfError(f"{turf.list_number} is checked out to {held.canvasser}; it must be returned first.")
+        if held is not None:  # assigned but never left the office: the new assignment replaces it
+            session.execute(delete(TurfAssignment).where(TurfAssignment.id == held.id))
+            session.flush()
+        session.add(TurfAssignment(turf_id=turf.id, canvasser=canvasser))
         session.flush()
-    session.add(TurfAssignment(turf_id=turf.id, canvasser=canvasser))
+        return summary(session, turf.list_number)
+    try:
+        member = find_member(session, canvasser)
+    except MemberError as exc:
+        raise TurfError(str(exc)) from None
+    now = utcnow()
+    if held is not None:
+        held.returned_at = now
+        session.flush()
+    session.add(TurfAssignment(turf_id=turf.id, canvasser=member.name, member_id=member.id))
+    turf.mine = member.id == me.member_id
+    _assign_op(session, turf, "assign", member.id, now)
     session.flush()
     return summary(session, turf.list_number)
 
 
-def _checkout_op(session: Session, turf: Turf, canvasser: str, action: str, at: dt.datetime) -> None:
-    county = session.get(County, turf.county_id)
-    assert county is not None
-    outbox.enqueue(session, "turf_checkout", {
-        "county": {"name": county.name, "state": county.state}, "list_number": turf.list_number,
-        "canvasser": canvasser, "action": action, "at": at.isoformat(),
-    })
-
-
 def check_out(session: Session, list_number: str, canvasser: str | None = None,
-              at: dt.datetime | None = None) -> TurfSummary:
-    """Hand the turf's sheets to its assignee (assigning it first when `canvasser` is given and it is free)."""
+              at: dt.datetime | None = None, *, me: Me | None = None) -> TurfSummary:
+    """Hand the turf's sheets to its assignee (assigning it first when `canvasser` is given and it is free).
+    Checking out is this device's bookkeeping; only the assignment travels."""
     turf = get_turf(session, list_number)
     held = _open_assignment(session, turf.id)
     if held is None:
         if not canvasser:
             raise TurfError(f"{turf.list_number} is not assigned to anyone; say who checks it out.")
-        assign(session, turf.list_number, canvasser)
+        assign(session, turf.list_number, canvasser, me=me)
         held = _open_assignment(session, turf.id)
         assert held is not None
     elif held.checked_out_at is not None:
         raise TurfError(f"{turf.list_number} is already checked out to {held.canvasser}.")
-    elif canvasser and canvasser.strip() != held.canvasser:
+    elif canvasser and canvasser.strip() not in (held.canvasser, str(held.member_id)):
         raise TurfError(f"{turf.list_number} is assigned to {held.canvasser}, not {canvasser.strip()}; "
                         "reassign it first.")
-    when = at or utcnow()
-    held.checked_out_at = when
-    _checkout_op(session, turf, held.canvasser, "checkout", when)
+    held.checked_out_at = at or utcnow()
     session.flush()
     return summary(session, turf.list_number)
 
 
-def return_turf(session: Session, list_number: str, at: dt.datetime | None = None) -> TurfSummary:
-    """Take the turf back from whoever has it checked out; it is free to assign again."""
+def return_turf(session: Session, list_number: str, at: dt.datetime | None = None, *,
+                me: Me | None = None) -> TurfSummary:
+    """Take the turf back from whoever has it (on an install that is not enrolled: checked out); it is free to
+    assign again. On an enrolled device the return travels; a canvasser returns only a turf they hold."""
     turf = get_turf(session, list_number)
     held = _open_assignment(session, turf.id)
-    if held is None or held.checked_out_at is None:
+    if me is None and (held is None or held.checked_out_at is None):
         raise TurfError(f"{turf.list_number} is not checked out, so it cannot be returned.")
+    if held is None:
+        raise TurfError(f"{turf.list_number} is not assigned to anyone, so it cannot be returned.")
+    if me is not None and roles.may_send(me.role, "turf_assign") == "own" and held.member_id != me.member_id:
+        raise TurfError(f"{turf.list_number} is not yours to return; ask your county lead.")
     when = at or utcnow()
     held.returned_at = when
-    _checkout_op(session, turf, held.canvasser, "return", when)
+    if me is not None:
+        turf.mine = False
+        _assign_op(session, turf, "return", None, when)
     session.flush()
     return summary(session, turf.list_number)
 
@@ -575,13 +663,13 @@ class DeleteReport:
                 "results_kept": self.results_kept, "taken_back": list(self.taken_back), "headline": self.headline}
 
 
-def _delete(session: Session, turfs: Sequence[Turf], *, force: bool) -> DeleteReport:
-    """Delete these turfs in the caller's transaction: households freed, lines and assignments gone.
+def _delete(session: Session, turfs: Sequence[Turf], *, force: bool, me: Me | None = None) -> DeleteReport:
+    """Delete these turfs in the caller's transaction: households freed, lines and assignments gone; on an
+    enrolled device a `turf_delete` op each (the server frees them too).
 
-    Contact results are never deleted: the store's foreign key leaves them on their voter with no turf. A turf
-    checked out is taken back first with a `turf_checkout` return op, so the server stops showing it as held
-    (turfs themselves do not travel: cutting and deleting write no op).
+    Contact results are never deleted: the store's foreign key leaves them on their voter with no turf.
     """
+    _may(me, "turf_delete", "delete turfs")
     ids = [t.id for t in turfs]
     if not ids:
         return DeleteReport(deleted=[], doors_freed=0, results_kept=0)
@@ -598,25 +686,33 @@ def _delete(session: Session, turfs: Sequence[Turf], *, force: bool) -> DeleteRe
     if blockers and not force:
         raise TurfInUseError(blockers)
     by_id = {t.id: t for t in turfs}
-    now = utcnow()
-    taken_back = []
-    for tid, a in sorted(held.items()):
-        _checkout_op(session, by_id[tid], a.canvasser, "return", now)
-        taken_back.append(f"{by_id[tid].list_number} from {a.canvasser}")
-    session.execute(update(Household).where(Household.turf_id.in_(ids)).values(turf_id=None),
-                    execution_options={"synchronize_session": False})
-    session.execute(delete(TurfLine).where(TurfLine.turf_id.in_(ids)), execution_options={"synchronize_session": False})
-    session.execute(delete(TurfAssignment).where(TurfAssignment.turf_id.in_(ids)),
-                    execution_options={"synchronize_session": False})
-    for turf in turfs:
-        session.delete(turf)
-    session.flush()  # the foreign key sets the results' turf to NULL; the results themselves stay
-    session.expire_all()  # households, assignments and results loaded earlier no longer name these turfs
+    taken_back = [f"{by_id[tid].list_number} from {a.canvasser}" for tid, a in sorted(held.items())]
+    if me is not None:
+        now = utcnow()
+        for turf in turfs:
+            outbox.enqueue(session, "turf_delete", {"county": _county_ref(session, turf.county_id),
+                                                    "list_number": turf.list_number, "at": now.isoformat()})
+    remove_local(session, ids)
     return DeleteReport(deleted=before, doors_freed=sum(t.doors for t in before),
                         results_kept=sum(results.values()), taken_back=taken_back)
 
 
-def delete_turfs(session: Session, list_numbers: Sequence[str], *, force: bool = False) -> DeleteReport:
+def remove_local(session: Session, turf_ids: Sequence[int]) -> None:
+    """Remove turfs from this store only (no op): households freed, lines and assignments gone, contact results
+    kept on their voters (the foreign key sets their turf to NULL)."""
+    session.execute(update(Household).where(Household.turf_id.in_(turf_ids)).values(turf_id=None),
+                    execution_options={"synchronize_session": False})
+    session.execute(delete(TurfLine).where(TurfLine.turf_id.in_(turf_ids)),
+                    execution_options={"synchronize_session": False})
+    session.execute(delete(TurfAssignment).where(TurfAssignment.turf_id.in_(turf_ids)),
+                    execution_options={"synchronize_session": False})
+    session.execute(delete(Turf).where(Turf.id.in_(turf_ids)), execution_options={"synchronize_session": False})
+    session.flush()
+    session.expire_all()  # households, assignments and results loaded earlier no longer name these turfs
+
+
+def delete_turfs(session: Session, list_numbers: Sequence[str], *, force: bool = False,
+                 me: Me | None = None) -> DeleteReport:
     """Delete the turfs with these list numbers: their households are free to cut again, their lines and
     assignments go. Refused with TurfInUseError (nothing changed) when one has contact results or is checked out,
     unless force. List numbers are never reused."""
@@ -627,16 +723,16 @@ def delete_turfs(session: Session, list_numbers: Sequence[str], *, force: bool =
     missing = [n for n in wanted if n not in found]
     if missing:
         raise TurfError(f"There is no turf with list number {', '.join(missing)}; nothing was deleted.")
-    return _delete(session, [found[n] for n in wanted], force=force)
+    return _delete(session, [found[n] for n in wanted], force=force, me=me)
 
 
-def delete_cut(session: Session, cut_id: int, *, force: bool = False) -> DeleteReport:
+def delete_cut(session: Session, cut_id: int, *, force: bool = False, me: Me | None = None) -> DeleteReport:
     """Delete every turf one cut made (the cut number `turfs list` shows); same rules as delete_turfs."""
     turfs = list(session.scalars(select(Turf).where(Turf.cut_id == cut_id).order_by(Turf.list_number)))
     if not turfs:
         raise TurfError(f"There is no cut {cut_id} (or its turfs are already deleted); the turf list shows each "
                         "turf's cut.")
-    return _delete(session, turfs, force=force)
+    return _delete(session, turfs, force=force, me=me)
 
 
 @dataclass(frozen=True)
@@ -658,7 +754,7 @@ class RecutReport:
 
 
 def recut_precinct(session: Session, county_id: int, precinct: str, *, doors: int | None = None,
-                   force: bool = False) -> RecutReport:
+                   force: bool = False, me: Me | None = None) -> RecutReport:
     """Delete the precinct's turfs and cut its doors again: one turf, or (doors=N) turfs of about N doors.
 
     Refused (nothing changed) when a turf of the precinct also holds doors of another precinct (delete it by list
@@ -684,7 +780,8 @@ def recut_precinct(session: Session, county_id: int, precinct: str, *, doors: in
         if mixed is not None:
             raise TurfError(f"{mixed} also holds doors outside precinct {code}; delete it by list number first. "
                             "Nothing was changed.")
-    deleted = _delete(session, turfs, force=force)
+    _may(me, "turf_cut", "cut turfs")
+    deleted = _delete(session, turfs, force=force, me=me)
     with cache_size(session.connection(), BULK_CACHE_KIB):
-        cut = _cut(session, county_id, _free_doors_by_precinct(session, county_id, pid), doors)
+        cut = _cut(session, county_id, _free_doors_by_precinct(session, county_id, pid), doors, me)
     return RecutReport(precinct=code, deleted=deleted, cut=cut)

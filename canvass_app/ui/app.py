@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from canvass_app import __version__, demo
 from canvass_app.paths import resource_path
 from canvass_app.store.database import Store, StoreError, open_store
+from canvass_app.ui import settings
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import apply_theme, install_translations, translate
 from canvass_app.ui.main_window import MainWindow
 from canvass_app.ui.tasks import TaskRunner
+from canvass_app.voters.counties import CountyChoice, list_counties, pick_county
 
 
 def has_display() -> bool:
@@ -81,14 +83,16 @@ def ask_passphrase(new: bool) -> str | None:
     return text
 
 
-def county_name(store: Store) -> str:
-    from sqlalchemy import select
-
-    from canvass_app.store.models import County
-
+def current_county(store: Store) -> CountyChoice | None:
+    """The county the window opens on: the one chosen last time (settings), else the store's first."""
     with store.session() as session:
-        county = session.scalars(select(County).order_by(County.id)).first()
-        return f"{county.name}, {county.state}" if county else ""
+        return pick_county(list_counties(session), settings.COUNTY.get())
+
+
+def county_name(store: Store) -> str:
+    """The key ("Name, ST") of the county the window opens on, or "" for an empty store."""
+    county = current_county(store)
+    return county.key if county else ""
 
 
 def open_context(data_dir: Path, *, demo_mode: bool, interactive: bool, store: Store | None = None) -> AppContext:
@@ -96,7 +100,9 @@ def open_context(data_dir: Path, *, demo_mode: bool, interactive: bool, store: S
         store = open_store(data_dir, prompt=ask_passphrase if interactive else None)
     if demo_mode and not demo.has_demo(store):
         demo.build_demo(store)
-    return AppContext(store=store, runner=TaskRunner(), county=county_name(store))
+    ctx = AppContext(store=store, runner=TaskRunner())
+    ctx.set_county(current_county(store))
+    return ctx
 
 
 def run_gui(data_dir: Path, *, demo: bool = False) -> int:

@@ -1,4 +1,4 @@
-"""What every page is given: the open store, the task runner, and the app-wide signals pages share."""
+"""What every page is given: the open store, the task runner, the current county, and the app-wide signals."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from canvass_app.store.database import Store
 from canvass_app.ui.tasks import TaskRunner
+from canvass_app.voters.counties import CountyChoice
 
 
 class AppEvents(QObject):
@@ -15,13 +16,31 @@ class AppEvents(QObject):
 
     data_changed = Signal(str)  # what changed: "voters", "contacts", "turfs", "briefs", "sync"
     status_message = Signal(str)  # a short message for the status bar
-    county_changed = Signal(str)
+    county_changed = Signal(str)  # the current county's key ("Durham, NC"): pages query it again
 
 
 @dataclass
 class AppContext:
+    """`county` is the current county's key ("Name, ST") and `county_id` its row once the store has it; pages
+    show that county only (or every county while `county_id` is None, before the window has chosen)."""
+
     store: Store
     runner: TaskRunner
     events: AppEvents = field(default_factory=AppEvents)
     county: str = ""
     user: str = "canvasser"
+    county_id: int | None = None
+
+    def set_county(self, choice: CountyChoice | None) -> None:
+        """Make `choice` the current county; pages hear of it (county_changed) only when it is a change."""
+        key, county_id = (choice.key, choice.id) if choice else ("", None)
+        if (key, county_id) == (self.county, self.county_id):
+            return
+        self.county, self.county_id = key, county_id
+        self.events.county_changed.emit(key)
+
+    @property
+    def county_label(self) -> str:
+        """The current county as people read it ("Durham NC"), or "" when there is none."""
+        name, _, state = self.county.partition(",")
+        return f"{name.strip()} {state.strip()}".strip()

@@ -16,6 +16,8 @@ The one translation idiom in `canvass_app/ui/` (the same shape as the core's `ca
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -44,6 +46,8 @@ def install_translations(language: str | None = None) -> str:
             app.removeTranslator(old)
     _installed.clear()
     i18n.set_language(code)
+    system = QLocale.system()  # numbers and dates: the system's own formats when they are in this language
+    QLocale.setDefault(system if system.name().split("_")[0] == code else QLocale(code))
     if code == i18n.SOURCE_LANGUAGE or app is None:
         return code
     ours = QTranslator(app)
@@ -98,3 +102,33 @@ def apply_theme(theme: str | None = None) -> str:
 def translate(context: str, text: str) -> str:
     """`QCoreApplication.translate` under the name lupdate looks for; use string literals so it finds them."""
     return QCoreApplication.translate(context, text)
+
+
+class LiveTexts:
+    """Texts that follow a language change without a restart: each is set at once, and set again by
+    `retranslate()` (which a widget calls on QEvent.LanguageChange). Mark the text where it is bound:
+    `texts.bind(button.setText, QT_TRANSLATE_NOOP("TurfsPage", "&Cut turfs…"))`; `shape` finishes the translation
+    (a placeholder filled, a key appended)."""
+
+    def __init__(self, context: str) -> None:
+        self.context = context
+        self._bound: list[tuple[Callable[[str], object], str, Callable[[str], str] | None]] = []
+
+    def bind(self, setter: Callable[[str], object], text: str, shape: Callable[[str], str] | None = None) -> None:
+        self._bound.append((setter, text, shape))
+        self._set(setter, text, shape)
+
+    def _set(self, setter: Callable[[str], object], text: str, shape: Callable[[str], str] | None) -> None:
+        translated = translate(self.context, text)
+        setter(shape(translated) if shape else translated)
+
+    def retranslate(self) -> None:
+        for setter, text, shape in self._bound:
+            self._set(setter, text, shape)
+
+
+def number(value: int | float, decimals: int = 0) -> str:
+    """A number in the language's own format (6,200 in English, 6200 or 16.200 in Spanish)."""
+    if isinstance(value, int):
+        return QLocale().toString(value)
+    return QLocale().toString(value, "f", decimals)

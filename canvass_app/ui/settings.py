@@ -78,6 +78,8 @@ SYNC_INTERVAL_MINUTES = Setting("sync/interval_minutes", int, 15, minimum=0, max
 WALKLIST_PAGE_SIZE = Setting("walklist/page_size", str, "letter", choices=("letter", "a4"))
 LANGUAGE = Setting("ui/language", str, "system", choices=("system", "en", "es"))
 THEME = Setting("ui/theme", str, "system", choices=("system", "light", "dark"))
+COUNTY = Setting("ui/county", str, "")  # "Name, ST": chosen in the main window, not in the Settings dialog
 
+# The settings of the Settings dialog
 ALL: tuple[Setting[str] | Setting[int] | Setting[bool], ...] = (
     SERVER_URL, SYNC_INTERVAL_MINUTES, WALKLIST_PAGE_SIZE, LANGUAGE, THEME)

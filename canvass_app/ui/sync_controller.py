@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from canvass_app.sync import identity
 from canvass_app.sync.enroll import Enrolled, enroll
+from canvass_app.sync.rejections import mark_seen
 from canvass_app.sync.scheduler import Scheduler, Trigger
 from canvass_app.sync.status import SyncStatus, describe_age, sync_status
 from canvass_app.sync.syncer import SyncOptions, SyncReport, sync
 from canvass_app.sync.transport import SyncHttp
 from canvass_app.ui.context import AppContext
-from canvass_app.ui.i18n import translate
+from canvass_app.ui.i18n import resolve_language, translate
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +164,7 @@ class SyncController(QObject):
         if report.wiped:
             wiped = translate("SyncController", "This device was revoked: its voter data was wiped.")
             self.ctx.events.status_message.emit(wiped)
-        if sum(report.pulled.values()) or report.wiped:
+        if sum(report.pulled.values()) or report.wiped or report.rejected:  # pages mark what was refused
             self.ctx.events.data_changed.emit("sync")
         self.refresh()
 
@@ -184,8 +186,18 @@ class SyncController(QObject):
 
     def refresh(self) -> None:
         """Reload the status (a short database read on the database worker) and tell the page and status bar."""
-        store = self.ctx.store
-        self.ctx.runner.run(lambda _c: sync_status(store), on_done=self._status_loaded, db=True)
+        store, language = self.ctx.store, resolve_language()
+        self.ctx.runner.run(lambda _c: sync_status(store, language=language), on_done=self._status_loaded, db=True)
+
+    def mark_seen(self, seqs: Sequence[int]) -> None:
+        """The person saw these refused changes: they stop counting in the status bar."""
+        store, wanted = self.ctx.store, list(seqs)
+
+        def task(_control: Any) -> int:
+            with store.session() as session:
+                return mark_seen(session, wanted)
+
+        self.ctx.runner.run(task, on_done=lambda _n: self.refresh(), db=True)
 
     def _status_loaded(self, status: SyncStatus) -> None:
         self.status = status
@@ -193,30 +205,43 @@ class SyncController(QObject):
         self._emit_bar()
 
     def bar_words(self) -> str:
+        """"online · all sent", "offline · 3 waiting · 2 not accepted": never "all sent" over an unseen refusal."""
         status = self.status
+        unseen = status.unseen if status is not None else 0
         if status is not None and not status.enrolled:
-            if status.wiped:
-                return translate("SyncController", "revoked, data wiped")
-            return translate("SyncController", "not connected")
-        if self.scheduler.running:
-            return translate("SyncController", "syncing…")
-        where = {
-            True: translate("SyncController", "online"),
-            False: translate("SyncController", "offline"),
-            None: translate("SyncController", "checking"),
-        }[self.scheduler.online]
-        if status is None:
-            return where
-        if status.pending:
-            return translate("SyncController", "{0} · {1} waiting").format(where, status.pending)
-        return translate("SyncController", "{0} · all sent").format(where)
+            where = (translate("SyncController", "revoked, data wiped") if status.wiped
+                     else translate("SyncController", "not connected"))
+            parts = [where]
+        else:
+            if self.scheduler.running:
+                where = translate("SyncController", "syncing…")
+            else:
+                where = {
+                    True: translate("SyncController", "online"),
+                    False: translate("SyncController", "offline"),
+                    None: translate("SyncController", "checking"),
+                }[self.scheduler.online]
+            parts = [where]
+            if status is not None and status.pending:
+                parts.append(translate("SyncController", "{0} waiting").format(status.pending))
+            elif status is not None and not unseen and not self.scheduler.running:
+                parts.append(translate("SyncController", "all sent"))
+        if unseen:
+            parts.append(translate("SyncController", "{0} not accepted").format(unseen))
+        return " · ".join(parts)
 
     def bar_tooltip(self) -> str:
         status = self.status
-        if status is None or not status.pending:
+        if status is None:
             return ""
-        age = describe_age(status.oldest_pending_age_s)
-        return translate("SyncController", "Oldest waiting change: {0} old").format(age)
+        lines = []
+        if status.pending:
+            age = describe_age(status.oldest_pending_age_s)
+            lines.append(translate("SyncController", "Oldest waiting change: {0} old").format(age))
+        if status.unseen:
+            lines.append(translate("SyncController", "{0} change(s) the server did not accept: click to see them")
+                         .format(status.unseen))
+        return "\n".join(lines)
 
     def _emit_bar(self) -> None:
         self.bar_text.emit(self.bar_words())

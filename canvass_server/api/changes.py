@@ -21,4 +21,4 @@ def changes(
     settings: SettingsDep,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> wire.ChangesPage:
-    return service.changes(session, caller.device, scope, cursor, settings.page_size)
+    return service.changes(session, caller, scope, cursor, settings.page_size)

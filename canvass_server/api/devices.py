@@ -13,4 +13,4 @@ router = APIRouter(tags=["devices"], responses=ERRORS)
 
 @router.get("/v1/device", response_model=wire.DeviceStatus)
 def device_status(caller: AnyCallerDep) -> wire.DeviceStatus:
-    return devices.device_status(caller.device, caller.county)
+    return devices.device_status(caller.device, caller.county, caller.member)

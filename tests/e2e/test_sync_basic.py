@@ -25,7 +25,14 @@ def test_enroll_sync_and_status_from_the_command_line(server: Server, make_store
     assert main.main(["status", "--data-dir", data_dir, "--json"]) == 0
     assert main.main(["sync", "--data-dir", data_dir]) == 1  # not enrolled yet: the reason, non-zero
     code = server.code()
-    assert main.main(["enroll", "--data-dir", data_dir, "--server", server.url, "--code", code]) == 0
+    capsys.readouterr()  # type: ignore[attr-defined]
+    assert main.main(["status", "--data-dir", data_dir, "--json"]) == 0
+    offline = json.loads(capsys.readouterr().out)["member"]  # type: ignore[attr-defined]
+    assert (offline["id"], offline["role"]) == (None, "county_lead")  # the local name, with every local right
+    assert main.main(["enroll", "--data-dir", data_dir, "--server", server.url, "--code", code, "--label", "Lee",
+                      "--json"]) == 0
+    enrolled = json.loads(capsys.readouterr().out)  # type: ignore[attr-defined]
+    assert (enrolled["member_name"], enrolled["role"], enrolled["list_prefix"]) == ("Lee", "county_lead", "T1-")
     assert main.main(["enroll", "--data-dir", data_dir, "--server", server.url, "--code", code]) == 2  # spent
     capsys.readouterr()  # type: ignore[attr-defined]
     assert main.main(["sync", "--data-dir", data_dir, "--json"]) == 0
@@ -36,6 +43,8 @@ def test_enroll_sync_and_status_from_the_command_line(server: Server, make_store
     status = json.loads(capsys.readouterr().out)  # type: ignore[attr-defined]
     assert status["pending"] == 0 and status["synced"] == 30 and status["last_success_at"]
     assert status["device_id"] and status["server_url"] == server.url
+    assert status["member"] == {"id": enrolled["member_id"], "name": "Lee", "role": "county_lead",
+                                "list_prefix": "T1-"}
     assert server.contacts() == 30
     assert local_count(store, "SELECT count(*) FROM voter") == 40
     token = identity.load(store)

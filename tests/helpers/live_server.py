@@ -70,7 +70,9 @@ class Server:
             self.process.wait()
         self.process = None
 
-    def code(self, role: str = "canvasser") -> str:
+    def code(self, role: str = "county_lead") -> str:
+        """A host-made code for a new member of the county (named by the device's label at enrollment); by default
+        a county lead's, whose device reaches the whole county (a canvasser's reaches only the turfs they hold)."""
         with self.database.session() as s:
             return make_enrollment_code(s, county=COUNTY["name"], state=COUNTY["state"], role=role, hours=2).code
 

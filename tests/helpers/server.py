@@ -64,6 +64,7 @@ class Device:
         assert r.status_code == 201, r.text
         body = wire.EnrollResponse.model_validate(r.json())
         self.device_id, self.token = body.device_id, body.token
+        self.member, self.list_prefix = body.member, body.list_prefix
         self.server_public = x25519.X25519PublicKey.from_public_bytes(envelope.unb64(body.server_key.public_key))
         self.key_id = body.server_key.key_id
         self.seq = 0
@@ -82,7 +83,8 @@ class Device:
         out = []
         for op_type, payload in items:
             self.seq += 1
-            out.append(wire.Op(op_id=str(uuid.uuid4()), seq=self.seq, type=op_type, payload=payload))
+            out.append(wire.Op(op_id=str(uuid.uuid4()), seq=self.seq, type=op_type,
+                               schema_version=wire.OP_SCHEMA_VERSION, payload=payload))
         return out
 
     def seal(self, ops: list[wire.Op], *, batch_id: str | None = None, key_id: str | None = None,

@@ -50,7 +50,7 @@ def test_init_on_a_fresh_machine_uses_sqlite_and_a_private_key_file(
 
 def test_admin_commands(cli: Any, database: Database, tmp_path: Path) -> None:
     assert cli("init")[0] == 0
-    code, out, _ = cli("enrollment-code", "--county", "Wake", "--state", "NC", "--role", "canvasser", "--json")
+    code, out, _ = cli("enrollment-code", "--county", "Wake", "--state", "NC", "--role", "county_lead", "--json")
     assert code == 0
     enrollment = json.loads(out)
     assert enrollment["county"] == "Wake"

@@ -1,4 +1,5 @@
-"""Enrollment codes (one-time, expiring, county + role), device tokens (hash only), listing and revocation."""
+"""Enrollment codes (one-time, expiring, for a member or the host's county + role shortcut), device tokens (hash
+only), list series, listing and revocation."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from helpers.server import Device, enrollment_code
 from sqlalchemy import select, update
 
 from canvass_protocol import envelope
-from canvass_server import devices, enrollment
+from canvass_server import devices, enrollment, members
 from canvass_server.db import Database
 from canvass_server.models import Device as DeviceRow
-from canvass_server.models import EnrollmentCode
+from canvass_server.models import EnrollmentCode, Member
 
 
 def _enroll(client: TestClient, code: str) -> Any:
@@ -31,8 +32,14 @@ def test_enrollment_gives_device_id_token_and_server_key(client: TestClient, dat
     assert body["role"] == "county_lead"
     assert body["county"] == {"name": "Wake", "state": "NC"}
     assert body["server_key"] == client.get("/v1/server-key").json()
+    # The host's shortcut code: enrolling made the member, named by the device's label.
+    assert body["member"]["name"] == "Sam"
+    assert body["member"]["role"] == "county_lead"
+    assert body["list_prefix"] == "T1-"
     with database.session() as s:
         row = s.get_one(DeviceRow, body["device_id"])
+        assert row.member_id == body["member"]["id"]
+        assert s.get_one(Member, row.member_id).county_id == row.county_id
         assert row.token_hash == devices.sha256_hex(body["token"])
         assert body["token"] not in repr(row.__dict__)
         assert s.scalar(select(EnrollmentCode.code_hash)) != code
@@ -71,24 +78,71 @@ def test_a_bad_public_key_is_refused_and_the_code_kept(client: TestClient, datab
     assert _enroll(client, code).status_code == 201
 
 
-def test_county_leads_make_codes_for_their_county_only(make_device: Any) -> None:
-    lead: Device = make_device(role="county_lead")
+def _member(database: Database, name: str, role: str = "canvasser", county: str = "Wake") -> int:
+    with database.session() as s:
+        return members.add_member(s, county=county, state="NC", name=name, role=role).id
+
+
+def test_county_leads_make_codes_for_the_members_they_manage(make_device: Any, database: Database) -> None:
+    lead: Device = make_device(role="county_lead", label="Lee")
     canvasser: Device = make_device()
-    ask = {"county": {"name": "Wake", "state": "NC"}, "role": "canvasser"}
-    r = lead.client.post("/v1/enrollment-codes", json=ask, headers=lead.auth)
+    ana, wake_lead, durham = _member(database, "Ana"), _member(database, "Kim", "county_lead"), _member(
+        database, "Dee", county="Durham")
+    r = lead.client.post("/v1/enrollment-codes", json={"member_id": ana}, headers=lead.auth)
     assert r.status_code == 201, r.text
-    assert _enroll(lead.client, r.json()["code"]).status_code == 201
-    other = ask | {"county": {"name": "Durham", "state": "NC"}}
-    assert lead.client.post("/v1/enrollment-codes", json=other, headers=lead.auth).status_code == 403
-    assert lead.client.post("/v1/enrollment-codes", json=ask | {"role": "admin"}, headers=lead.auth).status_code == 403
-    assert canvasser.client.post("/v1/enrollment-codes", json=ask, headers=canvasser.auth).status_code == 403
+    assert r.json()["member"] == {"id": ana, "name": "Ana", "role": "canvasser"}
+    enrolled = _enroll(lead.client, r.json()["code"]).json()
+    assert enrolled["member"]["id"] == ana  # the code's member, not the label's
+    with database.session() as s:
+        assert s.scalar(select(EnrollmentCode.created_by).where(EnrollmentCode.member_id == ana)) == \
+            lead.member.id
+    for other in (wake_lead, durham):
+        assert lead.client.post("/v1/enrollment-codes", json={"member_id": other},
+                                headers=lead.auth).status_code == 403
+    assert lead.client.post("/v1/enrollment-codes", json={"member_id": 9999}, headers=lead.auth).status_code == 404
+    own = lead.client.post("/v1/enrollment-codes", json={"member_id": lead.member.id}, headers=lead.auth)
+    assert own.status_code == 201  # a second device of their own
+    assert canvasser.client.post("/v1/enrollment-codes", json={"member_id": ana},
+                                 headers=canvasser.auth).status_code == 403
+
+
+def test_each_device_of_a_county_gets_its_own_list_series(make_device: Any) -> None:
+    assert [make_device().list_prefix for _ in range(3)] == ["T1-", "T2-", "T3-"]
+    assert make_device(county="Durham").list_prefix == "T1-"
+
+
+def test_a_revoked_code_is_refused_and_listed_as_revoked(client: TestClient, database: Database) -> None:
+    code = enrollment_code(database)
+    with database.session() as s:
+        [listed] = enrollment.list_codes(s)
+        assert (listed.status, listed.member_id, listed.created_by) == ("unused", None, None)
+        assert code not in repr(listed)
+        assert enrollment.revoke_code(s, listed.id) == "unused"
+        assert [c.status for c in enrollment.list_codes(s)] == ["revoked"]
+        with pytest.raises(ValueError, match="no enrollment code 999"):
+            enrollment.revoke_code(s, 999)
+    r = _enroll(client, code)
+    assert r.status_code == 410
+    assert r.json()["code"] == "enrollment_code_revoked"
+
+
+def test_a_code_for_a_suspended_member_is_refused(client: TestClient, database: Database) -> None:
+    ana = _member(database, "Ana")
+    with database.session() as s:
+        code = enrollment.make_enrollment_code(s, member_id=ana).code
+        s.execute(update(Member).where(Member.id == ana).values(status="suspended"))
+        with pytest.raises(ValueError, match="suspended"):
+            enrollment.make_enrollment_code(s, member_id=ana)
+    r = _enroll(client, code)
+    assert r.status_code == 410
+    assert r.json()["code"] == "enrollment_code_revoked"
 
 
 def test_list_and_revoke(make_device: Any, database: Database) -> None:
     dev: Device = make_device()
     with database.session() as s:
         listed = devices.list_devices(s)
-        assert [d.device_id for d in listed] == [dev.device_id]
+        assert [(d.device_id, d.member_id, d.member) for d in listed] == [(dev.device_id, dev.member.id, "Pat")]
         assert devices.revoke(s, dev.device_id[:8]) is True
         assert devices.revoke(s, "ffffffff-nope") is False
     status = dev.client.get("/v1/device", headers=dev.auth).json()

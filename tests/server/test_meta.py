@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from canvass_protocol import envelope
+from canvass_protocol import envelope, wire
 from canvass_server.keys import ServerKeyPair
 
 
 def test_health_docs_and_key(client: TestClient, server_key: ServerKeyPair) -> None:
     health = client.get("/health").json()
     assert health["status"] == "ok"
-    assert health["protocol"] == 1
+    assert health["protocol"] == wire.PROTOCOL_VERSION == 2
     assert client.get("/docs").status_code == 200
     spec = client.get("/openapi.json").json()
     assert {"/v1/enroll", "/v1/batches", "/v1/changes", "/v1/server-key", "/health"} <= set(spec["paths"])

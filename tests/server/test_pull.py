@@ -20,7 +20,7 @@ from canvass_server.models import PolicyBrief, SecuredRight
 def test_voters_and_households_of_the_devices_county_only(make_device: Any, database: Database) -> None:
     wake = seed_county(database, "Wake", voters=10)
     seed_county(database, "Durham", voters=10)
-    dev: Device = make_device("Wake")
+    dev: Device = make_device("Wake", role="county_lead")
     voters, _ = dev.pull_all("voters")
     homes, _ = dev.pull_all("households")
     assert sorted(v["state_voter_id"] for v in voters) == sorted(wake)
@@ -35,7 +35,7 @@ def test_paging_and_cursors_see_every_change_once(settings: Settings, server_key
     app = create_app(paged, server_key)
     with TestClient(app) as client:
         from helpers.server import enrollment_code
-        dev = Device(client, enrollment_code(database))
+        dev = Device(client, enrollment_code(database, role="county_lead"))
         first = dev.pull("voters")
         assert len(first["items"]) == 7
         assert first["has_more"] is True
@@ -52,7 +52,7 @@ def test_paging_and_cursors_see_every_change_once(settings: Settings, server_key
 
 def test_a_strange_cursor_means_refetch(make_device: Any, database: Database) -> None:
     seed_county(database, voters=4)
-    dev: Device = make_device()
+    dev: Device = make_device(role="county_lead")
     _, cursor = dev.pull_all("voters")
     for bad in ("garbage", cursor[:-3], dev.pull_all("households")[1]):
         page = dev.pull("voters", bad)
@@ -67,11 +67,11 @@ def test_unknown_scope(make_device: Any) -> None:
     assert r.json()["code"] == "invalid_scope"
 
 
-def test_surveys_and_assignments(make_device: Any) -> None:
+def test_surveys_and_turfs(make_device: Any) -> None:
     dev: Device = make_device()
     keys = [q["key"] for q in dev.pull_all("surveys")[0]]
     assert keys == ["support", "top_issue", "volunteer", "language", "needs_ride"]
-    assert dev.pull_all("assignments")[0] == []
+    assert dev.pull_all("turfs")[0] == []
 
 
 def test_a_brief_conflicting_with_a_secured_right_is_never_served_adopted(make_device: Any,
@@ -109,7 +109,8 @@ def test_revoked_device_is_told_to_wipe_and_gets_no_data(make_device: Any, datab
     with database.session() as s:
         revoke(s, dev.device_id)
     assert dev.pull("device")["items"][0] == {
-        "device_id": dev.device_id, "status": "revoked", "wipe": True, "county": dev.county, "role": "canvasser"}
+        "device_id": dev.device_id, "status": "revoked", "wipe": True, "county": dev.county, "role": "canvasser",
+        "member": dev.member.model_dump()}
     r = dev.client.get("/v1/changes", params={"scope": "voters"}, headers=dev.auth)
     assert r.status_code == 403
     assert r.json()["code"] == "device_revoked"

@@ -54,7 +54,7 @@ def two_servers(db_url: str, server_key: ServerKeyPair) -> Iterator[list[str]]:
 def test_the_same_batch_at_two_instances_is_applied_once(two_servers: list[str], database: Database) -> None:
     ids = seed_county(database, voters=40)
     a, b = (httpx.Client(base_url=u, timeout=30) for u in two_servers)
-    dev = Device(a, enrollment_code(database))  # type: ignore[arg-type]
+    dev = Device(a, enrollment_code(database, role="county_lead"))  # type: ignore[arg-type]
     rounds, per_batch = 6, 25
     for n in range(rounds):
         batch_id, data = dev.seal(dev.ops(*(dev.contact(ids[(n * per_batch + i) % 40]) for i in range(per_batch))))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers.ballots import ballot_item
 from helpers.printing import print_to_file
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
@@ -14,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from canvass_app.store.models import OutboxOp, PolicyVote
+from canvass_app.ballots.listing import apply_pulled_ballots
+from canvass_app.store.models import OutboxOp
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.pages.briefs import DOORSTEP, FONT_PT, KEY_ROLE, BriefsPage
 from canvass_app.ui.widgets.rich_text_delegate import HTML_ROLE
@@ -98,29 +100,31 @@ def test_font_size_keys(qtbot: QtBot, page: BriefsPage) -> None:
     qtbot.waitUntil(lambda: page.current is not None and "font-size:12pt" in page.current.html)
 
 
-def test_vote_on_a_proposal_and_change_it(qtbot: QtBot, page: BriefsPage, ctx: AppContext) -> None:
+def test_the_ballot_on_a_proposal_takes_a_vote_and_a_change(qtbot: QtBot, page: BriefsPage, ctx: AppContext) -> None:
+    with ctx.store.session() as s:
+        apply_pulled_ballots(s, None, [ballot_item(3, "community-solar")], False)  # type: ignore[arg-type]
     open_row(qtbot, page, "community-solar")
-    assert page.vote_box.isVisible()
-    assert "No tally received yet" in page.tally_label.text()
-    qtbot.keyClicks(page.comment, "Include co-ops")
-    qtbot.mouseClick(page.vote_buttons["support"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Your vote: Support" in page.my_vote_label.text())
-    assert "Include co-ops" in page.my_vote_label.text()
-    assert page.comment.text() == ""
-    qtbot.mouseClick(page.vote_buttons["oppose"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "Your vote: Oppose" in page.my_vote_label.text())
+    qtbot.waitUntil(lambda: 3 in page.ballots.cards and page.ballots.isVisible())
+    card = page.ballots.cards[3]
+    assert "left" in card.heading.text()
+    qtbot.keyClicks(card.comment, "Include co-ops")
+    qtbot.mouseClick(card.buttons["support"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Your vote: Support" in page.ballots.cards[3].mine.text())
+    assert "Include co-ops" in page.ballots.cards[3].mine.text()
+    qtbot.mouseClick(page.ballots.cards[3].buttons["oppose"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Your vote: Oppose" in page.ballots.cards[3].mine.text())
     ctx.runner.wait()
     with ctx.store.session() as s:
-        votes = s.scalars(select(PolicyVote)).all()
-        ops = s.scalars(select(OutboxOp).where(OutboxOp.op_type == "policy_vote").order_by(OutboxOp.seq)).all()
-    assert [(v.brief_slug, v.person, v.choice) for v in votes] == [("community-solar", "Ana Ruiz", "oppose")]
-    assert [o.payload["choice"] for o in ops] == ["support", "oppose"]
+        ops = s.scalars(select(OutboxOp).where(OutboxOp.op_type == "ballot_vote").order_by(OutboxOp.seq)).all()
+    assert [(o.payload["ballot_id"], o.payload["choice"]) for o in ops] == [(3, "support"), (3, "oppose")]
     assert ops[0].payload["comment"] == "Include co-ops"
 
 
-def test_adopted_brief_has_no_vote_box(qtbot: QtBot, page: BriefsPage) -> None:
+def test_a_brief_without_a_ballot_shows_no_ballots(qtbot: QtBot, page: BriefsPage) -> None:
+    loads = page.ballots.loads
     open_row(qtbot, page, "clean-slate")
-    assert not page.vote_box.isVisible()
+    qtbot.waitUntil(lambda: page.ballots.loads > loads)
+    assert not page.ballots.isVisible()
 
 
 def test_conflict_is_shown_in_the_reader_and_in_the_rights(qtbot: QtBot, page: BriefsPage) -> None:
@@ -128,7 +132,6 @@ def test_conflict_is_shown_in_the_reader_and_in_the_rights(qtbot: QtBot, page: B
     text = page.reader.toPlainText()
     assert "Charter conflict" in text
     assert "never adopted" in text
-    assert page.vote_box.isVisible()  # proposals in conflict can still be voted on
     page.tabs.setCurrentIndex(1)
     privacy = next(
         page.rights_tree.topLevelItem(i) for i in range(page.rights_tree.topLevelItemCount())

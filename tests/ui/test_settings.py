@@ -15,7 +15,7 @@ from canvass_app.store import keys
 from canvass_app.ui import settings
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.dialogs.settings_dialog import SettingsDialog
-from canvass_app.ui.i18n import apply_theme
+from canvass_app.ui.i18n import apply_theme, install_translations
 from canvass_app.ui.main_window import MainWindow
 
 TEST_PASSPHRASE = "correct horse battery"  # tests/conftest.py sets it for the store fixture
@@ -29,6 +29,7 @@ def _clean_settings(qapp: QApplication) -> Iterator[None]:
     for setting in settings.ALL:
         setting.reset()
     apply_theme("system")
+    install_translations()  # the dialog applies a language at once: back to the default one
 
 
 def test_every_setting_has_its_default_until_set() -> None:

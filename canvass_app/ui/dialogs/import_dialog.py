@@ -43,6 +43,7 @@ from canvass_app.store.database import Store
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import translate
 from canvass_app.ui.tasks import TaskControl
+from canvass_app.voters.counties import CountyChoice
 from canvass_formats.voterfile.fields import FIELDS as FIELD_LABELS
 from canvass_formats.voterfile.layouts import check_mapping
 
@@ -638,6 +639,8 @@ class ImportDialog(QDialog):
         self.summary.setText(text)
         self._update_buttons()
         self._refresh_undo()
+        # The county just imported becomes the window's: the next step is to cut it.
+        self.ctx.set_county(CountyChoice(result.county_id, result.county, result.state))
         self.ctx.events.data_changed.emit("voters")
         self.ctx.events.status_message.emit(translate("ImportDialog", "Voter file imported"))
         self.finished_import.emit(result)

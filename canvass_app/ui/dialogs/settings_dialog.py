@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from canvass_app.store import keys
 from canvass_app.ui import settings
 from canvass_app.ui.context import AppContext
-from canvass_app.ui.i18n import apply_theme, translate
+from canvass_app.ui.i18n import apply_theme, install_translations, translate
 
 
 def _combo(name: str, items: list[tuple[str, str]], current: str) -> QComboBox:
@@ -33,7 +33,7 @@ def _combo(name: str, items: list[tuple[str, str]], current: str) -> QComboBox:
 
 
 class SettingsDialog(QDialog):
-    """Changes are stored when the person presses OK; the theme shows at once, the language at the next start."""
+    """Changes are stored when the person presses OK; the theme and the language show at once."""
 
     applied = Signal(list)  # the keys of the settings that changed
 
@@ -70,11 +70,8 @@ class SettingsDialog(QDialog):
         self.theme = _combo(translate("Settings", "Theme"), [
             ("system", translate("Settings", "Follow the system")), ("light", translate("Settings", "Light")),
             ("dark", translate("Settings", "Dark"))], settings.THEME.get())
-        self.language_note = QLabel(translate("Settings", "A new language shows the next time Canvass starts."))
-        self.language_note.setWordWrap(True)
         look_form.addRow(translate("Settings", "Walk-list &paper:"), self.page_size)
         look_form.addRow(translate("Settings", "&Language:"), self.language)
-        look_form.addRow("", self.language_note)
         look_form.addRow(translate("Settings", "&Theme:"), self.theme)
         layout.addWidget(look)
 
@@ -152,5 +149,7 @@ class SettingsDialog(QDialog):
                 changed.append(setting.key)
         if settings.THEME.key in changed:
             apply_theme(settings.THEME.get())
+        if settings.LANGUAGE.key in changed:
+            install_translations(settings.LANGUAGE.get())  # every open window retranslates (LanguageChange)
         self.applied.emit(changed)
         super().accept()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,12 +37,12 @@ from canvass_app.briefs.library import rights_with_briefs as load_rights
 from canvass_app.briefs.reader import ReaderPage, open_brief, right_page_html
 from canvass_app.briefs.render import CATEGORY_LABELS, Mode
 from canvass_app.briefs.search import SearchHit, query_terms, search_briefs
-from canvass_app.briefs.votes import VoteRecord, cast_vote
 from canvass_app.ui import settings
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.dialogs.print_dialog import ask_and_print
 from canvass_app.ui.i18n import translate
 from canvass_app.ui.settings import Setting
+from canvass_app.ui.widgets.ballots_panel import BallotsPanel
 from canvass_app.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
 
 FONT_PT = Setting("briefs/font_pt", int, 11, minimum=8, maximum=28)
@@ -53,14 +52,11 @@ BOOKMARKS = "__bookmarks__"
 
 
 def _label(key: str) -> str:
-    """Statuses and vote choices as shown (string literals, so that lupdate finds them)."""
+    """Statuses as shown (string literals, so that lupdate finds them)."""
     labels = {
         "proposed": translate("BriefsPage", "Proposed"),
         "adopted": translate("BriefsPage", "Adopted"),
         "retired": translate("BriefsPage", "Retired"),
-        "support": translate("BriefsPage", "Support"),
-        "oppose": translate("BriefsPage", "Oppose"),
-        "abstain": translate("BriefsPage", "Abstain"),
     }
     return labels.get(key, key)
 
@@ -194,34 +190,15 @@ class BriefsPage(QWidget):
         hint = translate("BriefsPage", "Choose a brief on the left, or search.")
         self.reader.setHtml(f"<p style='color:#666'>{hint}</p>")
 
-        self.vote_box = QGroupBox(translate("BriefsPage", "Your vote on this proposal"))
-        self.comment = QLineEdit()
-        self.comment.setPlaceholderText(translate("BriefsPage", "Optional comment for the policy council"))
-        self.comment.setAccessibleName(translate("BriefsPage", "Vote comment"))
-        self.vote_buttons: dict[str, QPushButton] = {}
-        buttons = QHBoxLayout()
-        for choice in ("support", "oppose", "abstain"):
-            button = QPushButton(_label(choice))
-            button.clicked.connect(lambda _=False, c=choice: self.vote(c))
-            self.vote_buttons[choice] = button
-            buttons.addWidget(button)
-        self.my_vote_label = QLabel()
-        self.my_vote_label.setWordWrap(True)
-        self.tally_label = QLabel()
-        self.tally_label.setWordWrap(True)
-        vote_layout = QVBoxLayout(self.vote_box)
-        vote_layout.addWidget(self.comment)
-        vote_layout.addLayout(buttons)
-        vote_layout.addWidget(self.my_vote_label)
-        vote_layout.addWidget(self.tally_label)
-        self.vote_box.hide()
+        self.ballots = BallotsPanel(self.ctx)  # the ballots on the brief in the reader: vote, result, receipt
+        self.ballots.hide()
 
         right_panel = QWidget()
         right_layout = QVBoxLayout(right_panel)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(toolbar)
         right_layout.addWidget(self.reader, 1)
-        right_layout.addWidget(self.vote_box)
+        right_layout.addWidget(self.ballots)
 
         splitter = QSplitter()
         splitter.addWidget(left_panel)
@@ -379,11 +356,11 @@ class BriefsPage(QWidget):
         self.current_slug = slug
         lang = language if language and language != "en" else self.language
         mode: Mode = "doorstep" if self.doorstep.isChecked() else "full"
-        pt, person, store = self.font_pt, self.ctx.user, self.ctx.store
+        pt, store = self.font_pt, self.ctx.store
 
         def task(_control: object) -> ReaderPage:
             with store.session() as s:
-                return open_brief(s, slug, language=lang, mode=mode, base_pt=pt, person=person)
+                return open_brief(s, slug, language=lang, mode=mode, base_pt=pt)
 
         self.ctx.runner.run(task, on_done=self._show_brief, on_error=self._failed)
 
@@ -397,7 +374,7 @@ class BriefsPage(QWidget):
         self._highlight_terms()
         self.bookmark.setText(("★ " + translate("BriefsPage", "Bookmarked")) if page.bookmarked
                               else ("☆ " + translate("BriefsPage", "Bookmark")))
-        self._show_vote_box(page)
+        self.ballots.show_brief(page.slug)
 
     def _highlight_terms(self) -> None:
         """Mark the words being searched for in the reader, as in the result list."""
@@ -457,50 +434,6 @@ class BriefsPage(QWidget):
 
         self.ctx.runner.run(task, on_done=done, on_error=self._failed)
 
-    # votes --------------------------------------------------------------------------------------------------
-    def _show_vote_box(self, page: ReaderPage) -> None:
-        self.vote_box.setVisible(page.status == "proposed")
-        mine = page.my_vote
-        if mine:
-            mine_text = translate(
-                "BriefsPage", "Your vote: {0}{1} — recorded {2:%Y-%m-%d %H:%M} UTC; a new vote replaces it.").format(
-                _label(mine.choice), f" (“{mine.comment}”)" if mine.comment else "", mine.created_at)
-        else:
-            mine_text = translate("BriefsPage", "You have not voted on this proposal. Voting as {0}.").format(
-                self.ctx.user)
-        self.my_vote_label.setText(mine_text)
-        for choice, button in self.vote_buttons.items():
-            button.setDefault(bool(mine and mine.choice == choice))
-        t = page.tally
-        self.tally_label.setText(
-            translate("BriefsPage", "Tally received at the last sync: {0} support · {1} oppose · {2} abstain").format(
-                t.support, t.oppose, t.abstain)
-            if t.total else translate("BriefsPage", "No tally received yet: it arrives with the next sync.")
-        )
-
-    def vote(self, choice: str) -> None:
-        """Record this volunteer's vote on the proposal in the reader (offline; sent at the next sync)."""
-        slug, person, store = self.current_slug, self.ctx.user, self.ctx.store
-        comment = self.comment.text()
-        if not slug:
-            return
-
-        def task(_control: object) -> VoteRecord:
-            with store.session() as s:
-                return cast_vote(s, slug=slug, person=person, choice=choice, comment=comment)
-
-        def done(record: VoteRecord) -> None:
-            self.comment.clear()
-            message = (translate("BriefsPage", "Vote changed to {0}") if record.replaced
-                       else translate("BriefsPage", "Vote recorded: {0}"))
-            self.ctx.events.status_message.emit(message.format(_label(record.choice)))
-            self.ctx.events.data_changed.emit("briefs")
-
-        self.ctx.runner.run(task, on_done=done, on_error=self._vote_failed)
-
-    def _vote_failed(self, exc: BaseException) -> None:
-        self.my_vote_label.setText(translate("BriefsPage", "Vote not recorded: {0}").format(exc))
-
     # secured rights -----------------------------------------------------------------------------------------
     def _fill_rights(self, rights: list[RightWithBriefs]) -> None:
         self._rights = {r.right.slug: r for r in rights}
@@ -539,7 +472,7 @@ class BriefsPage(QWidget):
         right = self._rights.get(slug)
         if right is not None:
             self.current, self.current_slug = None, None
-            self.vote_box.hide()
+            self.ballots.hide()
             self.reader.setHtml(right_page_html(right, base_pt=self.font_pt))
 
     # handout ------------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The Contacts page: every voter, searchable as you type, filtered and sorted in SQL, with a household panel."""
+"""The Contacts page: the current county's voters, searchable as you type, filtered and sorted in SQL, with a
+household panel."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QDateTime, QEvent, QItemSelection, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,11 +26,26 @@ from PySide6.QtWidgets import (
 )
 
 from canvass_app.contacts.voter_query import FilterOptions, VoterDetail, VoterFilter, filter_options, voter_detail
+from canvass_app.i18n import QT_TRANSLATE_NOOP
+from canvass_app.sync.rejections import Rejection, refusals
 from canvass_app.ui.context import AppContext
-from canvass_app.ui.i18n import translate
-from canvass_app.ui.models.voter_table_model import VoterTableModel
+from canvass_app.ui.i18n import LiveTexts, number, translate
+from canvass_app.ui.models.voter_table_model import COLUMNS, VoterTableModel
+from canvass_app.ui.pages.sync import plain_reason
 
 SEARCH_DELAY_MS = 180
+FILTERS = [
+    ("precinct_id", QT_TRANSLATE_NOOP("ContactsPage", "Precinct")),
+    ("party", QT_TRANSLATE_NOOP("ContactsPage", "Party")),
+    ("turf_id", QT_TRANSLATE_NOOP("ContactsPage", "Turf")),
+    ("support", QT_TRANSLATE_NOOP("ContactsPage", "Support")),
+    ("contacted", QT_TRANSLATE_NOOP("ContactsPage", "Contacted")),
+    ("last_result", QT_TRANSLATE_NOOP("ContactsPage", "Last result")),
+    ("language", QT_TRANSLATE_NOOP("ContactsPage", "Language")),
+]
+# Name, Address, Precinct, Party, Age, Language, Turf, Last result (Support stretches): 790 px with Support, so
+# that a 1366-px screen shows every column beside the household panel, and a 1024-px one the key ones.
+COLUMN_WIDTHS = (170, 210, 62, 48, 40, 70, 62, 90)
 
 
 class ContactsPage(QWidget):
@@ -38,48 +54,44 @@ class ContactsPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setAccessibleName(translate("ContactsPage", "Contacts"))
+        self.texts = LiveTexts("ContactsPage")
+        self.texts.bind(self.setAccessibleName, QT_TRANSLATE_NOOP("ContactsPage", "Contacts"))
         self.model = VoterTableModel(ctx)
         self.search = QLineEdit()
-        self.search.setAccessibleName(translate("ContactsPage", "Search voters"))
-        self.search.setPlaceholderText(translate("ContactsPage", "Search name, address, phone or voter id…"))
-        self.search.setToolTip(translate("ContactsPage", "Search as you type (Ctrl+F)"))
+        self.texts.bind(self.search.setAccessibleName, QT_TRANSLATE_NOOP("ContactsPage", "Search voters"))
+        self.texts.bind(self.search.setPlaceholderText,
+                        QT_TRANSLATE_NOOP("ContactsPage", "Search name, address, phone or voter id…"))
+        self.texts.bind(self.search.setToolTip, QT_TRANSLATE_NOOP("ContactsPage", "Search as you type (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.sort = QComboBox()
-        self.sort.addItem(translate("ContactsPage", "Sort by name"), "name")
-        self.sort.addItem(translate("ContactsPage", "Sort by address (walk order)"), "address")
-        self.sort.setToolTip(
-            translate("ContactsPage", "Sort by name, or by address in walk order (within a turf: the walk-list lines)")
-        )
+        self.sort.addItem("", "name")
+        self.sort.addItem("", "address")
+        self.texts.bind(lambda text: self.sort.setItemText(0, text), QT_TRANSLATE_NOOP("ContactsPage", "Sort by name"))
+        self.texts.bind(lambda text: self.sort.setItemText(1, text),
+                        QT_TRANSLATE_NOOP("ContactsPage", "Sort by address (walk order)"))
+        self.texts.bind(self.sort.setToolTip, QT_TRANSLATE_NOOP(
+            "ContactsPage", "Sort by name, or by address in walk order (within a turf: the walk-list lines)"))
         self.count_label = QLabel(translate("ContactsPage", "Loading…"))
         self.filters: dict[str, QComboBox] = {}
-        for key, label in (
-            ("precinct_id", translate("ContactsPage", "Precinct")),
-            ("party", translate("ContactsPage", "Party")),
-            ("turf_id", translate("ContactsPage", "Turf")),
-            ("support", translate("ContactsPage", "Support")),
-            ("contacted", translate("ContactsPage", "Contacted")),
-            ("last_result", translate("ContactsPage", "Last result")),
-            ("language", translate("ContactsPage", "Language")),
-        ):
+        for key, _label in FILTERS:
             box = QComboBox()
-            box.setAccessibleName(label)
-            box.setToolTip(translate("ContactsPage", "Filter by {0}").format(label.lower()))
-            box.addItem(translate("ContactsPage", "{0}: any").format(label), None)
+            box.addItem("", None)
             # long turf names must not widen the page: the popup still shows them whole
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(14)
             self.filters[key] = box
         for n in range(1, 6):
-            self.filters["support"].addItem(translate("ContactsPage", "Support {0}").format(n), n)
-        self.filters["contacted"].addItem(translate("ContactsPage", "Contacted"), True)
-        self.filters["contacted"].addItem(translate("ContactsPage", "Not contacted"), False)
-        clear = QPushButton(translate("ContactsPage", "Clear filters"))
-        clear.setToolTip(translate("ContactsPage", "Show everyone again (Ctrl+Shift+X)"))
+            self.filters["support"].addItem("", n)
+        self.filters["contacted"].addItem("", True)
+        self.filters["contacted"].addItem("", False)
+        clear = QPushButton()
+        self.texts.bind(clear.setText, QT_TRANSLATE_NOOP("ContactsPage", "Clear filters"))
+        self.texts.bind(clear.setToolTip, QT_TRANSLATE_NOOP("ContactsPage", "Show everyone again (Ctrl+Shift+X)"))
         clear.clicked.connect(self.clear_filters)
+        self._retranslate_filters()
 
         self.table = QTableView()
-        self.table.setAccessibleName(translate("ContactsPage", "Voters"))
+        self.texts.bind(self.table.setAccessibleName, QT_TRANSLATE_NOOP("ContactsPage", "Voters"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -88,13 +100,13 @@ class ContactsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((210, 240, 70, 55, 45, 75, 70, 85)):
+        for col, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(col, width)
         self.detail = QTextBrowser()
-        self.detail.setAccessibleName(translate("ContactsPage", "Household and contact history"))
-        self.detail.setHtml(
-            translate("ContactsPage", "<p style='color:#666'>Choose a voter to see the household and its contacts.</p>")
-        )
+        self.detail.setMinimumWidth(220)
+        self.texts.bind(self.detail.setAccessibleName,
+                        QT_TRANSLATE_NOOP("ContactsPage", "Household and contact history"))
+        self._show_no_detail()
 
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
@@ -106,8 +118,9 @@ class ContactsPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.detail)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)  # a wider window widens the table; the household panel keeps its width
+        split.setStretchFactor(1, 0)
+        split.setSizes([sum(COLUMN_WIDTHS) + 80, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(row)
@@ -129,14 +142,41 @@ class ContactsPage(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_search)
         QShortcut(QKeySequence("Ctrl+Shift+X"), self, self.clear_filters)
         ctx.events.data_changed.connect(self._data_changed)
+        ctx.events.county_changed.connect(self._county_changed)
         self._loading_options = False
         self.apply_filter()  # the first page first: the filter boxes' choices can follow
         self.load_options()
 
+    # language -----------------------------------------------------------------------------------------------
+    def _retranslate_filters(self) -> None:
+        for key, source in FILTERS:
+            label = translate("ContactsPage", source)
+            box = self.filters[key]
+            box.setAccessibleName(label)
+            box.setToolTip(translate("ContactsPage", "Filter by {0}").format(label.lower()))
+            box.setItemText(0, translate("ContactsPage", "{0}: any").format(label))
+        for n in range(1, 6):
+            self.filters["support"].setItemText(n, translate("ContactsPage", "Support {0}").format(number(n)))
+        self.filters["contacted"].setItemText(1, translate("ContactsPage", "Contacted"))
+        self.filters["contacted"].setItemText(2, translate("ContactsPage", "Not contacted"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.retranslate()
+            self._retranslate_filters()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+            if not self.model.capped and not self.model.counting:
+                self._loaded(self.model.rowCount())
+            if self.selected_voter_id() is None:
+                self._show_no_detail()
+            self.show_detail(self.selected_voter_id())
+        super().changeEvent(event)
+
     # filters ------------------------------------------------------------------------------------------------
     def current_filter(self) -> VoterFilter:
         values: dict[str, Any] = {key: box.currentData() for key, box in self.filters.items()}
-        return VoterFilter(search=self.search.text().strip(), sort=self.sort.currentData() or "name", **values)
+        return VoterFilter(search=self.search.text().strip(), sort=self.sort.currentData() or "name",
+                           county_id=self.ctx.county_id, **values)
 
     def apply_filter(self) -> None:
         if self._loading_options:
@@ -154,11 +194,11 @@ class ContactsPage(QWidget):
         self.apply_filter()
 
     def load_options(self) -> None:
-        store = self.ctx.store
+        store, county_id = self.ctx.store, self.ctx.county_id
 
         def work(_: object) -> FilterOptions:
             with store.session() as session:
-                return filter_options(session)
+                return filter_options(session, county_id)
 
         self.ctx.runner.run(work, on_done=self._fill_options)
 
@@ -187,14 +227,14 @@ class ContactsPage(QWidget):
         noun = translate("ContactsPage", "voter") if total == 1 else translate("ContactsPage", "voters")
         if self.model.capped:
             self.count_label.setText(
-                translate("ContactsPage", "{0:,}+ voters match: type more to narrow").format(total)
+                translate("ContactsPage", "{0}+ voters match: type more to narrow").format(number(total))
             )
             return
         if self.model.counting:
-            self.count_label.setText(translate("ContactsPage", "{0:,}+ voters, counting…").format(total))
+            self.count_label.setText(translate("ContactsPage", "{0}+ voters, counting…").format(number(total)))
             return
         self.count_label.setText(
-            f"{total:,} {noun}"
+            f"{number(total)} {noun}"
             + (
                 (translate("ContactsPage", " matches") if total == 1 else translate("ContactsPage", " match"))
                 if narrowed
@@ -207,13 +247,24 @@ class ContactsPage(QWidget):
         self.search.selectAll()
 
     def _data_changed(self, what: str) -> None:
-        if what in ("voters", "turfs"):
+        if what in ("voters", "turfs", "sync"):
             self.load_options()
-        if what in ("voters", "contacts", "turfs"):
+        if what in ("voters", "contacts", "turfs", "sync"):
             self.model.refresh()
             self.show_detail(self.selected_voter_id())
 
+    def _county_changed(self, _county: str) -> None:
+        """Another county: its voters, from the top, with no filter of the last county's precincts or turfs."""
+        self._show_no_detail()
+        self.clear_filters()
+        self.load_options()
+
     # detail -------------------------------------------------------------------------------------------------
+    def _show_no_detail(self) -> None:
+        self.detail.setHtml(
+            translate("ContactsPage", "<p style='color:#666'>Choose a voter to see the household and its contacts.</p>")
+        )
+
     def selected_voter_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
@@ -229,19 +280,23 @@ class ContactsPage(QWidget):
             return
         store = self.ctx.store
 
-        def work(_: object) -> VoterDetail | None:
+        def work(_: object) -> tuple[VoterDetail | None, dict[str, Rejection]]:
             with store.session() as session:
-                return voter_detail(session, voter_id)
+                detail = voter_detail(session, voter_id)
+                ids = [c.id for m in detail.members for c in m.history] if detail else []
+                return detail, refusals(session, ids)  # contacts the server refused, marked in the history
 
         self.ctx.runner.run(work, on_done=self._render_detail)
 
-    def _render_detail(self, detail: VoterDetail | None) -> None:
+    def _render_detail(self, loaded: tuple[VoterDetail | None, dict[str, Rejection]]) -> None:
+        detail, refused = loaded
         self.detail.setHtml(
-            detail_html(detail) if detail else translate("ContactsPage", "<p>This voter is no longer in the store.</p>")
+            detail_html(detail, refused) if detail
+            else translate("ContactsPage", "<p>This voter is no longer in the store.</p>")
         )
 
 
-def detail_html(d: VoterDetail) -> str:
+def detail_html(d: VoterDetail, refused: dict[str, Rejection] | None = None) -> str:
     """The household panel: address, then each member with marks and their contact history, newest first."""
     e = html.escape
     where = " · ".join(
@@ -278,7 +333,13 @@ def detail_html(d: VoterDetail) -> str:
             )
             style = " style='text-decoration:line-through;color:#888'" if c.undone else ""
             note = f"<br><i>{e(c.note)}</i>" if c.note else ""
-            when = dt.datetime.fromisoformat(c.created_at).astimezone().strftime("%Y-%m-%d %H:%M")  # local time
+            refusal = (refused or {}).get(c.id)
+            if refusal is not None:
+                words = translate("ContactsPage", "not accepted by the server: {0}").format(
+                    plain_reason(refusal.code, refusal.reason))
+                note += f"<br><b style='color:#b00020'>{e(words)}</b>"
+            at = QDateTime.fromSecsSinceEpoch(int(dt.datetime.fromisoformat(c.created_at).timestamp()))
+            when = QLocale().toString(at, QLocale.FormatType.ShortFormat)  # local time, the language's format
             items.append(f"<li{style}>{e(when)} — <b>{what}</b>"
                          f"{' · ' + e(extra) if extra else ''}{note}</li>")
         parts.append("<ul style='margin-top:2px'>" + "".join(items) + "</ul>")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.sync.enroll import Enrolled
+from canvass_app.sync.rejections import Rejection
 from canvass_app.sync.status import SyncStatus, describe_age
 from canvass_app.sync.syncer import SyncReport
 from canvass_app.ui.context import AppContext
@@ -37,6 +39,12 @@ REASONS: dict[str, str] = {  # the server's rejection codes (the protocol's), in
     REJECTION.INVALID_PAYLOAD: QT_TRANSLATE_NOOP("SyncPage", "the change was incomplete or malformed"),
     REJECTION.ID_CONFLICT: QT_TRANSLATE_NOOP("SyncPage", "another change already used the same id"),
 }
+CHANGES: dict[str, str] = {  # op types, as people call them
+    "contact_attempt": QT_TRANSLATE_NOOP("SyncPage", "contact"),
+    "voter_correction": QT_TRANSLATE_NOOP("SyncPage", "voter mark"),
+    "policy_vote": QT_TRANSLATE_NOOP("SyncPage", "vote"),
+    "ballot_vote": QT_TRANSLATE_NOOP("SyncPage", "vote"),
+}
 
 
 def _when(iso: str | None) -> str:
@@ -50,9 +58,13 @@ def _when(iso: str | None) -> str:
     return translate("SyncPage", "{0} ({1} ago)").format(local, describe_age(max(0.0, age)))
 
 
-def plain_reason(reason: str) -> str:
-    code, _, rest = reason.partition(":")
-    return translate("SyncPage", REASONS[code]) if code in REASONS else (rest.strip() or reason)
+def plain_reason(code: str, reason: str) -> str:
+    """The server's reason in plain words of the person's language where the code is known, else as it said."""
+    return translate("SyncPage", REASONS[code]) if code in REASONS else (reason or code)
+
+
+def change_name(op_type: str) -> str:
+    return translate("SyncPage", CHANGES[op_type]) if op_type in CHANGES else op_type.replace("_", " ")
 
 
 class SyncPage(QWidget):
@@ -67,7 +79,7 @@ class SyncPage(QWidget):
 
         state = QGroupBox(translate("SyncPage", "This device"))
         form = QFormLayout(state)
-        self.online_label = QLabel(translate("SyncPage", "checking…"))
+        self.online_label = QLabel(translate("SyncPage", "checking…"))  # until the store's status is read
         self.pending_label = QLabel("–")
         self.oldest_label = QLabel("–")
         self.last_sync_label = QLabel("–")
@@ -122,21 +134,32 @@ class SyncPage(QWidget):
 
         rejected_box = QGroupBox(translate("SyncPage", "Changes the server did not accept"))
         rejected_layout = QVBoxLayout(rejected_box)
-        self.rejected_table = QTableWidget(0, 3)
+        self.rejected_table = QTableWidget(0, 5)
         self.rejected_table.setHorizontalHeaderLabels(
-            [translate("SyncPage", "When"), translate("SyncPage", "Change"), translate("SyncPage", "Why")])
-        self.rejected_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            [translate("SyncPage", "When"), translate("SyncPage", "Change"), translate("SyncPage", "About"),
+             translate("SyncPage", "Code"), translate("SyncPage", "Reason")])
+        self.rejected_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.rejected_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rejected_table.verticalHeader().hide()
         self.rejected_table.setAccessibleName(translate("SyncPage", "Rejected changes"))
-        rejected_layout.addWidget(QLabel(translate(
-            "SyncPage", "These are kept for your records; they never hold up other changes.")))
+        seen_row = QHBoxLayout()
+        self.unseen_label = QLabel(translate(
+            "SyncPage", "These are kept for your records; they never hold up other changes."))
+        self.unseen_label.setWordWrap(True)
+        self.seen_button = QPushButton(translate("SyncPage", "Mark as seen"))
+        self.seen_button.setToolTip(translate("SyncPage", "Stop counting these in the status bar"))
+        self.seen_button.setEnabled(False)
+        self.seen_button.clicked.connect(self._mark_seen)
+        seen_row.addWidget(self.unseen_label, 1)
+        seen_row.addWidget(self.seen_button)
+        rejected_layout.addLayout(seen_row)
         rejected_layout.addWidget(self.rejected_table)
+        self._unseen: list[int] = []  # the seqs of the unseen refusals on show: "Mark as seen" marks exactly these
         layout.addWidget(rejected_box, 1)
 
         c = self.controller
         c.status_changed.connect(self.show_status)
-        c.online_changed.connect(self._show_online)
+        c.online_changed.connect(lambda _online: self._show_connection())
         c.busy_changed.connect(self._busy)
         c.report_ready.connect(self._show_report)
         QTimer.singleShot(0, self._attach)
@@ -156,6 +179,10 @@ class SyncPage(QWidget):
     def _sync_now(self) -> None:
         if not self.controller.sync_now():
             self.activity_label.setText(translate("SyncPage", "A sync is already running."))
+
+    def _mark_seen(self) -> None:
+        self.seen_button.setEnabled(False)
+        self.controller.mark_seen(self._unseen)
 
     def _enroll(self) -> None:
         url, code = self.url_edit.text().strip(), self.code_edit.text().strip()
@@ -181,11 +208,17 @@ class SyncPage(QWidget):
         self.sync_button.setEnabled(not busy)
         self.activity_label.setText(translate("SyncPage", "Syncing…") if busy else "")
 
-    def _show_online(self, online: object) -> None:
+    def _show_connection(self) -> None:
+        status = self.controller.status
+        if status is None:
+            return
+        if not status.enrolled:
+            self.online_label.setText(translate("SyncPage", "not connected"))
+            return
         texts = {True: translate("SyncPage", "online"),
                  False: translate("SyncPage", "offline — changes wait safely on this device"),
-                 None: translate("SyncPage", "unknown")}
-        self.online_label.setText(texts[online if isinstance(online, bool) else None])
+                 None: translate("SyncPage", "checking…")}
+        self.online_label.setText(texts[self.controller.scheduler.online])
 
     def _show_report(self, report: SyncReport) -> None:
         if report.ok:
@@ -193,6 +226,7 @@ class SyncPage(QWidget):
                 report.applied + report.duplicates, report.rejected))
 
     def show_status(self, status: SyncStatus) -> None:
+        self._show_connection()
         self.pending_label.setText(translate("SyncPage", "{0} change(s)").format(status.pending) if status.pending
                                    else translate("SyncPage", "nothing"))
         self.oldest_label.setText(describe_age(status.oldest_pending_age_s) if status.pending else "–")
@@ -216,12 +250,28 @@ class SyncPage(QWidget):
             self.wiped_label.show()
         else:
             self.wiped_label.hide()
-        self.rejected_table.setRowCount(len(status.rejected_ops))
-        for row, op in enumerate(status.rejected_ops):
-            values = (_when(op["created_at"]).split(" (")[0], op["type"].replace("_", " "), plain_reason(op["reason"]))
+        self._show_rejections(status.rejected_ops, status.unseen)
+
+    def _show_rejections(self, rejections: list[Rejection], unseen: int) -> None:
+        """Newest first; the ones not yet seen in bold, each with what it was about and the server's reason."""
+        self._unseen = [r.seq for r in rejections if not r.seen]
+        self.seen_button.setEnabled(bool(self._unseen))
+        self.unseen_label.setText(
+            translate("SyncPage", "{0} not seen yet. They never hold up other changes; fix and log them again "
+                                  "where needed.").format(unseen) if unseen
+            else translate("SyncPage", "These are kept for your records; they never hold up other changes."))
+        table = self.rejected_table
+        table.setRowCount(len(rejections))
+        bold = QFont(table.font())
+        bold.setBold(True)
+        for row, r in enumerate(rejections):
+            values = (_when(r.created_at.isoformat()).split(" (")[0], change_name(r.op_type), r.what or "–", r.code,
+                      plain_reason(r.code, r.reason))
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setToolTip(op["reason"])
-                self.rejected_table.setItem(row, col, item)
-        self.rejected_table.resizeColumnToContents(0)
-        self.rejected_table.resizeColumnToContents(1)
+                item.setToolTip(f"{r.code}: {r.reason}")
+                if not r.seen:
+                    item.setFont(bold)
+                table.setItem(row, col, item)
+        for col in range(4):
+            table.resizeColumnToContents(col)

@@ -1,18 +1,21 @@
-"""The Turfs & Walk Lists page: turf table, cut dialog, assign / check out / return, PDF preview, print, save."""
+"""The Turfs & Walk Lists page: the current county's turfs with their progress, cut dialog, assign / check out /
+return, PDF preview, print, save."""
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QMessageBox,
     QProgressBar,
@@ -22,7 +25,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from canvass_app.contacts.listing import TurfFigures, turfs_figures
+from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.turfs import cutting, walklist_pdf
 from canvass_app.turfs.cutting import TurfSummary
 from canvass_app.ui import settings
@@ -30,8 +36,8 @@ from canvass_app.ui.context import AppContext
 from canvass_app.ui.dialogs.cut_dialog import CutDialog
 from canvass_app.ui.dialogs.import_dialog import ImportDialog
 from canvass_app.ui.dialogs.print_dialog import ask_and_print
-from canvass_app.ui.i18n import translate
-from canvass_app.ui.models.turf_table_model import TurfTableModel
+from canvass_app.ui.i18n import LiveTexts, number, translate
+from canvass_app.ui.models.turf_table_model import COLUMNS, TurfTableModel
 from canvass_app.ui.tasks import TaskControl
 from canvass_app.ui.widgets.pdf_preview import PdfPreview, render_pages
 
@@ -45,29 +51,39 @@ class TurfsPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setAccessibleName(translate("TurfsPage", "Turfs & Walk Lists"))
+        self.texts = LiveTexts("TurfsPage")
+        self.texts.bind(self.setAccessibleName, QT_TRANSLATE_NOOP("TurfsPage", "Turfs & Walk Lists"))
         self._tmp = tempfile.TemporaryDirectory(prefix="canvass-walklists-")
         self.pdf_path: Path | None = None
         self.model = TurfTableModel(self)
         self._build()
         ctx.events.data_changed.connect(self._on_data_changed)
+        ctx.events.county_changed.connect(lambda _county: self.refresh())
         self.refresh()
 
     # layout ---------------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.import_button = QPushButton(translate("TurfsPage", "Import voter file…"))
+        bind = self.texts.bind
+        self.import_button = QPushButton()
+        bind(self.import_button.setText, QT_TRANSLATE_NOOP("TurfsPage", "Import voter file…"))
         self.import_button.clicked.connect(self.open_import_dialog)
-        self.cut_button = QPushButton(translate("TurfsPage", "&Cut turfs…"))
+        self.cut_button = QPushButton()
+        bind(self.cut_button.setText, QT_TRANSLATE_NOOP("TurfsPage", "&Cut turfs…"))
         self.cut_button.clicked.connect(self.ask_cut)
-        self.assign_button = QPushButton(translate("TurfsPage", "&Assign…"))
+        self.assign_button = QPushButton()
+        bind(self.assign_button.setText, QT_TRANSLATE_NOOP("TurfsPage", "&Assign…"))
         self.assign_button.clicked.connect(self.ask_assign)
-        self.checkout_button = QPushButton(translate("TurfsPage", "Check &out"))
+        self.checkout_button = QPushButton()
+        bind(self.checkout_button.setText, QT_TRANSLATE_NOOP("TurfsPage", "Check &out"))
         self.checkout_button.clicked.connect(lambda: self.hand_out("checkout"))
-        self.return_button = QPushButton(translate("TurfsPage", "&Return"))
+        self.return_button = QPushButton()
+        bind(self.return_button.setText, QT_TRANSLATE_NOOP("TurfsPage", "&Return"))
         self.return_button.clicked.connect(lambda: self.hand_out("return"))
         top = QHBoxLayout()
-        self.delete_button = QPushButton(translate("TurfsPage", "&Delete turfs…"))
-        self.delete_button.setToolTip(translate("TurfsPage", "Delete the selected turfs: their doors can be cut again"))
+        self.delete_button = QPushButton()
+        bind(self.delete_button.setText, QT_TRANSLATE_NOOP("TurfsPage", "&Delete turfs…"))
+        bind(self.delete_button.setToolTip,
+             QT_TRANSLATE_NOOP("TurfsPage", "Delete the selected turfs: their doors can be cut again"))
         self.delete_button.clicked.connect(self.ask_delete)
         for b in (self.import_button, self.cut_button, self.assign_button, self.checkout_button,
                   self.return_button, self.delete_button):
@@ -77,30 +93,41 @@ class TurfsPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAccessibleName(translate("TurfsPage", "Turfs"))
-        self.table.horizontalHeader().setStretchLastSection(True)
+        bind(self.table.setAccessibleName, QT_TRANSLATE_NOOP("TurfsPage", "Turfs"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        name_column = [key for key, _title in COLUMNS].index("name")
+        header.setSectionResizeMode(name_column, QHeaderView.ResizeMode.Stretch)  # the rest of the width; hover: all
+        header.setMinimumSectionSize(40)
+        self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(lambda _index: self.preview_selected())
 
         self.page_size = QComboBox()
-        self.page_size.addItem(translate("TurfsPage", "US Letter"), "letter")
-        self.page_size.addItem(translate("TurfsPage", "A4"), "a4")
-        self.page_size.setAccessibleName(translate("TurfsPage", "Paper size"))
+        self.page_size.addItem("", "letter")
+        self.page_size.addItem("", "a4")
+        bind(lambda text: self.page_size.setItemText(0, text), QT_TRANSLATE_NOOP("TurfsPage", "US Letter"))
+        bind(lambda text: self.page_size.setItemText(1, text), QT_TRANSLATE_NOOP("TurfsPage", "A4"))
+        bind(self.page_size.setAccessibleName, QT_TRANSLATE_NOOP("TurfsPage", "Paper size"))
         self.page_size.setCurrentIndex(max(0, self.page_size.findData(settings.WALKLIST_PAGE_SIZE.get())))
-        self.preview_button = QPushButton(translate("TurfsPage", "&Preview"))
+        self.preview_button = QPushButton()
+        bind(self.preview_button.setText, QT_TRANSLATE_NOOP("TurfsPage", "&Preview"))
         self.preview_button.clicked.connect(self.preview_selected)
-        self.print_button = QPushButton(translate("TurfsPage", "Print…"))
+        self.print_button = QPushButton()
+        bind(self.print_button.setText, QT_TRANSLATE_NOOP("TurfsPage", "Print…"))
         self.print_button.clicked.connect(self.ask_print)
-        self.save_button = QPushButton(translate("TurfsPage", "&Save as PDF…"))
+        self.save_button = QPushButton()
+        bind(self.save_button.setText, QT_TRANSLATE_NOOP("TurfsPage", "&Save as PDF…"))
         self.save_button.clicked.connect(self.ask_save)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.progress.setAccessibleName(translate("TurfsPage", "Walk list progress"))
+        bind(self.progress.setAccessibleName, QT_TRANSLATE_NOOP("TurfsPage", "Walk list progress"))
         actions = QHBoxLayout()
         for w in (self.page_size, self.preview_button, self.print_button, self.save_button, self.progress):
             actions.addWidget(w)
 
-        self.preview = PdfPreview(translate("TurfsPage", "Select turfs and press Preview to see their walk lists."),
-                                  translate("TurfsPage", "Walk list preview"))
+        self.preview = PdfPreview(
+            "TurfsPage", QT_TRANSLATE_NOOP("TurfsPage", "Select turfs and press Preview to see their walk lists."),
+            QT_TRANSLATE_NOOP("TurfsPage", "Walk list preview"))
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -112,13 +139,28 @@ class TurfsPage(QWidget):
         split.addWidget(self.preview)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([600, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.retranslate()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        super().changeEvent(event)
+
     # helpers -------------------------------------------------------------------------------------------------
-    def _county(self) -> tuple[str, str | None]:
-        name, _, state = self.ctx.county.partition(",")
-        return name.strip(), state.strip() or None
+    def _county_finder(self) -> Callable[[Session], int]:
+        """For a task: the current county's row (found by its name while the window has not resolved it yet)."""
+        county_id, key = self.ctx.county_id, self.ctx.county
+
+        def find(session: Session) -> int:
+            if county_id is not None:
+                return county_id
+            name, _, state = key.partition(",")
+            return cutting.find_county(session, name.strip(), state.strip() or None).id
+
+        return find
 
     def selected_list_numbers(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -131,17 +173,22 @@ class TurfsPage(QWidget):
         self.ctx.events.status_message.emit(str(exc))
 
     def _on_data_changed(self, what: str) -> None:
-        if what in ("voters", "turfs"):
+        if what in ("voters", "turfs", "contacts", "sync"):
             self.refresh()
 
     # actions -------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        def load(_control: TaskControl) -> list[TurfSummary]:
-            with self.ctx.store.session() as session:
-                return cutting.list_turfs(session)
+        """The current county's turfs (every turf before the window has chosen a county), with their progress."""
+        county_id = self.ctx.county_id
 
-        def done(rows: list[TurfSummary]) -> None:
-            self.model.set_rows(rows)
+        def load(_control: TaskControl) -> tuple[list[TurfSummary], dict[int, TurfFigures]]:
+            with self.ctx.store.session() as session:
+                return (cutting.list_turfs(session, county_id=county_id),
+                        turfs_figures(session, county_id=county_id))
+
+        def done(result: tuple[list[TurfSummary], dict[int, TurfFigures]]) -> None:
+            rows, figures = result
+            self.model.set_rows(rows, figures)
             self.turfs_loaded.emit(len(rows))
 
         self.ctx.runner.run(load, on_done=done, on_error=self._fail)
@@ -152,25 +199,30 @@ class TurfsPage(QWidget):
         self.refresh()
 
     def ask_cut(self) -> None:
-        county, state = self._county()
+        if not self.ctx.county:
+            QMessageBox.information(self, translate("TurfsPage", "Cut turfs"), translate(
+                "TurfsPage", "There is no county to cut yet: import a voter file first."))
+            return
+
+        county_of = self._county_finder()
 
         def streets(_control: TaskControl) -> list[tuple[str, int]]:
             with self.ctx.store.session() as session:
-                return cutting.free_streets(session, cutting.find_county(session, county, state).id)
+                return cutting.free_streets(session, county_of(session))
 
         def ask(choices: list[tuple[str, int]]) -> None:
-            dialog = CutDialog(self.ctx.county, choices, self)
+            dialog = CutDialog(self.ctx.county_label, choices, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.cut(*dialog.choice())
 
         self.ctx.runner.run(streets, on_done=ask, on_error=self._fail)
 
     def cut(self, by: str, doors: int = 0, streets: list[str] | None = None) -> None:
-        county, state = self._county()
+        county_of = self._county_finder()
 
         def work(_control: TaskControl) -> str:
             with self.ctx.store.session() as session:
-                cid = cutting.find_county(session, county, state).id
+                cid = county_of(session)
                 if by == "hand":
                     made = cutting.cut_by_hand(session, cid, streets=streets or [])
                     return translate("TurfsPage", "Cut {number} by hand.").format(number=made.list_number)
@@ -314,4 +366,4 @@ class TurfsPage(QWidget):
             return
         if pages:
             message = translate("TurfsPage", "Sent {n} pages to the printer.")
-            self.ctx.events.status_message.emit(message.format(n=pages))
+            self.ctx.events.status_message.emit(message.format(n=number(pages)))

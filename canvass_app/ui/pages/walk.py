@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,12 +45,12 @@ from PySide6.QtWidgets import (
 )
 
 from canvass_app.contacts import attempts
-from canvass_app.contacts.listing import TurfProgress, turf_progress
+from canvass_app.contacts.listing import TurfFigures, TurfProgress, turf_progress, turfs_figures
 from canvass_app.contacts.walk_doors import TurfChoice, WalkDoor, WalkVoter, survey_choices, turf_choices, walk_doors
 from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.store.models import utcnow
 from canvass_app.ui.context import AppContext
-from canvass_app.ui.i18n import translate
+from canvass_app.ui.i18n import LiveTexts, number, translate
 from canvass_app.ui.models.walk_model import DoorListModel
 from canvass_app.ui.widgets.walk_keys import TextFirst, key_text, legend_html, tip
 from canvass_app.ui.widgets.walk_survey import Answers, SurveyPanel
@@ -110,12 +110,16 @@ class WalkPage(QWidget):
         self.visit: dict[int, Entry] = {}  # voter id -> logged on this visit (this door, until it is left)
         self.typed: dict[int, Answers] = {}  # voter id -> answers typed at this door (the panel's per person)
         self.actions_by_name: dict[str, QAction] = {}
+        self._action_texts: list[tuple[QAction, str, str, int | None, str]] = []
+        self._choices: dict[int, TurfChoice] = {}
+        self.texts = LiveTexts("WalkPage")
         self._build()
         self._elapsed = QTimer(self)
         self._elapsed.setInterval(30_000)
         self._elapsed.timeout.connect(self._show_progress)
         self._elapsed.start()
         ctx.events.data_changed.connect(self._data_changed)
+        ctx.events.county_changed.connect(self._county_changed)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_moved)  # a method: Qt drops the connection with the page
@@ -123,17 +127,29 @@ class WalkPage(QWidget):
 
     # layout -------------------------------------------------------------------------------------------------
     def _build(self) -> None:
+        bind = self.texts.bind
         self.turf_box = QComboBox()
-        self.turf_box.setAccessibleName(translate("WalkPage", "Turf"))
+        bind(self.turf_box.setAccessibleName, QT_TRANSLATE_NOOP("WalkPage", "Turf"))
         self.turf_box.setMinimumWidth(260)
+        # progress figures make long labels: the box stays a sensible width, the popup and tooltips show them whole
+        self.turf_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.turf_box.setMinimumContentsLength(34)
         self.turf_box.setToolTip(translate("WalkPage", "The turf to walk"))
-        self.all_turfs = QCheckBox(translate("WalkPage", "All turfs (county lead)"))
-        self.all_turfs.setToolTip(translate("WalkPage", "List every turf, not only those assigned to you"))
+        self.turf_box.currentIndexChanged.connect(
+            lambda i: self.turf_box.setToolTip(self.turf_box.itemData(i, Qt.ItemDataRole.ToolTipRole)
+                                               or translate("WalkPage", "The turf to walk")))
+        self.all_turfs = QCheckBox()
+        bind(self.all_turfs.setText, QT_TRANSLATE_NOOP("WalkPage", "All turfs (county lead)"))
+        bind(self.all_turfs.setToolTip,
+             QT_TRANSLATE_NOOP("WalkPage", "List every turf, not only those assigned to you"))
         self.progress_label = QLabel(translate("WalkPage", "Choose a turf"))
-        self.progress_label.setAccessibleName(translate("WalkPage", "Progress"))
+        bind(self.progress_label.setAccessibleName, QT_TRANSLATE_NOOP("WalkPage", "Progress"))
         self.progress_label.setStyleSheet("font-size: 15px;")
         top = QHBoxLayout()
-        top.addWidget(QLabel(translate("WalkPage", "Turf:")))
+        turf_label = QLabel()
+        bind(turf_label.setText, QT_TRANSLATE_NOOP("WalkPage", "Turf:"))
+        turf_label.setBuddy(self.turf_box)
+        top.addWidget(turf_label)
         top.addWidget(self.turf_box)
         top.addWidget(self.all_turfs)
         top.addStretch(1)
@@ -167,10 +183,8 @@ class WalkPage(QWidget):
         results.setSpacing(6)
         self.result_buttons: dict[str, QToolButton] = {}
         for i, (code, key, source) in enumerate(RESULT_KEYS):
-            label = translate("WalkPage", source)
-            action = self._action(f"result_{code}", label, key, partial(self.log_result, code))
+            action = self._action(f"result_{code}", source, key, partial(self.log_result, code), button="result")
             button = QToolButton()
-            action.setIconText(f"{label}\n[{key}]")  # the key on the button itself, readable in the rain
             button.setDefaultAction(action)
             button.setMinimumSize(104, 52)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -183,14 +197,16 @@ class WalkPage(QWidget):
         self.panel = SurveyPanel()
         self.panel.edited.connect(self._capture)
         for n in range(1, 6):
-            self._action(f"support_{n}", translate("WalkPage", "Support {0}").format(n), str(n),
-                         partial(self._by_key, partial(self.panel.toggle_support, n)))
-        self._action("volunteer", translate("WalkPage", "Volunteer"), "V",
+            self._action(f"support_{n}", QT_TRANSLATE_NOOP("WalkPage", "Support {0}"), str(n),
+                         partial(self._by_key, partial(self.panel.toggle_support, n)), arg=n)
+        self._action("volunteer", QT_TRANSLATE_NOOP("WalkPage", "Volunteer"), "V",
                      partial(self._by_key, self.panel.toggle_volunteer))
-        self._action("ride", translate("WalkPage", "Needs a ride"), "G", partial(self._by_key, self.panel.toggle_ride))
-        self._action("top_issue", translate("WalkPage", "Top issue"), "T",
+        self._action("ride", QT_TRANSLATE_NOOP("WalkPage", "Needs a ride"), "G",
+                     partial(self._by_key, self.panel.toggle_ride))
+        self._action("top_issue", QT_TRANSLATE_NOOP("WalkPage", "Top issue"), "T",
                      lambda: self._submit(self.panel.open_issue))
-        self._action("note", translate("WalkPage", "Note"), "E", lambda: self._submit(self.panel.note.setFocus))
+        self._action("note", QT_TRANSLATE_NOOP("WalkPage", "Note"), "E",
+                     lambda: self._submit(self.panel.note.setFocus))
         self.panel.note.returnPressed.connect(self.setFocus)
         self.panel.top_issue.activated.connect(lambda _i: self.setFocus())
         issue_line = self.panel.top_issue.lineEdit()
@@ -202,23 +218,23 @@ class WalkPage(QWidget):
 
         nav = QGridLayout()  # two by two, so the card stays narrow enough for a small laptop
         for slot, (name, label, key, fn) in enumerate((
-            ("household_nh", translate("WalkPage", "Nobody home"), "A", lambda: self.household_not_home()),
-            ("previous", translate("WalkPage", "◀ Previous door"), "PgUp", lambda: self.step_door(-1)),
-            ("next", translate("WalkPage", "Next door ▶"), "PgDown", lambda: self.step_door(1)),
-            ("undo", translate("WalkPage", "Undo"), "Ctrl+Z", lambda: self.undo()),
+            ("household_nh", QT_TRANSLATE_NOOP("WalkPage", "Nobody home"), "A", lambda: self.household_not_home()),
+            ("previous", QT_TRANSLATE_NOOP("WalkPage", "◀ Previous door"), "PgUp", lambda: self.step_door(-1)),
+            ("next", QT_TRANSLATE_NOOP("WalkPage", "Next door ▶"), "PgDown", lambda: self.step_door(1)),
+            ("undo", QT_TRANSLATE_NOOP("WalkPage", "Undo"), "Ctrl+Z", lambda: self.undo()),
         )):
-            action = self._action(name, label, key, fn)
-            action.setIconText(f"{label}  [{key_text(key)}]")
+            action = self._action(name, label, key, fn, button="nav")
             tool = QToolButton()
             tool.setDefaultAction(action)
             tool.setMinimumHeight(42)
             tool.setStyleSheet("QToolButton { font-size: 15px; padding: 4px 14px; }")
             tool.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             nav.addWidget(tool, *((1, 0), (0, 0), (0, 1), (1, 1))[slot])  # doors on top, then A and undo
-        self._action("next_alt", translate("WalkPage", "Next door"), "Right", lambda: self.step_door(1))
-        self._action("previous_alt", translate("WalkPage", "Previous door"), "Left", lambda: self.step_door(-1))
-        self._action("person_down", translate("WalkPage", "Next person"), "Down", lambda: self.move_person(1))
-        self._action("person_up", translate("WalkPage", "Previous person"), "Up", lambda: self.move_person(-1))
+        self._action("next_alt", QT_TRANSLATE_NOOP("WalkPage", "Next door"), "Right", lambda: self.step_door(1))
+        self._action("previous_alt", QT_TRANSLATE_NOOP("WalkPage", "Previous door"), "Left",
+                     lambda: self.step_door(-1))
+        self._action("person_down", QT_TRANSLATE_NOOP("WalkPage", "Next person"), "Down", lambda: self.move_person(1))
+        self._action("person_up", QT_TRANSLATE_NOOP("WalkPage", "Previous person"), "Up", lambda: self.move_person(-1))
         self.status = QLabel("")
         self.status.setAccessibleName(translate("WalkPage", "Last action"))
         self.status.setWordWrap(True)
@@ -258,15 +274,42 @@ class WalkPage(QWidget):
         self._enable(False)
         self._show_keys()
 
-    def _action(self, name: str, text: str, key: str, fn: Callable[[], Any]) -> QAction:
-        action = QAction(text, self)
+    def _action(self, name: str, source: str, key: str, fn: Callable[[], Any], *, arg: int | None = None,
+                button: str = "") -> QAction:
+        """An action with its key; `source` is its text before translation (filled with `arg`); `button` says how
+        a button shows it ("result": the label over its key, "nav": the label then its key)."""
+        action = QAction(self)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(tip(text, key))
         action.triggered.connect(lambda _checked=False: fn())
         self.addAction(action)
         self.actions_by_name[name] = action
+        self._action_texts.append((action, source, key, arg, button))
+        self._translate_action(action, source, key, arg, button)
         return action
+
+    @staticmethod
+    def _translate_action(action: QAction, source: str, key: str, arg: int | None, button: str) -> None:
+        text = translate("WalkPage", source)
+        text = text.format(number(arg)) if arg is not None else text
+        action.setText(text)
+        action.setToolTip(tip(text, key))
+        if button == "result":
+            action.setIconText(f"{text}\n[{key}]")  # the key on the button itself, readable in the rain
+        elif button == "nav":
+            action.setIconText(f"{text}  [{key_text(key)}]")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.retranslate()
+            for action, source, key, arg, button in self._action_texts:
+                self._translate_action(action, source, key, arg, button)
+            self.legend.setText(legend_html())
+            if self.turf_box.count():
+                self.turf_box.setItemText(0, translate("WalkPage", "Choose a turf…"))
+            self._show_keys()
+            self._show_progress()
+        super().changeEvent(event)
 
     def _focus_moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
         self._show_keys()
@@ -290,16 +333,27 @@ class WalkPage(QWidget):
 
     # loading --------------------------------------------------------------------------------------------------
     def load_turfs(self) -> None:
-        store, user, every = self.ctx.store, self.ctx.user, self.all_turfs.isChecked()
+        """The current county's turfs (the user's, or all), each with its progress so far, in the picker."""
+        store, user, every, county_id = self.ctx.store, self.ctx.user, self.all_turfs.isChecked(), self.ctx.county_id
 
-        def work(_: object) -> tuple[list[TurfChoice], dict[str, list[tuple[str, str]]]]:
+        def work(_: object) -> tuple[list[TurfChoice], dict[int, TurfFigures], dict[str, list[tuple[str, str]]]]:
             with store.session() as session:
-                return turf_choices(session, canvasser=None if every else user), survey_choices(session)
+                figures = turfs_figures(session, county_id=county_id)  # every turf of the county: all turfs there
+                choices = [c for c in turf_choices(session, canvasser=None if every else user) if c.turf_id in figures]
+                return choices, figures, survey_choices(session)
 
         self.ctx.runner.run(work, on_done=self._fill_turfs)
 
-    def _fill_turfs(self, result: tuple[list[TurfChoice], dict[str, list[tuple[str, str]]]]) -> None:
-        choices, survey = result
+    @staticmethod
+    def turf_label(choice: TurfChoice, figures: TurfFigures) -> str:
+        """A turf as the picker lists it: its list number and name, who has it, and how far it is walked."""
+        return translate("WalkPage", "{turf} · {knocked} knocked · {contacted} contacted · {support} support").format(
+            turf=choice.label, knocked=number(figures.knocked), contacted=number(figures.contacted),
+            support=number(figures.supporters))
+
+    def _fill_turfs(self, result: tuple[list[TurfChoice], dict[int, TurfFigures],
+                                        dict[str, list[tuple[str, str]]]]) -> None:
+        choices, figures, survey = result
         if not choices and not self.all_turfs.isChecked():
             self.all_turfs.setChecked(True)  # nothing assigned to this user: offer every turf
             return
@@ -308,12 +362,34 @@ class WalkPage(QWidget):
         self.turf_box.blockSignals(True)
         self.turf_box.clear()
         self.turf_box.addItem(translate("WalkPage", "Choose a turf…"), None)
+        self._choices = {c.turf_id: c for c in choices}
         for c in choices:
-            self.turf_box.addItem(c.label, c.turf_id)
+            self.turf_box.addItem("", c.turf_id)
+        self._show_figures(figures)
         self.turf_box.setCurrentIndex(max(0, self.turf_box.findData(keep)) if keep is not None else 0)
         self.turf_box.blockSignals(False)
         if keep is None and len(choices) == 1 and not self.all_turfs.isChecked():
             self.choose_turf(choices[0].turf_id)  # a canvasser's one assigned turf opens by itself
+
+    def _show_figures(self, figures: dict[int, TurfFigures]) -> None:
+        for i in range(1, self.turf_box.count()):
+            choice = self._choices.get(self.turf_box.itemData(i))
+            if choice is not None and choice.turf_id in figures:
+                label = self.turf_label(choice, figures[choice.turf_id])
+                self.turf_box.setItemText(i, label)
+                self.turf_box.setItemData(i, label, Qt.ItemDataRole.ToolTipRole)  # the whole label on hover
+        self.turf_box.setToolTip(self.turf_box.currentData(Qt.ItemDataRole.ToolTipRole)
+                                 or translate("WalkPage", "The turf to walk"))
+
+    def refresh_figures(self) -> None:
+        """The picker's progress figures again (after results were logged), the list itself unchanged."""
+        store, county_id = self.ctx.store, self.ctx.county_id
+
+        def work(_: object) -> dict[int, TurfFigures]:
+            with store.session() as session:
+                return turfs_figures(session, county_id=county_id)
+
+        self.ctx.runner.run(work, on_done=self._show_figures)
 
     def choose_turf(self, turf_id: int) -> None:
         """Open this turf (the tests' and the Turfs page's way in)."""
@@ -594,10 +670,11 @@ class WalkPage(QWidget):
         if on_turf < RATE_AFTER:
             rate = translate("WalkPage", "— contacts/h (after {0} min)").format(int(RATE_AFTER.total_seconds() // 60))
         else:
-            rate = translate("WalkPage", "{0:.1f} contacts/h").format(p.contacts / (on_turf.total_seconds() / 3600))
+            rate = translate("WalkPage", "{0} contacts/h").format(
+                number(p.contacts / (on_turf.total_seconds() / 3600), 1))
         self.progress_label.setText(
             translate("WalkPage", "<b>{0} of {1} doors</b> · {2} · {3} results · {4}:{5:02d} on turf").format(
-                p.doors_done, p.doors_total, rate, p.attempts, minutes // 60, minutes % 60)
+                number(p.doors_done), number(p.doors_total), rate, number(p.attempts), minutes // 60, minutes % 60)
         )
 
     def _enable(self, on: bool) -> None:
@@ -773,8 +850,14 @@ class WalkPage(QWidget):
         return next((v.name for d in self.doors for v in d.voters if v.voter_id == voter_id), "?")
 
     def _data_changed(self, what: str) -> None:
-        if what == "turfs":
+        if what in ("turfs", "voters", "sync"):
             self.load_turfs()
+        elif what == "contacts":
+            self.refresh_figures()
+
+    def _county_changed(self, _county: str) -> None:
+        """Another county: its turfs in the picker; a turf of the last county stays open until another is chosen."""
+        self.load_turfs()
 
     # for tests and the status bar --------------------------------------------------------------------------
     def idle(self) -> bool:

@@ -1,15 +1,17 @@
-"""A PDF preview: the pages rasterised by pypdfium2 (off the GUI thread) and shown one at a time with ◀ ▶."""
+"""A PDF preview: the pages rasterised by pypdfium2 (off the GUI thread) and shown one at a time with ◀ ▶, the
+whole page fitted to the space by default, or at full size to read the small print."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QMargins, QObject, Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from canvass_app.ui.i18n import translate
+from canvass_app.i18n import QT_TRANSLATE_NOOP
+from canvass_app.ui.i18n import LiveTexts, number, translate
 from canvass_app.ui.tasks import TaskControl
 
 PREVIEW_SCALE = 1.25
@@ -38,31 +40,46 @@ def render_pages(pdf_path: Path, scale: float = PREVIEW_SCALE, control: TaskCont
 
 
 class PdfPreview(QWidget):
-    """Shows rendered pages one at a time, with previous / next buttons and "Page x of y"."""
+    """Shows rendered pages one at a time, with previous / next buttons, "Page x of y" and a fit-to-page switch.
 
-    def __init__(self, placeholder: str, name: str, parent: QWidget | None = None) -> None:
+    `placeholder` and `name` are marked with QT_TRANSLATE_NOOP under `context`: they follow the language."""
+
+    def __init__(self, context: str, placeholder: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._images: list[QImage] = []
         self._shown = 0
-        self.image = QLabel(placeholder)
+        self.texts = LiveTexts("PdfPreview")
+        self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image.setAccessibleName(name)
-        scroll = QScrollArea()
-        scroll.setWidget(self.image)
-        scroll.setWidgetResizable(True)
+        self.image.setMinimumSize(1, 1)  # a fitted page may shrink with the space
+        owner = LiveTexts(context)
+        owner.bind(self.image.setAccessibleName, name)
+        owner.bind(lambda text: None if self._images else self.image.setText(text), placeholder)
+        self._owner_texts = owner
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.image)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.viewport().installEventFilter(self)  # refit when the space changes
         self.prev_button = QPushButton("◀")
-        self.prev_button.setAccessibleName(translate("PdfPreview", "Previous page"))
+        self.texts.bind(self.prev_button.setAccessibleName, QT_TRANSLATE_NOOP("PdfPreview", "Previous page"))
         self.prev_button.clicked.connect(lambda: self.show_page(self._shown - 1))
         self.next_button = QPushButton("▶")
-        self.next_button.setAccessibleName(translate("PdfPreview", "Next page"))
+        self.texts.bind(self.next_button.setAccessibleName, QT_TRANSLATE_NOOP("PdfPreview", "Next page"))
         self.next_button.clicked.connect(lambda: self.show_page(self._shown + 1))
+        self.fit = QCheckBox()
+        self.texts.bind(self.fit.setText, QT_TRANSLATE_NOOP("PdfPreview", "&Fit page"))
+        self.texts.bind(self.fit.setToolTip,
+                        QT_TRANSLATE_NOOP("PdfPreview", "The whole page in the space, or the page at full size"))
+        self.fit.setChecked(True)
+        self.fit.toggled.connect(lambda _on: self._draw())
         self.page_label = QLabel()
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
         nav.addWidget(self.page_label, 1, Qt.AlignmentFlag.AlignCenter)
+        nav.addWidget(self.fit)
         nav.addWidget(self.next_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addLayout(nav)
         self._update_nav()
 
@@ -76,8 +93,30 @@ class PdfPreview(QWidget):
         if not self._images:
             return
         self._shown = max(0, min(index, len(self._images) - 1))
-        self.image.setPixmap(QPixmap.fromImage(self._images[self._shown]))
+        self._draw()
         self._update_nav()
+
+    def _draw(self) -> None:
+        if not self._images:
+            return
+        pixmap = QPixmap.fromImage(self._images[self._shown])
+        if self.fit.isChecked():
+            space = self.scroll.viewport().size().shrunkBy(QMargins(2, 2, 2, 2))  # no scroll bar for a pixel
+            pixmap = pixmap.scaled(space, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+        self.image.setPixmap(pixmap)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Resize and self.fit.isChecked():
+            self._draw()
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.retranslate()
+            self._owner_texts.retranslate()
+            self._update_nav()
+        super().changeEvent(event)
 
     def page_count(self) -> int:
         return len(self._images)
@@ -85,8 +124,14 @@ class PdfPreview(QWidget):
     def current_page(self) -> int:
         return self._shown
 
+    def shown_size(self) -> tuple[int, int]:
+        """The size the current page is drawn at (0, 0 when none is shown)."""
+        pixmap = self.image.pixmap()
+        return (pixmap.width(), pixmap.height()) if not pixmap.isNull() else (0, 0)
+
     def _update_nav(self) -> None:
         n = len(self._images)
-        self.page_label.setText(translate("PdfPreview", "Page {x} of {y}").format(x=self._shown + 1, y=n) if n else "")
+        self.page_label.setText(translate("PdfPreview", "Page {x} of {y}").format(x=number(self._shown + 1),
+                                                                                  y=number(n)) if n else "")
         self.prev_button.setEnabled(n > 0 and self._shown > 0)
         self.next_button.setEnabled(n > 0 and self._shown < n - 1)

@@ -15,8 +15,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-    # Counties are unique by state and case-insensitive name ("DURHAM" is Durham).
-    op.create_index('uq_county_lower_name_state', 'county', [sa.text('lower(name)'), 'state'], unique=True)
     op.create_table('member',
     sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('county_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
@@ -112,6 +110,9 @@ def upgrade() -> None:
     op.drop_table('policy_vote')
     with op.batch_alter_table('contact_attempt', schema=None) as batch_op:
         batch_op.add_column(sa.Column('member_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True))
+        batch_op.add_column(sa.Column('version', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False,
+                                      server_default='0'))
+        batch_op.create_index('ix_contact_pull', ['county_id', 'version', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_contact_attempt_member_id'), ['member_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_contact_attempt_member_id_member'), 'member', ['member_id'], ['id'])
 
@@ -140,6 +141,9 @@ def upgrade() -> None:
         batch_op.drop_column('returned_at')
         batch_op.drop_column('canvasser')
 
+    # Counties are unique by state and case-insensitive name ("DURHAM" is Durham). Made last: SQLite's batch
+    # operations above reflect county (a foreign-key target) and cannot reflect an expression index.
+    op.create_index('uq_county_lower_name_state', 'county', [sa.text('lower(name)'), 'state'], unique=True)
 
 
 def downgrade() -> None:
@@ -170,6 +174,8 @@ def downgrade() -> None:
         batch_op.drop_column('member_id')
 
     with op.batch_alter_table('contact_attempt', schema=None) as batch_op:
+        batch_op.drop_index('ix_contact_pull')
+        batch_op.drop_column('version')
         batch_op.drop_constraint(batch_op.f('fk_contact_attempt_member_id_member'), type_='foreignkey')
         batch_op.drop_index(batch_op.f('ix_contact_attempt_member_id'))
         batch_op.drop_column('member_id')

@@ -1,4 +1,4 @@
-"""The role table is written once in code (canvass_protocol.roles) and printed in docs/sync-protocol.md: the two agree."""
+"""The role table is written once in code (canvass_protocol.roles) and printed in docs/sync-protocol.md: they agree."""
 
 from __future__ import annotations
 

@@ -25,13 +25,15 @@ def test_a_valid_op_is_queued(store: Store) -> None:
     with store.session() as s:
         op = outbox.enqueue(s, "contact_attempt", _contact(support=4, note="likes parks"))
         assert op.seq >= 1
+        assert op.schema_version == wire.OP_SCHEMA_VERSION  # the server refuses ops of another schema
 
 
 @pytest.mark.parametrize(("op_type", "payload", "named"), [
     ("contact_attempt", _contact(result="ZZ"), "result"),
     ("contact_attempt", _contact(note="x" * (wire.NOTE_MAX + 1)), "note"),
     ("contact_attempt", _contact(support=9), "support"),
-    ("policy_vote", {"id": str(uuid.uuid4()), "brief_slug": "x", "person": "p", "choice": "maybe",
+    ("contact_attempt", _contact(canvasser="Someone Else"), "canvasser"),  # no payload names a person
+    ("ballot_vote", {"id": str(uuid.uuid4()), "ballot_id": 1, "choice": "maybe", "receipt": "0" * 64,
                      "created_at": "2026-12-04"}, "choice"),
     ("teleport", {}, "unknown op type"),
 ])

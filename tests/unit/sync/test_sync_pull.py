@@ -9,8 +9,19 @@ from sqlalchemy import func, select
 
 from canvass_app.store import outbox
 from canvass_app.store.database import Store
-from canvass_app.store.models import Household, OutboxOp, SyncState, Turf, TurfAssignment, Voter
+from canvass_app.store.models import (
+    ContactAttempt,
+    Household,
+    OutboxOp,
+    SyncState,
+    Turf,
+    TurfAssignment,
+    TurfLine,
+    Voter,
+)
 from canvass_app.sync import pull
+from canvass_app.turfs import cutting
+from canvass_app.turfs.members import assignable_members
 from canvass_protocol import wire
 
 
@@ -73,21 +84,75 @@ def test_refetch_marks_voters_not_sent_again_inactive(store: Store) -> None:
     assert active == {"WA000001": False, "WA000002": True}
 
 
-def test_assignments_open_and_close_turf_assignments(store: Store) -> None:
-    item = {"list_number": "T-0007", "name": "Main St", "canvasser": "Pat", "mine": True,
-            "checked_out_at": "2026-05-01T12:00:00+00:00", "returned_at": None}
+def _turf(number: str, lines: list[int], **extra: Any) -> dict[str, Any]:
+    return {"list_number": number, "name": "Main St", "precinct_code": "01-01", "both_sides_ascending": False,
+            "lines": [[n + 1, f"WA{v:06d}"] for n, v in enumerate(lines)], "member_id": 7, "member_name": "Pat",
+            "mine": True, "checked_out_at": "2026-05-01T12:00:00+00:00", "deleted": False, **extra}
+
+
+def _county_with_voters(s: Any, n: int) -> Any:
+    county = pull.local_county(s, "Wake", "NC")
+    pull.apply_page(s, county, _page("households", [_home(i) for i in range(1, n + 1)], "h"))
+    pull.apply_page(s, county, _page("voters", [_voter(i) for i in range(1, n + 1)], "v"))
+    return county
+
+
+def test_turfs_arrive_with_lines_households_and_holder_and_leave_when_deleted(store: Store) -> None:
     with store.session() as s:
+        county = _county_with_voters(s, 4)
+        pull.apply_page(s, county, _page("members", [{"id": 7, "name": "Pat", "role": "canvasser",
+                                                      "status": "active"}], "m"))
+        pull.apply_page(s, county, _page("turfs", [_turf("T3-0001", [2, 1])], "t1"))
+        pull.apply_page(s, county, _page("turfs", [_turf("T3-0001", [2, 1])], "t1"))  # twice: the same rows
+    with store.session() as s:
+        turf = s.scalars(select(Turf)).one()
+        assert (turf.list_number, turf.mine) == ("T3-0001", True)
+        lines = s.execute(select(TurfLine.line, Voter.state_voter_id).join(Voter, Voter.id == TurfLine.voter_id)
+                          .order_by(TurfLine.line)).all()
+        assert [tuple(r) for r in lines] == [(1, "WA000002"), (2, "WA000001")]
+        homes = s.scalars(select(Household.house_number).where(Household.turf_id == turf.id))
+        assert sorted(str(n) for n in homes) == ["1", "2"]
+        held = s.scalars(select(TurfAssignment)).one()
+        assert (held.member_id, held.canvasser, held.returned_at) == (7, "Pat", None)
+        assert [t.list_number for t in cutting.my_turfs(s)] == ["T3-0001"]
+        assert [m.name for m in assignable_members(s)] == ["Pat"]
+        pull.apply_page(s, county, _page("turfs", [_turf("T3-0001", [3], member_id=8, member_name="Ann",
+                                                         mine=False)], "t2"))
+    with store.session() as s:
+        assert [(a.member_id, a.returned_at is None) for a in s.scalars(
+            select(TurfAssignment).order_by(TurfAssignment.id))] == [(7, False), (8, True)]
+        assert s.scalars(select(Household.house_number).where(Household.turf_id.is_not(None))).all() == ["3"]
         county = pull.local_county(s, "Wake", "NC")
-        pull.apply_page(s, county, _page("assignments", [item], "a1"))
-        pull.apply_page(s, county, _page("assignments", [item], "a1"))  # the same page twice: no second row
+        pull.apply_page(s, county, _page("turfs", [_turf("T3-0001", [], deleted=True)], "t3"))
     with store.session() as s:
-        rows = s.scalars(select(TurfAssignment)).all()
-        assert [(r.canvasser, r.returned_at) for r in rows] == [("Pat", None)]
-        county = pull.local_county(s, "Wake", "NC")
-        pull.apply_page(s, county, _page("assignments", [item | {"returned_at": "2026-05-01T18:00:00+00:00"}], "a2"))
+        assert s.scalar(select(func.count()).select_from(Turf)) == 0
+        assert s.scalar(select(func.count()).select_from(TurfLine)) == 0
+        assert s.scalar(select(func.count()).select_from(Household).where(Household.turf_id.is_not(None))) == 0
+
+
+def test_a_canvassers_device_keeps_only_its_turfs_voters_and_those_with_ops_pending(store: Store) -> None:
     with store.session() as s:
-        assert s.scalars(select(TurfAssignment.returned_at)).one() is not None
-        assert s.scalars(select(Turf.list_number)).all() == ["T-0007"]
+        county = _county_with_voters(s, 4)
+        pull.apply_page(s, county, _page("turfs", [_turf("T3-0001", [1])], "t1"))
+        voter = {v.state_voter_id: v for v in s.scalars(select(Voter))}
+        for n, (sid, status) in enumerate((("WA000003", "synced"), ("WA000004", "pending"))):
+            s.add(ContactAttempt(id=f"c{n}", voter_id=voter[sid].id, household_id=voter[sid].household_id,
+                                 result_code_id=1))
+            s.add(OutboxOp(op_id=f"o{n}", op_type="contact_attempt", status=status,
+                           payload={"id": f"c{n}", "state_voter_id": sid}))
+        s.flush()
+        assert pull.after_pull(s, "county_lead") == {}  # a lead keeps the county
+        removed = pull.after_pull(s, "canvasser")
+    with store.session() as s:
+        assert sorted(s.scalars(select(Voter.state_voter_id))) == ["WA000001", "WA000004"]
+        assert removed == {"contact_attempt": 1, "voter": 2, "household": 2}
+        assert sorted(str(n) for n in s.scalars(select(Household.house_number))) == ["1", "4"]
+
+
+def test_the_scopes_a_role_pulls() -> None:
+    assert pull.scopes_for("volunteer") == [s for s in ("rights", "briefs", "surveys", "ballots") if s in pull.APPLY]
+    assert pull.scopes_for("canvasser")[:3] == ["households", "voters", "turfs"]
+    assert pull.scopes_for("county_lead")[:4] == ["households", "voters", "members", "turfs"]
 
 
 def test_surveys_replace_their_options(store: Store) -> None:
@@ -109,8 +174,8 @@ def test_wipe_removes_voter_data_and_queued_ops_but_keeps_public_content(store: 
         county = pull.local_county(s, "Wake", "NC")
         pull.apply_page(s, county, _page("households", [_home(1)], "h1"))
         pull.apply_page(s, county, _page("voters", [_voter(1)], "v1"))
-        outbox.enqueue(s, "policy_vote", {"id": "0" * 32, "brief_slug": "pre-k", "person": "Ann", "choice": "support",
-                                           "created_at": "2026-12-04T10:00:00+00:00"})
+        outbox.enqueue(s, "voter_correction", {"county": {"name": "Wake", "state": "NC"},
+                                               "state_voter_id": "WA000001", "fields": {"moved": True}})
     with store.session() as s:
         removed = pull.wipe_voter_data(s, "revoked")
     assert removed["voter"] == 1 and removed["household"] == 1 and removed["outbox_op"] == 1

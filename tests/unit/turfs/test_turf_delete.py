@@ -14,6 +14,7 @@ from canvass_app.contacts.attempts import log_contact
 from canvass_app.store.database import Store
 from canvass_app.store.models import ContactAttempt, Household, OutboxOp, Turf, TurfAssignment, TurfLine, Voter
 from canvass_app.turfs.cutting import (
+    Me,
     TurfError,
     TurfInUseError,
     assign,
@@ -125,19 +126,18 @@ def test_a_turf_with_results_is_deleted_only_with_force_and_the_results_stay(sto
         assert [(c.voter_id, c.turf_id) for c in contacts] == [(voter, None), (voter, None)]
 
 
-def test_a_checked_out_turf_is_taken_back_with_a_return_op_when_forced(store: Store) -> None:
+def test_a_checked_out_turf_is_taken_back_when_forced_and_the_delete_travels(store: Store) -> None:
     with store.session() as s:
         cut_county(s, two_precincts(s))
         check_out(s, "T-0002", "Ana")
     with store.session() as s, pytest.raises(TurfInUseError, match=r"T-0002 \(Precinct 02\) is checked out to Ana"):
         delete_turfs(s, ["T-0002"])
     with store.session() as s:
-        report = delete_turfs(s, ["T-0002"], force=True)
+        report = delete_turfs(s, ["T-0002"], force=True, me=Me(member_id=5, role="county_lead", list_prefix="T3-"))
     assert report.taken_back == ["T-0002 from Ana"]
     with store.session() as s:
-        ops = [(op.payload["list_number"], op.payload["action"]) for op in s.scalars(
-            select(OutboxOp).where(OutboxOp.op_type == "turf_checkout").order_by(OutboxOp.seq))]
-    assert ops == [("T-0002", "checkout"), ("T-0002", "return")]
+        ops = [(op.op_type, op.payload["list_number"]) for op in s.scalars(select(OutboxOp).order_by(OutboxOp.seq))]
+    assert ops == [("turf_delete", "T-0002")]
 
 
 def test_delete_a_whole_cut_leaves_other_cuts_alone(store: Store) -> None:

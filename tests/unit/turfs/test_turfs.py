@@ -13,8 +13,9 @@ from sqlalchemy.exc import IntegrityError
 
 from canvass_app.cli import main
 from canvass_app.store.database import Store
-from canvass_app.store.models import Household, OutboxOp, Turf, TurfAssignment, TurfLine
+from canvass_app.store.models import Household, Member, OutboxOp, Turf, TurfAssignment, TurfLine, Voter
 from canvass_app.turfs.cutting import (
+    Me,
     TurfError,
     assign,
     check_out,
@@ -140,16 +141,44 @@ def test_assign_check_out_and_return_with_outbox_ops(store: Store) -> None:
             return_turf(s, "T-0001")
         again = check_out(s, "T-0001", "Ana")
         assert (again.status, again.assignee) == ("checked out", "Ana")
+    with store.session() as s:  # an install that is not enrolled: names are free text, nothing travels
+        assert s.scalars(select(OutboxOp)).all() == []
+
+
+LEAD = Me(member_id=5, role="county_lead", list_prefix="T3-")
+
+
+def test_on_an_enrolled_device_turfs_travel_numbered_with_its_prefix(store: Store) -> None:
     with store.session() as s:
-        ops = s.scalars(select(OutboxOp).where(OutboxOp.op_type == "turf_checkout").order_by(OutboxOp.seq)).all()
-        payloads = [op.payload for op in ops]
-    assert payloads[:2] == [
-        {"county": {"name": "Wake", "state": "NC"}, "list_number": "T-0001", "canvasser": "Ben",
-         "action": "checkout", "at": "2026-05-02T14:00:00+00:00"},
-        {"county": {"name": "Wake", "state": "NC"}, "list_number": "T-0001", "canvasser": "Ben",
-         "action": "return", "at": "2026-05-02T17:00:00+00:00"},
-    ]
-    assert payloads[2]["canvasser"] == "Ana"
+        cid = make_county(s, street("Main St", range(1, 5)) + street("Oak Ave", range(1, 3))).id
+        s.add_all([Member(id=7, name="Pat", role="canvasser", status="active"),
+                   Member(id=8, name="Vic", role="volunteer", status="active")])
+        made = cut_by_doors(s, cid, 4, me=LEAD)
+    assert [t.list_number for t in made] == ["T3-0001", "T3-0002"]
+    at = dt.datetime(2026, 5, 2, 14, 0, tzinfo=dt.UTC)
+    with store.session() as s:
+        with pytest.raises(TurfError, match="No active canvasser or lead 'Vic'"):
+            assign(s, "T3-0001", "Vic", me=LEAD)
+        assert assign(s, "T3-0001", "pat", me=LEAD).assignee == "Pat"
+        assert assign(s, "T3-0002", "7", me=LEAD).assignee == "Pat"
+        assert return_turf(s, "T3-0002", at=at, me=LEAD).status == "returned"
+        with pytest.raises(TurfError, match="cannot cut turfs"):
+            cut_by_precinct(s, cid, me=Me(member_id=7, role="canvasser", list_prefix="T4-"))
+        with pytest.raises(TurfError, match="cannot assign turfs"):
+            assign(s, "T3-0001", "Pat", me=Me(member_id=7, role="canvasser", list_prefix="T4-"))
+    with store.session() as s:
+        ops = [(op.op_type, op.payload) for op in s.scalars(select(OutboxOp).order_by(OutboxOp.seq))]
+        voters = dict(s.execute(select(TurfLine.line, Voter.state_voter_id).join(Voter, Voter.id == TurfLine.voter_id)
+                                .join(Turf, Turf.id == TurfLine.turf_id).where(Turf.list_number == "T3-0001")).all())
+    county = {"name": "Wake", "state": "NC"}
+    assert [(t, p["list_number"]) for t, p in ops] == [
+        ("turf_cut", "T3-0001"), ("turf_cut", "T3-0002"), ("turf_assign", "T3-0001"), ("turf_assign", "T3-0002"),
+        ("turf_assign", "T3-0002")]
+    assert ops[0][1]["lines"] == [[line, voters[line]] for line in sorted(voters)]
+    assert ops[2][1] == {"county": county, "list_number": "T3-0001", "action": "assign", "member_id": 7,
+                         "at": ops[2][1]["at"]}
+    assert ops[4][1] == {"county": county, "list_number": "T3-0002", "action": "return", "member_id": None,
+                         "at": "2026-05-02T14:00:00+00:00"}
 
 
 def test_a_refused_check_out_writes_no_outbox_op(store: Store) -> None:

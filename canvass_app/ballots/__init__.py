@@ -1,0 +1,1 @@
+"""Ballots on proposed briefs: votes cast offline with a receipt to check, the ballots pulled, the receipts check."""

@@ -1,0 +1,163 @@
+"""`canvass-server ballots open | list | close | tally | receipts`: ballots from the host's command line.
+
+No command shows who voted how: turnout and counts only, and after close the receipts (docs/ballots.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from canvass_server import ballots
+from canvass_server.cli import CommandError, _open, emit
+
+
+def _when(text: str) -> dt.datetime:
+    """--closes: an ISO date or date-time; without a zone it is UTC."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date-time such as 2026-12-31T18:00Z") from None
+    return ballots.aware(moment)
+
+
+def _fraction(text: str) -> float:
+    """--quorum / --threshold: a decimal (0.6667) or a fraction (2/3)."""
+    try:
+        num, _, den = text.partition("/")
+        return float(num) / float(den) if den else float(num)
+    except (ValueError, ZeroDivisionError):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a fraction such as 0.5 or 2/3") from None
+
+
+def _ballot_line(r: ballots.BallotRow) -> str:
+    outcome = ""
+    if r.result is not None:
+        outcome = "  passed" if r.result["passed"] else "  not passed"
+    return (f"{r.id:>5}  {r.status:6} {r.scope:8} {r.place:18} closes {r.closes_at[:16]}  "
+            f"{r.votes}/{r.electorate} voted{outcome}  {r.brief_slug}")
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    _, database = _open(args)
+    try:
+        with database.session() as session:
+            ballot = ballots.open_ballot(session, brief_slug=args.brief, scope=args.scope, county=args.county,
+                                         state=args.state, closes_at=args.closes, quorum=args.quorum,
+                                         threshold=args.threshold)
+            data = {"id": ballot.id, "brief_slug": ballot.brief_slug, "scope": ballot.scope,
+                    "state": ballot.state, "opens_at": ballots.aware(ballot.opens_at).isoformat(),
+                    "closes_at": ballots.aware(ballot.closes_at).isoformat(), "quorum": ballot.quorum,
+                    "threshold": ballot.threshold, "electorate": ballot.electorate}
+    except ballots.BallotError as exc:
+        raise CommandError(str(exc)) from exc
+    if args.json:
+        emit(args, "", data)
+    else:
+        print(data["id"])
+        print(f"ballot {data['id']} on {data['brief_slug']} open to {data['electorate']} member(s) until "
+              f"{data['closes_at']}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    _, database = _open(args)
+    with database.session() as session:
+        rows = ballots.list_ballots(session)
+    if args.json:
+        emit(args, "", [r.__dict__ for r in rows])
+        return 0
+    for r in rows:
+        print(_ballot_line(r))
+    print(f"{len(rows)} ballot(s), {sum(r.status == 'open' for r in rows)} open")
+    return 0
+
+
+def _result(result: Any, status: str) -> dict[str, Any]:
+    return dict(result.model_dump()) | {"status": status}
+
+
+def cmd_close(args: argparse.Namespace) -> int:
+    _, database = _open(args)
+    try:
+        with database.session() as session:
+            closed = ballots.close_ballot(session, ballots.get_ballot(session, args.id))
+            data = _result(closed.result, "closed") | {"id": args.id, "brief_slug": closed.ballot.brief_slug,
+                                                       "adopted": closed.adopted,
+                                                       "not_adopted_because": closed.why_not_adopted}
+    except ballots.BallotError as exc:
+        raise CommandError(str(exc)) from exc
+    r = closed.result
+    summary = (f"ballot {args.id} closed: {r.support} support, {r.oppose} oppose, {r.abstain} abstain of "
+               f"{r.electorate}; {'passed' if r.passed else 'not passed'}"
+               + ("; the brief is adopted" if closed.adopted else f" ({closed.why_not_adopted})"))
+    emit(args, summary, data)
+    return 0
+
+
+def cmd_tally(args: argparse.Namespace) -> int:
+    _, database = _open(args)
+    try:
+        with database.session() as session:
+            ballot = ballots.get_ballot(session, args.id)
+            data = _result(ballots.tally(session, ballot), "closed" if ballot.result is not None else "open")
+    except ballots.BallotError as exc:
+        raise CommandError(str(exc)) from exc
+    quorum = "quorum met" if data["quorum_met"] else "no quorum"
+    emit(args, f"ballot {args.id} ({data['status']}): {data['support']} support, {data['oppose']} oppose, "
+               f"{data['abstain']} abstain; {data['votes']} of {data['electorate']} voted, {quorum}; "
+               f"{'passed' if data['passed'] else 'not passed'}", data | {"id": args.id})
+    return 0
+
+
+def cmd_receipts(args: argparse.Namespace) -> int:
+    _, database = _open(args)
+    try:
+        with database.session() as session:
+            published = ballots.receipts(session, ballots.get_ballot(session, args.id))
+    except ballots.BallotError as exc:
+        raise CommandError(str(exc)) from exc
+    if args.json:
+        emit(args, "", published.model_dump())
+        return 0
+    for choice, values in published.receipts.items():
+        print(f"{choice} ({len(values)})")
+        for value in values:
+            print(f"  {value}")
+    support, oppose, abstain = ballots.recount(published)
+    r = published.result
+    agrees = (support, oppose, abstain) == (r.support, r.oppose, r.abstain)
+    print(f"recount {support}/{oppose}/{abstain} (support/oppose/abstain): "
+          f"{'agrees with' if agrees else 'DIFFERS FROM'} the published tally")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    """Add `ballots open | list | close | tally | receipts` to the canvass-server parser."""
+    top = sub.add_parser("ballots", help="ballots on proposed briefs: open, list, close, tally, receipts")
+    commands = top.add_subparsers(dest="ballots_command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: Any, help_text: str) -> argparse.ArgumentParser:
+        p = commands.add_parser(name, parents=[common], help=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("open", cmd_open, "put a proposed brief to the active members of a county, a state or the nation")
+    p.add_argument("brief", metavar="BRIEF_SLUG")
+    p.add_argument("--scope", required=True, choices=ballots.SCOPES)
+    p.add_argument("--county", metavar="NAME", help="the county of a county ballot")
+    p.add_argument("--state", metavar="XX", help="the state of a county or state ballot")
+    p.add_argument("--closes", required=True, type=_when, metavar="ISO", help="closing time (UTC unless given)")
+    p.add_argument("--quorum", required=True, type=_fraction, metavar="F",
+                   help="the fraction of the electorate that must vote, e.g. 0.25")
+    p.add_argument("--threshold", required=True, type=_fraction, metavar="F",
+                   help="0.5 (more than half) or e.g. 0.6667 (at least two thirds: required for a brief that "
+                        "touches a Secured Right)")
+    add("list", cmd_list, "every ballot with its turnout and status")
+    for name, func, help_text in (
+        ("close", cmd_close, "close a ballot now: freeze its result, adopt the brief if it passed"),
+        ("tally", cmd_tally, "the result (final once closed, else the running count)"),
+        ("receipts", cmd_receipts, "after close: every receipt under its choice, and the recount"),
+    ):
+        add(name, func, help_text).add_argument("id", metavar="ID", type=int)
