@@ -10,6 +10,9 @@ The one translation idiom in `canvass_app/ui/` (the same shape as the core's `ca
   a module's free functions use the context of the module's main class.
 - Tables of data (column titles, statuses, codes) are marked with `canvass_app.i18n.QT_TRANSLATE_NOOP(context,
   text)` where they are declared and translated with `translate(context, value)` where they are shown.
+- A text that must follow a language change made in Settings (no restart) is bound with `LiveTexts.bind(setter,
+  QT_TRANSLATE_NOOP(context, text))`; the widget calls `retranslate()` on QEvent.LanguageChange. Numbers shown to
+  people go through `number()` (the language's format).
 - Placeholders are `{0}`/`{name}` filled by `.format()` after translating, never before; the Spanish is edited in
   `resources/translations/canvass_es.ts` (`make lupdate` after changing strings, then translate what is unfinished).
 """

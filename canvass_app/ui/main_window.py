@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -58,6 +59,10 @@ PAGES: list[PageSpec] = [
 ]
 
 
+def _with_key(key: str, title: str) -> str:
+    return f"{title.replace('&&', '&')} ({key})"
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -82,8 +87,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.texts.bind(item.setText, spec.title, lambda title: title.replace("&&", "&"))
-            self.texts.bind(item.setToolTip, spec.title,
-                            lambda title, n=index + 1: f"{title.replace('&&', '&')} (Ctrl+{n})")
+            self.texts.bind(item.setToolTip, spec.title, partial(_with_key, f"Ctrl+{index + 1}"))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget()

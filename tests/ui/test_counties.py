@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -183,4 +183,3 @@ def test_the_window_opens_on_the_county_chosen_last_time(qtbot: QtBot, store: St
     settings.COUNTY.set("Gone, NC")
     assert current_county(store).label == "Alamance NC"  # type: ignore[union-attr]
     settings.COUNTY.reset()
-    assert QApplication.instance() is not None

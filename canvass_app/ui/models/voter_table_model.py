@@ -46,6 +46,7 @@ class VoterTableModel(QAbstractTableModel):
         super().__init__()
         self.ctx = ctx
         self.filter = VoterFilter()
+        self._wanted = self.filter  # the filter last asked for: `filter` changes only once its answer is in
         self._total = 0
         self._pages: OrderedDict[int, list[VoterRow]] = OrderedDict()
         self._pending: set[int] = set()
@@ -61,6 +62,7 @@ class VoterTableModel(QAbstractTableModel):
         """Count and fetch the first page for `f` off the GUI thread; the model resets when both are in."""
         self._generation += 1
         generation = self._generation
+        self._wanted = f
         self._interrupt_count()
         store = self.ctx.store
 
@@ -131,7 +133,7 @@ class VoterTableModel(QAbstractTableModel):
         self.ctx.runner.run(work, on_done=done, on_error=failed, db=False)
 
     def refresh(self) -> None:
-        self.set_filter(self.filter)
+        self.set_filter(self._wanted)
 
     def _request(self, page: int) -> None:
         if page in self._pending:

@@ -43,9 +43,9 @@ FILTERS = [
     ("last_result", QT_TRANSLATE_NOOP("ContactsPage", "Last result")),
     ("language", QT_TRANSLATE_NOOP("ContactsPage", "Language")),
 ]
-# Name, Address, Precinct, Party, Age, Language, Turf, Last result (Support stretches): 790 px with Support, so
-# that a 1366-px screen shows every column beside the household panel, and a 1024-px one the key ones.
-COLUMN_WIDTHS = (170, 210, 62, 48, 40, 70, 62, 90)
+# Name, Address, Precinct, Party, Age, Language, Turf, Last result, Support (which stretches into any room left):
+# a 1366-px screen shows every column beside the household panel, a 1024-px one the first ones.
+COLUMN_WIDTHS = (160, 200, 62, 48, 40, 70, 62, 90, 60)
 
 
 class ContactsPage(QWidget):

@@ -52,14 +52,15 @@ class PdfPreview(QWidget):
         self.image = QLabel()
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setMinimumSize(1, 1)  # a fitted page may shrink with the space
+        self.image.setWordWrap(True)  # and the placeholder wraps
         owner = LiveTexts(context)
         owner.bind(self.image.setAccessibleName, name)
         owner.bind(lambda text: None if self._images else self.image.setText(text), placeholder)
         self._owner_texts = owner
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.image)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.viewport().installEventFilter(self)  # refit when the space changes
+        self.area = QScrollArea()
+        self.area.setWidget(self.image)
+        self.area.setWidgetResizable(True)
+        self.area.viewport().installEventFilter(self)  # refit when the space changes
         self.prev_button = QPushButton("◀")
         self.texts.bind(self.prev_button.setAccessibleName, QT_TRANSLATE_NOOP("PdfPreview", "Previous page"))
         self.prev_button.clicked.connect(lambda: self.show_page(self._shown - 1))
@@ -79,7 +80,7 @@ class PdfPreview(QWidget):
         nav.addWidget(self.fit)
         nav.addWidget(self.next_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.area, 1)
         layout.addLayout(nav)
         self._update_nav()
 
@@ -101,7 +102,7 @@ class PdfPreview(QWidget):
             return
         pixmap = QPixmap.fromImage(self._images[self._shown])
         if self.fit.isChecked():
-            space = self.scroll.viewport().size().shrunkBy(QMargins(2, 2, 2, 2))  # no scroll bar for a pixel
+            space = self.area.viewport().size().shrunkBy(QMargins(2, 2, 2, 2))  # no scroll bar for a pixel
             pixmap = pixmap.scaled(space, Qt.AspectRatioMode.KeepAspectRatio,
                                    Qt.TransformationMode.SmoothTransformation)
         self.image.setPixmap(pixmap)
