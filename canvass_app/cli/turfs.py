@@ -13,14 +13,6 @@ from canvass_app.sync import whoami
 from canvass_app.turfs import cutting, walklist_pdf
 
 
-def signed_in(store: Store) -> cutting.Me | None:
-    """The enrolled device's member as turfs need them (id, role, list prefix); None on an offline install."""
-    person = whoami.signed_in(store)
-    if person.member_id is None:
-        return None
-    return cutting.Me(member_id=person.member_id, role=person.role, list_prefix=person.list_prefix)
-
-
 def _cut_text(report: cutting.CutReport) -> str:
     lines = [report.headline]
     if report.cut_id is not None:
@@ -36,7 +28,7 @@ def _cut(args: argparse.Namespace, store: Store) -> int:
         with store.session() as session:
             county = cutting.find_county(session, args.county, args.state)
             report = cutting.cut_county(session, county.id, doors=args.doors if args.by is None else None,
-                                        me=signed_in(store))
+                                        me=whoami.signed_in(store).turf_member())
     except cutting.TurfError as exc:
         raise CommandError(str(exc)) from exc
     emit(args, _cut_text(report), report.as_dict())
@@ -53,7 +45,7 @@ def _delete(args: argparse.Namespace, store: Store) -> int:
     if (args.cut is None) == (not args.list_numbers):
         raise CommandError("Name the turfs to delete by list number, or a whole cut with --cut N (not both).")
     try:
-        me = signed_in(store)
+        me = whoami.signed_in(store).turf_member()
         with store.session() as session:  # one transaction: every turf goes, or none
             if args.cut is not None:
                 report = cutting.delete_cut(session, args.cut, force=args.force, me=me)
@@ -70,7 +62,7 @@ def _recut(args: argparse.Namespace, store: Store) -> int:
         with store.session() as session:
             county = cutting.find_county(session, args.county, args.state)
             report = cutting.recut_precinct(session, county.id, args.precinct, doors=args.doors, force=args.force,
-                                            me=signed_in(store))
+                                            me=whoami.signed_in(store).turf_member())
     except cutting.TurfError as exc:
         raise _refused(exc) from exc
     gone = ", ".join(t.list_number for t in report.deleted.deleted) or "no turf"
@@ -99,7 +91,7 @@ def _list(args: argparse.Namespace, store: Store) -> int:
 
 
 def _hand_out(args: argparse.Namespace, store: Store) -> int:
-    me = signed_in(store)
+    me = whoami.signed_in(store).turf_member()
     try:
         with store.session() as session:
             if args.turfs_command == "assign":

@@ -69,14 +69,15 @@ class TurfChoice:
 
 
 def turf_choices(session: Session, *, canvasser: str | None = None) -> list[TurfChoice]:
-    """Turfs open (not returned) for `canvasser`, or every turf when canvasser is None (a county lead)."""
+    """Turfs open (not returned) for `canvasser` or held by this device's member as the server says ("My
+    turfs"), or every turf when canvasser is None (a county lead)."""
     query = (
         select(Turf.id, Turf.list_number, Turf.name, TurfAssignment.canvasser)
         .outerjoin(TurfAssignment, (TurfAssignment.turf_id == Turf.id) & TurfAssignment.returned_at.is_(None))
         .order_by(Turf.list_number)
     )
     if canvasser is not None:
-        query = query.where(TurfAssignment.canvasser == canvasser)
+        query = query.where((TurfAssignment.canvasser == canvasser) | Turf.mine.is_(True))
     return [TurfChoice(turf_id=t, list_number=n, name=name, assignee=who) for t, n, name, who in session.execute(query)]
 
 

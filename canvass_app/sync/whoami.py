@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from canvass_app.store.database import Store
 from canvass_app.store.models import Setting
 from canvass_app.sync import identity
+from canvass_app.turfs.cutting import Me
 
 NAME_SETTING = "user.name"
 OFFLINE_ROLE = "county_lead"  # whoever holds the data on an offline install may do everything with it locally
@@ -30,16 +31,27 @@ class Person:
     def enrolled(self) -> bool:
         return self.member_id is not None
 
+    def turf_member(self) -> Me | None:
+        """The member as turfs need them (their cuts and hand-outs travel as ops); None on an offline install."""
+        if self.member_id is None:
+            return None
+        return Me(member_id=self.member_id, role=self.role, list_prefix=self.list_prefix)
+
+
+def default_name() -> str:
+    """The computer's login name, the offline name until the person gives another; "" when there is none."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in this environment
+        return ""
+
 
 def local_name(session: Session) -> str:
     """The name this install uses offline: the "user.name" setting, else the OS login name."""
     row = session.get(Setting, NAME_SETTING)
     if row is not None and isinstance(row.value, str) and row.value.strip():
         return row.value.strip()
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in this environment
-        return ""
+    return default_name()
 
 
 def set_local_name(session: Session, name: str) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 from canvass_app import __version__, demo
 from canvass_app.paths import resource_path
 from canvass_app.store.database import Store, StoreError, open_store
+from canvass_app.sync import whoami
 from canvass_app.ui import settings
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import apply_theme, install_translations, translate
@@ -101,6 +102,7 @@ def open_context(data_dir: Path, *, demo_mode: bool, interactive: bool, store: S
     if demo_mode and not demo.has_demo(store):
         demo.build_demo(store)
     ctx = AppContext(store=store, runner=TaskRunner())
+    ctx.sign_in(whoami.signed_in(store))
     ctx.set_county(current_county(store))
     return ctx
 

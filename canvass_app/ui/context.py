@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Signal
 
 from canvass_app.store.database import Store
+from canvass_app.sync.whoami import OFFLINE_ROLE, Person
+from canvass_app.turfs.cutting import Me
 from canvass_app.ui.tasks import TaskRunner
 from canvass_app.voters.counties import CountyChoice
 
@@ -17,6 +19,7 @@ class AppEvents(QObject):
     data_changed = Signal(str)  # what changed: "voters", "contacts", "turfs", "briefs", "sync"
     status_message = Signal(str)  # a short message for the status bar
     county_changed = Signal(str)  # the current county's key ("Durham, NC"): pages query it again
+    signed_in = Signal()  # who is signed in changed (enrollment): pages show what the new role allows
 
 
 @dataclass
@@ -28,8 +31,15 @@ class AppContext:
     runner: TaskRunner
     events: AppEvents = field(default_factory=AppEvents)
     county: str = ""
-    user: str = "canvasser"
+    user: str = "canvasser"  # the signed-in person's name: contacts logged here carry it
+    role: str = OFFLINE_ROLE  # their role (roles.may_send decides what the window offers)
+    me: Me | None = None  # the enrolled member, as turfs need them (None offline: cuts and hand-outs stay local)
     county_id: int | None = None
+
+    def sign_in(self, person: Person) -> None:
+        """Who acts from this window: the enrolled member, or the local name of an offline install."""
+        self.user, self.role, self.me = person.name or self.user, person.role, person.turf_member()
+        self.events.signed_in.emit()
 
     def set_county(self, choice: CountyChoice | None) -> None:
         """Make `choice` the current county; pages hear of it (county_changed) only when it is a change."""

@@ -39,6 +39,7 @@ from canvass_app.ui.pages.contacts import ContactsPage
 from canvass_app.ui.pages.sync import SyncPage
 from canvass_app.ui.pages.turfs import TurfsPage
 from canvass_app.ui.pages.walk import WalkPage
+from canvass_app.ui.roles import ROLE_NAMES, may_import
 from canvass_app.ui.tasks import TaskControl
 from canvass_app.voters.counties import CountyChoice, list_counties, pick_county
 
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         import_action.setShortcut(QKeySequence("Ctrl+I"))
         import_action.triggered.connect(self.import_voter_file)
         file_menu.addAction(import_action)
+        self.import_action = import_action
         settings_action = QAction(self)
         self.texts.bind(settings_action.setText, QT_TRANSLATE_NOOP("MainWindow", "&Settings…"))
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -150,6 +152,13 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
+    def _signed_in(self) -> None:
+        """Who acts from this window, and what their role lets the window offer (canvass_protocol.roles)."""
+        role = translate("Roles", ROLE_NAMES.get(self.ctx.role, self.ctx.role))
+        self.user_label.setText(translate("MainWindow", "Signed in: {0} ({1})").format(self.ctx.user, role))
+        self.import_action.setVisible(may_import(self.ctx.role))
+        self.import_action.setEnabled(may_import(self.ctx.role))
+
     def _build_status_bar(self) -> None:
         none_loaded = translate("MainWindow", "none loaded")
         self.county_label = QLabel(translate("MainWindow", "County: {0}").format(self.ctx.county_label or none_loaded))
@@ -160,7 +169,10 @@ class MainWindow(QMainWindow):
         self.sync_label.setAutoRaise(True)
         self.sync_label.setText(translate("MainWindow", "Sync: {0}").format(translate("MainWindow", "not connected")))
         self.sync_label.clicked.connect(lambda: self.show_page("sync"))
-        for label in (self.county_label, self.data_dir_label, self.sync_label):
+        self.user_label = QLabel()
+        self._signed_in()
+        self.ctx.events.signed_in.connect(self._signed_in)
+        for label in (self.user_label, self.county_label, self.data_dir_label, self.sync_label):
             label.setAccessibleName(label.text().split(":")[0])
             self.statusBar().addPermanentWidget(label)
         self.busy = QProgressBar()  # a quiet "working…" while any task runs off the GUI thread
@@ -285,6 +297,7 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:  # the pages retranslate themselves on the same event
             self.texts.retranslate()
             self._retranslate_county()
+            self._signed_in()
             self.data_dir_label.setText(translate("MainWindow", "Data: {0}").format(self._short_data_dir()))
             self.busy.setAccessibleName(translate("MainWindow", "Working"))
             self.nav.setAccessibleName(translate("MainWindow", "Pages"))

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from canvass_app.sync import identity
+from canvass_app.sync import identity, whoami
 from canvass_app.sync.enroll import Enrolled, enroll
 from canvass_app.sync.rejections import mark_seen
 from canvass_app.sync.scheduler import Scheduler, Trigger
@@ -179,6 +179,7 @@ class SyncController(QObject):
 
         def done(result: Enrolled) -> None:
             on_done(result)
+            self.ctx.runner.run(lambda _c: whoami.signed_in(store), on_done=self.ctx.sign_in, db=True)
             self.refresh()
             self.request(Trigger.SYNC_NOW)
 

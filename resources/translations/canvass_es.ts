@@ -4,305 +4,468 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="66"/>
+        <location filename="../../canvass_app/ui/app.py" line="69"/>
         <source>No system keychain is available. Choose a passphrase (8+ characters) to protect this device&apos;s data:</source>
         <translation>No hay un llavero del sistema disponible. Elija una frase de contraseña (8 o más caracteres) para proteger los datos de este dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="69"/>
+        <location filename="../../canvass_app/ui/app.py" line="72"/>
         <source>Enter the passphrase that protects this device&apos;s Canvass data:</source>
         <translation>Escriba la frase de contraseña que protege los datos de Canvass de este dispositivo:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="71"/>
+        <location filename="../../canvass_app/ui/app.py" line="74"/>
         <source>Canvass passphrase</source>
         <translation>Frase de contraseña de Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="76"/>
+        <location filename="../../canvass_app/ui/app.py" line="79"/>
         <source>Repeat the passphrase:</source>
         <translation>Repita la frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/app.py" line="79"/>
+        <location filename="../../canvass_app/ui/app.py" line="82"/>
         <source>The two passphrases differ; nothing was created.</source>
         <translation>Las dos frases de contraseña no coinciden; no se creó nada.</translation>
     </message>
 </context>
 <context>
-    <name>BriefsPage</name>
+    <name>Ballots</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="58"/>
-        <source>Proposed</source>
-        <translation>Propuesta</translation>
+        <location filename="../../canvass_app/ballots/receipts.py" line="31"/>
+        <source>Your receipt is published under “{0}”: your vote was counted as cast.</source>
+        <translation>Su recibo está publicado bajo «{0}»: su voto se contó tal como lo emitió.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="59"/>
-        <source>Adopted</source>
-        <translation>Adoptada</translation>
+        <location filename="../../canvass_app/ballots/receipts.py" line="33"/>
+        <source>(It is your earlier vote: the later one did not reach the server before the ballot closed.)</source>
+        <translation>(Es su voto anterior: el posterior no llegó al servidor antes del cierre de la votación.)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="60"/>
-        <source>Retired</source>
-        <translation>Retirada</translation>
+        <location filename="../../canvass_app/ballots/receipts.py" line="36"/>
+        <source>Your receipt is published under another choice than “{0}”: report this to your county lead.</source>
+        <translation>Su recibo está publicado bajo otra opción distinta de «{0}»: avise a su líder de condado.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="61"/>
+        <location filename="../../canvass_app/ballots/receipts.py" line="39"/>
+        <source>Your receipt for “{0}” is not among the published receipts: your vote was not counted (or a later vote from another of your devices replaced it).</source>
+        <translation>Su recibo para «{0}» no está entre los recibos publicados: su voto no se contó (o lo reemplazó un voto posterior desde otro de sus dispositivos).</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ballots/receipts.py" line="43"/>
+        <source>The published receipts do not add up to the published result.</source>
+        <translation>Los recibos publicados no suman el resultado publicado.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ballots/votes.py" line="56"/>
+        <source>choose support, oppose or abstain</source>
+        <translation>elija a favor, en contra o abstención</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ballots/votes.py" line="59"/>
+        <source>no such ballot here: sync first to receive the ballots</source>
+        <translation>esa votación no está aquí: sincronice primero para recibir las votaciones</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ballots/votes.py" line="61"/>
+        <source>this ballot is not open for votes</source>
+        <translation>esta votación no está abierta</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/sync/receipts.py" line="25"/>
+        <source>this device is not enrolled: receipts come from the server</source>
+        <translation>este dispositivo no está inscrito: los recibos vienen del servidor</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="32"/>
         <source>Support</source>
-        <translation>Apoyo</translation>
+        <translation>A favor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="62"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="32"/>
         <source>Oppose</source>
         <translation>En contra</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="63"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="33"/>
         <source>Abstain</source>
         <translation>Abstención</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="81"/>
-        <source>Policy Briefs</source>
-        <translation>Propuestas</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="43"/>
+        <source>{0} days {1} h left</source>
+        <translation>quedan {0} días {1} h</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="97"/>
-        <source>Search titles, text and talking points (Ctrl+F)</source>
-        <translation>Buscar en títulos, texto y puntos clave (Ctrl+F)</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="45"/>
+        <source>{0} h {1} min left</source>
+        <translation>quedan {0} h {1} min</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="99"/>
-        <source>Search briefs</source>
-        <translation>Buscar propuestas</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="46"/>
+        <source>{0} min left</source>
+        <translation>quedan {0} min</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="104"/>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="110"/>
-        <source>Categories</source>
-        <translation>Categorías</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="111"/>
-        <source>All briefs</source>
-        <translation>Todas las propuestas</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="112"/>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="398"/>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="453"/>
-        <source>Bookmarked</source>
-        <translation>Marcadas</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="124"/>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="147"/>
-        <source>Briefs</source>
-        <translation>Propuestas</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="143"/>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="148"/>
-        <source>Secured Rights</source>
-        <translation>Derechos Garantizados</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="169"/>
-        <source>Doorstep: talking points only</source>
-        <translation>En la puerta: solo puntos clave</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="172"/>
-        <source>A compact view for the doorstep (Ctrl+D)</source>
-        <translation>Una vista compacta para la puerta (Ctrl+D)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="175"/>
-        <source>Smaller text (Ctrl+-)</source>
-        <translation>Texto más pequeño (Ctrl+-)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="176"/>
-        <source>Smaller text</source>
-        <translation>Texto más pequeño</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="179"/>
-        <source>Larger text (Ctrl++)</source>
-        <translation>Texto más grande (Ctrl++)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="180"/>
-        <source>Larger text</source>
-        <translation>Texto más grande</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="182"/>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="399"/>
-        <source>Bookmark</source>
-        <translation>Marcar</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="183"/>
-        <source>Bookmark this brief (Ctrl+B)</source>
-        <translation>Marcar esta propuesta (Ctrl+B)</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="150"/>
-        <source>Print handout…</source>
-        <translation>Imprimir folleto…</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="152"/>
-        <source>Save handout as PDF…</source>
-        <translation>Guardar folleto como PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="191"/>
-        <source>Brief</source>
-        <translation>Propuesta</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="194"/>
-        <source>Choose a brief on the left, or search.</source>
-        <translation>Elija una propuesta a la izquierda, o busque.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="197"/>
-        <source>Your vote on this proposal</source>
-        <translation>Su voto sobre esta propuesta</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="199"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="72"/>
         <source>Optional comment for the policy council</source>
         <translation>Comentario opcional para el consejo de políticas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="200"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="73"/>
         <source>Vote comment</source>
         <translation>Comentario del voto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="274"/>
-        <source>Loaded {0} bundled briefs</source>
-        <translation>Se cargaron {0} propuestas incluidas</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="88"/>
+        <source>Check my receipt</source>
+        <translation>Comprobar mi recibo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="284"/>
-        <source>{0} briefs</source>
-        <translation>{0} propuestas</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="89"/>
+        <source>Fetch the published receipts and look for yours</source>
+        <translation>Descargar los recibos publicados y buscar el suyo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="293"/>
-        <source>charter conflict</source>
-        <translation>conflicto con la carta</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="99"/>
+        <source>county</source>
+        <translation>condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="365"/>
-        <source>{0} matches</source>
-        <translation>{0} resultados</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="99"/>
+        <source>state</source>
+        <translation>estado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="366"/>
-        <source>No brief matches — try fewer words</source>
-        <translation>Ninguna propuesta coincide: pruebe con menos palabras</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="100"/>
+        <source>national</source>
+        <translation>nacional</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="436"/>
-        <source>Text size {0} pt</source>
-        <translation>Tamaño del texto {0} pt</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="101"/>
+        <source>ballot {0}, {1}</source>
+        <translation>votación {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="454"/>
-        <source>Bookmark removed</source>
-        <translation>Marca quitada</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="103"/>
+        <source>Open until {0:%Y-%m-%d %H:%M} UTC — {1}</source>
+        <translation>Abierta hasta {0:%Y-%m-%d %H:%M} UTC — {1}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="465"/>
-        <source>Your vote: {0}{1} — recorded {2:%Y-%m-%d %H:%M} UTC; a new vote replaces it.</source>
-        <translation>Su voto: {0}{1} — registrado el {2:%Y-%m-%d %H:%M} UTC; un voto nuevo lo reemplaza.</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="106"/>
+        <source>Closed {0:%Y-%m-%d %H:%M} UTC — the result arrives with the next sync</source>
+        <translation>Cerrada {0:%Y-%m-%d %H:%M} UTC — el resultado llega con la próxima sincronización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="469"/>
-        <source>You have not voted on this proposal. Voting as {0}.</source>
-        <translation>Aún no ha votado sobre esta propuesta. Vota como {0}.</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="109"/>
+        <source>Passed</source>
+        <translation>Aprobada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="476"/>
-        <source>Tally received at the last sync: {0} support · {1} oppose · {2} abstain</source>
-        <translation>Recuento recibido en la última sincronización: {0} a favor · {1} en contra · {2} abstenciones</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="109"/>
+        <source>Not passed</source>
+        <translation>No aprobada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="478"/>
-        <source>No tally received yet: it arrives with the next sync.</source>
-        <translation>Aún no hay recuento: llegará con la próxima sincronización.</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="110"/>
+        <source>quorum met</source>
+        <translation>con quórum</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="494"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="110"/>
+        <source>no quorum</source>
+        <translation>sin quórum</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="111"/>
+        <source>{0} support · {1} oppose · {2} abstain; {3} of {4} voted, {5}</source>
+        <translation>{0} a favor · {1} en contra · {2} abstenciones; votaron {3} de {4}, {5}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="118"/>
+        <source>You have not voted.</source>
+        <translation>No ha votado.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="121"/>
+        <source>Your vote: {0} — not accepted by the server: {1}. It is not counted.</source>
+        <translation>Su voto: {0} — el servidor no lo aceptó: {1}. No se cuenta.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="124"/>
+        <source>Your vote: {0}{1}, cast {2:%Y-%m-%d %H:%M} UTC.</source>
+        <translation>Su voto: {0}{1}, emitido {2:%Y-%m-%d %H:%M} UTC.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="127"/>
+        <source>A new vote replaces it until the ballot closes.</source>
+        <translation>Un voto nuevo lo reemplaza hasta el cierre de la votación.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="133"/>
+        <source>Receipt checked: your vote is counted under your choice.</source>
+        <translation>Recibo comprobado: su voto se cuenta bajo su opción.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="135"/>
+        <source>Receipt published under another choice: tell your county lead.</source>
+        <translation>Recibo publicado bajo otra opción: avise a su líder de condado.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="137"/>
+        <source>Your receipt is not among the published ones: your vote was not counted.</source>
+        <translation>Su recibo no está entre los publicados: su voto no se contó.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="139"/>
+        <source>Receipt not checked yet.</source>
+        <translation>Recibo aún sin comprobar.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="146"/>
+        <source>Ballots</source>
+        <translation>Votaciones</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="197"/>
         <source>Vote changed to {0}</source>
         <translation>Voto cambiado a {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="495"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="198"/>
         <source>Vote recorded: {0}</source>
         <translation>Voto registrado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="502"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="199"/>
+        <source>sent at the next sync</source>
+        <translation>se envía en la próxima sincronización</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="208"/>
+        <source>Checking receipts…</source>
+        <translation>Comprobando recibos…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="214"/>
         <source>Vote not recorded: {0}</source>
         <translation>Voto no registrado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="521"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="218"/>
+        <source>Ballots: {0}</source>
+        <translation>Votaciones: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BriefsPage</name>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="57"/>
+        <source>Proposed</source>
+        <translation>Propuesta</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="58"/>
+        <source>Adopted</source>
+        <translation>Adoptada</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="59"/>
+        <source>Retired</source>
+        <translation>Retirada</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="77"/>
+        <source>Policy Briefs</source>
+        <translation>Propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="93"/>
+        <source>Search titles, text and talking points (Ctrl+F)</source>
+        <translation>Buscar en títulos, texto y puntos clave (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="95"/>
+        <source>Search briefs</source>
+        <translation>Buscar propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="100"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="106"/>
+        <source>Categories</source>
+        <translation>Categorías</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="107"/>
+        <source>All briefs</source>
+        <translation>Todas las propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="108"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="375"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="430"/>
+        <source>Bookmarked</source>
+        <translation>Marcadas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="120"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="143"/>
+        <source>Briefs</source>
+        <translation>Propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="139"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="144"/>
+        <source>Secured Rights</source>
+        <translation>Derechos Garantizados</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="165"/>
+        <source>Doorstep: talking points only</source>
+        <translation>En la puerta: solo puntos clave</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="168"/>
+        <source>A compact view for the doorstep (Ctrl+D)</source>
+        <translation>Una vista compacta para la puerta (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="171"/>
+        <source>Smaller text (Ctrl+-)</source>
+        <translation>Texto más pequeño (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="172"/>
+        <source>Smaller text</source>
+        <translation>Texto más pequeño</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="175"/>
+        <source>Larger text (Ctrl++)</source>
+        <translation>Texto más grande (Ctrl++)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="176"/>
+        <source>Larger text</source>
+        <translation>Texto más grande</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="178"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="376"/>
+        <source>Bookmark</source>
+        <translation>Marcar</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="179"/>
+        <source>Bookmark this brief (Ctrl+B)</source>
+        <translation>Marcar esta propuesta (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="146"/>
+        <source>Print handout…</source>
+        <translation>Imprimir folleto…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="148"/>
+        <source>Save handout as PDF…</source>
+        <translation>Guardar folleto como PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="187"/>
+        <source>Brief</source>
+        <translation>Propuesta</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="190"/>
+        <source>Choose a brief on the left, or search.</source>
+        <translation>Elija una propuesta a la izquierda, o busque.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="251"/>
+        <source>Loaded {0} bundled briefs</source>
+        <translation>Se cargaron {0} propuestas incluidas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="261"/>
+        <source>{0} briefs</source>
+        <translation>{0} propuestas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="270"/>
+        <source>charter conflict</source>
+        <translation>conflicto con la carta</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="342"/>
+        <source>{0} matches</source>
+        <translation>{0} resultados</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="343"/>
+        <source>No brief matches — try fewer words</source>
+        <translation>Ninguna propuesta coincide: pruebe con menos palabras</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="413"/>
+        <source>Text size {0} pt</source>
+        <translation>Tamaño del texto {0} pt</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="431"/>
+        <source>Bookmark removed</source>
+        <translation>Marca quitada</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="454"/>
         <source>conflicts:</source>
         <translation>entra en conflicto con:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="524"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="457"/>
         <source>This proposal declares a conflict with this right, so it can never be adopted as it stands: {0}</source>
         <translation>Esta propuesta declara un conflicto con este derecho, así que no puede adoptarse tal como está: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="557"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="490"/>
         <source>Print a handout of the selected briefs (select several with Ctrl+click) (Ctrl+P)</source>
         <translation>Imprimir un folleto con los resúmenes elegidos (elija varios con Ctrl+clic) (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="560"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="493"/>
         <source>Save a handout of the selected briefs as a PDF file (Ctrl+S)</source>
         <translation>Guardar un folleto con los resúmenes elegidos como archivo PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="585"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="518"/>
         <source>Policy brief handout</source>
         <translation>Folleto de propuestas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="594"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="527"/>
         <source>Sent the handout ({0} pages) to the printer</source>
         <translation>Folleto enviado a la impresora ({0} páginas)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="600"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="533"/>
         <source>Save handout</source>
         <translation>Guardar folleto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="601"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="534"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="605"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="538"/>
         <source>Handout saved to {0} ({1} pages)</source>
         <translation>Folleto guardado en {0} ({1} páginas)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="615"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="548"/>
         <source>Policy briefs: {0}</source>
         <translation>Propuestas: {0}</translation>
     </message>
@@ -310,203 +473,208 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="41"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="58"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="44"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="61"/>
         <source>Search voters</source>
         <translation>Buscar votantes</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="45"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="63"/>
         <source>Search name, address, phone or voter id…</source>
         <translation>Buscar nombre, dirección, teléfono o número de votante…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="46"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="64"/>
         <source>Search as you type (Ctrl+F)</source>
         <translation>Busca mientras escribe (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="49"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="69"/>
         <source>Sort by name</source>
         <translation>Ordenar por nombre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="50"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="71"/>
         <source>Sort by address (walk order)</source>
         <translation>Ordenar por dirección (orden de recorrido)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="52"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="72"/>
         <source>Sort by name, or by address in walk order (within a turf: the walk-list lines)</source>
         <translation>Ordenar por nombre, o por dirección en orden de recorrido (en una zona: las líneas de la lista)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="54"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="74"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="57"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="38"/>
         <source>Precinct</source>
         <translation>Precinto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="58"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="39"/>
         <source>Party</source>
         <translation>Partido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="59"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="40"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="60"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="41"/>
         <source>Support</source>
         <translation>Apoyo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="61"/>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="75"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="42"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="160"/>
         <source>Contacted</source>
         <translation>Contactado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="62"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="43"/>
         <source>Last result</source>
         <translation>Último resultado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="63"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="44"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="67"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="156"/>
         <source>Filter by {0}</source>
         <translation>Filtrar por {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="68"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="157"/>
         <source>{0}: any</source>
         <translation>{0}: cualquiera</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="74"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="159"/>
         <source>Support {0}</source>
         <translation>Apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="76"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="161"/>
         <source>Not contacted</source>
         <translation>Sin contactar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="77"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="338"/>
+        <source>not accepted by the server: {0}</source>
+        <translation>el servidor no lo aceptó: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="88"/>
         <source>Clear filters</source>
         <translation>Quitar filtros</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="78"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="89"/>
         <source>Show everyone again (Ctrl+Shift+X)</source>
         <translation>Mostrar a todos de nuevo (Ctrl+Mayús+X)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="82"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="94"/>
         <source>Voters</source>
         <translation>Votantes</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="94"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="108"/>
         <source>Household and contact history</source>
         <translation>Hogar e historial de contactos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="96"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="230"/>
+        <source>{0}+ voters match: type more to narrow</source>
+        <translation>{0}+ votantes coinciden: escriba más para acotar</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="234"/>
+        <source>{0}+ voters, counting…</source>
+        <translation>{0}+ votantes, contando…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="265"/>
         <source>&lt;p style=&apos;color:#666&apos;&gt;Choose a voter to see the household and its contacts.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#666&apos;&gt;Elija un votante para ver su hogar y sus contactos.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="126"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="139"/>
         <source>Could not load voters: {0}</source>
         <translation>No se pudieron cargar los votantes: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="145"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="185"/>
         <source>Searching…</source>
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="187"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="227"/>
         <source>voter</source>
         <translation>votante</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="187"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="227"/>
         <source>voters</source>
         <translation>votantes</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="190"/>
-        <source>{0:,}+ voters match: type more to narrow</source>
-        <translation>{0:,}+ votantes coinciden: escriba más para acotar</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="194"/>
-        <source>{0:,}+ voters, counting…</source>
-        <translation>{0:,}+ votantes, contando…</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="199"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="239"/>
         <source> matches</source>
         <translation> coincidencias</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="199"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="239"/>
         <source> match</source>
         <translation> coincidencia</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="240"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="295"/>
         <source>&lt;p&gt;This voter is no longer in the store.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Este votante ya no está en los datos.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="249"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="304"/>
         <source>Precinct {0}</source>
         <translation>Precinto {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="254"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="309"/>
         <source>&lt;p style=&apos;color:#555;margin-top:0&apos;&gt;{0} · {1} in household&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#555;margin-top:0&apos;&gt;{0} · {1} en el hogar&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="264"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="319"/>
         <source>&lt;p style=&apos;color:#777;margin-top:2px&apos;&gt;No contacts yet.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#777;margin-top:2px&apos;&gt;Aún sin contactos.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="269"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="324"/>
         <source>support {0}</source>
         <translation>apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="271"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="326"/>
         <source>volunteer</source>
         <translation>voluntario</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="272"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="327"/>
         <source>needs a ride</source>
         <translation>necesita transporte</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/contacts.py" line="277"/>
+        <location filename="../../canvass_app/ui/pages/contacts.py" line="332"/>
         <source>undo of {0}</source>
         <translation>deshacer {0}</translation>
     </message>
@@ -562,132 +730,147 @@
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="64"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="65"/>
         <source>Welcome to Canvass</source>
         <translation>Bienvenido a Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="65"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="66"/>
         <source>How do you want to start? You can change this later.</source>
         <translation>¿Cómo quiere empezar? Puede cambiarlo después.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="70"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="71"/>
         <source>Try the &amp;demo county</source>
         <translation>Probar el condado de &amp;demostración</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="71"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="72"/>
         <source>A made-up county with voters, turfs and briefs, to learn the app safely.</source>
         <translation>Un condado inventado con votantes, zonas y propuestas, para aprender sin riesgo.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="72"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="73"/>
         <source>&amp;Connect to my organisation</source>
         <translation>&amp;Conectar con mi organización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="73"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="74"/>
         <source>Use the server address and the enrollment code your county lead gave you.</source>
         <translation>Use la dirección del servidor y el código de inscripción que le dio su coordinador de condado.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="74"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="75"/>
         <source>Work &amp;offline</source>
         <translation>Trabajar sin c&amp;onexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="75"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="76"/>
         <source>Import a voter file from this computer; connect to a server later if you want.</source>
         <translation>Importe un padrón desde este equipo; conéctese a un servidor más tarde si quiere.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="104"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="94"/>
+        <source>Your name</source>
+        <translation>Su nombre</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="95"/>
+        <source>The doors you log on this computer are signed with it. Once you connect to a server, your member name is used instead.</source>
+        <translation>Las puertas que registre en este equipo llevan este nombre. Al conectarse a un servidor se usa su nombre de miembro.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="100"/>
+        <source>Your &amp;name:</source>
+        <translation>Su &amp;nombre:</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="126"/>
         <source>Protect this device&apos;s data</source>
         <translation>Proteja los datos de este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="105"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="127"/>
         <source>This computer has no system keychain, so a passphrase protects the encrypted data. You will type it each time Canvass starts. It cannot be recovered if forgotten.</source>
         <translation>Este equipo no tiene llavero del sistema, así que una frase de contraseña protege los datos cifrados. La escribirá cada vez que inicie Canvass. Si la olvida, no se puede recuperar.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="110"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="132"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="111"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="133"/>
         <source>Repeat the passphrase</source>
         <translation>Repita la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="115"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="137"/>
         <source>&amp;Passphrase (8+ characters):</source>
         <translation>&amp;Frase de contraseña (8+ caracteres):</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="116"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="138"/>
         <source>&amp;Repeat it:</source>
         <translation>&amp;Repítala:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="123"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="145"/>
         <source>The passphrase needs at least 8 characters.</source>
         <translation>La frase de contraseña necesita al menos 8 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="125"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="147"/>
         <source>The two passphrases differ.</source>
         <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="144"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="166"/>
         <source>Connect to your organisation</source>
         <translation>Conéctese con su organización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="145"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="167"/>
         <source>Your county lead gives you the server address and a one-time enrollment code.</source>
         <translation>Su coordinador de condado le da la dirección del servidor y un código de inscripción de un solo uso.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="150"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="172"/>
         <source>enrollment code</source>
         <translation>código de inscripción</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="151"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="173"/>
         <source>Server address</source>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="152"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="174"/>
         <source>Enrollment code</source>
         <translation>Código de inscripción</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="158"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="180"/>
         <source>Connecting</source>
         <translation>Conectando</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="161"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="183"/>
         <source>&amp;Server address:</source>
         <translation>&amp;Dirección del servidor:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="162"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="184"/>
         <source>&amp;Enrollment code:</source>
         <translation>Código de &amp;inscripción:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="184"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="206"/>
         <source>Canvass — first start</source>
         <translation>Canvass — primer inicio</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="235"/>
+        <location filename="../../canvass_app/ui/dialogs/first_run.py" line="259"/>
         <source>Connecting to {0}…</source>
         <translation>Conectando con {0}…</translation>
     </message>
@@ -751,7 +934,7 @@
     </message>
     <message>
         <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="212"/>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="526"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="522"/>
         <source>&amp;Confirm import</source>
         <translation>&amp;Confirmar importación</translation>
     </message>
@@ -791,102 +974,102 @@
         <translation>Comprobando qué cambiaría la importación…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="470"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="466"/>
         <source> (a new county)</source>
         <translation> (un condado nuevo)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="473"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="469"/>
         <source>Added</source>
         <translation>Nuevos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="474"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="470"/>
         <source>Updated</source>
         <translation>Actualizados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="475"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="471"/>
         <source>Unchanged</source>
         <translation>Sin cambios</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="477"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="473"/>
         <source>To be marked inactive</source>
         <translation>Se marcarán inactivos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="480"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="476"/>
         <source> (%1 of the %2 active voters)</source>
         <translation> (%1 de los %2 votantes activos)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="487"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="483"/>
         <source>Rejected rows</source>
         <translation>Filas rechazadas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="489"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="485"/>
         <source>Turfs affected</source>
         <translation>Zonas afectadas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="490"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="486"/>
         <source>none</source>
         <translation>ninguna</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="492"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="488"/>
         <source>%1 turfs lose %2 doors (%3 left empty)</source>
         <translation>%1 zonas pierden %2 puertas (%3 quedan vacías)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="501"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="497"/>
         <source>Nothing has changed yet. Importing into %1 would change:</source>
         <translation>Todavía no ha cambiado nada. Importar en %1 cambiaría:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="522"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="518"/>
         <source>Yes, mark %1 voters inactive</source>
         <translation>Sí, marcar %1 votantes como inactivos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="532"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="528"/>
         <source>Could not check the import; nothing was changed: %1</source>
         <translation>No se pudo comprobar la importación; no se cambió nada: %1</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="628"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="619"/>
         <source>Imported into %1: %2 added, %3 updated, %4 unchanged, %5 marked inactive, %6 rejected; %7 households (layout %8).</source>
         <translation>Importado en %1: %2 nuevos, %3 actualizados, %4 sin cambios, %5 marcados inactivos, %6 rechazados; %7 hogares (formato %8).</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="694"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="687"/>
         <source>Undo %1</source>
         <translation>Deshacer %1</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="696"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="689"/>
         <source>There is no import to undo</source>
         <translation>No hay ninguna importación que deshacer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="708"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="701"/>
         <source>Undo %1?</source>
         <translation>¿Deshacer %1?</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="711"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="704"/>
         <source>&amp;Confirm undo</source>
         <translation>&amp;Confirmar deshacer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="730"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="723"/>
         <source>Undone: removed %1 added voters, restored %2 updated, reactivated %3 in %4.</source>
         <translation>Deshecho: se quitaron %1 votantes nuevos, se restauraron %2 actualizados y se reactivaron %3 en %4.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="741"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="734"/>
         <source>Last import undone</source>
         <translation>Última importación deshecha</translation>
     </message>
@@ -932,47 +1115,47 @@
         <translation>Detectado: %1 — %2, separado por %3</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="510"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="506"/>
         <source>Check the county and the file: this marks %1 of the county&apos;s voters inactive and leaves %2 turfs with no door.</source>
         <translation>Revise el condado y el archivo: esto marca como inactivos a %1 de los votantes del condado y deja %2 zonas sin puertas.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="565"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="560"/>
         <source>Starting…</source>
         <translation>Comenzando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="608"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="599"/>
         <source>%1 rows · %2 rows/s</source>
         <translation>%1 filas · %2 filas/s</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="616"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="607"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="624"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="615"/>
         <source>%1 rows in %2 s</source>
         <translation>%1 filas en %2 s</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="652"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="645"/>
         <source>Voter file imported</source>
         <translation>Padrón importado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="662"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="655"/>
         <source>Not imported: the voters changed since the summary was shown; nothing was changed. Press Import… to see the summary again.</source>
         <translation>No se importó: los votantes cambiaron desde que se mostró el resumen; no se cambió nada. Pulse Importar… para ver el resumen de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="678"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="671"/>
         <source>Import cancelled; nothing was changed.</source>
         <translation>Importación cancelada; no se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="671"/>
+        <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="664"/>
         <source>Import failed; nothing was changed: %1</source>
         <translation>La importación falló; no se cambió nada: %1</translation>
     </message>
@@ -980,130 +1163,159 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="43"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="55"/>
         <location filename="../../canvass_app/ui/self_test.py" line="134"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="44"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="56"/>
         <source>Walk</source>
         <translation>Recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="45"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="57"/>
         <source>Turfs &amp;&amp; Walk Lists</source>
         <translation>Zonas y listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="46"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="58"/>
         <source>Policy Briefs</source>
         <translation>Propuestas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="47"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="59"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="57"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="74"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="303"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="97"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="120"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="99"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="123"/>
         <source>&amp;Import voter file…</source>
         <translation>&amp;Importar padrón electoral…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="103"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="129"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="107"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="134"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="112"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="140"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="119"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="149"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="120"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="151"/>
         <source>&amp;About Canvass</source>
         <translation>&amp;Acerca de Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="125"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="158"/>
+        <source>Signed in: {0} ({1})</source>
+        <translation>Sesión: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/main_window.py" line="163"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="216"/>
         <source>none loaded</source>
         <translation>ninguno cargado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="126"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="150"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="164"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="217"/>
         <source>County: {0}</source>
         <translation>Condado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="129"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="166"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="301"/>
         <source>Data: {0}</source>
         <translation>Datos: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="131"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="146"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="170"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="193"/>
         <source>Sync: {0}</source>
         <translation>Sincronización: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="131"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="170"/>
         <source>not connected</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="138"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="181"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="302"/>
         <source>Working</source>
         <translation>Trabajando</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="160"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="211"/>
+        <source>C&amp;ounty</source>
+        <translation>C&amp;ondado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/main_window.py" line="212"/>
+        <source>County</source>
+        <translation>Condado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/main_window.py" line="213"/>
+        <source>The county every page shows</source>
+        <translation>El condado que muestran todas las páginas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/main_window.py" line="214"/>
+        <source>No county yet: import a voter file</source>
+        <translation>Aún no hay condado: importe un padrón electoral</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/main_window.py" line="266"/>
         <source>the system keychain</source>
         <translation>el llavero del sistema</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="161"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="267"/>
         <source>a passphrase</source>
         <translation>una frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="164"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="270"/>
         <source>Offline field canvassing for volunteer alliances.</source>
         <translation>Campañas puerta a puerta sin conexión para alianzas de voluntarios.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="165"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="271"/>
         <source>Data directory: {0}</source>
         <translation>Carpeta de datos: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="166"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="272"/>
         <source>Everything on disk is encrypted (key in {0}).</source>
         <translation>Todo lo guardado en el disco está cifrado (clave en {0}).</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="177"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="283"/>
         <source>About Canvass</source>
         <translation>Acerca de Canvass</translation>
     </message>
@@ -1111,17 +1323,27 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../canvass_app/ui/widgets/pdf_preview.py" line="54"/>
+        <location filename="../../canvass_app/ui/widgets/pdf_preview.py" line="65"/>
         <source>Previous page</source>
         <translation>Página anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/pdf_preview.py" line="57"/>
+        <location filename="../../canvass_app/ui/widgets/pdf_preview.py" line="68"/>
         <source>Next page</source>
         <translation>Página siguiente</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/pdf_preview.py" line="90"/>
+        <location filename="../../canvass_app/ui/widgets/pdf_preview.py" line="71"/>
+        <source>&amp;Fit page</source>
+        <translation>&amp;Ajustar página</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/pdf_preview.py" line="73"/>
+        <source>The whole page in the space, or the page at full size</source>
+        <translation>La página entera en el espacio, o la página a tamaño real</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/pdf_preview.py" line="135"/>
         <source>Page {x} of {y}</source>
         <translation>Página {x} de {y}</translation>
     </message>
@@ -1271,6 +1493,29 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../canvass_app/ui/roles.py" line="9"/>
+        <source>volunteer</source>
+        <translation>voluntario</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/roles.py" line="10"/>
+        <source>canvasser</source>
+        <translation>encuestador</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/roles.py" line="11"/>
+        <source>county lead</source>
+        <translation>líder de condado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/roles.py" line="12"/>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="43"/>
@@ -1360,91 +1605,86 @@
     </message>
     <message>
         <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="73"/>
-        <source>A new language shows the next time Canvass starts.</source>
-        <translation>El nuevo idioma se verá la próxima vez que inicie Canvass.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="75"/>
         <source>Walk-list &amp;paper:</source>
         <translation>&amp;Papel de las listas:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="76"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="74"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="78"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="75"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Tema:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="88"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="85"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="92"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="89"/>
         <source>Current passphrase</source>
         <translation>Frase de contraseña actual</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="90"/>
         <source>New passphrase</source>
         <translation>Nueva frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="94"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="91"/>
         <source>Repeat the new passphrase</source>
         <translation>Repita la nueva frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="93"/>
         <source>&amp;Change passphrase</source>
         <translation>&amp;Cambiar frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="98"/>
         <source>This device&apos;s key is kept in the system keychain: there is no passphrase to change.</source>
         <translation>La clave de este dispositivo está en el llavero del sistema: no hay frase de contraseña que cambiar.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="106"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="103"/>
         <source>C&amp;urrent:</source>
         <translation>Act&amp;ual:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="107"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="104"/>
         <source>&amp;New (8+ characters):</source>
         <translation>&amp;Nueva (8+ caracteres):</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="105"/>
         <source>&amp;Repeat new:</source>
         <translation>&amp;Repita la nueva:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="113"/>
         <source>The new passphrase needs at least 8 characters.</source>
         <translation>La nueva frase de contraseña necesita al menos 8 caracteres.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="116"/>
         <source>The two new passphrases differ.</source>
         <translation>Las dos nuevas frases de contraseña no coinciden.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="119"/>
         <source>Changing…</source>
         <translation>Cambiando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="126"/>
         <source>Passphrase changed. Use the new one from now on.</source>
         <translation>Frase de contraseña cambiada. Use la nueva a partir de ahora.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../canvass_app/ui/dialogs/settings_dialog.py" line="131"/>
         <source>The current passphrase is wrong; nothing was changed.</source>
         <translation>La frase de contraseña actual es incorrecta; no se cambió nada.</translation>
     </message>
@@ -1542,52 +1782,62 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="163"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="165"/>
         <source>This device was revoked: its voter data was wiped.</source>
         <translation>Este dispositivo fue revocado: sus datos de votantes se borraron.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="199"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="213"/>
         <source>revoked, data wiped</source>
         <translation>revocado, datos borrados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="200"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="214"/>
         <source>not connected</source>
         <translation>sin conectar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="202"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="218"/>
         <source>syncing…</source>
         <translation>sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="204"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="221"/>
         <source>online</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="205"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="222"/>
         <source>offline</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="206"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="223"/>
         <source>checking</source>
         <translation>comprobando</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="211"/>
-        <source>{0} · {1} waiting</source>
-        <translation>{0} · {1} en espera</translation>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="227"/>
+        <source>{0} waiting</source>
+        <translation>{0} en espera</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="212"/>
-        <source>{0} · all sent</source>
-        <translation>{0} · todo enviado</translation>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="229"/>
+        <source>all sent</source>
+        <translation>todo enviado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="219"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="231"/>
+        <source>{0} not accepted</source>
+        <translation>{0} no aceptados</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="243"/>
+        <source>{0} change(s) the server did not accept: click to see them</source>
+        <translation>{0} cambio(s) que el servidor no aceptó: haga clic para verlos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="241"/>
         <source>Oldest waiting change: {0} old</source>
         <translation>Cambio en espera más antiguo: {0}</translation>
     </message>
@@ -1595,244 +1845,287 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="34"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="36"/>
         <source>the voter is not in the server&apos;s list for this county</source>
         <translation>el votante no está en la lista del servidor para este condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="35"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="37"/>
         <source>this device may not write to that county</source>
         <translation>este dispositivo no puede escribir en ese condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="36"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="38"/>
         <source>the policy is not open for votes any more</source>
         <translation>la propuesta ya no está abierta a votación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="37"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="39"/>
         <source>the change was incomplete or malformed</source>
         <translation>el cambio estaba incompleto o mal formado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="38"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="40"/>
         <source>another change already used the same id</source>
         <translation>otro cambio ya usó el mismo identificador</translation>
     </message>
     <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="43"/>
+        <source>contact</source>
+        <translation>contacto</translation>
+    </message>
+    <message>
         <location filename="../../canvass_app/ui/pages/sync.py" line="44"/>
+        <source>voter mark</source>
+        <translation>marca de votante</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="45"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="46"/>
+        <source>vote</source>
+        <translation>voto</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="52"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="50"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="58"/>
         <source>{0} ({1} ago)</source>
         <translation>{0} (hace {1})</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="62"/>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="65"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="74"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="77"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="68"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="80"/>
         <source>This device</source>
         <translation>Este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="70"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="82"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="220"/>
         <source>checking…</source>
         <translation>comprobando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="80"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="92"/>
         <source>Connection</source>
         <translation>Conexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="81"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="93"/>
         <source>Waiting to be sent</source>
         <translation>En espera de envío</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="82"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="94"/>
         <source>Oldest waiting change</source>
         <translation>Cambio en espera más antiguo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="83"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="95"/>
         <source>Last successful sync</source>
         <translation>Última sincronización correcta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="84"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="96"/>
         <source>Last problem</source>
         <translation>Último problema</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="85"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="97"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="90"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="102"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="91"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="103"/>
         <source>Send waiting changes and fetch the latest lists now</source>
         <translation>Enviar ahora los cambios en espera y descargar las listas más recientes</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="105"/>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="210"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="117"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="244"/>
         <source>Connect this device to a server</source>
         <translation>Conectar este dispositivo a un servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="108"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="120"/>
         <source>for example https://sync.example.org</source>
         <translation>por ejemplo https://sync.example.org</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="109"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="121"/>
         <source>Server address</source>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="111"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="123"/>
         <source>from your county lead, like ABCD-EFGH-JKLM</source>
         <translation>de su responsable de condado, como ABCD-EFGH-JKLM</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="112"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="124"/>
         <source>Enrollment code</source>
         <translation>Código de inscripción</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="113"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="125"/>
         <source>Connect</source>
         <translation>Conectar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="118"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="130"/>
         <source>Server address:</source>
         <translation>Dirección del servidor:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="119"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="131"/>
         <source>Enrollment code:</source>
         <translation>Código de inscripción:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="123"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="135"/>
         <source>Changes the server did not accept</source>
         <translation>Cambios que el servidor no aceptó</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="127"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="139"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="127"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="139"/>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="127"/>
-        <source>Why</source>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="139"/>
+        <source>About</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="140"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="140"/>
+        <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="131"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="260"/>
+        <source>{0} not seen yet. They never hold up other changes; fix and log them again where needed.</source>
+        <translation>{0} sin ver todavía. Nunca detienen otros cambios; corríjalos y regístrelos de nuevo donde haga falta.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="144"/>
         <source>Rejected changes</source>
         <translation>Cambios rechazados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="132"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="146"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="262"/>
         <source>These are kept for your records; they never hold up other changes.</source>
         <translation>Se guardan para su registro; nunca detienen los demás cambios.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="158"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="149"/>
+        <source>Mark as seen</source>
+        <translation>Marcar como vistos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="150"/>
+        <source>Stop counting these in the status bar</source>
+        <translation>Dejar de contarlos en la barra de estado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="181"/>
         <source>A sync is already running.</source>
         <translation>Ya hay una sincronización en curso.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="163"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="190"/>
         <source>Give both the server address and the code.</source>
         <translation>Indique la dirección del servidor y el código.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="166"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="193"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="172"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="199"/>
         <source>Connected as a {0} for {1} {2}.</source>
         <translation>Conectado como {0} para {1} {2}.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="182"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="209"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="185"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="216"/>
+        <source>not connected</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="218"/>
         <source>online</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="186"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="219"/>
         <source>offline — changes wait safely on this device</source>
         <translation>sin conexión: los cambios esperan seguros en este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="187"/>
-        <source>unknown</source>
-        <translation>desconocido</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="192"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="225"/>
         <source>Done: {0} sent, {1} not accepted.</source>
         <translation>Listo: {0} enviados, {1} no aceptados.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="196"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="230"/>
         <source>{0} change(s)</source>
         <translation>{0} cambio(s)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="197"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="231"/>
         <source>nothing</source>
         <translation>nada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="200"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="234"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="202"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="236"/>
         <source>{0} ({1}), device {2}</source>
         <translation>{0} ({1}), dispositivo {2}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="204"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="238"/>
         <source>Connect this device to another server</source>
         <translation>Conectar este dispositivo a otro servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="206"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="240"/>
         <source>not connected: enter the server address and your code below</source>
         <translation>sin conectar: escriba abajo la dirección del servidor y su código</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="213"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="247"/>
         <source>The server revoked this device on {0}: its voter data was wiped from this computer. Ask your county lead for a new code.</source>
         <translation>El servidor revocó este dispositivo el {0}: sus datos de votantes se borraron de esta computadora. Pida un código nuevo a su responsable de condado.</translation>
     </message>
@@ -1840,57 +2133,87 @@
 <context>
     <name>TurfTableModel</name>
     <message>
-        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="16"/>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="17"/>
         <source>List</source>
         <translation>Lista</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="17"/>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="18"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="18"/>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="19"/>
         <source>Precinct</source>
         <translation>Precinto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="19"/>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="20"/>
         <source>Doors</source>
         <translation>Puertas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="20"/>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="21"/>
+        <source>Knocked</source>
+        <translation>Tocadas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="22"/>
+        <source>Contacted</source>
+        <translation>Contactados</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="23"/>
+        <source>Support</source>
+        <translation>Apoyo</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="24"/>
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="21"/>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="25"/>
         <source>Assignee</source>
         <translation>Asignada a</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="22"/>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="26"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="24"/>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="30"/>
+        <source>Doors with a result logged on this turf</source>
+        <translation>Puertas con un resultado registrado en este territorio</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="31"/>
+        <source>People spoken with on this turf</source>
+        <translation>Personas con quienes se habló en este territorio</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="32"/>
+        <source>People whose latest support is 4 or 5</source>
+        <translation>Personas cuyo último apoyo es 4 o 5</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="34"/>
         <source>available</source>
         <translation>disponible</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="24"/>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="34"/>
         <source>assigned</source>
         <translation>asignada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="25"/>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="35"/>
         <source>checked out</source>
         <translation>entregada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="25"/>
+        <location filename="../../canvass_app/ui/models/turf_table_model.py" line="35"/>
         <source>returned</source>
         <translation>devuelta</translation>
     </message>
@@ -1898,153 +2221,175 @@
 <context>
     <name>TurfsPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="48"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="57"/>
         <source>Turfs &amp; Walk Lists</source>
         <translation>Zonas y listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="58"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="72"/>
         <source>Import voter file…</source>
         <translation>Importar padrón…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="60"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="75"/>
         <source>&amp;Cut turfs…</source>
         <translation>&amp;Dividir zonas…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="62"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="78"/>
         <source>&amp;Assign…</source>
         <translation>&amp;Asignar…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="64"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="81"/>
         <source>Check &amp;out</source>
         <translation>&amp;Entregar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="66"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="84"/>
         <source>&amp;Return</source>
         <translation>De&amp;volver</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="69"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="88"/>
         <source>&amp;Delete turfs…</source>
         <translation>&amp;Eliminar zonas…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="70"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="90"/>
         <source>Delete the selected turfs: their doors can be cut again</source>
         <translation>Eliminar las zonas seleccionadas: sus puertas se pueden volver a dividir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="80"/>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="130"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="100"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="176"/>
         <source>Turfs</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="85"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="112"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="86"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="113"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="87"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="114"/>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="89"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="117"/>
         <source>&amp;Preview</source>
         <translation>&amp;Vista previa</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="91"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="120"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="93"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="123"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="97"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="127"/>
         <source>Walk list progress</source>
         <translation>Avance de las listas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="102"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="133"/>
         <source>Select turfs and press Preview to see their walk lists.</source>
         <translation>Elija zonas y pulse Vista previa para ver sus listas de recorrido.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="103"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="134"/>
         <source>Walk list preview</source>
         <translation>Vista previa de la lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="176"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="215"/>
+        <source>Cut turfs</source>
+        <translation>Dividir territorios</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="215"/>
+        <source>There is no county to cut yet: import a voter file first.</source>
+        <translation>Aún no hay condado que dividir: importe primero un padrón electoral.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="241"/>
         <source>Cut {number} by hand.</source>
         <translation>Zona {number} creada a mano.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="185"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="250"/>
         <source>Check this cut</source>
         <translation>Revise esta división</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="195"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="260"/>
         <source>Delete turfs</source>
         <translation>Eliminar zonas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="196"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="261"/>
         <source>Delete {lists}? Their doors become free to cut again.</source>
         <translation>¿Eliminar {lists}? Sus puertas quedarán libres para dividirlas de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="213"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="279"/>
         <source>Delete turfs in use?</source>
         <translation>¿Eliminar zonas en uso?</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="214"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="280"/>
         <source>Contact results are kept. Delete anyway?</source>
         <translation>Los resultados de contacto se conservan. ¿Eliminar de todos modos?</translation>
     </message>
     <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="310"/>
+        <source>No canvassers in the member list yet: add them on the server, then sync.</source>
+        <translation>Aún no hay encuestadores en la lista de miembros: agréguelos en el servidor y sincronice.</translation>
+    </message>
+    <message>
         <location filename="../../canvass_app/ui/pages/turfs.py" line="316"/>
+        <source>Member for {lists}:</source>
+        <translation>Miembro para {lists}:</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="404"/>
         <source>Sent {n} pages to the printer.</source>
         <translation>{n} páginas enviadas a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="228"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="295"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="310"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="315"/>
         <source>Assign</source>
         <translation>Asignar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="229"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="296"/>
         <source>Canvasser for {lists}:</source>
         <translation>Voluntario para {lists}:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="297"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="385"/>
         <source>Save walk lists</source>
         <translation>Guardar listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="299"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="387"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="302"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="390"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -2476,68 +2821,75 @@
         <translation>Recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="127"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="280"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="132"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="323"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="129"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="137"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="140"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="382"/>
         <source>The turf to walk</source>
         <translation>La zona que va a recorrer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="130"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="142"/>
         <source>All turfs (county lead)</source>
         <translation>Todas las zonas (coordinador)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="131"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="144"/>
         <source>List every turf, not only those assigned to you</source>
         <translation>Mostrar todas las zonas, no solo las asignadas a usted</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="132"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="145"/>
         <source>Choose a turf</source>
         <translation>Elija una zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="133"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="146"/>
         <source>Progress</source>
         <translation>Avance</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="136"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="150"/>
         <source>Turf:</source>
         <translation>Zona:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="145"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="161"/>
         <source>Doors in walk order</source>
         <translation>Puertas en orden de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="146"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="162"/>
         <source>Doors in walk order (Right / Left, PgDown / PgUp)</source>
         <translation>Puertas en orden de recorrido (Derecha / Izquierda, AvPág / RePág)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="158"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="174"/>
         <source>People at this door</source>
         <translation>Personas en esta puerta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="159"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="175"/>
         <source>People at this door (Down / Up)</source>
         <translation>Personas en esta puerta (Abajo / Arriba)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="383"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="350"/>
+        <source>{turf} · {knocked} knocked · {contacted} contacted · {support} support</source>
+        <translation>{turf} · {knocked} tocadas · {contacted} contactados · {support} apoyo</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="459"/>
         <source>Not saved: {0} (keys typed after it were not applied)</source>
         <translation>No se guardó: {0} (las teclas pulsadas después no se aplicaron)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="455"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="531"/>
         <source>These answers have no result yet, so they are not saved:
 {0}
 
@@ -2548,116 +2900,111 @@ Log a result for the person first, or leave the door and drop them?</source>
 ¿Registre primero un resultado para la persona, o salga de la puerta y descártelas?</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="457"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="533"/>
         <source>Drop them and leave</source>
         <translation>Descartarlas y salir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="457"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="533"/>
         <source>Stay</source>
         <translation>Quedarse</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="458"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="534"/>
         <source>Dropped answers without a result: {0}</source>
         <translation>Respuestas descartadas sin resultado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="529"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="605"/>
         <source>Answers for &lt;b&gt;{0}&lt;/b&gt; — saved with the result you log</source>
         <translation>Respuestas de &lt;b&gt;{0}&lt;/b&gt; — se guardan con el resultado que registre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="531"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="607"/>
         <source>Answers for &lt;b&gt;{0}&lt;/b&gt; — logged {1}; a change here is saved as a correction</source>
         <translation>Respuestas de &lt;b&gt;{0}&lt;/b&gt; — registrado {1}; un cambio aquí se guarda como corrección</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="595"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="671"/>
         <source>— contacts/h (after {0} min)</source>
         <translation>— contactos/h (tras {0} min)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="597"/>
-        <source>{0:.1f} contacts/h</source>
-        <translation>{0:.1f} contactos/h</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="599"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="676"/>
         <source>&lt;b&gt;{0} of {1} doors&lt;/b&gt; · {2} · {3} results · {4}:{5:02d} on turf</source>
         <translation>&lt;b&gt;{0} de {1} puertas&lt;/b&gt; · {2} · {3} resultados · {4}:{5:02d} en la zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="630"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="707"/>
         <source>Answers noted ({0}): they are saved with the result you log</source>
         <translation>Respuestas anotadas ({0}): se guardan con el resultado que registre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="646"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="723"/>
         <source>Saved — {0}: {1}, corrected ({2})</source>
         <translation>Guardado — {0}: {1}, corregido ({2})</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="648"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="725"/>
         <source>answers cleared</source>
         <translation>respuestas borradas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="675"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="752"/>
         <source>Log {0} as {1}? They will not be knocked again.</source>
         <translation>¿Registrar a {0} como {1}? No se volverá a tocar su puerta.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="676"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="753"/>
         <source>Log {0}</source>
         <translation>Registrar {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="676"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="753"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="677"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="754"/>
         <source>Not logged: {0} for {1}</source>
         <translation>No se registró: {0} para {1}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="692"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="769"/>
         <source>Saved — {0}: {1}{2}. Answers given now are added to it.</source>
         <translation>Guardado — {0}: {1}{2}. Las respuestas que se den ahora se añaden.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="700"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="777"/>
         <source>Everyone at this door is logged on this visit: {0} for the next door, {1} to undo.</source>
         <translation>Todos en esta puerta están registrados en esta visita: {0} para la puerta siguiente, {1} para deshacer.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="725"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="802"/>
         <source>Saved — {0}: nobody home ({1} logged Not home)</source>
         <translation>Guardado — {0}: nadie en casa ({1} registrados como No está)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="186"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="200"/>
         <source>Support {0}</source>
         <translation>Apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="191"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="278"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="206"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="321"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="117"/>
         <source>Top issue</source>
         <translation>Tema principal</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="279"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="322"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="126"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="127"/>
         <source>Preferred language</source>
         <translation>Idioma preferido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="188"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="202"/>
         <source>Volunteer</source>
         <translation>Voluntario</translation>
     </message>
@@ -2667,7 +3014,7 @@ Log a result for the person first, or leave the door and drop them?</source>
         <translation>Interesado en ser voluntario</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="190"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="204"/>
         <source>Needs a ride</source>
         <translation>Necesita transporte</translation>
     </message>
@@ -2682,135 +3029,141 @@ Log a result for the person first, or leave the door and drop them?</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="193"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="277"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="208"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="320"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="147"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="149"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="205"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="221"/>
         <source>Nobody home</source>
         <translation>Nadie en casa</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="206"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="222"/>
         <source>◀ Previous door</source>
         <translation>◀ Puerta anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="207"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="223"/>
         <source>Next door ▶</source>
         <translation>Puerta siguiente ▶</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="208"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="224"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="218"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="233"/>
         <source>Next door</source>
         <translation>Puerta siguiente</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="219"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="234"/>
         <source>Previous door</source>
         <translation>Puerta anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="220"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="236"/>
         <source>Next person</source>
         <translation>Persona siguiente</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="221"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="237"/>
         <source>Previous person</source>
         <translation>Persona anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="223"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="239"/>
         <source>Last action</source>
         <translation>Última acción</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="227"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="243"/>
         <source>Where keys go</source>
         <translation>Adónde van las teclas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="230"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="246"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="284"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="327"/>
         <source>⌨ Keys log results</source>
         <translation>⌨ Las teclas registran resultados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="287"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="330"/>
         <source>⌨ Typing into {0} — Esc to get the result keys back</source>
         <translation>⌨ Escribiendo en {0} — Esc para recuperar las teclas de resultado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="310"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="309"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="364"/>
         <source>Choose a turf…</source>
         <translation>Elija una zona…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="322"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="398"/>
         <source>Turf #{0}</source>
         <translation>Zona n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="540"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="616"/>
         <source>No doors to knock on this turf</source>
         <translation>No hay puertas por tocar en esta zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="542"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="618"/>
         <source>Choose a turf to walk</source>
         <translation>Elija una zona para recorrer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="552"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="628"/>
         <source>Door {0} of {1} · {2} to knock</source>
         <translation>Puerta {0} de {1} · faltan {2}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="556"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="632"/>
         <source> · {0} skipped</source>
         <translation> · {0} omitidas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="566"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="642"/>
         <source>{0}{1} — {2}, skip</source>
         <translation>{0}{1} — {2}, omitir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="570"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="646"/>
         <source> · support {0}</source>
         <translation> · apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="662"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="673"/>
+        <source>{0} contacts/h</source>
+        <translation>{0} contactos/h</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="739"/>
         <source>Nobody to log here.</source>
         <translation>No hay a quién registrar aquí.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="465"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="541"/>
         <source>Canvass</source>
         <translation>Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="754"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="831"/>
         <source>Nothing to undo.</source>
         <translation>Nada que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="757"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="834"/>
         <source>Undone: {0}</source>
         <translation>Deshecho: {0}</translation>
     </message>

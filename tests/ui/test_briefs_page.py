@@ -39,6 +39,7 @@ def page(qtbot: QtBot, ctx: AppContext) -> Iterator[BriefsPage]:
     qtbot.waitUntil(lambda: widget.results.count() == 11)
     yield widget
     ctx.runner.wait()
+    QApplication.processEvents()  # answers of the last tasks reach the page while it still exists
 
 
 def slugs(page: BriefsPage) -> list[str]:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from canvass_app.store import keys
 from canvass_app.store.database import Store, StoreError, open_store
+from canvass_app.sync import whoami
 from canvass_app.sync.enroll import Enrolled, enroll
 from canvass_app.ui import settings
 from canvass_app.ui.context import AppContext
@@ -87,7 +88,28 @@ class ChoicePage(QWizardPage):
             layout.addWidget(button)
             layout.addWidget(note)
         self.buttons[DEMO].setChecked(True)
+        # Offline, nobody enrolls this device: the name the doors logged here are signed with.
+        self.name = QLineEdit(whoami.default_name())
+        self.name.setMaxLength(120)
+        self.name.setAccessibleName(translate("FirstRun", "Your name"))
+        self.name.setToolTip(translate("FirstRun", "The doors you log on this computer are signed with it. Once "
+                                                   "you connect to a server, your member name is used instead."))
+        self.name_row = QWidget()
+        row = QFormLayout(self.name_row)
+        row.setContentsMargins(24, 0, 0, 0)
+        row.addRow(translate("FirstRun", "Your &name:"), self.name)
+        layout.addWidget(self.name_row)
+        self.group.buttonToggled.connect(lambda *_: self._choice_changed())
+        self.name.textChanged.connect(lambda _t: self.completeChanged.emit())
+        self._choice_changed()
         layout.addStretch(1)
+
+    def _choice_changed(self) -> None:
+        self.name_row.setVisible(self.choice() != CONNECT)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 (Qt override)
+        return self.choice() == CONNECT or bool(self.name.text().strip())
 
     def choice(self) -> str:
         return next(key for key, button in self.buttons.items() if button.isChecked())
@@ -214,6 +236,8 @@ class FirstRunWizard(QWizard):
         if self.result_ is None or self.result_.choice != choice:
             self.result_ = FirstRun(store=store, choice=choice)
         if choice != CONNECT:
+            with store.session() as session:
+                whoami.set_local_name(session, self.choice_page.name.text())
             return True
         if self.result_.enrolled is not None:
             return True

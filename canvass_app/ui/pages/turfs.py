@@ -31,6 +31,7 @@ from canvass_app.contacts.listing import TurfFigures, turfs_figures
 from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.turfs import cutting, walklist_pdf
 from canvass_app.turfs.cutting import TurfSummary
+from canvass_app.turfs.members import MemberChoice, assignable_members
 from canvass_app.ui import settings
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.dialogs.cut_dialog import CutDialog
@@ -38,6 +39,7 @@ from canvass_app.ui.dialogs.import_dialog import ImportDialog
 from canvass_app.ui.dialogs.print_dialog import ask_and_print
 from canvass_app.ui.i18n import LiveTexts, number, translate
 from canvass_app.ui.models.turf_table_model import COLUMNS, TurfTableModel
+from canvass_app.ui.roles import ROLE_NAMES, may_assign, may_cut, may_import
 from canvass_app.ui.tasks import TaskControl
 from canvass_app.ui.widgets.pdf_preview import PdfPreview, render_pages
 
@@ -59,6 +61,8 @@ class TurfsPage(QWidget):
         self._build()
         ctx.events.data_changed.connect(self._on_data_changed)
         ctx.events.county_changed.connect(lambda _county: self.refresh())
+        ctx.events.signed_in.connect(self._show_actions)
+        self._show_actions()
         self.refresh()
 
     # layout ---------------------------------------------------------------------------------------------------
@@ -176,6 +180,14 @@ class TurfsPage(QWidget):
         if what in ("voters", "turfs", "contacts", "sync"):
             self.refresh()
 
+    def _show_actions(self) -> None:
+        """Only what the signed-in role may do: a canvasser's window offers no import, cut or assign."""
+        role = self.ctx.role
+        self.import_button.setVisible(may_import(role))
+        for button in (self.cut_button, self.delete_button):
+            button.setVisible(may_cut(role))
+        self.assign_button.setVisible(may_assign(role))
+
     # actions -------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """The current county's turfs (every turf before the window has chosen a county), with their progress."""
@@ -220,13 +232,14 @@ class TurfsPage(QWidget):
     def cut(self, by: str, doors: int = 0, streets: list[str] | None = None) -> None:
         county_of = self._county_finder()
 
+        me = self.ctx.me
         def work(_control: TaskControl) -> str:
             with self.ctx.store.session() as session:
                 cid = county_of(session)
                 if by == "hand":
-                    made = cutting.cut_by_hand(session, cid, streets=streets or [])
+                    made = cutting.cut_by_hand(session, cid, streets=streets or [], me=me)
                     return translate("TurfsPage", "Cut {number} by hand.").format(number=made.list_number)
-                report = cutting.cut_county(session, cid, doors=doors if by == "doors" else None)
+                report = cutting.cut_county(session, cid, doors=doors if by == "doors" else None, me=me)
                 return "\n".join([report.headline, *report.warnings])
 
         def done(message: str) -> None:
@@ -251,9 +264,10 @@ class TurfsPage(QWidget):
             self.delete(numbers, force=False)
 
     def delete(self, numbers: list[str], *, force: bool) -> None:
+        me = self.ctx.me
         def work(_control: TaskControl) -> str:
             with self.ctx.store.session() as session:
-                return cutting.delete_turfs(session, numbers, force=force).headline
+                return cutting.delete_turfs(session, numbers, force=force, me=me).headline
 
         def done(headline: str) -> None:
             self.ctx.events.status_message.emit(headline)
@@ -276,24 +290,46 @@ class TurfsPage(QWidget):
         numbers = self.selected_list_numbers()
         if not numbers:
             return
-        name, ok = QInputDialog.getText(
+        if self.ctx.me is None:  # an offline install: a name typed here stays on this computer
+            name, ok = QInputDialog.getText(
+                self, translate("TurfsPage", "Assign"),
+                translate("TurfsPage", "Canvasser for {lists}:").format(lists=", ".join(numbers)))
+            if ok and name.strip():
+                self.hand_out("assign", name.strip())
+            return
+
+        def load(_control: TaskControl) -> list[MemberChoice]:
+            with self.ctx.store.session() as session:
+                return assignable_members(session)
+
+        self.ctx.runner.run(load, on_done=lambda members: self._pick_member(numbers, members), on_error=self._fail)
+
+    def _pick_member(self, numbers: list[str], members: list[MemberChoice]) -> None:
+        """An enrolled lead gives turfs to a member of the county, chosen from the list the server sent."""
+        if not members:
+            QMessageBox.information(self, translate("TurfsPage", "Assign"), translate(
+                "TurfsPage", "No canvassers in the member list yet: add them on the server, then sync."))
+            return
+        labels = [f"{m.name} — {translate('Roles', ROLE_NAMES.get(m.role, m.role))} (#{m.id})" for m in members]
+        label, ok = QInputDialog.getItem(
             self, translate("TurfsPage", "Assign"),
-            translate("TurfsPage", "Canvasser for {lists}:").format(lists=", ".join(numbers)))
-        if ok and name.strip():
-            self.hand_out("assign", name.strip())
+            translate("TurfsPage", "Member for {lists}:").format(lists=", ".join(numbers)), labels, 0, False)
+        if ok:
+            self.hand_out("assign", str(members[labels.index(label)].id))
 
     def hand_out(self, action: str, canvasser: str | None = None) -> None:
         numbers = self.selected_list_numbers()
 
+        me = self.ctx.me
         def work(_control: TaskControl) -> int:
             with self.ctx.store.session() as session:  # all selected turfs, or none
                 for number in numbers:
                     if action == "assign":
-                        cutting.assign(session, number, canvasser or "")
+                        cutting.assign(session, number, canvasser or "", me=me)
                     elif action == "checkout":
-                        cutting.check_out(session, number, canvasser)
+                        cutting.check_out(session, number, canvasser, me=me)
                     else:
-                        cutting.return_turf(session, number)
+                        cutting.return_turf(session, number, me=me)
             return len(numbers)
 
         def done(_n: int) -> None:
