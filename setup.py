@@ -12,6 +12,7 @@ setup(
         "canvass_app.resources": ["**/*"],
         "canvass_app.store": ["migrations/*.py", "migrations/*.mako", "migrations/versions/*.py"],
         "canvass_server": ["migrations/*.py", "migrations/*.mako", "migrations/versions/*.py"],
+        "canvass_server.console": ["templates/*.html", "static/*"],
     },
     exclude_package_data={"canvass_app.resources": ["__pycache__/*", "**/__pycache__/*"]},
 )

@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, x25519  # noqa: E
 from server_pgcluster import pg_cluster  # noqa: E402
 from sqlalchemy import Table, insert, text  # noqa: E402
 
-from canvass_protocol import envelope, wire  # noqa: E402
+from canvass_protocol import envelope, trust, wire  # noqa: E402
 from canvass_server import ballots, versions  # noqa: E402
 from canvass_server import db as dbmod  # noqa: E402
 from canvass_server.bulk import write_rows  # noqa: E402
@@ -128,7 +128,7 @@ def ingest_comparison(database: dbmod.Database, url: str, n_ops: int, per_batch:
         with database.session() as s:
             code = make_enrollment_code(s, county="Ingest", state="NC", role="county_lead").code
             public = envelope.b64(envelope.raw_public(device_key.public_key()))
-            device, _, token = enroll(s, wire.EnrollRequest(code=code, public_key=public, label=f"bench {kind}"))
+            device, _, token = enroll(s, trust.enroll_request(code, public, f"bench {kind}"))
             devices[kind] = (device.id, token, device_key)
     with database.session() as s:
         s.add_all([PolicyBrief(slug=f"b{n}", title=f"Brief {n}", category="education") for n in range(per_batch)])

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, x25519  # noqa: E
 from server_pgcluster import pg_cluster  # noqa: E402
 from sqlalchemy import insert, text  # noqa: E402
 
-from canvass_protocol import envelope, wire  # noqa: E402
+from canvass_protocol import envelope, trust, wire  # noqa: E402
 from canvass_server import db as dbmod  # noqa: E402
 from canvass_server import versions  # noqa: E402
 from canvass_server.config import Settings  # noqa: E402
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace, url: str) -> int:
     with database.session() as s:
         code = make_enrollment_code(s, county="Bench", state="NC", role="canvasser").code
         public = envelope.b64(envelope.raw_public(device_key.public_key()))
-        device, _, token = enroll(s, wire.EnrollRequest(code=code, public_key=public))
+        device, _, token = enroll(s, trust.enroll_request(code, public))
     t = time.perf_counter()
     batches = make_batches(args.ops, args.batch, ids, device.id, key, device_key)
     seal_s = time.perf_counter() - t

@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, x25519  # noqa: E
 from server_ingest_bench import seed  # noqa: E402
 from server_pgcluster import pg_cluster  # noqa: E402
 
-from canvass_protocol import envelope, wire  # noqa: E402
+from canvass_protocol import envelope, trust, wire  # noqa: E402
 from canvass_server import db as dbmod  # noqa: E402
 from canvass_server.enrollment import make_enrollment_code  # noqa: E402
 
@@ -42,8 +42,8 @@ class SimDevice:
         self.server: x25519.X25519PublicKey | None = None
 
     async def enroll(self, client: httpx.AsyncClient, code: str) -> None:
-        r = await client.post("/v1/enroll", json={"code": code, "public_key": envelope.b64(
-            envelope.raw_public(self.key.public_key()))})
+        public = envelope.b64(envelope.raw_public(self.key.public_key()))
+        r = await client.post("/v1/enroll", json=trust.enroll_request(code, public).model_dump())
         r.raise_for_status()
         body = wire.EnrollResponse.model_validate(r.json())
         self.device_id, self.token, self.key_id = body.device_id, body.token, body.server_key.key_id

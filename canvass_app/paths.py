@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
+import shutil
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -33,6 +34,22 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+PRIVATE_DIR = "private"  # under the data dir: plaintext that must leave the encrypted store for a while
+
+
+def private_dir(data: Path) -> Path:
+    """A directory only this account can read (0700) for plaintext voter data outside the store (walk-list
+    previews); the remote wipe removes it (`remove_private`)."""
+    path = data / PRIVATE_DIR
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.chmod(0o700)
+    return path
+
+
+def remove_private(data: Path) -> None:
+    shutil.rmtree(data / PRIVATE_DIR, ignore_errors=True)
 
 
 def log_dir() -> Path:

@@ -16,13 +16,17 @@ from canvass_protocol.wire import OP_TYPES, ROLES, SCOPES
 Reach = Literal["all", "own"]
 
 PULL: dict[str, dict[str, Reach]] = {
-    "volunteer": {"rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "device": "own"},
+    "volunteer": {"rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all",
+                  "device": "own"},
     "canvasser": {"households": "own", "voters": "own", "turfs": "own", "contacts": "own", "rights": "all",
-                  "briefs": "all", "surveys": "all", "ballots": "own", "device": "own"},
+                  "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all",
+                  "device": "own"},
     "county_lead": {"households": "all", "voters": "all", "turfs": "all", "contacts": "all", "members": "all",
-                    "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "device": "own"},
+                    "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all",
+                    "device": "own"},
     "admin": {"households": "all", "voters": "all", "turfs": "all", "contacts": "all", "members": "all",
-              "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "device": "own"},
+              "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all",
+              "device": "own"},
 }
 
 OPS: dict[str, dict[str, Reach]] = {

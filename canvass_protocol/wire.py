@@ -6,10 +6,11 @@ Everything that crosses the network is defined here once. docs/sync-protocol.md 
 from __future__ import annotations
 
 import json
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 PROTOCOL_VERSION = 2  # 2: authorship is the server's (no person in any payload), members, ballots, turfs travel
 OP_SCHEMA_VERSION = 2  # every op of protocol 2 carries schema_version 2
@@ -28,7 +29,7 @@ OpType = Literal["contact_attempt", "voter_correction", "ballot_vote", "turf_cut
 ResultCodeValue = Literal["C", "NH", "R", "M", "D", "I", "LB", "WA", "CB", "DNC", "H"]
 CorrectableField = Literal["phone", "email", "language", "do_not_contact", "deceased", "moved"]
 Scope = Literal["households", "voters", "turfs", "contacts", "members", "rights", "briefs", "surveys", "ballots",
-                "device"]
+                "scorecards", "device"]
 VoteChoice = Literal["support", "oppose", "abstain"]
 ContactSource = Literal["walk", "cli", "paper"]
 
@@ -40,11 +41,67 @@ SCOPES: tuple[str, ...] = get_args(Scope)
 VOTE_CHOICES: tuple[str, ...] = get_args(VoteChoice)
 NOTE_MAX = 4000  # a note on a contact, a comment on a vote
 
+ANSWERS_MAX_KEYS = 50  # survey answers on one contact: keys at the top level
+ANSWERS_MAX_DEPTH = 3  # nested lists or objects inside them
+ANSWERS_MAX_BYTES = 8 * 1024  # as canonical JSON
+DB_INT_MAX = 2**31 - 1  # an id or number that fits every database's integer column
+# Control characters (C0, DEL, C1) and lone surrogates: PostgreSQL refuses NUL and surrogates, and none of them
+# belongs in a name, an id or a note. Notes and comments keep tab and line breaks.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_IN_NOTE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def plain_text(value: str) -> str:
+    """`value` if it holds no control character; ValueError otherwise (the message names no input)."""
+    if _CONTROL.search(value):
+        raise ValueError("control characters are not allowed")
+    return value
+
+
+def note_text(value: str) -> str:
+    """`value` if it holds no control character other than tab, line feed and carriage return."""
+    if _CONTROL_IN_NOTE.search(value):
+        raise ValueError("control characters other than tab and line breaks are not allowed")
+    return value
+
+
+def bounded_answers(value: dict[str, Any]) -> dict[str, Any]:
+    """Survey answers within ANSWERS_MAX_KEYS keys, ANSWERS_MAX_DEPTH levels and ANSWERS_MAX_BYTES, no floats,
+    no control characters in any key or text."""
+
+    def check(item: Any, depth: int) -> None:
+        if depth > ANSWERS_MAX_DEPTH:
+            raise ValueError(f"answers may nest at most {ANSWERS_MAX_DEPTH} levels")
+        if isinstance(item, dict):
+            for key, inner in item.items():
+                plain_text(key)
+                check(inner, depth + 1)
+        elif isinstance(item, list):
+            for inner in item:
+                check(inner, depth + 1)
+        elif isinstance(item, str):
+            note_text(item)
+        elif isinstance(item, int) and not isinstance(item, bool) and abs(item) > DB_INT_MAX:
+            raise ValueError("numbers in answers must fit 32 bits")
+        elif item is not None and not isinstance(item, (bool, int)):
+            raise ValueError("answers hold text, whole numbers, true/false, lists and objects only")
+
+    if len(value) > ANSWERS_MAX_KEYS:
+        raise ValueError(f"answers may have at most {ANSWERS_MAX_KEYS} keys")
+    check(value, 1)
+    if len(canonical_json(value)) > ANSWERS_MAX_BYTES:
+        raise ValueError(f"answers may take at most {ANSWERS_MAX_BYTES} bytes")
+    return value
+
+
 Uuid = Annotated[str, Field(min_length=32, max_length=36, pattern=r"^[0-9a-fA-F-]{32,36}$")]
-Note = Annotated[str, Field(max_length=NOTE_MAX)]
-VoterId = Annotated[str, Field(min_length=1, max_length=40)]
-ListNumber = Annotated[str, Field(min_length=1, max_length=12)]
-Timestamp = Annotated[str, Field(max_length=40)]
+Note = Annotated[str, Field(max_length=NOTE_MAX), AfterValidator(note_text)]
+Text = Annotated[str, AfterValidator(plain_text)]
+VoterId = Annotated[Text, Field(min_length=1, max_length=40)]
+ListNumber = Annotated[Text, Field(min_length=1, max_length=12)]
+Timestamp = Annotated[Text, Field(max_length=40)]
+DbId = Annotated[int, Field(ge=1, le=DB_INT_MAX)]
+Answers = Annotated[dict[str, Any], AfterValidator(bounded_answers)]
 
 
 def canonical_json(obj: Any) -> bytes:
@@ -126,14 +183,20 @@ class ServerKey(Strict):
 
 
 class CountyRef(Strict):
-    name: Annotated[str, Field(min_length=1, max_length=120)]
+    name: Annotated[Text, Field(min_length=1, max_length=120)]
     state: Annotated[str, Field(min_length=2, max_length=2, pattern=r"^[A-Z]{2}$")]
 
 
+Hex64 = Annotated[str, Field(min_length=64, max_length=64, pattern=r"^[0-9a-f]{64}$")]
+
+
 class EnrollRequest(Strict):
-    code: Annotated[str, Field(min_length=1, max_length=64)]
+    """Never the code itself: its SHA-256, and an HMAC keyed by it over the device's key (canvass_protocol.trust)."""
+
+    code_lookup: Hex64 = Field(description="SHA-256 hex of the normalised code")
     public_key: Annotated[str, Field(min_length=40, max_length=64, description="Raw Ed25519 key, base64")]
     label: Annotated[str, Field(max_length=120)] = ""
+    proof: Hex64 = Field(description="HMAC-SHA256 under the code's key over public_key and label")
 
 
 class MemberRef(Strict):
@@ -153,6 +216,9 @@ class EnrollResponse(Strict):
     list_prefix: Annotated[str, Field(max_length=6)] = Field(
         description="Prefix of the turf list numbers this device allocates (unique in the county), e.g. 'T3-'")
     server_key: ServerKey
+    signing_key: str = Field(description="The server's raw 32-byte Ed25519 public key, base64: signs revocations")
+    proof: Hex64 = Field(description="HMAC-SHA256 under the code's key over the rest of the answer and the "
+                                     "device's public key")
 
 
 class EnrollmentCodeRequest(Strict):
@@ -190,8 +256,8 @@ class BatchHeader(Strict):
     device_id: Annotated[str, Field(max_length=64)]
     key_id: Annotated[str, Field(max_length=64)]
     batch_id: Uuid
-    seq_first: Annotated[int, Field(ge=1)]
-    seq_last: Annotated[int, Field(ge=1)]
+    seq_first: DbId
+    seq_last: DbId
     op_count: Annotated[int, Field(ge=1)]
     created_at: Annotated[str, Field(max_length=40)]
     compression: Literal["zlib"] = "zlib"
@@ -205,7 +271,7 @@ class Op(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     op_id: Uuid
-    seq: Annotated[int, Field(ge=1)]
+    seq: DbId
     type: Annotated[str, Field(max_length=40)]
     schema_version: int = 1
     payload: dict[str, Any]
@@ -221,13 +287,13 @@ class ContactAttemptPayload(Strict):
     state_voter_id: VoterId
     result: ResultCodeValue
     support: Annotated[int, Field(ge=1, le=5)] | None = None
-    top_issue: Annotated[str, Field(max_length=40)] | None = None
+    top_issue: Annotated[Text, Field(max_length=40)] | None = None
     volunteer_interest: bool | None = None
-    preferred_language: Annotated[str, Field(max_length=10)] | None = None
+    preferred_language: Annotated[Text, Field(max_length=10)] | None = None
     needs_ride: bool | None = None
-    answers: dict[str, Any] | None = None
+    answers: Answers | None = None
     note: Note | None = None
-    list_number: Annotated[str, Field(max_length=12)] | None = None
+    list_number: Annotated[Text, Field(max_length=12)] | None = None
     corrects_id: Uuid | None = None
     source: ContactSource = "walk"
     created_at: Timestamp
@@ -238,6 +304,14 @@ class VoterCorrectionPayload(Strict):
     state_voter_id: VoterId
     fields: dict[CorrectableField, Any]
 
+    @field_validator("fields")
+    @classmethod
+    def _no_control_characters(cls, fields: dict[str, Any]) -> dict[str, Any]:
+        for value in fields.values():
+            if isinstance(value, str):
+                plain_text(value)
+        return fields
+
 
 Receipt = Annotated[str, Field(min_length=64, max_length=64, pattern=r"^[0-9a-f]{64}$")]
 
@@ -247,7 +321,7 @@ class BallotVotePayload(Strict):
     SHA-256 hex of "canvass-ballot-receipt:v1:{ballot_id}:{choice}:{nonce}" with a random nonce kept on the device."""
 
     id: Uuid
-    ballot_id: Annotated[int, Field(ge=1)]
+    ballot_id: DbId
     choice: VoteChoice
     comment: Note | None = None
     receipt: Receipt
@@ -262,10 +336,10 @@ class TurfCutPayload(Strict):
 
     county: CountyRef
     list_number: ListNumber
-    name: Annotated[str, Field(max_length=120)] = ""
-    precinct_code: Annotated[str, Field(max_length=40)] | None = None
+    name: Annotated[Text, Field(max_length=120)] = ""
+    precinct_code: Annotated[Text, Field(max_length=40)] | None = None
     both_sides_ascending: bool = False
-    lines: Annotated[list[tuple[Annotated[int, Field(ge=1)], VoterId]], Field(max_length=MAX_TURF_LINES)]
+    lines: Annotated[list[tuple[DbId, VoterId]], Field(max_length=MAX_TURF_LINES)]
     created_at: Timestamp
 
 
@@ -275,7 +349,7 @@ class TurfAssignPayload(Strict):
     county: CountyRef
     list_number: ListNumber
     action: Literal["assign", "return"]
-    member_id: Annotated[int, Field(ge=1)] | None = None
+    member_id: DbId | None = None
     at: Timestamp
 
 
@@ -382,6 +456,17 @@ class VoterItem(Strict):
     deceased: bool = False
     moved: bool = False
     household_key: str | None = None
+    # GOTV (issue 16): the voter in the county's latest election with voted data (election_date "YYYY-MM-DD",
+    # None when the county has none). ballot_status: "requested", "accepted" or the state's word for a problem.
+    election_date: str | None = Field(default=None, max_length=10)
+    voted: bool = False
+    voted_on: str | None = Field(default=None, max_length=10)
+    vote_method: str | None = Field(default=None, max_length=20)
+    ballot_status: str | None = Field(default=None, max_length=40)
+
+
+# VoterItem's fields kept in the `voted` table (per voter per election) rather than on the voter row.
+VOTED_FIELDS = ("election_date", "voted", "voted_on", "vote_method", "ballot_status")
 
 
 class TurfItem(Strict):
@@ -500,13 +585,57 @@ class SurveyItem(Strict):
     options: list[SurveyOptionItem] = Field(default_factory=list)
 
 
+class ScorecardVote(Strict):
+    """One linked roll call on an official's scorecard: the brief, the bill, the vote, and what it counts as."""
+
+    brief_slug: str
+    brief_title: str
+    bill: str
+    session: str
+    bill_title: str = ""
+    motion: str = ""
+    date: Timestamp
+    option: str
+    aligned_option: Literal["yes", "no"]
+    counts_as: Literal["aligned", "against", "absent", "other"]
+    weight: int = 1
+
+
+class ScorecardItem(Strict):
+    """An official's record against the adopted briefs (scope `scorecards`, docs/scorecards.md); `id` is the
+    Open Civic Data person id, `score` aligned / (aligned + against) with weights, None without such a vote."""
+
+    id: str
+    name: str
+    party: str | None = None
+    chamber: str | None = None
+    district: str | None = None
+    aligned: int = 0
+    against: int = 0
+    absent: int = 0
+    other: int = 0
+    score: float | None = None
+    votes: list[ScorecardVote] = Field(default_factory=list)
+
+
+class RevocationNotice(Strict):
+    """The server's order to wipe, signed by its signing key, bound to one device and to the nonce it asked with."""
+
+    device_id: str
+    status: Literal["revoked"] = "revoked"
+    issued_at: Timestamp
+    nonce: Annotated[str, Field(min_length=16, max_length=64)]
+    signature: str = Field(description="Ed25519 signature, base64 (canvass_protocol.trust)")
+
+
 class DeviceStatus(Strict):
     device_id: str
     status: Literal["active", "revoked"]
-    wipe: bool
+    wipe: bool  # a hint only: a device wipes on a genuine `notice`, never on this
     county: CountyRef
     role: Role
     member: MemberRef | None = None
+    notice: RevocationNotice | None = None  # GET /v1/device?nonce=… of a revoked device
 
 
 PULL_ITEM_MODELS: dict[str, type[BaseModel]] = {
@@ -519,6 +648,7 @@ PULL_ITEM_MODELS: dict[str, type[BaseModel]] = {
     "briefs": BriefItem,
     "surveys": SurveyItem,
     "ballots": BallotItem,
+    "scorecards": ScorecardItem,
     "device": DeviceStatus,
 }
 assert set(PULL_ITEM_MODELS) == set(SCOPES)

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from canvass_protocol import roles, wire
-from canvass_server import ballots, versions
+from canvass_server import ballots, scorecards, versions
 from canvass_server.authz import Caller
 from canvass_server.devices import device_status
 from canvass_server.errors import ApiError
@@ -29,13 +29,15 @@ from canvass_server.models import (
     Turf,
     TurfAssignment,
     TurfLine,
+    Voted,
     Voter,
 )
+from canvass_server.officials_models import Official
 from canvass_server.turfs import scope_key as turfs_key
 
 # The columns sent are the wire models' fields (canvass_protocol.wire), named alike on the server's tables.
 HOUSEHOLD_FIELDS = wire.item_fields("households")
-VOTER_FIELDS = tuple(f for f in wire.item_fields("voters") if f != "household_key")
+VOTER_FIELDS = tuple(f for f in wire.item_fields("voters") if f != "household_key" and f not in wire.VOTED_FIELDS)
 BRIEF_FIELDS = tuple(f for f in wire.item_fields("briefs") if f not in ("version", "updated_at"))
 MEMBER_FIELDS = wire.item_fields("members")
 TURFS_PER_PAGE = 20  # a turf carries up to wire.MAX_TURF_LINES lines: pages of turfs stay a few MB at most
@@ -159,6 +161,10 @@ def ballots_feed(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
     return Feed(Ballot, ballots.PULL_KEY, ballots.covers(caller.county), ballots.pull_items)
 
 
+def scorecards_feed(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
+    return Feed(Official, scorecards.PULL_KEY, None, scorecards.pull_items)
+
+
 # Every scope but `device`, which answers even a revoked device. A new scope is one function and one entry here.
 FEEDS: dict[str, Callable[[Session, Caller, roles.Reach], Feed]] = {
     "households": households,
@@ -170,6 +176,7 @@ FEEDS: dict[str, Callable[[Session, Caller, roles.Reach], Feed]] = {
     "briefs": briefs,
     "surveys": surveys,
     "ballots": ballots_feed,
+    "scorecards": scorecards_feed,
 }
 
 
@@ -222,7 +229,18 @@ def _render_households(session: Session, caller: Caller, rows: Any) -> list[dict
 def _render_voters(session: Session, caller: Caller, rows: Any) -> list[dict[str, Any]]:
     keys = dict(session.execute(select(Household.id, Household.key).where(
         Household.id.in_({v.household_id for v in rows if v.household_id}))).all())
-    return [_pick(v, VOTER_FIELDS) | {"household_key": keys.get(v.household_id)} for v in rows]
+    voted = _voted(session, caller, [v.id for v in rows])
+    none = {"election_date": None, "voted": False, "voted_on": None, "vote_method": None, "ballot_status": None}
+    return [_pick(v, VOTER_FIELDS) | {"household_key": keys.get(v.household_id)} | voted.get(v.id, none)
+            for v in rows]
+
+
+def _voted(session: Session, caller: Caller, voter_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The page's voters in the county's latest election with voted data (GOTV), as VoterItem's voted fields."""
+    latest = select(func.max(Voted.election)).where(Voted.county_id == caller.county.id).scalar_subquery()
+    rows = session.execute(select(Voted).where(Voted.voter_id.in_(voter_ids), Voted.election == latest)).scalars()
+    return {r.voter_id: {"election_date": r.election, "voted": r.voted, "voted_on": r.voted_on,
+                         "vote_method": r.vote_method, "ballot_status": r.ballot_status} for r in rows}
 
 
 def _render_turfs(session: Session, caller: Caller, rows: Any) -> list[dict[str, Any]]:

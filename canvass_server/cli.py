@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+
+from sqlalchemy.engine import make_url
 
 from canvass_server import db as dbmod
 from canvass_server import devices, enrollment, keys, members
@@ -17,6 +20,35 @@ from canvass_server.config import DATABASE_ENV, KEY_ENV, Settings, describe
 
 class CommandError(Exception):
     """A command failed for a reason the person can act on."""
+
+
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, else a clear refusal."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is not between {low} and {high}")
+        return value
+
+    return parse
+
+
+POSITIVE_ID = bounded_int(1, 2**31 - 1)
+
+
+def private_files(settings: Settings) -> None:
+    """The server's own files (SQLite database, key file) readable by this account only; new ones likewise."""
+    os.umask(0o077)
+    sqlite_path = make_url(settings.database_url).database if settings.database_url.startswith("sqlite") else None
+    candidates = [settings.key_file] + ([Path(sqlite_path + suffix) for suffix in ("", "-wal", "-shm")]
+                                        if sqlite_path and sqlite_path != ":memory:" else [])
+    for path in candidates:
+        if path.exists():
+            path.chmod(0o600)
 
 
 def emit(args: argparse.Namespace, summary: str, data: Any) -> None:
@@ -47,6 +79,7 @@ def _open(args: argparse.Namespace) -> tuple[Settings, dbmod.Database]:
 
 def cmd_init(args: argparse.Namespace) -> int:
     settings = _settings(args)
+    private_files(settings)
     database = dbmod.Database.connect(settings.database_url)
     try:
         dbmod.upgrade(database.engine)
@@ -69,8 +102,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from canvass_server.limits import GuardedH11Protocol
+
     settings, database = _open(args)
     database.dispose()
+    private_files(settings)
     keys.load(settings)  # fail now, clearly, rather than in every worker
     host, port = args.host or settings.host, args.port or settings.port
     workers, level = args.workers or settings.workers, args.log_level or settings.log_level
@@ -83,7 +119,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     scheme = "https" if certfile else "http"
     print(f"serving on {scheme}://{host}:{port} with {workers} worker(s); docs at /docs", file=sys.stderr)
     uvicorn.run("canvass_server.app:factory", factory=True, host=host, port=port, workers=workers,
-                log_level=level, access_log=False, ssl_certfile=certfile, ssl_keyfile=keyfile)
+                log_level=level, access_log=False, ssl_certfile=certfile, ssl_keyfile=keyfile,
+                http=GuardedH11Protocol, timeout_keep_alive=settings.keep_alive_seconds,
+                limit_concurrency=settings.max_connections, h11_max_incomplete_event_size=16 * 1024)
     return 0
 
 
@@ -206,15 +244,23 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 def cmd_revoke(args: argparse.Namespace) -> int:
     _, database = _open(args)
-    try:
-        with database.session() as session:
-            found = devices.revoke(session, args.device)
-    except ValueError as exc:
-        raise CommandError(str(exc)) from exc
+    with database.session() as session:  # the whole id, exactly: never a pattern or a prefix
+        found = devices.revoke(session, args.device)
     if not found:
         raise CommandError(f"no device {args.device!r}; see `canvass-server devices`")
     emit(args, f"device {args.device} revoked; it will be told to wipe its voter data",
          {"device": args.device, "revoked": True})
+    return 0
+
+
+def cmd_reinstate(args: argparse.Namespace) -> int:
+    _, database = _open(args)
+    with database.session() as session:
+        found = devices.reinstate(session, args.device)
+    if not found:
+        raise CommandError(f"no device {args.device!r}; see `canvass-server devices`")
+    emit(args, f"device {args.device} may sync again; it first delivers the changes it kept sealed",
+         {"device": args.device, "revoked": False})
     return 0
 
 
@@ -243,6 +289,33 @@ def cmd_import_voters(args: argparse.Namespace) -> int:
     for row, reason in res.rejected[:10]:
         summary += f"\n  row {row}: {reason}"
     emit(args, summary, res.__dict__)
+    return 0
+
+
+def cmd_import_voted(args: argparse.Namespace) -> int:
+    try:
+        from canvass_formats.voted import VotedFileError
+        from canvass_server.voted_import import UnknownCounty, import_voted
+    except ImportError as exc:
+        raise CommandError(f"the voted-file reader is not available in this build ({exc})") from exc
+    try:
+        election = dt.date.fromisoformat(args.election) if args.election else None
+    except ValueError:
+        raise CommandError(f"--election: not a date (YYYY-MM-DD): {args.election!r}") from None
+    _, database = _open(args)
+    try:
+        with database.session() as session:
+            res = import_voted(session, Path(args.file), county=args.county, state=args.state, layout=args.layout,
+                               election=election)
+    except (VotedFileError, UnknownCounty) as exc:
+        raise CommandError(str(exc)) from exc
+    summary = (f"{args.file}: {res.rows} rows for the election of {res.election}: {res.matched} matched, "
+               f"{res.voted} voted, {res.requested_not_returned} mail ballots not returned, {res.needs_cure} to "
+               f"cure; {res.unmatched} unmatched, {res.rejected} rejected; {res.changed} voters changed "
+               f"({res.layout} layout, {res.county} {res.state})")
+    for problem in res.problems[:10]:
+        summary += f"\n  row {problem['row']}: {problem['reason']}"
+    emit(args, summary, res.as_dict())
     return 0
 
 
@@ -295,8 +368,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("init", cmd_init, "create or upgrade the schema and make the server's HPKE key pair")
     p = add("serve", cmd_serve, "run the HTTP server")
     p.add_argument("--host", help="listen address (default: $CANVASS_HOST, else 127.0.0.1)")
-    p.add_argument("--port", type=int, help="listen port (default: $CANVASS_PORT, else 8400)")
-    p.add_argument("--workers", type=int, help="worker processes (default: $CANVASS_WORKERS, else 1)")
+    p.add_argument("--port", type=bounded_int(1, 65535), help="listen port (default: $CANVASS_PORT, else 8400)")
+    p.add_argument("--workers", type=bounded_int(1, 64), help="worker processes (default: $CANVASS_WORKERS, else 1)")
     p.add_argument("--log-level", choices=["critical", "error", "warning", "info", "debug"],
                    help="(default: $CANVASS_LOG_LEVEL, else info)")
     p.add_argument("--certfile", type=Path, help="PEM certificate to serve HTTPS (default: $CANVASS_TLS_CERTFILE)")
@@ -319,22 +392,25 @@ def build_parser() -> argparse.ArgumentParser:
                                  ("remove", members.remove, "remove a member: revokes their devices and codes")):
         p = actions.add_parser(action, parents=[common], help=text)
         p.set_defaults(func=cmd_members_status, change=change)
-        p.add_argument("id", metavar="ID", type=int, help="the member's id (see `members list`)")
+        p.add_argument("id", metavar="ID", type=POSITIVE_ID, help="the member's id (see `members list`)")
     p = add("enrollment-code", cmd_enrollment_code, "make a one-time enrollment code for a member")
-    p.add_argument("--member", type=int, metavar="ID", help="the member whose new device it enrolls")
+    p.add_argument("--member", type=POSITIVE_ID, metavar="ID", help="the member whose new device it enrolls")
     p.add_argument("--county", help="shortcut without a member: the county of a member made at enrollment")
     p.add_argument("--state", default="NC", help="two-letter state of --county (default NC)")
     p.add_argument("--role", help="shortcut without a member: the new member's role")
-    p.add_argument("--expires-hours", type=int, default=72)
+    p.add_argument("--expires-hours", type=bounded_int(1, 24 * 30), default=72,
+                   help="hours the code stays valid, 1 to 720 (default 72)")
     codes_parser = sub.add_parser("enrollment-codes", help="list or revoke enrollment codes")
     actions = codes_parser.add_subparsers(dest="action", required=True)
     p = actions.add_parser("list", parents=[common], help="every code with its member, maker and status")
     p.set_defaults(func=cmd_codes_list)
     p = actions.add_parser("revoke", parents=[common], help="revoke an unused code")
     p.set_defaults(func=cmd_codes_revoke)
-    p.add_argument("code_id", metavar="CODE_ID", type=int, help="the code's id (see `enrollment-codes list`)")
+    p.add_argument("code_id", metavar="CODE_ID", type=POSITIVE_ID, help="the code's id (see `enrollment-codes list`)")
     add("devices", cmd_devices, "list enrolled devices")
     p = add("revoke", cmd_revoke, "revoke a device (it is told to wipe its voter data)")
+    p.add_argument("device", metavar="DEVICE")
+    p = add("reinstate", cmd_reinstate, "let a revoked device sync again (its member must be active)")
     p.add_argument("device", metavar="DEVICE")
     p = add("import-voters", cmd_import_voters, "import a voter file into one county")
     p.add_argument("file", metavar="FILE")
@@ -342,6 +418,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--state", required=True)
     p.add_argument("--layout", default="auto")
     p.add_argument("--mapping", metavar="FILE", help="JSON {header: field} for generic files")
+    p = add("import-voted", cmd_import_voted, "import who has voted (NC absentee, ncvhis or CSV) into one county")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--county", required=True)
+    p.add_argument("--state", required=True)
+    p.add_argument("--layout", default="auto", choices=("auto", "nc-absentee", "ncvhis", "generic"))
+    p.add_argument("--election", metavar="YYYY-MM-DD", help="default: the file's election")
     p = add("publish-briefs", cmd_publish_briefs, "publish policy briefs and Secured Rights from a directory")
     p.add_argument("dir", metavar="DIR")
     add("stats", cmd_stats, "per-county devices, contacts, doors, results and votes")
@@ -349,6 +431,12 @@ def build_parser() -> argparse.ArgumentParser:
     from canvass_server import cli_ballots  # it imports this module's helpers
 
     cli_ballots.register(sub, common)
+    from canvass_server import cli_officials
+
+    cli_officials.register(sub, common)
+    from canvass_server.console import cli as console_cli  # it imports this module's helpers
+
+    console_cli.register(sub, common)
     return parser
 
 

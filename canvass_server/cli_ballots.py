@@ -26,9 +26,12 @@ def _fraction(text: str) -> float:
     """--quorum / --threshold: a decimal (0.6667) or a fraction (2/3)."""
     try:
         num, _, den = text.partition("/")
-        return float(num) / float(den) if den else float(num)
+        value = float(num) / float(den) if den else float(num)
     except (ValueError, ZeroDivisionError):
         raise argparse.ArgumentTypeError(f"{text!r} is not a fraction such as 0.5 or 2/3") from None
+    if not 0 < value <= 1:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{text!r} is not a fraction above 0 and at most 1, such as 0.5 or 2/3")
+    return value
 
 
 def _ballot_line(r: ballots.BallotRow) -> str:

@@ -36,12 +36,13 @@ class Settings(BaseSettings):
                     "canvass-server.db in CANVASS_SERVER_HOME.")
     server_key_file: Path | None = Field(
         default=None,
-        description="File holding the server's X25519 HPKE private key (base64, mode 0600); `init` creates it. "
-                    "Default: hpke-private.key in CANVASS_SERVER_HOME.")
+        description="File holding the server's private keys, X25519 HPKE then Ed25519 signing (base64, one per line, "
+                    "mode 0600); `init` creates it. Default: hpke-private.key in CANVASS_SERVER_HOME.")
     server_private_key: SecretStr | None = Field(
         default=None,
-        description="The server's private key itself (base64 raw 32 bytes), for nodes that get secrets from "
-                    "the environment; when set, the key file is not read. Every node must hold the same key.")
+        description="The server's private keys themselves (the key file's two base64 lines, HPKE then signing, "
+                    "separated by a space or newline), for nodes that get secrets from the environment; when set, "
+                    "the key file is not read. Every node must hold the same keys.")
     max_batch_bytes: int = Field(
         default=4 * 1024 * 1024, gt=0,
         description="Largest sealed batch a device may POST, in bytes; larger ones get 413.")
@@ -49,8 +50,25 @@ class Settings(BaseSettings):
         default=32 * 1024 * 1024, gt=0,
         description="Largest decompressed batch body, in bytes (guards against compression bombs).")
     max_ops_per_batch: int = Field(default=5000, gt=0, description="Most ops one batch may carry.")
+    max_request_bytes: int = Field(
+        default=16 * 1024, gt=0,
+        description="Largest body of any other request (enrollment, members, codes, console forms), in bytes; "
+                    "checked before the body is read.")
+    body_timeout_seconds: float = Field(
+        default=120.0, gt=0, description="Longest a request body may take to arrive; slower ones get 408.")
+    header_timeout_seconds: float = Field(
+        default=10.0, gt=0,
+        description="`serve`: a connection whose request headers are not complete this long after it opened "
+                    "(or after its previous answer) is closed.")
+    keep_alive_seconds: int = Field(
+        default=5, gt=0, description="`serve`: idle keep-alive connections are closed after this long.")
+    max_connections: int = Field(
+        default=1000, gt=0,
+        description="`serve`: open connections per worker; past it new requests get 503 at once.")
     rate_limit_per_minute: int = Field(
-        default=600, gt=0, description="Most batches one device may send per minute; more get 429.")
+        default=600, gt=0,
+        description="Most batches one device may send per minute, failed ones included (those counted per worker "
+                    "process); more get 429.")
     page_size: int = Field(default=500, gt=0, le=10000, description="Items per page of GET /v1/changes.")
     db_pool_size: int = Field(
         default=5, gt=0,

@@ -6,10 +6,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from cryptography.hazmat.primitives.asymmetric import ed25519
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from canvass_protocol import wire
+from canvass_protocol import trust, wire
 from canvass_server.errors import ApiError
 from canvass_server.models import County, Device, Member, utcnow
 from canvass_server.versions import insert_ignore
@@ -98,14 +99,21 @@ def list_devices(session: Session) -> list[DeviceInfo]:
 
 
 def revoke(session: Session, device_id: str) -> bool:
-    """Revoke a device (by id or unique id prefix); returns False when no device matches."""
-    matches = session.execute(select(Device).where(Device.id.startswith(device_id))).scalars().all()
-    if len(matches) > 1:
-        raise ValueError(f"{device_id!r} matches {len(matches)} devices; give more of the id")
-    if not matches:
+    """Revoke a device by its whole id (never a prefix or a pattern); False when no device has that id."""
+    device = session.get(Device, device_id)
+    if device is None:
         return False
-    matches[0].status = "revoked"
-    matches[0].revoked_at = utcnow()
+    device.status, device.revoked_at = "revoked", utcnow()
+    return True
+
+
+def reinstate(session: Session, device_id: str) -> bool:
+    """Let a revoked device (by its whole id) sync again: it then delivers the ops it kept sealed through its wipe.
+    False when no device has that id."""
+    device = session.get(Device, device_id)
+    if device is None:
+        return False
+    device.status, device.revoked_at = "active", None
     return True
 
 
@@ -113,12 +121,19 @@ def member_ref(member: Member) -> wire.MemberRef:
     return wire.MemberRef.model_validate({"id": member.id, "name": member.name, "role": member.role})
 
 
-def device_status(device: Device, county: County, member: Member | None = None) -> wire.DeviceStatus:
-    """What GET /v1/device and the `device` scope answer; `member` is whom the device acts for."""
+def device_status(device: Device, county: County, member: Member | None = None, *,
+                  signing: ed25519.Ed25519PrivateKey | None = None, nonce: str | None = None) -> wire.DeviceStatus:
+    """What GET /v1/device and the `device` scope answer; `member` is whom the device acts for.
+
+    A revoked device asking with a `nonce` also gets the revocation notice, signed with `signing`: the only answer
+    a device wipes on (canvass_protocol.trust)."""
     revoked = device.status != "active" or (member is not None and member.status != "active")
+    notice = None
+    if revoked and signing is not None and nonce is not None:
+        notice = trust.sign_notice(signing, device.id, utcnow().isoformat(), nonce)
     return wire.DeviceStatus.model_validate({
         "device_id": device.id, "status": "revoked" if revoked else "active", "wipe": revoked,
         "county": {"name": county.name, "state": county.state},
         "role": member.role if member is not None else device.role,
-        "member": member_ref(member) if member is not None else None,
+        "member": member_ref(member) if member is not None else None, "notice": notice,
     })

@@ -11,20 +11,17 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, aliased
 
-from canvass_protocol import wire
+from canvass_protocol import trust, wire
 from canvass_protocol.envelope import unb64
 from canvass_server import members
 from canvass_server.authz import Caller, check_may_make_enrollment_code
 from canvass_server.devices import ensure_county, member_ref, sha256_hex
 from canvass_server.errors import ApiError
+from canvass_server.keys import ServerKeyPair
 from canvass_server.models import County, Device, EnrollmentCode, Member, utcnow
 
 E = wire.ErrorCode
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L
-
-
-def normalise_code(code: str) -> str:
-    return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
 @dataclass(frozen=True)
@@ -73,8 +70,9 @@ def make_enrollment_code(session: Session, *, member_id: int | None = None, coun
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
     code = "-".join(raw[i : i + 4] for i in range(0, 12, 4))
     expires = utcnow() + dt.timedelta(hours=hours)
-    row = EnrollmentCode(code_hash=sha256_hex(raw), county_id=county_row.id, role=role, expires_at=expires,
-                         member_id=member_id, created_by=created_by)
+    row = EnrollmentCode(code_hash=trust.code_lookup(raw), code_key=trust.code_key(raw).hex(),
+                         county_id=county_row.id, role=role, expires_at=expires, member_id=member_id,
+                         created_by=created_by)
     session.add(row)
     session.flush()
     return NewCode(row.id, code, county_row.name, county_row.state, role,
@@ -161,8 +159,9 @@ def list_prefix(device: Device) -> str:
     return f"T{device.list_series}-"
 
 
-def _refuse(row: EnrollmentCode | None, session: Session) -> None:
-    if row is None:
+def _refuse(row: EnrollmentCode | None, session: Session, request: wire.EnrollRequest) -> None:
+    # A wrong proof reads like an unknown code, and spends nothing: whoever sent it does not hold the code.
+    if row is None or row.code_key is None or not trust.request_is_genuine(bytes.fromhex(row.code_key), request):
         raise ApiError(401, E.ENROLLMENT_CODE_INVALID, "This enrollment code is not known.")
     if row.used_at is not None:
         raise ApiError(410, E.ENROLLMENT_CODE_USED, "This enrollment code has already been used.")
@@ -176,12 +175,31 @@ def _refuse(row: EnrollmentCode | None, session: Session) -> None:
 
 def enroll(session: Session, request: wire.EnrollRequest) -> tuple[Device, County, str]:
     """Spend a code on a new device of its member (made now, named by the label, for the host's shortcut codes):
-    returns the device, its county and the bearer token (shown once)."""
+    returns the device, its county and the bearer token (shown once). The request must prove it holds the code
+    (canvass_protocol.trust); the code itself never travels."""
+    device, county, token, _ = _spend(session, request)
+    return device, county, token
+
+
+def answer(session: Session, request: wire.EnrollRequest, key: ServerKeyPair) -> wire.EnrollResponse:
+    """Enroll, and answer with the server's keys bound to the code and to the device's key by `proof`."""
+    device, county, token, code_key = _spend(session, request)
+    member = session.get_one(Member, device.member_id)
+    body = wire.EnrollResponse.model_validate({
+        "device_id": device.id, "token": token, "county": {"name": county.name, "state": county.state},
+        "role": member.role, "member": member_ref(member), "list_prefix": list_prefix(device),
+        "server_key": key.wire(), "signing_key": key.signing_public_b64, "proof": "0" * 64,
+    }).model_dump(mode="json")  # the proof covers the answer as the device will read it
+    body["proof"] = trust.answer_proof(code_key, body, request.public_key)
+    return wire.EnrollResponse.model_validate(body)
+
+
+def _spend(session: Session, request: wire.EnrollRequest) -> tuple[Device, County, str, bytes]:
     row = session.execute(
-        select(EnrollmentCode).where(EnrollmentCode.code_hash == sha256_hex(normalise_code(request.code)))
+        select(EnrollmentCode).where(EnrollmentCode.code_hash == request.code_lookup)
     ).scalar_one_or_none()
-    _refuse(row, session)
-    assert row is not None
+    _refuse(row, session, request)
+    assert row is not None and row.code_key is not None
     try:
         public = unb64(request.public_key)
     except ValueError:
@@ -212,4 +230,4 @@ def enroll(session: Session, request: wire.EnrollRequest) -> tuple[Device, Count
     )
     session.add(device)
     session.flush()
-    return device, session.get_one(County, row.county_id), token
+    return device, session.get_one(County, row.county_id), token, bytes.fromhex(row.code_key)

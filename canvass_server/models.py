@@ -201,6 +201,7 @@ class EnrollmentCode(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    code_key: Mapped[str | None] = mapped_column(String(64))  # hex HKDF key of the enrollment proofs (trust.py)
     county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
     role: Mapped[str] = mapped_column(String(20))
     member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
@@ -381,3 +382,19 @@ class SurveyQuestion(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     options: Mapped[list[Any]] = mapped_column(default=list)  # [{"value", "label"}]
     version: Mapped[int] = mapped_column(default=0)
+
+
+class Voted(Base):
+    """Whether a voter has voted in an election and their mail ballot's state, from the county's voted files
+    (`import-voted`, migration 0005); sent to devices with the voter (wire.VoterItem, the latest election)."""
+
+    __tablename__ = "voted"
+    __table_args__ = (Index("ix_voted_county_election", "county_id", "election"),)
+
+    voter_id: Mapped[int] = mapped_column(ForeignKey("voter.id", ondelete="CASCADE"), primary_key=True)
+    election: Mapped[str] = mapped_column(String(10), primary_key=True)  # "2026-11-03"
+    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
+    voted: Mapped[bool] = mapped_column(Boolean, default=False)
+    voted_on: Mapped[str | None] = mapped_column(String(10))
+    vote_method: Mapped[str | None] = mapped_column(String(20))
+    ballot_status: Mapped[str | None] = mapped_column(String(40))

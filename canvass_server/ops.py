@@ -3,10 +3,13 @@ op_id, bulk-write. The author of every op is the authenticated device's member (
 
 from __future__ import annotations
 
+import logging
+from collections import Counter
 from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Table, select
+from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
 from canvass_protocol import roles, wire
@@ -16,7 +19,10 @@ from canvass_server.bulk import write_rows
 from canvass_server.models import AppliedOp, ContactAttempt, County, Voter, utcnow
 from canvass_server.outcome import Outcome, among
 
+log = logging.getLogger(__name__)
 R = wire.OpRejection
+Todo = dict[str, list[tuple[wire.Op, Any]]]
+ID_FIELD = {"contact_attempt": "id", "ballot_vote": "id"}  # op types whose payload names the row it creates
 TEXT_LIMITS = {"phone": 30, "email": 120, "language": 10}
 
 
@@ -38,8 +44,8 @@ def apply_ops(session: Session, caller: Caller, batch_id: str, ops: list[wire.Op
     for where in among(session, AppliedOp.op_id, [op.op_id for op in ops]):
         for op_id, owner in session.execute(select(AppliedOp.op_id, AppliedOp.device_id).where(where)):
             seen[op_id] = owner
-    parsed: dict[str, list[tuple[wire.Op, Any]]] = {t: [] for t in wire.OP_TYPES}
-    for op in ops:
+    parsed: Todo = {t: [] for t in wire.OP_TYPES}
+    for op in ops:  # envelope.open_body refused op_ids repeated inside the batch
         if op.op_id in seen:
             out.ok(op, "duplicate")
         elif op.seq <= device.last_seq:
@@ -57,18 +63,19 @@ def apply_ops(session: Session, caller: Caller, batch_id: str, ops: list[wire.Op
                 parsed[op.type].append((op, model.model_validate(op.payload)))
             except ValidationError as exc:
                 out.reject(op, R.INVALID_PAYLOAD, _describe(exc))
-    for op, payload in [p for items in parsed.values() for p in items]:
-        ref = getattr(payload, "county", None)
-        if ref is not None and not _same_county(ref, county):
-            out.reject(op, R.COUNTY_FORBIDDEN, "this device may not write to another county")
+    for op_type, items in parsed.items():
+        ids = Counter(getattr(p, ID_FIELD[op_type]) for _, p in items) if op_type in ID_FIELD else Counter()
+        for op, payload in items:
+            ref = getattr(payload, "county", None)
+            if ref is not None and not _same_county(ref, county):
+                out.reject(op, R.COUNTY_FORBIDDEN, "this device may not write to another county")
+            elif ids and ids[getattr(payload, ID_FIELD[op_type])] > 1:
+                out.reject(op, R.ID_CONFLICT, f"this {op_type} id appears more than once in the batch")
     todo = {t: [(op, p) for op, p in items if op.op_id not in out.results] for t, items in parsed.items()}
-    # Turfs first: a lead's batch may cut a turf and log contacts on it.
-    turfs.apply_turf_ops(session, caller, todo["turf_cut"], todo["turf_assign"], todo["turf_delete"], out)
-    _contacts(session, caller, todo["contact_attempt"], out)
-    _corrections(session, caller, todo["voter_correction"], out)
-    ballots.apply_votes(session, caller, todo["ballot_vote"], out)
+    _apply_guarded(session, caller, todo, out)
     ledger = [
-        {"op_id": op.op_id, "device_id": device.id, "seq": op.seq, "batch_id": batch_id, "op_type": op.type[:40],
+        {"op_id": op.op_id, "device_id": device.id, "seq": op.seq, "batch_id": batch_id,
+         "op_type": op.type if op.type in wire.PAYLOAD_MODELS else "unknown",
          "status": out.results[op.op_id].status, "code": out.results[op.op_id].code}
         for op in ops
         if op.op_id not in seen
@@ -77,6 +84,48 @@ def apply_ops(session: Session, caller: Caller, batch_id: str, ops: list[wire.Op
     # (never expected of UUIDv7s) fails the transaction, and the retry then answers it as a duplicate.
     write_rows(session, cast(Table, AppliedOp.__table__), ledger)
     return out
+
+
+def _apply(session: Session, caller: Caller, todo: Todo, out: Outcome) -> None:
+    # Turfs first: a lead's batch may cut a turf and log contacts on it.
+    turfs.apply_turf_ops(session, caller, todo["turf_cut"], todo["turf_assign"], todo["turf_delete"], out)
+    _contacts(session, caller, todo["contact_attempt"], out)
+    _corrections(session, caller, todo["voter_correction"], out)
+    ballots.apply_votes(session, caller, todo["ballot_vote"], out)
+
+
+def _apply_guarded(session: Session, caller: Caller, todo: Todo, out: Outcome) -> None:
+    """All the ops in one savepoint; if the database refuses any of them (a constraint, a value it cannot
+    store), each op again in its own savepoint, and the ones it still refuses are rejected: one bad op never
+    fails the batch. Lock and connection trouble (OperationalError) still fails it, to be retried."""
+    trial = Outcome()
+    if _in_savepoint(session, lambda: _apply(session, caller, todo, trial)):
+        out.results.update(trial.results)
+        return
+    for op_type, items in todo.items():
+        for item in items:
+            alone = {t: [item] if t == op_type else [] for t in todo}
+            trial = Outcome()
+            if _in_savepoint(session, lambda: _apply(session, caller, alone, trial)):  # noqa: B023 (called now)
+                out.results.update(trial.results)
+            else:
+                out.reject(item[0], R.INVALID_PAYLOAD, "the database refused this op (a value it cannot store "
+                                                       "or a conflict with stored data)")
+
+
+def _in_savepoint(session: Session, work: Any) -> bool:
+    """Run `work` in a savepoint; False (rolled back, version counters as before) if the database refused it."""
+    counters = dict(session.info.get("versions", {}))
+    try:
+        with session.begin_nested():
+            work()
+    except OperationalError:
+        raise
+    except StatementError as exc:
+        log.warning("op refused by the database: %s", type(exc.orig or exc).__name__)
+        session.info["versions"] = counters
+        return False
+    return True
 
 
 def _voter_ids(session: Session, county: County, ids: set[str]) -> dict[str, tuple[int, int | None]]:

@@ -15,5 +15,6 @@ setup(
     package_dir={"": ".."},
     # Keep the build's egg-info under server/build, not in the repository root beside the packages.
     options={"egg_info": {"egg_base": str(BUILD)}},
-    package_data={"canvass_server": ["migrations/*.py", "migrations/*.mako", "migrations/versions/*.py"]},
+    package_data={"canvass_server": ["migrations/*.py", "migrations/*.mako", "migrations/versions/*.py"],
+                  "canvass_server.console": ["templates/*.html", "static/*"]},
 )

@@ -15,7 +15,11 @@ for pair in libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4 li
             libxkbcommon-x11.so.0:libxkbcommon-x11-0; do
   have_lib "${pair%%:*}" || need+=("${pair##*:}")
 done
+# Headless Chromium for the HQ console's browser tests (Playwright drives /usr/bin/chromium; no browser download).
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
+# The sqlite3 shell: benchmarks/bench_gotv.py compares the voted import with its `.import` of the same file.
+command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "system-deps: please install ${need[*]} with your system's package manager" >&2

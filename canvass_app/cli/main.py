@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from canvass_app import __version__, paths
-from canvass_app.cli import ballots, briefs, contacts, sync, turfs, voters
+from canvass_app.cli import ballots, briefs, candidates, contacts, gotv, sync, turfs, voters
 from canvass_app.cli.common import CommandError, emit
 from canvass_app.store.database import Store, StoreError, open_store
 from canvass_app.store.outbox import OpPayloadError
@@ -54,7 +54,7 @@ def _add_core_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.set_defaults(func=_demo_data)
 
 
-FEATURES = [voters, turfs, contacts, briefs, ballots, sync]
+FEATURES = [voters, turfs, contacts, briefs, ballots, candidates, gotv, sync]
 """Each feature module's `add_commands(subparsers, common)` adds its subcommands."""
 
 

@@ -17,7 +17,7 @@ from canvass_app.sync.whoami import signed_in
 
 def _enroll(args: argparse.Namespace, store: Store) -> int:
     try:
-        done = enroll(store, args.server, args.code, label=args.label or "")
+        done = enroll(store, args.server, args.code, label=args.label or "", ca_file=args.ca)
     except EnrollError as exc:
         raise CommandError(str(exc)) from exc
     emit(args, f"enrolled as device {done.device_id} for member {done.member_id} {done.member_name} ({done.role}, "
@@ -68,6 +68,9 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], commo
     p.add_argument("--server", required=True, metavar="URL", help="the server's address, e.g. https://sync.example")
     p.add_argument("--code", required=True, help="the enrollment code your county lead made")
     p.add_argument("--label", help="a name for this device on the server (default: the computer's name)")
+    p.add_argument("--ca", metavar="FILE",
+                   help="PEM CA certificate(s) your county lead gave you, trusted instead of the system's for this "
+                        "server (kept for every later sync)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_enroll)
 

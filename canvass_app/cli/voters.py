@@ -17,8 +17,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], commo
     p.add_argument("--state", required=True, help="two-letter state, e.g. NC")
     p.add_argument("--layout", default="auto", choices=("auto", "ncvoter", "florida", "generic"))
     p.add_argument("--mapping", type=Path, help='JSON file of {"File header": "field"} for a generic file')
-    p.add_argument("--rejects", type=Path, help="where to write the rejects CSV (default: beside the voter file, "
-                   "never in the encrypted data directory)")
+    p.add_argument("--rejects", type=Path, help="where to write the rejects CSV (default: the data directory's private "
+                   "folder, readable by this account only and removed by a remote wipe)")
     p.add_argument("--yes", action="store_true",
                    help="import even when it marks more than 5%% of the county's active voters inactive")
     p.add_argument("--dry-run", action="store_true", help="print what the import would change, and change nothing")
@@ -39,13 +39,19 @@ def _data(args: argparse.Namespace, result: Any) -> dict[str, Any]:
 
 
 def run_import(args: argparse.Namespace, store: Store) -> int:
-    from canvass_app.voters.importer import INACTIVATE_LIMIT, ImportDeclined, ImportResult, import_voter_file
+    from canvass_app.voters.importer import (
+        INACTIVATE_LIMIT,
+        ImportDeclined,
+        ImportResult,
+        import_voter_file,
+        private_rejects_path,
+    )
     from canvass_app.voters.mappings import load_mapping_file
     from canvass_formats.voterfile import VoterFileError
 
-    # Rejected rows hold voter data in plaintext, so they never go into the encrypted data dir: by default they
-    # go beside the voter file they came from.
-    rejects = args.rejects
+    # Rejected rows hold voter data in plaintext: by default into this account's private directory (0700), which
+    # a remote wipe removes; --rejects puts them where the person says.
+    rejects = args.rejects or private_rejects_path(store.data_dir, Path(args.file))
 
     def confirm(plan: ImportResult) -> bool:
         return args.yes or not plan.needs_yes

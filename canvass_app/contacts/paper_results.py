@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 
 from canvass_app.contacts.attempts import ContactError, Survey, effective, log_contact, resolve_result
 from canvass_app.store.models import ContactAttempt
+from canvass_app.store.outbox import OpPayloadError
 from canvass_app.turfs.walk_order import voter_for_line
+from canvass_protocol import wire
 
 HEADER_NAMES = {
     "list": {"list", "list number", "list_number", "listnumber", "list no", "turf", "list #"},
@@ -69,6 +71,14 @@ def _columns(first: list[str]) -> tuple[dict[str, int], bool]:
     return found, True
 
 
+def _printable(cell: str) -> bool:
+    try:
+        wire.note_text(cell)  # the server takes tabs and line breaks in a note, no other control character
+    except ValueError:
+        return False
+    return True
+
+
 def _cell(row: list[str], cols: dict[str, int], role: str) -> str:
     i = cols.get(role)
     return row[i].strip() if i is not None and i < len(row) else ""
@@ -91,6 +101,8 @@ def _apply_row(session: Session, row: list[str], cols: dict[str, int], canvasser
     list_number = _cell(row, cols, "list").upper()
     line_text, code, support_text = _cell(row, cols, "line"), _cell(row, cols, "result"), _cell(row, cols, "support")
     note = _cell(row, cols, "note") or None
+    if any(not _printable(cell) for cell in row):
+        raise ContactError("the row holds control characters (such as NUL); remove them and enter the row again")
     if not list_number:
         raise ContactError("the list number is empty")
     if not line_text.isdigit():
@@ -142,6 +154,6 @@ def enter_results(session: Session, csv_path: Path | str, *, canvasser: str | No
         outcome.rows += 1
         try:
             _apply_row(session, row, cols, canvasser, outcome, number, seen)
-        except ContactError as exc:
+        except (ContactError, OpPayloadError) as exc:  # OpPayloadError: an op the server could not take
             outcome.problems.append(RowProblem(number, str(exc).rstrip(".")))
     return outcome

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from canvass_app.contacts.attempts import current_results
-from canvass_app.store.models import SurveyQuestion, Turf, TurfAssignment, TurfLine, Voter
+from canvass_app.store.models import SurveyQuestion, Turf, TurfAssignment, TurfLine, Voted, Voter
 from canvass_app.turfs.walk_order import INACTIVE_STATUSES, assign_lines, turf_doors
 
 
@@ -23,7 +23,7 @@ class WalkVoter:
     party: str
     language: str
     line: int | None
-    skip: str | None  # "Do Not Contact", "Deceased", "Inactive": shown, never knocked
+    skip: str | None  # "Do Not Contact", "Deceased", "Inactive", "Voted": shown, never knocked
     result: str | None  # current result code
     result_name: str | None
     support: int | None
@@ -91,6 +91,18 @@ def _skip(v: Voter) -> str | None:
     return None
 
 
+def _voted(session: Session, voter_ids: list[int]) -> set[int]:
+    """Who of these has voted in the latest election the store knows of (GOTV: not knocked again)."""
+    if not voter_ids:
+        return set()
+    latest = select(func.max(Voted.election)).scalar_subquery()
+    out: set[int] = set()
+    for i in range(0, len(voter_ids), 900):
+        out.update(session.scalars(select(Voted.voter_id).where(
+            Voted.voter_id.in_(voter_ids[i:i + 900]), Voted.election == latest, Voted.voted.is_(True))))
+    return out
+
+
 def walk_doors(session: Session, turf_id: int, *, today: dt.date | None = None) -> list[WalkDoor]:
     """The turf's doors in walk order; each door's voters by line number, marks and current results."""
     doors = turf_doors(session, turf_id)
@@ -101,6 +113,7 @@ def walk_doors(session: Session, turf_id: int, *, today: dt.date | None = None) 
         voters.extend(session.scalars(select(Voter).where(Voter.household_id.in_(ids[i:i + 900]))))
     lines = dict(session.execute(select(TurfLine.voter_id, TurfLine.line).where(TurfLine.turf_id == turf_id)).all())
     results = current_results(session, (v.id for v in voters))
+    voted = _voted(session, [v.id for v in voters])
     year = (today or dt.date.today()).year
     by_house: dict[int, list[WalkVoter]] = {}
     for v in voters:
@@ -108,7 +121,8 @@ def walk_doors(session: Session, turf_id: int, *, today: dt.date | None = None) 
         by_house.setdefault(v.household_id or 0, []).append(WalkVoter(
             voter_id=v.id, state_voter_id=v.state_voter_id, name=v.full_name,
             age=(year - v.birth_year) if v.birth_year else None, sex=v.sex or "", party=v.party or "",
-            language=v.language or "", line=lines.get(v.id), skip=_skip(v), result=cur.code if cur else None,
+            language=v.language or "", line=lines.get(v.id), skip=_skip(v) or ("Voted" if v.id in voted else None),
+            result=cur.code if cur else None,
             result_name=cur.name if cur else None, support=cur.support if cur else None,
             final=cur.final if cur else False,
         ))

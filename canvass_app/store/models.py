@@ -423,3 +423,20 @@ class BallotVote(Base):
     nonce: Mapped[str] = mapped_column(String(64))  # 32 random bytes, hex
     receipt: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class Voted(Base):
+    """Whether a voter has voted in an election, and their mail ballot's state (migration 0018): imported from the
+    county's voted files here, or pulled with the voter from the server. `ballot_status`: requested, accepted, or
+    the state's word for a problem to cure."""
+
+    __tablename__ = "voted"
+    __table_args__ = (Index("ix_voted_county_election", "county_id", "election"),)
+
+    voter_id: Mapped[int] = mapped_column(ForeignKey("voter.id", ondelete="CASCADE"), primary_key=True)
+    election: Mapped[str] = mapped_column(String(10), primary_key=True)  # "2026-11-03"
+    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
+    voted: Mapped[bool] = mapped_column(Boolean, default=False)
+    voted_on: Mapped[str | None] = mapped_column(String(10))
+    vote_method: Mapped[str | None] = mapped_column(String(20))  # mail, early, election_day, provisional, other
+    ballot_status: Mapped[str | None] = mapped_column(String(40))

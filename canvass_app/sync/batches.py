@@ -25,6 +25,7 @@ DEVICE_SETTING = "sync.device"
 LOCK_SETTING = "sync.lock"
 MAX_OPS = 2000
 MAX_BYTES = 2 * 1024 * 1024  # plaintext JSON; the sealed batch is zlib-compressed and far smaller
+SPLIT_AFTER = 2  # server errors (5xx) on the same batch before it is split to find the op the server fails on
 
 Clock = Callable[[], dt.datetime]
 
@@ -204,6 +205,24 @@ def record_failure(session: Session, batch_id: str, error: str, next_try_at: dt.
         batch.tries += 1
         batch.last_error = error[:2000]
         batch.next_try_at = next_try_at
+
+
+def after_server_error(session: Session, batch_id: str, message: str) -> int | None:
+    """A batch the server failed on (5xx) SPLIT_AFTER times or more is not sent unchanged again.
+
+    Every open batch goes back to the queue; returns how many ops the next batches may carry: half of this one's,
+    to find the op the server fails on. A batch of one op is that op: it is marked rejected here with the
+    server's message, and the answer is 0 (the usual batch size again). None: not yet, send it again.
+    """
+    batch = session.get(SyncBatch, batch_id)
+    if batch is None or batch.status != "open" or batch.tries < SPLIT_AFTER:
+        return None
+    if batch.op_count == 1:
+        reason = f"server_error: the server failed on this change {batch.tries} times ({message})"
+        session.execute(update(OutboxOp).where(OutboxOp.batch_id == batch.id, OutboxOp.status == "batched")
+                        .values(status="rejected", reject_reason=reason[:2000], batch_id=None))
+    unfreeze_all(session, batch.device_id)
+    return batch.op_count // 2
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""This device's sync identity (id, token, Ed25519 key, pinned server key, URL, and the member it acts for): in the
-keychain, never plaintext.
+"""This device's sync identity (id, token, Ed25519 key, pinned server keys, URL, CA file, and the member it acts
+for): in the keychain, never plaintext.
 
 Where the store key lives in the OS keychain, the identity goes there too (the same `keys.keyring_*` helpers).
 Where it does not (the passphrase fallback), `device.wrap` beside the database holds the identity sealed with
@@ -47,6 +47,8 @@ class Identity:
     member_id: int | None = None  # the member this device acts for (None: enrolled before protocol 2)
     member_name: str = ""
     list_prefix: str = ""  # this device's turf list numbers: "T3-0001", ...
+    server_signing_key: str = ""  # pinned raw Ed25519 public key, base64: only its notices wipe this device
+    ca_file: str = ""  # the CA file given at enrollment (every sync checks the certificate against it); "": system
 
     def signing_key(self) -> ed25519.Ed25519PrivateKey:
         return ed25519.Ed25519PrivateKey.from_private_bytes(unb64(self.private_key))

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from canvass_app.ballots.listing import apply_pulled_ballots
+from canvass_app.candidates.scorecards import apply_pulled_scorecards
+from canvass_app.paths import remove_private
 from canvass_app.store.models import (
     ContactAttempt,
     County,
@@ -28,6 +31,7 @@ from canvass_app.store.models import (
     Turf,
     TurfAssignment,
     TurfLine,
+    Voted,
     Voter,
     utcnow,
 )
@@ -35,11 +39,12 @@ from canvass_app.turfs.cutting import remove_local
 from canvass_protocol import roles, wire
 
 # Households before voters (voters name their household), voters before turfs (turf lines name voters).
-PULL_ORDER = ("households", "voters", "members", "turfs", "contacts", "rights", "briefs", "surveys", "ballots")
+PULL_ORDER = ("households", "voters", "members", "turfs", "contacts", "rights", "briefs", "surveys", "ballots",
+              "scorecards")
 # Every field the server sends is stored: the columns are the wire models' fields, less the keys that link rows.
 HOUSEHOLD_FIELDS = tuple(f for f in wire.item_fields("households") if f not in ("key", "precinct_code"))
 VOTER_FIELDS = tuple(f for f in wire.item_fields("voters")
-                     if f not in ("state_voter_id", "precinct_code", "household_key"))
+                     if f not in ("state_voter_id", "precinct_code", "household_key", *wire.VOTED_FIELDS))
 WIPE_SETTING = "sync.wiped"
 
 
@@ -124,7 +129,23 @@ def apply_voters(session: Session, county: County, items: list[dict[str, Any]], 
         for flag in ("active", "do_not_contact", "deceased", "moved"):
             row[flag] = bool(row[flag]) if flag != "active" else row[flag] is not False
         rows.append(row)
-    return _upsert(session, Voter.__table__, "state_voter_id", county.id, rows)
+    count = _upsert(session, Voter.__table__, "state_voter_id", county.id, rows)
+    _apply_voted(session, county, [i for i in items if i.get("election_date")])
+    return count
+
+
+def _apply_voted(session: Session, county: County, items: list[dict[str, Any]]) -> None:
+    """The voted fields of pulled voters into `voted` (GOTV), replacing what this device had for that election."""
+    if not items:
+        return
+    ids = dict(session.execute(select(Voter.state_voter_id, Voter.id).where(
+        Voter.county_id == county.id, Voter.state_voter_id.in_([i["state_voter_id"] for i in items]))).all())
+    rows = [{"voter_id": ids[i["state_voter_id"]], "election": i["election_date"], "county_id": county.id,
+             "voted": bool(i.get("voted")), "voted_on": i.get("voted_on"), "vote_method": i.get("vote_method"),
+             "ballot_status": i.get("ballot_status")} for i in items]
+    session.execute(delete(Voted).where(tuple_(Voted.voter_id, Voted.election).in_(
+        [(r["voter_id"], r["election"]) for r in rows])))
+    session.execute(insert(Voted), rows)
 
 
 def _when(value: Any) -> dt.datetime | None:
@@ -266,6 +287,7 @@ APPLY: dict[str, Callable[[Session, County, list[dict[str, Any]], bool], int]] =
     "briefs": apply_briefs,
     "surveys": apply_surveys,
     "ballots": apply_pulled_ballots,
+    "scorecards": apply_pulled_scorecards,
 }
 
 
@@ -317,9 +339,10 @@ def apply_page(session: Session, county: County, page: wire.ChangesPage) -> int:
 def wipe_voter_data(session: Session, reason: str) -> dict[str, int]:
     """Remove every voter-related row (voters, households, turfs, contacts, queued ops) after a revocation.
 
-    Policy briefs, Secured Rights and survey questions are public and stay. Returns rows removed per table.
+    Policy briefs, Secured Rights and survey questions are public and stay, and so do the unsynced ops that
+    sync/kept.py sealed for the server beforehand (the setting `sync.kept`). Returns rows removed per table.
     """
-    session.execute(delete(SyncBatch))  # sealed to the server, but the server no longer takes them
+    session.execute(delete(SyncBatch))  # their sealed copies are in sync.kept
     removed: dict[str, int] = {}
     session.execute(update(Household).values(turf_id=None))
     models: tuple[type[Any], ...] = (ContactAttempt, TurfLine, TurfAssignment, OutboxOp, Turf, Voter, Household,
@@ -334,5 +357,8 @@ def wipe_voter_data(session: Session, reason: str) -> dict[str, int]:
         if row is not None:
             session.delete(row)
     session.flush()
+    store_file = session.connection().engine.url.database  # and walk-list previews, outside the store
+    if store_file:
+        remove_private(Path(store_file).parent)
     session.add(Setting(key=WIPE_SETTING, value={"at": utcnow().isoformat(), "reason": reason, "removed": removed}))
     return removed

@@ -31,7 +31,7 @@ def check_receipts(store: Store, *, again: bool = False, http: SyncHttp | None =
     checks: list[ReceiptCheck] = []
     if not ids:
         return checks
-    client = http or SyncHttp(ident.server_url, ident.token)
+    client = http or SyncHttp(ident.server_url, ident.token, ca_file=ident.ca_file or None)
     try:
         for ballot_id in ids:
             published = client.ballot_receipts(ballot_id)

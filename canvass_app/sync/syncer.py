@@ -2,12 +2,17 @@
 
 `sync(store)` is what "Sync now", the timer, the watchdog and `canvass-app sync` all call. It never raises for
 network trouble: it returns a `SyncReport` saying what happened in plain words.
+
+Only the server can order a wipe: whatever says "revoked" (a 403, the device status) makes the syncer ask
+`GET /v1/device` with a fresh nonce, and the device wipes only on a notice signed by the server key pinned at
+enrollment, for this device, answering that nonce. Anything else is an error to retry.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import secrets
 import threading
 import time
 from collections.abc import Callable
@@ -19,9 +24,10 @@ from sqlalchemy.exc import OperationalError
 
 from canvass_app.store.database import Store
 from canvass_app.store.models import Setting, SyncBatch, utcnow
-from canvass_app.sync import batches, identity, pull
+from canvass_app.sync import batches, identity, kept, pull
 from canvass_app.sync.backoff import Backoff
-from canvass_app.sync.transport import Refused, Revoked, SyncHttp, SyncHttpError, Transient
+from canvass_app.sync.transport import Refused, Revoked, SyncHttp, SyncHttpError, Transient, UnsafeServer
+from canvass_protocol import trust
 
 log = logging.getLogger(__name__)
 LAST_SETTING = "sync.last"
@@ -89,17 +95,22 @@ def sync(store: Store, *, options: SyncOptions | None = None, http: SyncHttp | N
 
 def _sync_locked(store: Store, options: SyncOptions, http: SyncHttp | None) -> SyncReport:
     report = SyncReport()
+    kept.deliver(store)  # a revoked device's unsynced ops, in case it was reinstated
     ident = identity.load(store)
     if ident is None:
         report.error, report.error_kind = "this device is not enrolled: enroll it with a server first", "not_enrolled"
         return _finish(store, report, options)
     own_http = http is None
-    client = http or SyncHttp(ident.server_url, ident.token)
+    try:
+        client = http or SyncHttp(ident.server_url, ident.token, ca_file=ident.ca_file or None)
+    except UnsafeServer as exc:
+        report.error, report.error_kind = str(exc), "refused"
+        return _finish(store, report, options)
     try:
         if _push(store, ident, client, options, report) and options.pull:
             _pull(store, ident, client, report)
     except Revoked as exc:
-        _wipe(store, report, exc.message)
+        _revoked(store, ident, client, report, exc.message)
     except OperationalError as exc:  # another process (the app and the CLI at once) holds the store's write lock
         log.warning("local store busy during sync: %s", type(exc).__name__)
         report.error, report.error_kind = "the local store was busy; the next sync will carry on", "busy"
@@ -136,6 +147,17 @@ def _push(store: Store, ident: identity.Identity, client: SyncHttp, options: Syn
                 with store.session() as session:
                     batches.record_failure(session, batch_id, exc.message,
                                            options.clock() + dt.timedelta(seconds=delay))
+                # A server that answers its health check yet keeps failing on this batch fails on one of its ops:
+                # split the batch to find it, never send the same bytes forever (see after_server_error).
+                split = None
+                if (exc.status or 0) >= 500 and client.probe():
+                    with store.session() as session:
+                        split = batches.after_server_error(session, batch_id, exc.message)
+                if split is not None:
+                    limits = batches.Limits(split, limits.max_bytes) if split else options.limits
+                    report.rejected += split == 0
+                    tries_left = options.attempts
+                    continue
                 if tries_left <= 0:
                     report.error, report.error_kind, report.retry_after = exc.message, "network", exc.retry_after
                     return False
@@ -184,7 +206,7 @@ def _refusal_words(exc: SyncHttpError) -> str:
 def _pull(store: Store, ident: identity.Identity, client: SyncHttp, report: SyncReport) -> None:
     try:
         status = client.device()
-        if status.wipe:
+        if status.status == "revoked" or status.wipe:
             raise Revoked("the server revoked this device", status=403, code="device_revoked")
         for scope in pull.scopes_for(status.role):
             report.pulled[scope] = 0
@@ -212,13 +234,34 @@ def _pull(store: Store, ident: identity.Identity, client: SyncHttp, report: Sync
         report.error_kind = "refused"
 
 
-def _wipe(store: Store, report: SyncReport, message: str) -> None:
+def _revoked(store: Store, ident: identity.Identity, client: SyncHttp, report: SyncReport, message: str) -> None:
+    """Something said this device is revoked: wipe if the server's signed notice confirms it, else retry later."""
+    nonce = secrets.token_urlsafe(24)
+    try:
+        notice = client.device(nonce).notice
+    except SyncHttpError as exc:
+        log.info("revocation not confirmed: %s", type(exc).__name__)
+        notice = None
+    if trust.notice_is_genuine(notice, ident.server_signing_key, ident.device_id, nonce):
+        _wipe(store, ident, report, message)
+        return
+    log.warning("a revocation without a valid signed notice: nothing wiped")
+    report.error = ("the server's answer said this device was revoked, without the server's signed notice: nothing "
+                    "was wiped; the next sync tries again")
+    report.error_kind = "network"
+
+
+def _wipe(store: Store, ident: identity.Identity, report: SyncReport, message: str) -> None:
     with store.session() as session:
+        batches.hold_write_lock(session)
+        kept_ops = kept.keep_unsynced(session, ident)
         removed = pull.wipe_voter_data(session, message)
     identity.forget(store)
     report.wiped = True
     report.error, report.error_kind = "this device was revoked: its local voter data was wiped", "revoked"
-    log.warning("device revoked: wiped %s", removed)
+    if kept_ops:
+        report.error += f"; {kept_ops} unsynced change(s) kept sealed for the server"
+    log.warning("device revoked: wiped %s, kept %d sealed op(s)", removed, kept_ops)
 
 
 def _finish(store: Store, report: SyncReport, options: SyncOptions, *, save: bool = True) -> SyncReport:

@@ -141,6 +141,19 @@ def _cut_ops(session: Session, turf_ids: Collection[int]) -> None:
             "lines": [list(pair) for pair in lines[turf.id]], "created_at": turf.created_at.isoformat()})
 
 
+def publish_local_turfs(session: Session, me: Me) -> tuple[int, list[str]]:
+    """On enrolling: the turfs cut on this computer before it had a server travel too, under the list numbers
+    already printed on their sheets. Returns (turfs queued, list numbers too large to sync: cut them again by
+    doors). A number another device already holds comes back from the server as `list_number_taken`."""
+    if roles.may_send(me.role, "turf_cut") is None:
+        return 0, []
+    sizes = dict(session.execute(select(TurfLine.turf_id, func.count()).group_by(TurfLine.turf_id)).all())
+    turfs = session.execute(select(Turf.id, Turf.list_number).order_by(Turf.list_number)).all()
+    fits = [tid for tid, _ in turfs if sizes.get(tid, 0) <= wire.MAX_TURF_LINES]
+    _cut_ops(session, fits)
+    return len(fits), [number for tid, number in turfs if sizes.get(tid, 0) > wire.MAX_TURF_LINES]
+
+
 def _next_cut_id(session: Session) -> int:
     """A new cut number, shared by the turfs of one cut; like list numbers, never reused."""
     setting = session.get(Setting, LAST_CUT_KEY)

@@ -48,6 +48,7 @@ class WalkBook:
     doors: int
     talking_points: str
     lines: Sequence[WalkLine]
+    heading: str = ""  # the cover's title instead of "Walk list T-0042" (an election-day chase list says so)
 
 
 @dataclass(frozen=True)
@@ -286,7 +287,7 @@ class _Writer:
         self._header(book, 1, total)
         y = g.height - MARGIN - 84
         c.setFont(BOLD, 18)
-        c.drawString(MARGIN, y, translate("WalkList", "Walk list {0}").format(book.list_number))
+        c.drawString(MARGIN, y, book.heading or translate("WalkList", "Walk list {0}").format(book.list_number))
         c.setFont(FONT, 11)
         y -= 20
         for text in (book.turf_name, translate("WalkList", "Doors: {0}    People: {1}    Pages: {2} after this one")

@@ -96,10 +96,10 @@ class SyncController(QObject):
             self.refresh()
             return
         self._probing = True
-        url = ident.server_url
+        url, ca_file = ident.server_url, ident.ca_file or None
 
         def probe(_control: Any) -> bool:
-            with SyncHttp(url) as http:
+            with SyncHttp(url, ca_file=ca_file) as http:
                 return http.probe()
 
         self.ctx.runner.run(probe, on_done=self._probed, on_error=lambda _e: self._probed(False), db=False)

@@ -10,6 +10,7 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -61,7 +62,9 @@ class _Runnable(QRunnable):
             result = self.fn(self.control)
         except Exception as exc:
             if not isinstance(exc, Cancelled):
-                log.error("task failed: %s", "".join(traceback.format_exception_only(type(exc), exc)).strip())
+                # The type and the place, never the message: it may name a voter (the person sees it, the log not).
+                where = traceback.extract_tb(exc.__traceback__)[-1]
+                log.error("task failed: %s at %s:%d", type(exc).__name__, Path(where.filename).name, where.lineno)
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)

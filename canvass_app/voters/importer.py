@@ -14,6 +14,7 @@ import changed is recorded so that the last import can be undone (import_journal
 from __future__ import annotations
 
 import csv
+import os
 import tempfile
 import time
 from array import array
@@ -26,6 +27,7 @@ from sqlalchemy import Connection, Table, bindparam, func, insert, select, text,
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from canvass_app.paths import private_dir
 from canvass_app.store.database import cache_size
 from canvass_app.store.models import County, Household, Precinct, Setting, Voter, utcnow
 from canvass_app.voters import import_journal, mappings, search
@@ -198,8 +200,9 @@ class _Rejects:
         if self._file is None:
             if self.path is None:
                 self.path = _default_rejects_path(self.source)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = open(self.path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # plaintext voter data: ours only
+            self._file = open(fd, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
             self._writer = csv.writer(self._file)
             self._writer.writerow(["row", "voter_id", "reason"])
         self._writer.writerow([rejection.row, rejection.voter_id, rejection.reason])
@@ -210,14 +213,20 @@ class _Rejects:
             self._file.close()
 
 
+def private_rejects_path(data_dir: Path, source: Path) -> Path:
+    """Where the app puts a voter file's rejected rows (plaintext voter data): this account's private directory
+    beside the store (0700), which a remote wipe removes."""
+    return private_dir(data_dir) / "rejects" / f"{source.stem}.rejects-{time.strftime('%Y%m%d-%H%M%S')}.csv"
+
+
 def _default_rejects_path(source: Path) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     candidate = source.with_name(f"{source.stem}.rejects-{stamp}.csv")
     try:
-        candidate.touch()
+        candidate.touch(mode=0o600)
         return candidate
     except OSError:
-        return Path(tempfile.gettempdir()) / candidate.name
+        return Path(tempfile.mkdtemp(prefix="canvass-rejects-")) / candidate.name  # a 0700 directory
 
 
 def _county_id(conn: Connection, name: str, state: str) -> tuple[int, bool]:

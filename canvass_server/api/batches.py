@@ -9,9 +9,12 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from canvass_protocol import wire
-from canvass_server.api.deps import ERRORS, KeyDep, SessionDep, SettingsDep
+from canvass_server.api.deps import ERRORS, DatabaseDep, KeyDep, SettingsDep
+from canvass_server.db import Database
+from canvass_server.devices import authenticate
 from canvass_server.errors import ApiError
 from canvass_server.ingest import ingest
+from canvass_server.limits import FailedBatches, read_body
 
 router = APIRouter(tags=["sync"], responses=ERRORS)
 BATCH_BODY: dict[str, Any] = {
@@ -22,33 +25,40 @@ BATCH_BODY: dict[str, Any] = {
 }
 
 
-async def read_bounded(request: Request, limit: int) -> bytes:
-    """The body, refused with 413 as soon as it passes `limit` bytes (with or without a Content-Length)."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, wire.ErrorCode.PAYLOAD_TOO_LARGE, f"batches are limited to {limit} bytes")
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise ApiError(413, wire.ErrorCode.PAYLOAD_TOO_LARGE, f"batches are limited to {limit} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
+def _device_of(database: Database, authorization: str | None) -> str:
+    """The active device behind the token (401 / 403 otherwise), in a short session of its own."""
+    with database.session() as session:
+        return authenticate(session, authorization).id
 
 
 @router.post("/v1/batches", response_model=wire.BatchAnswer, openapi_extra=BATCH_BODY)
 async def batches(
     request: Request,
-    session: SessionDep,
+    database: DatabaseDep,
     settings: SettingsDep,
     key: KeyDep,
     authorization: Annotated[str | None, Header()] = None,
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
 ) -> JSONResponse:
-    # The body is read before any database work, so a slow upload never holds a connection or a row lock.
-    # The device is authenticated inside ingest: it row-locks the device for the whole transaction.
-    body = await read_bounded(request, settings.max_batch_bytes)
-    answer, replayed = await run_in_threadpool(
-        ingest, session, settings=settings, key=key, authorization=authorization,
-        idempotency_key=idempotency_key, body=body)
+    # The token, then the device's failures, are checked before the body is read; the body is read before any
+    # database transaction opens, so a slow upload never holds a connection or a row lock.
+    device_id = await run_in_threadpool(_device_of, database, authorization)
+    failed: FailedBatches = request.app.state.failed_batches
+    if failed.recent(device_id) >= settings.rate_limit_per_minute:
+        failed.add(device_id)
+        raise ApiError(429, wire.ErrorCode.RATE_LIMITED, "Too many failed batches from this device; slow down.",
+                       headers={"Retry-After": "30"})
+    try:
+        body = await read_body(request.receive, settings.max_batch_bytes, settings.body_timeout_seconds)
+        answer, replayed = await run_in_threadpool(
+            _ingest, database, settings=settings, key=key, authorization=authorization,
+            idempotency_key=idempotency_key, body=body, failures=failed.recent(device_id))
+    except ApiError:
+        failed.add(device_id)
+        raise
     return JSONResponse(answer, headers={"Canvass-Replayed": "1" if replayed else "0"})
+
+
+def _ingest(database: Database, **kwargs: Any) -> tuple[dict[str, Any], bool]:
+    with database.session() as session:  # committed before the answer is sent: a 2xx always means "stored"
+        return ingest(session, **kwargs)

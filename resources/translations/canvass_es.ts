@@ -77,182 +77,182 @@
         <translation>este dispositivo no está inscrito: los recibos vienen del servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="32"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="34"/>
         <source>Support</source>
         <translation>A favor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="32"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="34"/>
         <source>Oppose</source>
         <translation>En contra</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="33"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="35"/>
         <source>Abstain</source>
         <translation>Abstención</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="43"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="45"/>
         <source>{0} days {1} h left</source>
         <translation>quedan {0} días {1} h</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="45"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="47"/>
         <source>{0} h {1} min left</source>
         <translation>quedan {0} h {1} min</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="46"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="48"/>
         <source>{0} min left</source>
         <translation>quedan {0} min</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="72"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="81"/>
         <source>Optional comment for the policy council</source>
         <translation>Comentario opcional para el consejo de políticas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="73"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="82"/>
         <source>Vote comment</source>
         <translation>Comentario del voto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="88"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="97"/>
         <source>Check my receipt</source>
         <translation>Comprobar mi recibo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="89"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="98"/>
         <source>Fetch the published receipts and look for yours</source>
         <translation>Descargar los recibos publicados y buscar el suyo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="99"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="108"/>
         <source>county</source>
         <translation>condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="99"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="108"/>
         <source>state</source>
         <translation>estado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="100"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="109"/>
         <source>national</source>
         <translation>nacional</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="101"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="110"/>
         <source>ballot {0}, {1}</source>
         <translation>votación {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="103"/>
-        <source>Open until {0:%Y-%m-%d %H:%M} UTC — {1}</source>
-        <translation>Abierta hasta {0:%Y-%m-%d %H:%M} UTC — {1}</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="112"/>
+        <source>Open until {0} UTC — {1}</source>
+        <translation>Abierta hasta {0} UTC — {1}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="106"/>
-        <source>Closed {0:%Y-%m-%d %H:%M} UTC — the result arrives with the next sync</source>
-        <translation>Cerrada {0:%Y-%m-%d %H:%M} UTC — el resultado llega con la próxima sincronización</translation>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="115"/>
+        <source>Closed {0} UTC — the result arrives with the next sync</source>
+        <translation>Cerrada {0} UTC — el resultado llega con la próxima sincronización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="109"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="134"/>
+        <source>Your vote: {0}{1}, cast {2} UTC.</source>
+        <translation>Su voto: {0}{1}, emitido {2} UTC.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="118"/>
         <source>Passed</source>
         <translation>Aprobada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="109"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="118"/>
         <source>Not passed</source>
         <translation>No aprobada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="110"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="119"/>
         <source>quorum met</source>
         <translation>con quórum</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="110"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="119"/>
         <source>no quorum</source>
         <translation>sin quórum</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="111"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="120"/>
         <source>{0} support · {1} oppose · {2} abstain; {3} of {4} voted, {5}</source>
         <translation>{0} a favor · {1} en contra · {2} abstenciones; votaron {3} de {4}, {5}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="118"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="127"/>
         <source>You have not voted.</source>
         <translation>No ha votado.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="121"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="130"/>
         <source>Your vote: {0} — not accepted by the server: {1}. It is not counted.</source>
         <translation>Su voto: {0} — el servidor no lo aceptó: {1}. No se cuenta.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="124"/>
-        <source>Your vote: {0}{1}, cast {2:%Y-%m-%d %H:%M} UTC.</source>
-        <translation>Su voto: {0}{1}, emitido {2:%Y-%m-%d %H:%M} UTC.</translation>
-    </message>
-    <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="127"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="136"/>
         <source>A new vote replaces it until the ballot closes.</source>
         <translation>Un voto nuevo lo reemplaza hasta el cierre de la votación.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="133"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="142"/>
         <source>Receipt checked: your vote is counted under your choice.</source>
         <translation>Recibo comprobado: su voto se cuenta bajo su opción.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="135"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="144"/>
         <source>Receipt published under another choice: tell your county lead.</source>
         <translation>Recibo publicado bajo otra opción: avise a su líder de condado.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="137"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="146"/>
         <source>Your receipt is not among the published ones: your vote was not counted.</source>
         <translation>Su recibo no está entre los publicados: su voto no se contó.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="139"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="148"/>
         <source>Receipt not checked yet.</source>
         <translation>Recibo aún sin comprobar.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="146"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="157"/>
         <source>Ballots</source>
         <translation>Votaciones</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="197"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="215"/>
         <source>Vote changed to {0}</source>
         <translation>Voto cambiado a {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="198"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="216"/>
         <source>Vote recorded: {0}</source>
         <translation>Voto registrado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="199"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="217"/>
         <source>sent at the next sync</source>
         <translation>se envía en la próxima sincronización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="208"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="226"/>
         <source>Checking receipts…</source>
         <translation>Comprobando recibos…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="214"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="232"/>
         <source>Vote not recorded: {0}</source>
         <translation>Voto no registrado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="218"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="236"/>
         <source>Ballots: {0}</source>
         <translation>Votaciones: {0}</translation>
     </message>
@@ -260,214 +260,276 @@
 <context>
     <name>BriefsPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="57"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="59"/>
         <source>Proposed</source>
         <translation>Propuesta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="58"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="60"/>
         <source>Adopted</source>
         <translation>Adoptada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="59"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="61"/>
         <source>Retired</source>
         <translation>Retirada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="77"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="80"/>
         <source>Policy Briefs</source>
         <translation>Propuestas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="93"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="100"/>
         <source>Search titles, text and talking points (Ctrl+F)</source>
         <translation>Buscar en títulos, texto y puntos clave (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="95"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="102"/>
         <source>Search briefs</source>
         <translation>Buscar propuestas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="100"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="107"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="106"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="114"/>
         <source>Categories</source>
         <translation>Categorías</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="107"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="226"/>
         <source>All briefs</source>
         <translation>Todas las propuestas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="108"/>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="375"/>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="430"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="226"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="238"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="482"/>
         <source>Bookmarked</source>
         <translation>Marcadas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="120"/>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="143"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="125"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="150"/>
         <source>Briefs</source>
         <translation>Propuestas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="139"/>
         <location filename="../../canvass_app/ui/pages/briefs.py" line="144"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="151"/>
         <source>Secured Rights</source>
         <translation>Derechos Garantizados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="165"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="179"/>
         <source>Doorstep: talking points only</source>
         <translation>En la puerta: solo puntos clave</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="168"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="182"/>
         <source>A compact view for the doorstep (Ctrl+D)</source>
         <translation>Una vista compacta para la puerta (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="171"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="185"/>
         <source>Smaller text (Ctrl+-)</source>
         <translation>Texto más pequeño (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="172"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="186"/>
         <source>Smaller text</source>
         <translation>Texto más pequeño</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="175"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="189"/>
         <source>Larger text (Ctrl++)</source>
         <translation>Texto más grande (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="176"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="190"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="178"/>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="376"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="239"/>
         <source>Bookmark</source>
         <translation>Marcar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="179"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="193"/>
         <source>Bookmark this brief (Ctrl+B)</source>
         <translation>Marcar esta propuesta (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="146"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="154"/>
         <source>Print handout…</source>
         <translation>Imprimir folleto…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="148"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="159"/>
         <source>Save handout as PDF…</source>
         <translation>Guardar folleto como PDF…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="187"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="202"/>
         <source>Brief</source>
         <translation>Propuesta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="190"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="233"/>
         <source>Choose a brief on the left, or search.</source>
         <translation>Elija una propuesta a la izquierda, o busque.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="251"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="304"/>
         <source>Loaded {0} bundled briefs</source>
         <translation>Se cargaron {0} propuestas incluidas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="261"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="314"/>
         <source>{0} briefs</source>
         <translation>{0} propuestas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="270"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="323"/>
         <source>charter conflict</source>
         <translation>conflicto con la carta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="342"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="395"/>
         <source>{0} matches</source>
         <translation>{0} resultados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="343"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="396"/>
         <source>No brief matches — try fewer words</source>
         <translation>Ninguna propuesta coincide: pruebe con menos palabras</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="413"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="465"/>
         <source>Text size {0} pt</source>
         <translation>Tamaño del texto {0} pt</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="431"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="483"/>
         <source>Bookmark removed</source>
         <translation>Marca quitada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="454"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="506"/>
         <source>conflicts:</source>
         <translation>entra en conflicto con:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="457"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="509"/>
         <source>This proposal declares a conflict with this right, so it can never be adopted as it stands: {0}</source>
         <translation>Esta propuesta declara un conflicto con este derecho, así que no puede adoptarse tal como está: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="490"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="155"/>
         <source>Print a handout of the selected briefs (select several with Ctrl+click) (Ctrl+P)</source>
         <translation>Imprimir un folleto con los resúmenes elegidos (elija varios con Ctrl+clic) (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="493"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="160"/>
         <source>Save a handout of the selected briefs as a PDF file (Ctrl+S)</source>
         <translation>Guardar un folleto con los resúmenes elegidos como archivo PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="518"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="570"/>
         <source>Policy brief handout</source>
         <translation>Folleto de propuestas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="527"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="579"/>
         <source>Sent the handout ({0} pages) to the printer</source>
         <translation>Folleto enviado a la impresora ({0} páginas)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="533"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="585"/>
         <source>Save handout</source>
         <translation>Guardar folleto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="534"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="586"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="538"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="590"/>
         <source>Handout saved to {0} ({1} pages)</source>
         <translation>Folleto guardado en {0} ({1} páginas)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/briefs.py" line="548"/>
+        <location filename="../../canvass_app/ui/pages/briefs.py" line="600"/>
         <source>Policy briefs: {0}</source>
         <translation>Propuestas: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesPage</name>
+    <message>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="28"/>
+        <source>aligned</source>
+        <translation>alineado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="29"/>
+        <source>against</source>
+        <translation>en contra</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="30"/>
+        <source>absent</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="31"/>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="68"/>
+        <source>Officials&apos; votes scored against the policies the members adopted. Pick one to see every vote behind the score.</source>
+        <translation>Los votos de los cargos electos, puntuados frente a las políticas que adoptaron los miembros. Elija uno para ver cada voto detrás de la puntuación.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="74"/>
+        <source>Search by name, party or district</source>
+        <translation>Buscar por nombre, partido o distrito</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="75"/>
+        <source>Search officials</source>
+        <translation>Buscar cargos electos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="89"/>
+        <source>Officials</source>
+        <translation>Cargos electos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="91"/>
+        <source>Votes behind the score</source>
+        <translation>Votos detrás de la puntuación</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="144"/>
+        <source>No official matches the search.</source>
+        <translation>Ningún cargo electo coincide con la búsqueda.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="146"/>
+        <source>No scorecards on this device yet: they arrive with a sync.</source>
+        <translation>Aún no hay fichas en este dispositivo: llegan con una sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="150"/>
+        <source>The scorecards could not be read: {0}</source>
+        <translation>No se pudieron leer las fichas: {0}</translation>
     </message>
 </context>
 <context>
@@ -1163,159 +1225,164 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="55"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="56"/>
         <location filename="../../canvass_app/ui/self_test.py" line="134"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="56"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="57"/>
         <source>Walk</source>
         <translation>Recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="57"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="58"/>
         <source>Turfs &amp;&amp; Walk Lists</source>
         <translation>Zonas y listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="58"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="59"/>
         <source>Policy Briefs</source>
         <translation>Propuestas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="59"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="60"/>
+        <source>Candidates</source>
+        <translation>Candidatos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/main_window.py" line="61"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="74"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="303"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="76"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="305"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="120"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="122"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="123"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="125"/>
         <source>&amp;Import voter file…</source>
         <translation>&amp;Importar padrón electoral…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="129"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="131"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="134"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="136"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="140"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="142"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="149"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="151"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="153"/>
         <source>&amp;About Canvass</source>
         <translation>&amp;Acerca de Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="158"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="160"/>
         <source>Signed in: {0} ({1})</source>
         <translation>Sesión: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="163"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="216"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="165"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="218"/>
         <source>none loaded</source>
         <translation>ninguno cargado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="164"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="217"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="166"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="219"/>
         <source>County: {0}</source>
         <translation>Condado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="166"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="301"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="168"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="303"/>
         <source>Data: {0}</source>
         <translation>Datos: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="170"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="193"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="172"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="195"/>
         <source>Sync: {0}</source>
         <translation>Sincronización: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="170"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="172"/>
         <source>not connected</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="181"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="302"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="183"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="304"/>
         <source>Working</source>
         <translation>Trabajando</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="211"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="213"/>
         <source>C&amp;ounty</source>
         <translation>C&amp;ondado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="212"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="214"/>
         <source>County</source>
         <translation>Condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="213"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="215"/>
         <source>The county every page shows</source>
         <translation>El condado que muestran todas las páginas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="214"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="216"/>
         <source>No county yet: import a voter file</source>
         <translation>Aún no hay condado: importe un padrón electoral</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="266"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="268"/>
         <source>the system keychain</source>
         <translation>el llavero del sistema</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="267"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="269"/>
         <source>a passphrase</source>
         <translation>una frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="270"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="272"/>
         <source>Offline field canvassing for volunteer alliances.</source>
         <translation>Campañas puerta a puerta sin conexión para alianzas de voluntarios.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="271"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="273"/>
         <source>Data directory: {0}</source>
         <translation>Carpeta de datos: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="272"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="274"/>
         <source>Everything on disk is encrypted (key in {0}).</source>
         <translation>Todo lo guardado en el disco está cifrado (clave en {0}).</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="283"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="285"/>
         <source>About Canvass</source>
         <translation>Acerca de Canvass</translation>
     </message>
@@ -1513,6 +1580,147 @@
         <location filename="../../canvass_app/ui/roles.py" line="12"/>
         <source>admin</source>
         <translation>administrador</translation>
+    </message>
+</context>
+<context>
+    <name>Scorecard</name>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="21"/>
+        <source>District {0}: the record on our adopted policies</source>
+        <translation>Distrito {0}: el historial frente a nuestras políticas adoptadas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="22"/>
+        <source>no scored vote</source>
+        <translation>sin voto puntuado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="23"/>
+        <source>{0} aligned · {1} against · {2} absent · {3} other</source>
+        <translation>{0} alineados · {1} en contra · {2} ausentes · {3} otros</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="24"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="25"/>
+        <source>Bill</source>
+        <translation>Proyecto de ley</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="26"/>
+        <source>Policy</source>
+        <translation>Política</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="27"/>
+        <source>Voted</source>
+        <translation>Votó</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="28"/>
+        <source>Counts as</source>
+        <translation>Cuenta como</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="29"/>
+        <source>aligned</source>
+        <translation>alineado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="30"/>
+        <source>against</source>
+        <translation>en contra</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="31"/>
+        <source>absent</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="32"/>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="33"/>
+        <source>(counts double: a Secured Right)</source>
+        <translation>(cuenta doble: un Derecho Garantizado)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="34"/>
+        <source>Score = aligned votes ÷ (aligned + against) on the roll calls linked to policies the members adopted. A vote on a policy that protects a Secured Right counts double. Absences and other votes (abstain, present, paired) are shown, not scored.</source>
+        <translation>Puntuación = votos alineados ÷ (alineados + en contra) en las votaciones vinculadas a políticas que adoptaron los miembros. Un voto sobre una política que protege un Derecho Garantizado cuenta doble. Las ausencias y otros votos (abstención, presente, pareado) se muestran, no se puntúan.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/scorecard_pdf.py" line="38"/>
+        <source>Scorecard, district {0}</source>
+        <translation>Ficha, distrito {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardTableModel</name>
+    <message>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="17"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="18"/>
+        <source>Party</source>
+        <translation>Partido</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="19"/>
+        <source>Chamber</source>
+        <translation>Cámara</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="20"/>
+        <source>District</source>
+        <translation>Distrito</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="21"/>
+        <source>Score</source>
+        <translation>Puntuación</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="22"/>
+        <source>Aligned</source>
+        <translation>Alineados</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="23"/>
+        <source>Against</source>
+        <translation>En contra</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="24"/>
+        <source>Absent</source>
+        <translation>Ausentes</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="25"/>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="27"/>
+        <source>Senate</source>
+        <translation>Senado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="28"/>
+        <source>House</source>
+        <translation>Cámara baja</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="32"/>
+        <source>no scored vote</source>
+        <translation>sin voto puntuado</translation>
     </message>
 </context>
 <context>
@@ -1845,287 +2053,337 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="36"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="37"/>
         <source>the voter is not in the server&apos;s list for this county</source>
         <translation>el votante no está en la lista del servidor para este condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="37"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="38"/>
         <source>this device may not write to that county</source>
         <translation>este dispositivo no puede escribir en ese condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="38"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="39"/>
         <source>the policy is not open for votes any more</source>
         <translation>la propuesta ya no está abierta a votación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="39"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="40"/>
         <source>the change was incomplete or malformed</source>
         <translation>el cambio estaba incompleto o mal formado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="40"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="41"/>
         <source>another change already used the same id</source>
         <translation>otro cambio ya usó el mismo identificador</translation>
     </message>
     <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="42"/>
+        <source>the server does not know this kind of change</source>
+        <translation>el servidor no conoce este tipo de cambio</translation>
+    </message>
+    <message>
         <location filename="../../canvass_app/ui/pages/sync.py" line="43"/>
+        <source>the server needs a newer version of Canvass</source>
+        <translation>el servidor necesita una versión más nueva de Canvass</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="44"/>
+        <source>the change was sent twice under different contents</source>
+        <translation>el cambio se envió dos veces con contenidos distintos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="45"/>
+        <source>your role may not make this change</source>
+        <translation>su función no permite hacer este cambio</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="46"/>
+        <source>the turf is not on the server (it may have been deleted)</source>
+        <translation>el territorio no está en el servidor (puede haberse borrado)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="47"/>
+        <source>that member is not in this county&apos;s list</source>
+        <translation>ese miembro no está en la lista de este condado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="48"/>
+        <source>another turf already has that list number</source>
+        <translation>otro territorio ya tiene ese número de lista</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="49"/>
+        <source>the ballot is not open in this county</source>
+        <translation>la votación no está abierta en este condado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="50"/>
+        <source>the ballot had closed</source>
+        <translation>la votación ya había cerrado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="51"/>
+        <source>you are not among this ballot&apos;s voters</source>
+        <translation>usted no está entre los votantes de esta votación</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="54"/>
         <source>contact</source>
         <translation>contacto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="44"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="55"/>
         <source>voter mark</source>
         <translation>marca de votante</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="45"/>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="46"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="56"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="57"/>
         <source>vote</source>
         <translation>voto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="52"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="63"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="58"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="70"/>
         <source>{0} ({1} ago)</source>
         <translation>{0} (hace {1})</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="74"/>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="77"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="88"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="92"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="80"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="96"/>
         <source>This device</source>
         <translation>Este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="82"/>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="220"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="98"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="267"/>
         <source>checking…</source>
         <translation>comprobando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="92"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="108"/>
         <source>Connection</source>
         <translation>Conexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="93"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="109"/>
         <source>Waiting to be sent</source>
         <translation>En espera de envío</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="94"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="110"/>
         <source>Oldest waiting change</source>
         <translation>Cambio en espera más antiguo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="95"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="111"/>
         <source>Last successful sync</source>
         <translation>Última sincronización correcta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="96"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="112"/>
         <source>Last problem</source>
         <translation>Último problema</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="97"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="113"/>
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="102"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="121"/>
         <source>Sync now</source>
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="103"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="123"/>
         <source>Send waiting changes and fetch the latest lists now</source>
         <translation>Enviar ahora los cambios en espera y descargar las listas más recientes</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="117"/>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="244"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="137"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="293"/>
         <source>Connect this device to a server</source>
         <translation>Conectar este dispositivo a un servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="120"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="140"/>
         <source>for example https://sync.example.org</source>
         <translation>por ejemplo https://sync.example.org</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="121"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="141"/>
         <source>Server address</source>
         <translation>Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="123"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="144"/>
         <source>from your county lead, like ABCD-EFGH-JKLM</source>
         <translation>de su responsable de condado, como ABCD-EFGH-JKLM</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="124"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="145"/>
         <source>Enrollment code</source>
         <translation>Código de inscripción</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="125"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="147"/>
         <source>Connect</source>
         <translation>Conectar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="130"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="153"/>
         <source>Server address:</source>
         <translation>Dirección del servidor:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="131"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="154"/>
         <source>Enrollment code:</source>
         <translation>Código de inscripción:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="135"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="161"/>
         <source>Changes the server did not accept</source>
         <translation>Cambios que el servidor no aceptó</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="139"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="164"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="139"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="164"/>
         <source>Change</source>
         <translation>Cambio</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="139"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="165"/>
         <source>About</source>
         <translation>Sobre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="140"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="165"/>
         <source>Code</source>
         <translation>Código</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="140"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="166"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="260"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="309"/>
         <source>{0} not seen yet. They never hold up other changes; fix and log them again where needed.</source>
         <translation>{0} sin ver todavía. Nunca detienen otros cambios; corríjalos y regístrelos de nuevo donde haga falta.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="144"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="174"/>
         <source>Rejected changes</source>
         <translation>Cambios rechazados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="146"/>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="262"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="176"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="311"/>
         <source>These are kept for your records; they never hold up other changes.</source>
         <translation>Se guardan para su registro; nunca detienen los demás cambios.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="149"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="180"/>
         <source>Mark as seen</source>
         <translation>Marcar como vistos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="150"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="181"/>
         <source>Stop counting these in the status bar</source>
         <translation>Dejar de contarlos en la barra de estado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="181"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="226"/>
         <source>A sync is already running.</source>
         <translation>Ya hay una sincronización en curso.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="190"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="235"/>
         <source>Give both the server address and the code.</source>
         <translation>Indique la dirección del servidor y el código.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="193"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="238"/>
         <source>Connecting…</source>
         <translation>Conectando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="199"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="245"/>
         <source>Connected as a {0} for {1} {2}.</source>
         <translation>Conectado como {0} para {1} {2}.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="209"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="256"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="216"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="263"/>
         <source>not connected</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="218"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="265"/>
         <source>online</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="219"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="266"/>
         <source>offline — changes wait safely on this device</source>
         <translation>sin conexión: los cambios esperan seguros en este dispositivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="225"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="273"/>
         <source>Done: {0} sent, {1} not accepted.</source>
         <translation>Listo: {0} enviados, {1} no aceptados.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="230"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="278"/>
         <source>{0} change(s)</source>
         <translation>{0} cambio(s)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="231"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="280"/>
         <source>nothing</source>
         <translation>nada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="234"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="283"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="236"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="285"/>
         <source>{0} ({1}), device {2}</source>
         <translation>{0} ({1}), dispositivo {2}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="238"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="287"/>
         <source>Connect this device to another server</source>
         <translation>Conectar este dispositivo a otro servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="240"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="289"/>
         <source>not connected: enter the server address and your code below</source>
         <translation>sin conectar: escriba abajo la dirección del servidor y su código</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/sync.py" line="247"/>
+        <location filename="../../canvass_app/ui/pages/sync.py" line="296"/>
         <source>The server revoked this device on {0}: its voter data was wiped from this computer. Ask your county lead for a new code.</source>
         <translation>El servidor revocó este dispositivo el {0}: sus datos de votantes se borraron de esta computadora. Pida un código nuevo a su responsable de condado.</translation>
     </message>
@@ -2221,175 +2479,175 @@
 <context>
     <name>TurfsPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="57"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="58"/>
         <source>Turfs &amp; Walk Lists</source>
         <translation>Zonas y listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="72"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="73"/>
         <source>Import voter file…</source>
         <translation>Importar padrón…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="75"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="76"/>
         <source>&amp;Cut turfs…</source>
         <translation>&amp;Dividir zonas…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="78"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="79"/>
         <source>&amp;Assign…</source>
         <translation>&amp;Asignar…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="81"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="82"/>
         <source>Check &amp;out</source>
         <translation>&amp;Entregar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="84"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="85"/>
         <source>&amp;Return</source>
         <translation>De&amp;volver</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="88"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="89"/>
         <source>&amp;Delete turfs…</source>
         <translation>&amp;Eliminar zonas…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="90"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="91"/>
         <source>Delete the selected turfs: their doors can be cut again</source>
         <translation>Eliminar las zonas seleccionadas: sus puertas se pueden volver a dividir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="100"/>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="176"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="101"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="177"/>
         <source>Turfs</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="112"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="113"/>
         <source>US Letter</source>
         <translation>Carta (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="113"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="114"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="114"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="115"/>
         <source>Paper size</source>
         <translation>Tamaño del papel</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="117"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="118"/>
         <source>&amp;Preview</source>
         <translation>&amp;Vista previa</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="120"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="121"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="123"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="124"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Guardar como PDF…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="127"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="128"/>
         <source>Walk list progress</source>
         <translation>Avance de las listas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="133"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="134"/>
         <source>Select turfs and press Preview to see their walk lists.</source>
         <translation>Elija zonas y pulse Vista previa para ver sus listas de recorrido.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="134"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="135"/>
         <source>Walk list preview</source>
         <translation>Vista previa de la lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="215"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="216"/>
         <source>Cut turfs</source>
         <translation>Dividir territorios</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="215"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="216"/>
         <source>There is no county to cut yet: import a voter file first.</source>
         <translation>Aún no hay condado que dividir: importe primero un padrón electoral.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="241"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="242"/>
         <source>Cut {number} by hand.</source>
         <translation>Zona {number} creada a mano.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="250"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="251"/>
         <source>Check this cut</source>
         <translation>Revise esta división</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="260"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="261"/>
         <source>Delete turfs</source>
         <translation>Eliminar zonas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="261"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="262"/>
         <source>Delete {lists}? Their doors become free to cut again.</source>
         <translation>¿Eliminar {lists}? Sus puertas quedarán libres para dividirlas de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="279"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="280"/>
         <source>Delete turfs in use?</source>
         <translation>¿Eliminar zonas en uso?</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="280"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="281"/>
         <source>Contact results are kept. Delete anyway?</source>
         <translation>Los resultados de contacto se conservan. ¿Eliminar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="310"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="311"/>
         <source>No canvassers in the member list yet: add them on the server, then sync.</source>
         <translation>Aún no hay encuestadores en la lista de miembros: agréguelos en el servidor y sincronice.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="316"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="317"/>
         <source>Member for {lists}:</source>
         <translation>Miembro para {lists}:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="404"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="405"/>
         <source>Sent {n} pages to the printer.</source>
         <translation>{n} páginas enviadas a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="295"/>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="310"/>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="315"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="296"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="311"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="316"/>
         <source>Assign</source>
         <translation>Asignar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="296"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="297"/>
         <source>Canvasser for {lists}:</source>
         <translation>Voluntario para {lists}:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="385"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="386"/>
         <source>Save walk lists</source>
         <translation>Guardar listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="387"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="388"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/turfs.py" line="390"/>
+        <location filename="../../canvass_app/ui/pages/turfs.py" line="391"/>
         <source>Saved {path}</source>
         <translation>Guardado en {path}</translation>
     </message>
@@ -2761,135 +3019,135 @@
 <context>
     <name>WalkPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="60"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="61"/>
         <source>Canvassed</source>
         <translation>Contactado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="61"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="62"/>
         <source>Not home</source>
         <translation>No está</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="62"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="63"/>
         <source>Refused</source>
         <translation>Se negó</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="63"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="64"/>
         <source>Come back</source>
         <translation>Volver luego</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="64"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="65"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="65"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="66"/>
         <source>Inaccessible</source>
         <translation>Inaccesible</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="66"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="67"/>
         <source>Moved</source>
         <translation>Se mudó</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="67"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="68"/>
         <source>Wrong address</source>
         <translation>Dirección errónea</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="68"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="69"/>
         <source>Hostile</source>
         <translation>Hostil</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="69"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="70"/>
         <source>Do Not Contact</source>
         <translation>No contactar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="70"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="71"/>
         <source>Deceased</source>
         <translation>Fallecido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="99"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="103"/>
         <source>Walk</source>
         <translation>Recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="132"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="323"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="136"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="330"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="137"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="140"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="382"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="141"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="144"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="409"/>
         <source>The turf to walk</source>
         <translation>La zona que va a recorrer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="142"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="146"/>
         <source>All turfs (county lead)</source>
         <translation>Todas las zonas (coordinador)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="144"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="148"/>
         <source>List every turf, not only those assigned to you</source>
         <translation>Mostrar todas las zonas, no solo las asignadas a usted</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="145"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="149"/>
         <source>Choose a turf</source>
         <translation>Elija una zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="146"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="150"/>
         <source>Progress</source>
         <translation>Avance</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="150"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="154"/>
         <source>Turf:</source>
         <translation>Zona:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="161"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="165"/>
         <source>Doors in walk order</source>
         <translation>Puertas en orden de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="162"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="166"/>
         <source>Doors in walk order (Right / Left, PgDown / PgUp)</source>
         <translation>Puertas en orden de recorrido (Derecha / Izquierda, AvPág / RePág)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="174"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="178"/>
         <source>People at this door</source>
         <translation>Personas en esta puerta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="175"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="179"/>
         <source>People at this door (Down / Up)</source>
         <translation>Personas en esta puerta (Abajo / Arriba)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="350"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="367"/>
         <source>{turf} · {knocked} knocked · {contacted} contacted · {support} support</source>
         <translation>{turf} · {knocked} tocadas · {contacted} contactados · {support} apoyo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="459"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="486"/>
         <source>Not saved: {0} (keys typed after it were not applied)</source>
         <translation>No se guardó: {0} (las teclas pulsadas después no se aplicaron)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="531"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="558"/>
         <source>These answers have no result yet, so they are not saved:
 {0}
 
@@ -2900,111 +3158,111 @@ Log a result for the person first, or leave the door and drop them?</source>
 ¿Registre primero un resultado para la persona, o salga de la puerta y descártelas?</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="533"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="560"/>
         <source>Drop them and leave</source>
         <translation>Descartarlas y salir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="533"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="560"/>
         <source>Stay</source>
         <translation>Quedarse</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="534"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="561"/>
         <source>Dropped answers without a result: {0}</source>
         <translation>Respuestas descartadas sin resultado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="605"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="632"/>
         <source>Answers for &lt;b&gt;{0}&lt;/b&gt; — saved with the result you log</source>
         <translation>Respuestas de &lt;b&gt;{0}&lt;/b&gt; — se guardan con el resultado que registre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="607"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="634"/>
         <source>Answers for &lt;b&gt;{0}&lt;/b&gt; — logged {1}; a change here is saved as a correction</source>
         <translation>Respuestas de &lt;b&gt;{0}&lt;/b&gt; — registrado {1}; un cambio aquí se guarda como corrección</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="671"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="698"/>
         <source>— contacts/h (after {0} min)</source>
         <translation>— contactos/h (tras {0} min)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="676"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="703"/>
         <source>&lt;b&gt;{0} of {1} doors&lt;/b&gt; · {2} · {3} results · {4}:{5:02d} on turf</source>
         <translation>&lt;b&gt;{0} de {1} puertas&lt;/b&gt; · {2} · {3} resultados · {4}:{5:02d} en la zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="707"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="734"/>
         <source>Answers noted ({0}): they are saved with the result you log</source>
         <translation>Respuestas anotadas ({0}): se guardan con el resultado que registre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="723"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="750"/>
         <source>Saved — {0}: {1}, corrected ({2})</source>
         <translation>Guardado — {0}: {1}, corregido ({2})</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="725"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="752"/>
         <source>answers cleared</source>
         <translation>respuestas borradas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="752"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="779"/>
         <source>Log {0} as {1}? They will not be knocked again.</source>
         <translation>¿Registrar a {0} como {1}? No se volverá a tocar su puerta.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="753"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="780"/>
         <source>Log {0}</source>
         <translation>Registrar {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="753"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="780"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="754"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="781"/>
         <source>Not logged: {0} for {1}</source>
         <translation>No se registró: {0} para {1}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="769"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="796"/>
         <source>Saved — {0}: {1}{2}. Answers given now are added to it.</source>
         <translation>Guardado — {0}: {1}{2}. Las respuestas que se den ahora se añaden.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="777"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="804"/>
         <source>Everyone at this door is logged on this visit: {0} for the next door, {1} to undo.</source>
         <translation>Todos en esta puerta están registrados en esta visita: {0} para la puerta siguiente, {1} para deshacer.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="802"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="829"/>
         <source>Saved — {0}: nobody home ({1} logged Not home)</source>
         <translation>Guardado — {0}: nadie en casa ({1} registrados como No está)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="200"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="204"/>
         <source>Support {0}</source>
         <translation>Apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="206"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="321"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="210"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="328"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="117"/>
         <source>Top issue</source>
         <translation>Tema principal</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="322"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="329"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="126"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="127"/>
         <source>Preferred language</source>
         <translation>Idioma preferido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="202"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="206"/>
         <source>Volunteer</source>
         <translation>Voluntario</translation>
     </message>
@@ -3014,7 +3272,7 @@ Log a result for the person first, or leave the door and drop them?</source>
         <translation>Interesado en ser voluntario</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="204"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="208"/>
         <source>Needs a ride</source>
         <translation>Necesita transporte</translation>
     </message>
@@ -3029,141 +3287,141 @@ Log a result for the person first, or leave the door and drop them?</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="208"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="320"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="212"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="327"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="147"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="149"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="221"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="225"/>
         <source>Nobody home</source>
         <translation>Nadie en casa</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="222"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="226"/>
         <source>◀ Previous door</source>
         <translation>◀ Puerta anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="223"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="227"/>
         <source>Next door ▶</source>
         <translation>Puerta siguiente ▶</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="224"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="228"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="233"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="237"/>
         <source>Next door</source>
         <translation>Puerta siguiente</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="234"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="238"/>
         <source>Previous door</source>
         <translation>Puerta anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="236"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="240"/>
         <source>Next person</source>
         <translation>Persona siguiente</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="237"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="241"/>
         <source>Previous person</source>
         <translation>Persona anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="239"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="243"/>
         <source>Last action</source>
         <translation>Última acción</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="243"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="247"/>
         <source>Where keys go</source>
         <translation>Adónde van las teclas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="246"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="250"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="327"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="334"/>
         <source>⌨ Keys log results</source>
         <translation>⌨ Las teclas registran resultados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="330"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="337"/>
         <source>⌨ Typing into {0} — Esc to get the result keys back</source>
         <translation>⌨ Escribiendo en {0} — Esc para recuperar las teclas de resultado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="309"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="364"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="316"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="385"/>
         <source>Choose a turf…</source>
         <translation>Elija una zona…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="398"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="425"/>
         <source>Turf #{0}</source>
         <translation>Zona n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="616"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="643"/>
         <source>No doors to knock on this turf</source>
         <translation>No hay puertas por tocar en esta zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="618"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="645"/>
         <source>Choose a turf to walk</source>
         <translation>Elija una zona para recorrer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="628"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="655"/>
         <source>Door {0} of {1} · {2} to knock</source>
         <translation>Puerta {0} de {1} · faltan {2}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="632"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="659"/>
         <source> · {0} skipped</source>
         <translation> · {0} omitidas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="642"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="669"/>
         <source>{0}{1} — {2}, skip</source>
         <translation>{0}{1} — {2}, omitir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="646"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="673"/>
         <source> · support {0}</source>
         <translation> · apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="673"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="700"/>
         <source>{0} contacts/h</source>
         <translation>{0} contactos/h</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="739"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="766"/>
         <source>Nobody to log here.</source>
         <translation>No hay a quién registrar aquí.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="541"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="568"/>
         <source>Canvass</source>
         <translation>Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="831"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="858"/>
         <source>Nothing to undo.</source>
         <translation>Nada que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="834"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="861"/>
         <source>Undone: {0}</source>
         <translation>Deshecho: {0}</translation>
     </message>

@@ -11,6 +11,7 @@ from sync_harness import Server, local_count
 from canvass_app.cli import main
 from canvass_app.store.database import Store
 from canvass_app.store.models import Turf
+from canvass_app.sync import identity
 from canvass_app.sync.enroll import enroll
 from canvass_app.sync.syncer import sync
 
@@ -69,3 +70,32 @@ def lead_contacts(store: Store) -> list[tuple[str, str, int | None, str | None, 
             "JOIN voter v ON v.id = c.voter_id JOIN result_code r ON r.id = c.result_code_id "
             "LEFT JOIN turf t ON t.id = c.turf_id")).all()
     return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+def test_turfs_cut_before_the_lead_enrolled_travel_under_their_printed_numbers(
+        server: Server, make_store: Callable[[str], Store]) -> None:
+    server.seed_voters(30)
+    lead, pat = make_store("lead"), make_store("pat")
+    dirs = ["--data-dir", str(lead.data_dir)]
+    # The county's voters on the lead's computer (here from one pull), then the device forgets its server: an
+    # install working offline, as one that cut its turfs before it ever enrolled.
+    enroll(lead, server.url, server.code("county_lead"), label="Lee")
+    assert sync(lead).ok
+    identity.forget(lead)
+    assert main.main(["turfs", "cut", *dirs, "--county", "Wake", "--doors", "5"]) == 0
+    with lead.session() as s:
+        numbers = s.scalars(select(Turf.list_number).order_by(Turf.list_number)).all()
+        assert s.scalar(select(text("count(*)")).select_from(text("outbox_op"))
+                        .where(text("op_type = 'turf_cut'"))) == 0  # offline: nothing queued
+    assert numbers[0] == "T-0001"
+    enroll(lead, server.url, server.code("county_lead"), label="Lee")
+    assert sync(lead).ok
+    with server.database.session() as s:
+        assert s.execute(text("SELECT list_number FROM turf ORDER BY list_number")).scalars().all() == numbers
+    enroll(pat, server.url, server.code("canvasser"), label="Pat")
+    assert sync(lead).ok  # the lead's member list now holds Pat
+    assert main.main(["turfs", "assign", numbers[0], "--to", "Pat", *dirs]) == 0
+    assert sync(lead).ok
+    assert sync(pat).ok
+    with pat.session() as s:
+        assert s.scalars(select(Turf.list_number)).all() == [numbers[0]]

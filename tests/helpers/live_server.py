@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
+import ssl
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import httpx
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from sqlalchemy import insert, select, text
 
-from canvass_protocol import envelope
 from canvass_server import db as dbmod
 from canvass_server import versions
 from canvass_server.devices import ensure_county
@@ -36,28 +35,30 @@ class Server:
         self.database = dbmod.Database.connect(url)
         self.process: subprocess.Popen[bytes] | None = None
         self.overrides: dict[str, str] = {}  # extra environment for the next start()
+        self.tls: tuple[Path, Path, Path] | None = None  # certfile, keyfile and its CA: serve HTTPS at next start()
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def env(self) -> dict[str, str]:
-        raw = self.key.private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
         return {**os.environ, "CANVASS_DATABASE_URL": self.database_url, "CANVASS_SERVER_HOME": str(self.home),
-                "CANVASS_SERVER_PRIVATE_KEY": envelope.b64(raw), "CANVASS_RATE_LIMIT_PER_MINUTE": "100000",
+                "CANVASS_SERVER_PRIVATE_KEY": self.key.secret_text(), "CANVASS_RATE_LIMIT_PER_MINUTE": "100000",
                 "CANVASS_PAGE_SIZE": "250", **self.overrides}
 
     def start(self) -> None:
         log = open(self.home / "server.log", "ab")  # noqa: SIM115 (the child keeps it)
+        tls = ["--certfile", str(self.tls[0]), "--keyfile", str(self.tls[1])] if self.tls else []
+        verify = ssl.create_default_context(cafile=str(self.tls[2])) if self.tls else True
         self.process = subprocess.Popen(
             [sys.executable, "-m", "canvass_server.cli", "serve", "--port", str(self.port), "--log-level",
-             "warning"], env=self.env(), stdout=log, stderr=log)
+             "warning", *tls], env=self.env(), stdout=log, stderr=log)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the server exited: {(self.home / 'server.log').read_text()[-2000:]}")
             try:
-                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
+                if httpx.get(self.url + "/health", timeout=1, verify=verify).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
-from canvass_protocol import envelope, wire
+from canvass_protocol import envelope, trust, wire
 from canvass_server import db as dbmod
 from canvass_server import versions
 from canvass_server.devices import ensure_county
@@ -59,14 +59,15 @@ class Device:
         self.client = client
         self.key = ed25519.Ed25519PrivateKey.generate()
         self.county = {"name": county, "state": state}
-        r = client.post("/v1/enroll", json={"code": code, "label": label,
-                                            "public_key": envelope.b64(envelope.raw_public(self.key.public_key()))})
+        public = envelope.b64(envelope.raw_public(self.key.public_key()))
+        r = client.post("/v1/enroll", json=trust.enroll_request(code, public, label).model_dump())
         assert r.status_code == 201, r.text
         body = wire.EnrollResponse.model_validate(r.json())
+        assert trust.answer_is_genuine(trust.code_key(code), body, public)
         self.device_id, self.token = body.device_id, body.token
         self.member, self.list_prefix = body.member, body.list_prefix
         self.server_public = x25519.X25519PublicKey.from_public_bytes(envelope.unb64(body.server_key.public_key))
-        self.key_id = body.server_key.key_id
+        self.key_id, self.signing_key = body.server_key.key_id, body.signing_key
         self.seq = 0
 
     @property

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from helpers.server import Device, enrollment_code
 from sqlalchemy import select, update
 
-from canvass_protocol import envelope
+from canvass_protocol import envelope, trust, wire
 from canvass_server import devices, enrollment, members
 from canvass_server.db import Database
 from canvass_server.models import Device as DeviceRow
@@ -21,7 +21,7 @@ from canvass_server.models import EnrollmentCode, Member
 
 def _enroll(client: TestClient, code: str) -> Any:
     key = envelope.b64(envelope.raw_public(ed25519.Ed25519PrivateKey.generate().public_key()))
-    return client.post("/v1/enroll", json={"code": code, "public_key": key, "label": "Sam"})
+    return client.post("/v1/enroll", json=trust.enroll_request(code, key, "Sam").model_dump())
 
 
 def test_enrollment_gives_device_id_token_and_server_key(client: TestClient, database: Database) -> None:
@@ -43,6 +43,32 @@ def test_enrollment_gives_device_id_token_and_server_key(client: TestClient, dat
         assert row.token_hash == devices.sha256_hex(body["token"])
         assert body["token"] not in repr(row.__dict__)
         assert s.scalar(select(EnrollmentCode.code_hash)) != code
+    assert body["signing_key"] and body["proof"]
+
+
+def test_the_code_never_travels_and_the_answer_is_bound_to_it(client: TestClient, database: Database) -> None:
+    code = enrollment_code(database, role="county_lead")
+    key = envelope.b64(envelope.raw_public(ed25519.Ed25519PrivateKey.generate().public_key()))
+    request = trust.enroll_request(code, key, "Sam").model_dump()
+    assert trust.normalise_code(code) not in repr(request) and code not in repr(request)
+    answer = wire.EnrollResponse.model_validate(client.post("/v1/enroll", json=request).json())
+    assert trust.answer_is_genuine(trust.code_key(code), answer, key)
+    assert not trust.answer_is_genuine(trust.code_key("AAAA-BBBB-CCCC"), answer, key)
+    other = envelope.b64(envelope.raw_public(ed25519.Ed25519PrivateKey.generate().public_key()))
+    assert not trust.answer_is_genuine(trust.code_key(code), answer, other)  # bound to the device's key too
+
+
+def test_a_proof_without_the_code_is_refused_and_spends_nothing(client: TestClient, database: Database) -> None:
+    code = enrollment_code(database)
+    key = envelope.b64(envelope.raw_public(ed25519.Ed25519PrivateKey.generate().public_key()))
+    forged = trust.enroll_request(code, key, "Sam").model_copy(
+        update={"proof": trust.request_proof(trust.code_key("AAAA-BBBB-CCCC"), key, "Sam")})
+    r = client.post("/v1/enroll", json=forged.model_dump())
+    assert (r.status_code, r.json()["code"]) == (401, "enrollment_code_invalid")
+    swapped = trust.enroll_request(code, key, "Sam").model_copy(  # someone in the middle swaps the device key
+        update={"public_key": envelope.b64(envelope.raw_public(ed25519.Ed25519PrivateKey.generate().public_key()))})
+    assert client.post("/v1/enroll", json=swapped.model_dump()).status_code == 401
+    assert _enroll(client, code).status_code == 201
 
 
 def test_a_code_works_once(client: TestClient, database: Database) -> None:
@@ -73,7 +99,7 @@ def test_a_wrong_code_is_refused(client: TestClient, database: Database) -> None
 
 def test_a_bad_public_key_is_refused_and_the_code_kept(client: TestClient, database: Database) -> None:
     code = enrollment_code(database)
-    r = client.post("/v1/enroll", json={"code": code, "public_key": envelope.b64(b"x" * 31)})
+    r = client.post("/v1/enroll", json=trust.enroll_request(code, envelope.b64(b"x" * 31)).model_dump())
     assert r.status_code == 400
     assert _enroll(client, code).status_code == 201
 
@@ -143,7 +169,8 @@ def test_list_and_revoke(make_device: Any, database: Database) -> None:
     with database.session() as s:
         listed = devices.list_devices(s)
         assert [(d.device_id, d.member_id, d.member) for d in listed] == [(dev.device_id, dev.member.id, "Pat")]
-        assert devices.revoke(s, dev.device_id[:8]) is True
+        assert devices.revoke(s, dev.device_id[:8]) is False  # the whole id only, never a prefix
+        assert devices.revoke(s, dev.device_id) is True
         assert devices.revoke(s, "ffffffff-nope") is False
     status = dev.client.get("/v1/device", headers=dev.auth).json()
     assert status["status"] == "revoked"

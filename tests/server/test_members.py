@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from helpers.server import Device, seed_county
 from sqlalchemy import select
 
-from canvass_protocol import envelope, wire
+from canvass_protocol import envelope, trust, wire
 from canvass_server.cli import main
 from canvass_server.db import Database
 from canvass_server.models import ContactAttempt, County
@@ -48,7 +48,7 @@ def _code(cli: Any, member_id: int) -> str:
 
 def _enroll(client: TestClient, code: str, label: str = "laptop") -> Any:
     key = envelope.b64(envelope.raw_public(ed25519.Ed25519PrivateKey.generate().public_key()))
-    return client.post("/v1/enroll", json={"code": code, "public_key": key, "label": label})
+    return client.post("/v1/enroll", json=trust.enroll_request(code, key, label).model_dump())
 
 
 def test_members_from_the_command_line(cli: Any, client: TestClient, database: Database) -> None:

@@ -16,7 +16,7 @@ from helpers.server import enrollment_code, seed_county
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
-from canvass_protocol import envelope, wire
+from canvass_protocol import envelope, trust, wire
 from canvass_server import db as dbmod
 from canvass_server.app import create_app
 from canvass_server.config import Settings as ServerSettings
@@ -40,7 +40,7 @@ def token() -> Iterator[str]:
     seed_county(database, voters=4)
     public = envelope.b64(envelope.raw_public(ed25519.Ed25519PrivateKey.generate().public_key()))
     with database.session() as session:
-        request = wire.EnrollRequest(code=enrollment_code(database, role="county_lead"), public_key=public)
+        request = trust.enroll_request(enrollment_code(database, role="county_lead"), public)
         _, _, token = enroll(session, request)
     yield token
     database.dispose()

@@ -110,7 +110,7 @@ def test_revoked_device_is_told_to_wipe_and_gets_no_data(make_device: Any, datab
         revoke(s, dev.device_id)
     assert dev.pull("device")["items"][0] == {
         "device_id": dev.device_id, "status": "revoked", "wipe": True, "county": dev.county, "role": "canvasser",
-        "member": dev.member.model_dump()}
+        "member": dev.member.model_dump(), "notice": None}  # the signed notice answers GET /v1/device?nonce=
     r = dev.client.get("/v1/changes", params={"scope": "voters"}, headers=dev.auth)
     assert r.status_code == 403
     assert r.json()["code"] == "device_revoked"

@@ -14,17 +14,13 @@ import httpx
 import pytest
 from helpers.server import Device, count, enrollment_code, free_port, seed_county
 
-from canvass_protocol import envelope
 from canvass_server.db import Database
 from canvass_server.keys import ServerKeyPair
 
 
 @pytest.fixture
 def two_servers(db_url: str, server_key: ServerKeyPair) -> Iterator[list[str]]:
-    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
-
-    raw = server_key.private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    env = {**os.environ, "CANVASS_SERVER_PRIVATE_KEY": envelope.b64(raw), "CANVASS_DATABASE_URL": db_url}
+    env = {**os.environ, "CANVASS_SERVER_PRIVATE_KEY": server_key.secret_text(), "CANVASS_DATABASE_URL": db_url}
     procs, urls = [], []
     for _ in range(2):
         port = free_port()

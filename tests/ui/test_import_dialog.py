@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from canvass_app.paths import private_dir
 from canvass_app.store.models import Voter
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.dialogs.import_dialog import ImportDialog
@@ -75,8 +76,9 @@ def test_ncvoter_detected_imported_with_rejects_link(qtbot: QtBot, ctx: AppConte
     assert "3 added" in dialog.summary.text()
     assert "Open the rejects file" in dialog.summary.text()
     assert result.rejects_path.exists()
-    # rejected rows are plaintext voter data: beside the voter file, never inside the encrypted data dir
-    assert not result.rejects_path.is_relative_to(ctx.store.data_dir)
+    # rejected rows are plaintext voter data: in this account's private folder (0700), which a wipe removes
+    assert result.rejects_path.is_relative_to(private_dir(ctx.store.data_dir))
+    assert result.rejects_path.stat().st_mode & 0o077 == 0 and result.rejects_path.parent.stat().st_mode & 0o077 == 0
     assert "3 rows" in dialog.rate.text() or "5 rows" in dialog.rate.text()
     dialog.grab().save(str(tmp_path / "import_dialog.png"))
     assert _count(ctx) == 3

@@ -115,7 +115,7 @@ def test_refused_changes_are_shown_where_they_were_made_and_counted_until_seen(
     briefs.open("community-solar")
     qtbot.waitUntil(lambda: 7 in briefs.ballots.cards, timeout=20000)
     mine = briefs.ballots.cards[7].mine.text()
-    assert "Your vote: Support — not accepted by the server: no ballot 7 for this county" in mine
+    assert "Your vote: Support — not accepted by the server: the ballot is not open in this county" in mine
     _shot(window, "sync-truth-briefs")
 
     window.sync_label.click()  # the status bar leads to the list, newest first
@@ -123,7 +123,7 @@ def test_refused_changes_are_shown_where_they_were_made_and_counted_until_seen(
     table = sync_page.rejected_table
     qtbot.waitUntil(lambda: table.rowCount() == 2, timeout=20000)
     rows = [[_cell(table, r, c).text() for c in range(1, 5)] for r in range(2)]
-    assert rows[0] == ["vote", "Community solar", "unknown_ballot", "no ballot 7 for this county"]
+    assert rows[0] == ["vote", "Community solar", "unknown_ballot", "the ballot is not open in this county"]
     assert rows[1][:3] == ["contact", "Ben Ruiz", "unknown_voter"]
     assert "not in the server's list" in rows[1][3]
     assert _cell(table, 0, 0).font().bold()

@@ -546,7 +546,7 @@ class ImportDialog(QDialog):
         """Apply the reviewed import (only after a summary was shown for exactly what the dialog now shows)."""
         if self.plan is None or self._plan_for != self._key() or self._control is not None:
             return
-        from canvass_app.voters.importer import import_voter_file
+        from canvass_app.voters.importer import import_voter_file, private_rejects_path
 
         args = self._import_args()
         reviewed = self.plan
@@ -564,7 +564,7 @@ class ImportDialog(QDialog):
                 return import_voter_file(
                     session,
                     **args,
-                    # rejects_path left to the importer: beside the voter file, never in the encrypted data dir
+                    rejects_path=private_rejects_path(store.data_dir, Path(args["path"])),
                     progress=lambda p: latest.__setitem__(0, p),
                     cancel=lambda: control.cancelled,
                     confirm=still_as_reviewed,

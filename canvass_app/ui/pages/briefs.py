@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,10 +37,11 @@ from canvass_app.briefs.library import rights_with_briefs as load_rights
 from canvass_app.briefs.reader import ReaderPage, open_brief, right_page_html
 from canvass_app.briefs.render import CATEGORY_LABELS, Mode
 from canvass_app.briefs.search import SearchHit, query_terms, search_briefs
+from canvass_app.i18n import QT_TRANSLATE_NOOP, current_language
 from canvass_app.ui import settings
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.dialogs.print_dialog import ask_and_print
-from canvass_app.ui.i18n import translate
+from canvass_app.ui.i18n import LiveTexts, number, translate
 from canvass_app.ui.settings import Setting
 from canvass_app.ui.widgets.ballots_panel import BallotsPanel
 from canvass_app.ui.widgets.rich_text_delegate import HTML_ROLE, RichTextDelegate
@@ -49,6 +50,7 @@ FONT_PT = Setting("briefs/font_pt", int, 11, minimum=8, maximum=28)
 DOORSTEP = Setting("briefs/doorstep", bool, False)
 KEY_ROLE = Qt.ItemDataRole.UserRole
 BOOKMARKS = "__bookmarks__"
+CONTENT_LANGUAGES = {"en": "English", "es": "Español"}  # the languages briefs are written in, named in their own
 
 
 def _label(key: str) -> str:
@@ -74,11 +76,14 @@ class BriefsPage(QWidget):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setAccessibleName(translate("BriefsPage", "Policy Briefs"))
+        self.texts = LiveTexts("BriefsPage")
+        self.texts.bind(self.setAccessibleName, QT_TRANSLATE_NOOP("BriefsPage", "Policy Briefs"))
         self.font_pt = FONT_PT.get()
-        self.language = "en"
+        # briefs are read in the language in force where one is written in it (the box still offers the others)
+        self.language = current_language() if current_language() in CONTENT_LANGUAGES else "en"
         self.current: ReaderPage | None = None
         self.current_slug: str | None = None
+        self.current_right: str | None = None  # the Secured Right in the reader, when one is
         self._rights: dict[str, RightWithBriefs] = {}
         self._search_gen = 0
         self._listing_gen = 0
@@ -89,35 +94,35 @@ class BriefsPage(QWidget):
 
     # building -----------------------------------------------------------------------------------------------
     def _build(self) -> None:
+        bind = self.texts.bind
         self.search = QLineEdit()
-        self.search.setPlaceholderText(translate("BriefsPage", "Search titles, text and talking points (Ctrl+F)"))
+        bind(self.search.setPlaceholderText,
+             QT_TRANSLATE_NOOP("BriefsPage", "Search titles, text and talking points (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(translate("BriefsPage", "Search briefs"))
+        bind(self.search.setAccessibleName, QT_TRANSLATE_NOOP("BriefsPage", "Search briefs"))
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.language_box = QComboBox()
-        self.language_box.setAccessibleName(translate("BriefsPage", "Language"))
-        self.language_box.addItem("English", "en")
-        self.language_box.addItem("Español", "es")
+        bind(self.language_box.setAccessibleName, QT_TRANSLATE_NOOP("BriefsPage", "Language"))
+        for code, name in CONTENT_LANGUAGES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(self.language_box.findData(self.language))
         self.language_box.currentIndexChanged.connect(self._language_changed)
 
         self.categories = QListWidget()
-        self.categories.setAccessibleName(translate("BriefsPage", "Categories"))
-        fixed = [("", translate("BriefsPage", "All briefs")),
-                 (BOOKMARKS, "★ " + translate("BriefsPage", "Bookmarked"))]
-        for key, label in fixed + [
-            (k, translate("Survey", v)) for k, v in CATEGORY_LABELS.items()  # the survey's top-issue words
-        ]:
-            item = QListWidgetItem(label)
+        bind(self.categories.setAccessibleName, QT_TRANSLATE_NOOP("BriefsPage", "Categories"))
+        for key in ["", BOOKMARKS, *CATEGORY_LABELS]:
+            item = QListWidgetItem()
             item.setData(KEY_ROLE, key)
             self.categories.addItem(item)
+        self._retranslate_categories()
         self.categories.setCurrentRow(0)
         self.categories.setMaximumHeight(self.categories.sizeHintForRow(0) * 9 + 8)
         self.categories.currentRowChanged.connect(lambda _r: self._category_changed())
 
         self.results = QListWidget()
-        self.results.setAccessibleName(translate("BriefsPage", "Briefs"))
+        bind(self.results.setAccessibleName, QT_TRANSLATE_NOOP("BriefsPage", "Briefs"))
         self.results.setItemDelegate(RichTextDelegate(self.results))
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.setWordWrap(True)
@@ -136,16 +141,24 @@ class BriefsPage(QWidget):
 
         self.rights_tree = QTreeWidget()
         self.rights_tree.setHeaderHidden(True)
-        self.rights_tree.setAccessibleName(translate("BriefsPage", "Secured Rights"))
+        bind(self.rights_tree.setAccessibleName, QT_TRANSLATE_NOOP("BriefsPage", "Secured Rights"))
         self.rights_tree.setWordWrap(True)
         self.rights_tree.currentItemChanged.connect(self._right_chosen)
         self.tabs = QTabWidget()
-        self.tabs.addTab(briefs_tab, translate("BriefsPage", "Briefs"))
-        self.tabs.addTab(self.rights_tree, translate("BriefsPage", "Secured Rights"))
+        self.tabs.addTab(briefs_tab, "")
+        self.tabs.addTab(self.rights_tree, "")
+        bind(lambda text: self.tabs.setTabText(0, text), QT_TRANSLATE_NOOP("BriefsPage", "Briefs"))
+        bind(lambda text: self.tabs.setTabText(1, text), QT_TRANSLATE_NOOP("BriefsPage", "Secured Rights"))
 
-        self.print_button = QPushButton(translate("BriefsPage", "Print handout…"))
+        self.print_button = QPushButton()
+        bind(self.print_button.setText, QT_TRANSLATE_NOOP("BriefsPage", "Print handout…"))
+        bind(self.print_button.setToolTip, QT_TRANSLATE_NOOP(
+            "BriefsPage", "Print a handout of the selected briefs (select several with Ctrl+click) (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_handout)
-        self.save_handout_button = QPushButton(translate("BriefsPage", "Save handout as PDF…"))
+        self.save_handout_button = QPushButton()
+        bind(self.save_handout_button.setText, QT_TRANSLATE_NOOP("BriefsPage", "Save handout as PDF…"))
+        bind(self.save_handout_button.setToolTip, QT_TRANSLATE_NOOP(
+            "BriefsPage", "Save a handout of the selected briefs as a PDF file (Ctrl+S)"))
         self.save_handout_button.clicked.connect(self.save_handout)
         self._update_handout_buttons()
 
@@ -162,21 +175,23 @@ class BriefsPage(QWidget):
         handout_row.addWidget(self.save_handout_button)
         left_layout.addLayout(handout_row)
 
-        self.doorstep = QPushButton(translate("BriefsPage", "Doorstep: talking points only"))
+        self.doorstep = QPushButton()
+        bind(self.doorstep.setText, QT_TRANSLATE_NOOP("BriefsPage", "Doorstep: talking points only"))
         self.doorstep.setCheckable(True)
         self.doorstep.setChecked(DOORSTEP.get())
-        self.doorstep.setToolTip(translate("BriefsPage", "A compact view for the doorstep (Ctrl+D)"))
+        bind(self.doorstep.setToolTip, QT_TRANSLATE_NOOP("BriefsPage", "A compact view for the doorstep (Ctrl+D)"))
         self.doorstep.toggled.connect(self._doorstep_toggled)
         self.smaller = QPushButton("A−")
-        self.smaller.setToolTip(translate("BriefsPage", "Smaller text (Ctrl+-)"))
-        self.smaller.setAccessibleName(translate("BriefsPage", "Smaller text"))
+        bind(self.smaller.setToolTip, QT_TRANSLATE_NOOP("BriefsPage", "Smaller text (Ctrl+-)"))
+        bind(self.smaller.setAccessibleName, QT_TRANSLATE_NOOP("BriefsPage", "Smaller text"))
         self.smaller.clicked.connect(lambda: self.change_font(-1))
         self.larger = QPushButton("A+")
-        self.larger.setToolTip(translate("BriefsPage", "Larger text (Ctrl++)"))
-        self.larger.setAccessibleName(translate("BriefsPage", "Larger text"))
+        bind(self.larger.setToolTip, QT_TRANSLATE_NOOP("BriefsPage", "Larger text (Ctrl++)"))
+        bind(self.larger.setAccessibleName, QT_TRANSLATE_NOOP("BriefsPage", "Larger text"))
         self.larger.clicked.connect(lambda: self.change_font(+1))
-        self.bookmark = QPushButton("☆ " + translate("BriefsPage", "Bookmark"))
-        self.bookmark.setToolTip(translate("BriefsPage", "Bookmark this brief (Ctrl+B)"))
+        self.bookmark = QPushButton()
+        bind(self.bookmark.setToolTip, QT_TRANSLATE_NOOP("BriefsPage", "Bookmark this brief (Ctrl+B)"))
+        self._show_bookmark()
         self.bookmark.clicked.connect(self.toggle_bookmark)
         toolbar = QHBoxLayout()
         for widget in (self.doorstep, self.smaller, self.larger, self.bookmark):
@@ -184,11 +199,10 @@ class BriefsPage(QWidget):
         toolbar.addStretch(1)
 
         self.reader = QTextBrowser()
-        self.reader.setAccessibleName(translate("BriefsPage", "Brief"))
+        bind(self.reader.setAccessibleName, QT_TRANSLATE_NOOP("BriefsPage", "Brief"))
         self.reader.setOpenExternalLinks(False)
         self.reader.setOpenLinks(False)
-        hint = translate("BriefsPage", "Choose a brief on the left, or search.")
-        self.reader.setHtml(f"<p style='color:#666'>{hint}</p>")
+        self._show_hint()
 
         self.ballots = BallotsPanel(self.ctx)  # the ballots on the brief in the reader: vote, result, receipt
         self.ballots.hide()
@@ -207,6 +221,45 @@ class BriefsPage(QWidget):
         splitter.setSizes([340, 700])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+
+    def _retranslate_categories(self) -> None:
+        fixed = {"": translate("BriefsPage", "All briefs"), BOOKMARKS: "★ " + translate("BriefsPage", "Bookmarked")}
+        for row in range(self.categories.count()):
+            item = self.categories.item(row)
+            key = str(item.data(KEY_ROLE))  # the categories are the survey's top-issue words
+            item.setText(fixed[key] if key in fixed else translate("Survey", CATEGORY_LABELS[key]))
+
+    def _show_hint(self) -> None:
+        hint = translate("BriefsPage", "Choose a brief on the left, or search.")
+        self.reader.setHtml(f"<p style='color:#666'>{hint}</p>")
+
+    def _show_bookmark(self) -> None:
+        on = self.current is not None and self.current.bookmarked
+        self.bookmark.setText(("★ " + translate("BriefsPage", "Bookmarked")) if on
+                              else ("☆ " + translate("BriefsPage", "Bookmark")))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.retranslate()
+            self._retranslate_categories()
+            self._show_bookmark()
+            self._follow_language()
+        super().changeEvent(event)
+
+    def _follow_language(self) -> None:
+        """After Settings changed the language: briefs in it where they are written in it, and everything built
+        from data (the list's statuses and count, the reader's labels, a Secured Right's headings) again."""
+        index = self.language_box.findData(current_language())
+        if index >= 0 and index != self.language_box.currentIndex():
+            self.language_box.setCurrentIndex(index)  # reloads the list and the reader
+            return
+        self.refresh()
+        if self.current_slug:
+            self.open(self.current_slug, self.current.language if self.current else None)
+        elif self.current_right is not None and self.current_right in self._rights:
+            self._show_right(self._rights[self.current_right])
+        else:
+            self._show_hint()
 
     def _shortcuts(self) -> None:
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -249,7 +302,7 @@ class BriefsPage(QWidget):
             return
         if listing.loaded:
             message = translate("BriefsPage", "Loaded {0} bundled briefs")
-            self.ctx.events.status_message.emit(message.format(listing.loaded))
+            self.ctx.events.status_message.emit(message.format(number(listing.loaded)))
         self._fill_rights(listing.rights)
         if self.search.text().strip():
             self._run_search()
@@ -282,7 +335,7 @@ class BriefsPage(QWidget):
         self.results.addItem(item)
 
     def _after_fill(self, count: int, template: str) -> None:
-        self.result_count.setText(template.format(count))
+        self.result_count.setText(template.format(number(count)))
         slugs = [self.results.item(i).data(KEY_ROLE)[0] for i in range(self.results.count())]
         if self.current_slug in slugs:
             self.results.setCurrentRow(slugs.index(self.current_slug))
@@ -353,7 +406,7 @@ class BriefsPage(QWidget):
 
     def open(self, slug: str, language: str | None = None) -> None:
         """Show one brief in the reader (in the page's language when it exists)."""
-        self.current_slug = slug
+        self.current_slug, self.current_right = slug, None
         lang = language if language and language != "en" else self.language
         mode: Mode = "doorstep" if self.doorstep.isChecked() else "full"
         pt, store = self.font_pt, self.ctx.store
@@ -372,8 +425,7 @@ class BriefsPage(QWidget):
         self.reader.setHtml(page.html)
         self.reader.verticalScrollBar().setValue(scroll)
         self._highlight_terms()
-        self.bookmark.setText(("★ " + translate("BriefsPage", "Bookmarked")) if page.bookmarked
-                              else ("☆ " + translate("BriefsPage", "Bookmark")))
+        self._show_bookmark()
         self.ballots.show_brief(page.slug)
 
     def _highlight_terms(self) -> None:
@@ -410,7 +462,7 @@ class BriefsPage(QWidget):
             return
         self.font_pt = pt
         FONT_PT.set(pt)
-        self.ctx.events.status_message.emit(translate("BriefsPage", "Text size {0} pt").format(pt))
+        self.ctx.events.status_message.emit(translate("BriefsPage", "Text size {0} pt").format(number(pt)))
         if self.current_slug:
             self.open(self.current_slug, self.current.language if self.current else None)
         elif isinstance(self.rights_tree.currentItem(), QTreeWidgetItem):
@@ -471,9 +523,13 @@ class BriefsPage(QWidget):
             return
         right = self._rights.get(slug)
         if right is not None:
-            self.current, self.current_slug = None, None
-            self.ballots.hide()
-            self.reader.setHtml(right_page_html(right, base_pt=self.font_pt))
+            self._show_right(right)
+
+    def _show_right(self, right: RightWithBriefs) -> None:
+        self.current, self.current_slug, self.current_right = None, None, right.right.slug
+        self.ballots.hide()
+        self._show_bookmark()
+        self.reader.setHtml(right_page_html(right, base_pt=self.font_pt))
 
     # handout ------------------------------------------------------------------------------------------------
     def _selection_changed(self) -> None:
@@ -487,11 +543,7 @@ class BriefsPage(QWidget):
     def _update_handout_buttons(self) -> None:
         enabled = bool(self.selected_slugs())
         self.print_button.setEnabled(enabled)
-        self.print_button.setToolTip(translate(
-            "BriefsPage", "Print a handout of the selected briefs (select several with Ctrl+click) (Ctrl+P)"))
         self.save_handout_button.setEnabled(enabled)
-        self.save_handout_button.setToolTip(translate(
-            "BriefsPage", "Save a handout of the selected briefs as a PDF file (Ctrl+S)"))
 
     def _write_handout(self, out: Path, then: Callable[[Path, int], Any]) -> None:
         """Write the handout of the selected briefs (or the one in the reader) to `out`, off the GUI thread."""
@@ -524,7 +576,7 @@ class BriefsPage(QWidget):
             path.parent.rmdir()
         if printed:
             self.ctx.events.status_message.emit(
-                translate("BriefsPage", "Sent the handout ({0} pages) to the printer").format(printed))
+                translate("BriefsPage", "Sent the handout ({0} pages) to the printer").format(number(printed)))
 
     def save_handout(self) -> None:
         """Ctrl+S: write a handout PDF of the selected briefs (or the one in the reader) where the person chooses."""
@@ -535,7 +587,7 @@ class BriefsPage(QWidget):
         if not path:
             return
         self._write_handout(Path(path), lambda out, pages: self.ctx.events.status_message.emit(
-            translate("BriefsPage", "Handout saved to {0} ({1} pages)").format(out, pages)))
+            translate("BriefsPage", "Handout saved to {0} ({1} pages)").format(out, number(pages))))
 
     # plumbing -----------------------------------------------------------------------------------------------
     def _data_changed(self, what: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,8 @@ from canvass_app.sync.rejections import Rejection
 from canvass_app.sync.status import SyncStatus, describe_age
 from canvass_app.sync.syncer import SyncReport
 from canvass_app.ui.context import AppContext
-from canvass_app.ui.i18n import translate
+from canvass_app.ui.i18n import LiveTexts, number, translate
+from canvass_app.ui.roles import ROLE_NAMES
 from canvass_app.ui.sync_controller import SyncController
 from canvass_protocol import wire
 
@@ -38,6 +39,16 @@ REASONS: dict[str, str] = {  # the server's rejection codes (the protocol's), in
     REJECTION.UNKNOWN_BRIEF: QT_TRANSLATE_NOOP("SyncPage", "the policy is not open for votes any more"),
     REJECTION.INVALID_PAYLOAD: QT_TRANSLATE_NOOP("SyncPage", "the change was incomplete or malformed"),
     REJECTION.ID_CONFLICT: QT_TRANSLATE_NOOP("SyncPage", "another change already used the same id"),
+    REJECTION.UNKNOWN_OP_TYPE: QT_TRANSLATE_NOOP("SyncPage", "the server does not know this kind of change"),
+    REJECTION.UNSUPPORTED_SCHEMA: QT_TRANSLATE_NOOP("SyncPage", "the server needs a newer version of Canvass"),
+    REJECTION.SEQ_REUSED: QT_TRANSLATE_NOOP("SyncPage", "the change was sent twice under different contents"),
+    REJECTION.FORBIDDEN_ROLE: QT_TRANSLATE_NOOP("SyncPage", "your role may not make this change"),
+    REJECTION.UNKNOWN_TURF: QT_TRANSLATE_NOOP("SyncPage", "the turf is not on the server (it may have been deleted)"),
+    REJECTION.UNKNOWN_MEMBER: QT_TRANSLATE_NOOP("SyncPage", "that member is not in this county's list"),
+    REJECTION.LIST_NUMBER_TAKEN: QT_TRANSLATE_NOOP("SyncPage", "another turf already has that list number"),
+    REJECTION.UNKNOWN_BALLOT: QT_TRANSLATE_NOOP("SyncPage", "the ballot is not open in this county"),
+    REJECTION.BALLOT_CLOSED: QT_TRANSLATE_NOOP("SyncPage", "the ballot had closed"),
+    REJECTION.NOT_IN_ELECTORATE: QT_TRANSLATE_NOOP("SyncPage", "you are not among this ballot's voters"),
 }
 CHANGES: dict[str, str] = {  # op types, as people call them
     "contact_attempt": QT_TRANSLATE_NOOP("SyncPage", "contact"),
@@ -54,7 +65,8 @@ def _when(iso: str | None) -> str:
     if moment.tzinfo is None:  # SQLite hands back naive datetimes; the store only ever writes UTC
         moment = moment.replace(tzinfo=dt.UTC)
     age = (dt.datetime.now(dt.UTC) - moment).total_seconds()
-    local = moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    local = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime(),
+                               QLocale.FormatType.ShortFormat)  # the language's own date and time format
     return translate("SyncPage", "{0} ({1} ago)").format(local, describe_age(max(0.0, age)))
 
 
@@ -71,13 +83,17 @@ class SyncPage(QWidget):
     def __init__(self, ctx: AppContext, *, controller: SyncController | None = None) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setAccessibleName(translate("SyncPage", "Sync"))
+        self.texts = LiveTexts("SyncPage")
+        bind = self.texts.bind
+        bind(self.setAccessibleName, QT_TRANSLATE_NOOP("SyncPage", "Sync"))
         self.controller = controller or SyncController(ctx, parent=self)
         layout = QVBoxLayout(self)
-        heading = translate("SyncPage", "Sync")
-        layout.addWidget(QLabel(f"<h2>{heading}</h2>"))
+        heading = QLabel()
+        bind(heading.setText, QT_TRANSLATE_NOOP("SyncPage", "Sync"), lambda text: f"<h2>{text}</h2>")
+        layout.addWidget(heading)
 
-        state = QGroupBox(translate("SyncPage", "This device"))
+        state = QGroupBox()
+        bind(state.setTitle, QT_TRANSLATE_NOOP("SyncPage", "This device"))
         form = QFormLayout(state)
         self.online_label = QLabel(translate("SyncPage", "checking…"))  # until the store's status is read
         self.pending_label = QLabel("–")
@@ -89,18 +105,22 @@ class SyncPage(QWidget):
         self.device_label.setWordWrap(True)
         self.device_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         rows = (
-            (translate("SyncPage", "Connection"), self.online_label),
-            (translate("SyncPage", "Waiting to be sent"), self.pending_label),
-            (translate("SyncPage", "Oldest waiting change"), self.oldest_label),
-            (translate("SyncPage", "Last successful sync"), self.last_sync_label),
-            (translate("SyncPage", "Last problem"), self.error_label),
-            (translate("SyncPage", "Server"), self.device_label),
+            (QT_TRANSLATE_NOOP("SyncPage", "Connection"), self.online_label),
+            (QT_TRANSLATE_NOOP("SyncPage", "Waiting to be sent"), self.pending_label),
+            (QT_TRANSLATE_NOOP("SyncPage", "Oldest waiting change"), self.oldest_label),
+            (QT_TRANSLATE_NOOP("SyncPage", "Last successful sync"), self.last_sync_label),
+            (QT_TRANSLATE_NOOP("SyncPage", "Last problem"), self.error_label),
+            (QT_TRANSLATE_NOOP("SyncPage", "Server"), self.device_label),
         )
         for text, widget in rows:
-            form.addRow(text + ":", widget)
+            label = QLabel()
+            bind(label.setText, text, lambda translated: translated + ":")
+            form.addRow(label, widget)
         buttons = QHBoxLayout()
-        self.sync_button = QPushButton(translate("SyncPage", "Sync now"))
-        self.sync_button.setToolTip(translate("SyncPage", "Send waiting changes and fetch the latest lists now"))
+        self.sync_button = QPushButton()
+        bind(self.sync_button.setText, QT_TRANSLATE_NOOP("SyncPage", "Sync now"))
+        bind(self.sync_button.setToolTip,
+             QT_TRANSLATE_NOOP("SyncPage", "Send waiting changes and fetch the latest lists now"))
         self.sync_button.clicked.connect(self._sync_now)
         buttons.addWidget(self.sync_button)
         self.activity_label = QLabel("")
@@ -117,37 +137,48 @@ class SyncPage(QWidget):
         self.enroll_box = QGroupBox(translate("SyncPage", "Connect this device to a server"))
         enroll_form = QFormLayout(self.enroll_box)
         self.url_edit = QLineEdit()
-        self.url_edit.setPlaceholderText(translate("SyncPage", "for example https://sync.example.org"))
-        self.url_edit.setAccessibleName(translate("SyncPage", "Server address"))
+        bind(self.url_edit.setPlaceholderText, QT_TRANSLATE_NOOP("SyncPage", "for example https://sync.example.org"))
+        bind(self.url_edit.setAccessibleName, QT_TRANSLATE_NOOP("SyncPage", "Server address"))
         self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText(translate("SyncPage", "from your county lead, like ABCD-EFGH-JKLM"))
-        self.code_edit.setAccessibleName(translate("SyncPage", "Enrollment code"))
-        self.enroll_button = QPushButton(translate("SyncPage", "Connect"))
+        bind(self.code_edit.setPlaceholderText,
+             QT_TRANSLATE_NOOP("SyncPage", "from your county lead, like ABCD-EFGH-JKLM"))
+        bind(self.code_edit.setAccessibleName, QT_TRANSLATE_NOOP("SyncPage", "Enrollment code"))
+        self.enroll_button = QPushButton()
+        bind(self.enroll_button.setText, QT_TRANSLATE_NOOP("SyncPage", "Connect"))
         self.enroll_button.clicked.connect(self._enroll)
         self.code_edit.returnPressed.connect(self._enroll)
         self.enroll_result = QLabel("")
         self.enroll_result.setWordWrap(True)
-        enroll_form.addRow(translate("SyncPage", "Server address:"), self.url_edit)
-        enroll_form.addRow(translate("SyncPage", "Enrollment code:"), self.code_edit)
+        url_label, code_label = QLabel(), QLabel()
+        bind(url_label.setText, QT_TRANSLATE_NOOP("SyncPage", "Server address:"))
+        bind(code_label.setText, QT_TRANSLATE_NOOP("SyncPage", "Enrollment code:"))
+        enroll_form.addRow(url_label, self.url_edit)
+        enroll_form.addRow(code_label, self.code_edit)
         enroll_form.addRow(self.enroll_button, self.enroll_result)
         layout.addWidget(self.enroll_box)
 
-        rejected_box = QGroupBox(translate("SyncPage", "Changes the server did not accept"))
+        rejected_box = QGroupBox()
+        bind(rejected_box.setTitle, QT_TRANSLATE_NOOP("SyncPage", "Changes the server did not accept"))
         rejected_layout = QVBoxLayout(rejected_box)
         self.rejected_table = QTableWidget(0, 5)
-        self.rejected_table.setHorizontalHeaderLabels(
-            [translate("SyncPage", "When"), translate("SyncPage", "Change"), translate("SyncPage", "About"),
-             translate("SyncPage", "Code"), translate("SyncPage", "Reason")])
+        headers = (QT_TRANSLATE_NOOP("SyncPage", "When"), QT_TRANSLATE_NOOP("SyncPage", "Change"),
+                   QT_TRANSLATE_NOOP("SyncPage", "About"), QT_TRANSLATE_NOOP("SyncPage", "Code"),
+                   QT_TRANSLATE_NOOP("SyncPage", "Reason"))
+        for col, title in enumerate(headers):
+            header_item = QTableWidgetItem()
+            self.rejected_table.setHorizontalHeaderItem(col, header_item)
+            bind(header_item.setText, title)
         self.rejected_table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.rejected_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rejected_table.verticalHeader().hide()
-        self.rejected_table.setAccessibleName(translate("SyncPage", "Rejected changes"))
+        bind(self.rejected_table.setAccessibleName, QT_TRANSLATE_NOOP("SyncPage", "Rejected changes"))
         seen_row = QHBoxLayout()
         self.unseen_label = QLabel(translate(
             "SyncPage", "These are kept for your records; they never hold up other changes."))
         self.unseen_label.setWordWrap(True)
-        self.seen_button = QPushButton(translate("SyncPage", "Mark as seen"))
-        self.seen_button.setToolTip(translate("SyncPage", "Stop counting these in the status bar"))
+        self.seen_button = QPushButton()
+        bind(self.seen_button.setText, QT_TRANSLATE_NOOP("SyncPage", "Mark as seen"))
+        bind(self.seen_button.setToolTip, QT_TRANSLATE_NOOP("SyncPage", "Stop counting these in the status bar"))
         self.seen_button.setEnabled(False)
         self.seen_button.clicked.connect(self._mark_seen)
         seen_row.addWidget(self.unseen_label, 1)
@@ -155,6 +186,8 @@ class SyncPage(QWidget):
         rejected_layout.addLayout(seen_row)
         rejected_layout.addWidget(self.rejected_table)
         self._unseen: list[int] = []  # the seqs of the unseen refusals on show: "Mark as seen" marks exactly these
+        self._report: SyncReport | None = None  # the last sync's and enrollment's outcome, told again in a new language
+        self._enrollment: Enrolled | None = None
         layout.addWidget(rejected_box, 1)
 
         c = self.controller
@@ -163,6 +196,18 @@ class SyncPage(QWidget):
         c.busy_changed.connect(self._busy)
         c.report_ready.connect(self._show_report)
         QTimer.singleShot(0, self._attach)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.retranslate()
+            if self._report is not None:
+                self._show_report(self._report)
+            if self._enrollment is not None:
+                self._enrolled(self._enrollment)
+            if self.controller.status is not None:
+                self.show_status(self.controller.status)  # at once, then again with the server's reasons
+                self.controller.refresh()  # reread: what each refused change was about, in the new language
+        super().changeEvent(event)
 
     def _attach(self) -> None:
         """Feed the main window's status-bar label, then start watching."""
@@ -194,12 +239,14 @@ class SyncPage(QWidget):
         self.controller.enroll(url, code, on_done=self._enrolled, on_error=self._enroll_failed)
 
     def _enrolled(self, done: Enrolled) -> None:
+        self._enrollment = done
         self.enroll_button.setEnabled(True)
         self.code_edit.clear()
         self.enroll_result.setText(translate("SyncPage", "Connected as a {0} for {1} {2}.").format(
-            done.role, done.county, done.state))
+            translate("Roles", ROLE_NAMES.get(done.role, done.role)), done.county, done.state))
 
     def _enroll_failed(self, exc: BaseException) -> None:
+        self._enrollment = None
         self.enroll_button.setEnabled(True)
         self.enroll_result.setText(str(exc))
 
@@ -221,13 +268,15 @@ class SyncPage(QWidget):
         self.online_label.setText(texts[self.controller.scheduler.online])
 
     def _show_report(self, report: SyncReport) -> None:
+        self._report = report
         if report.ok:
             self.activity_label.setText(translate("SyncPage", "Done: {0} sent, {1} not accepted.").format(
-                report.applied + report.duplicates, report.rejected))
+                number(report.applied + report.duplicates), number(report.rejected)))
 
     def show_status(self, status: SyncStatus) -> None:
         self._show_connection()
-        self.pending_label.setText(translate("SyncPage", "{0} change(s)").format(status.pending) if status.pending
+        self.pending_label.setText(translate("SyncPage", "{0} change(s)").format(number(status.pending))
+                                   if status.pending
                                    else translate("SyncPage", "nothing"))
         self.oldest_label.setText(describe_age(status.oldest_pending_age_s) if status.pending else "–")
         self.last_sync_label.setText(_when(status.last_success_at))
@@ -258,7 +307,7 @@ class SyncPage(QWidget):
         self.seen_button.setEnabled(bool(self._unseen))
         self.unseen_label.setText(
             translate("SyncPage", "{0} not seen yet. They never hold up other changes; fix and log them again "
-                                  "where needed.").format(unseen) if unseen
+                                  "where needed.").format(number(unseen)) if unseen
             else translate("SyncPage", "These are kept for your records; they never hold up other changes."))
         table = self.rejected_table
         table.setRowCount(len(rejections))

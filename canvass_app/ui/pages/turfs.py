@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from canvass_app.contacts.listing import TurfFigures, turfs_figures
 from canvass_app.i18n import QT_TRANSLATE_NOOP
+from canvass_app.paths import private_dir
 from canvass_app.turfs import cutting, walklist_pdf
 from canvass_app.turfs.cutting import TurfSummary
 from canvass_app.turfs.members import MemberChoice, assignable_members
@@ -55,7 +56,7 @@ class TurfsPage(QWidget):
         self.ctx = ctx
         self.texts = LiveTexts("TurfsPage")
         self.texts.bind(self.setAccessibleName, QT_TRANSLATE_NOOP("TurfsPage", "Turfs & Walk Lists"))
-        self._tmp = tempfile.TemporaryDirectory(prefix="canvass-walklists-")
+        self._tmp = tempfile.TemporaryDirectory(prefix="walklists-", dir=private_dir(ctx.store.data_dir))
         self.pdf_path: Path | None = None
         self.model = TurfTableModel(self)
         self._build()

@@ -52,6 +52,7 @@ from canvass_app.store.models import utcnow
 from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import LiveTexts, number, translate
 from canvass_app.ui.models.walk_model import DoorListModel
+from canvass_app.ui.roles import may_assign
 from canvass_app.ui.widgets.walk_keys import TextFirst, key_text, legend_html, tip
 from canvass_app.ui.widgets.walk_survey import Answers, SurveyPanel
 
@@ -90,6 +91,9 @@ class Loaded:
     logged: list[str]
     undone: list[attempts.Undone] = field(default_factory=list)
     amended: attempts.Amended | None = None
+
+
+_Turfs = tuple[list[TurfChoice], list[TurfChoice], dict[int, TurfFigures], dict[str, list[tuple[str, str]]]]
 
 
 class WalkPage(QWidget):
@@ -270,7 +274,10 @@ class WalkPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self.turf_box.currentIndexChanged.connect(lambda _i: self._turf_chosen())
-        self.all_turfs.toggled.connect(lambda _on: self.load_turfs())
+        self.all_turfs.toggled.connect(self._all_turfs_toggled)
+        self._auto_all = False  # "All turfs" was ticked by the page (nothing was the user's), not by the person
+        self.ctx.events.signed_in.connect(self._signed_in)
+        self._signed_in()
         self._enable(False)
         self._show_keys()
 
@@ -332,15 +339,25 @@ class WalkPage(QWidget):
             self.keys_state.setStyleSheet("font-size: 13px; color: #0d47a1; font-weight: 600;")
 
     # loading --------------------------------------------------------------------------------------------------
+    def _signed_in(self) -> None:
+        """A canvasser's device holds only their own turfs: no "All turfs" box to offer."""
+        self.all_turfs.setVisible(may_assign(self.ctx.role))
+        self.load_turfs()
+
+    def _all_turfs_toggled(self, _on: bool) -> None:
+        self._auto_all = False  # the person's choice from now on
+        self.load_turfs()
+
     def load_turfs(self) -> None:
         """The current county's turfs (the user's, or all), each with its progress so far, in the picker."""
-        store, user, every, county_id = self.ctx.store, self.ctx.user, self.all_turfs.isChecked(), self.ctx.county_id
+        store, user, county_id = self.ctx.store, self.ctx.user, self.ctx.county_id
 
-        def work(_: object) -> tuple[list[TurfChoice], dict[int, TurfFigures], dict[str, list[tuple[str, str]]]]:
+        def work(_: object) -> _Turfs:
             with store.session() as session:
                 figures = turfs_figures(session, county_id=county_id)  # every turf of the county: all turfs there
-                choices = [c for c in turf_choices(session, canvasser=None if every else user) if c.turf_id in figures]
-                return choices, figures, survey_choices(session)
+                every = [c for c in turf_choices(session) if c.turf_id in figures]
+                mine = [c for c in turf_choices(session, canvasser=user) if c.turf_id in figures]
+                return mine, every, figures, survey_choices(session)
 
         self.ctx.runner.run(work, on_done=self._fill_turfs)
 
@@ -351,12 +368,16 @@ class WalkPage(QWidget):
             turf=choice.label, knocked=number(figures.knocked), contacted=number(figures.contacted),
             support=number(figures.supporters))
 
-    def _fill_turfs(self, result: tuple[list[TurfChoice], dict[int, TurfFigures],
-                                        dict[str, list[tuple[str, str]]]]) -> None:
-        choices, figures, survey = result
-        if not choices and not self.all_turfs.isChecked():
-            self.all_turfs.setChecked(True)  # nothing assigned to this user: offer every turf
-            return
+    def _fill_turfs(self, result: _Turfs) -> None:
+        mine, every, figures, survey = result
+        show_all = self.all_turfs.isChecked() or not self.all_turfs.isVisibleTo(self)
+        if not mine and not show_all:  # nothing assigned to this user: offer every turf
+            self._tick_all(True)
+            show_all = True
+        elif mine and self._auto_all:  # their turf has arrived: back to "My turfs"
+            self._tick_all(False)
+            show_all = False
+        choices = every if show_all else mine
         self.panel.fill_choices(survey)
         keep = self.turf_id
         self.turf_box.blockSignals(True)
@@ -368,8 +389,14 @@ class WalkPage(QWidget):
         self._show_figures(figures)
         self.turf_box.setCurrentIndex(max(0, self.turf_box.findData(keep)) if keep is not None else 0)
         self.turf_box.blockSignals(False)
-        if keep is None and len(choices) == 1 and not self.all_turfs.isChecked():
+        if keep is None and len(choices) == 1 and (not show_all or choices == mine):
             self.choose_turf(choices[0].turf_id)  # a canvasser's one assigned turf opens by itself
+
+    def _tick_all(self, on: bool) -> None:
+        self.all_turfs.blockSignals(True)
+        self.all_turfs.setChecked(on)
+        self.all_turfs.blockSignals(False)
+        self._auto_all = on
 
     def _show_figures(self, figures: dict[int, TurfFigures]) -> None:
         for i in range(1, self.turf_box.count()):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QTimeZone
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
 from canvass_app.ballots.listing import BallotView, list_ballots
 from canvass_app.ballots.receipts import MISMATCH, VERIFIED
 from canvass_app.ballots.votes import CHOICES, CastVote, cast_vote
+from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.store.models import utcnow
 from canvass_app.sync.receipts import check_receipts
 from canvass_app.sync.rejections import Rejection, refusals
 from canvass_app.ui.context import AppContext
-from canvass_app.ui.i18n import translate
+from canvass_app.ui.i18n import LiveTexts, number, translate
 from canvass_app.ui.pages.sync import plain_reason
 from canvass_protocol.wire import NOTE_MAX
 
@@ -44,6 +46,13 @@ def time_left(closes_at: dt.datetime, now: dt.datetime | None = None) -> str:
     if hours:
         return translate("Ballots", "{0} h {1} min left").format(hours, minutes)
     return translate("Ballots", "{0} min left").format(max(1, minutes))
+
+
+def utc_time(moment: dt.datetime) -> str:
+    """A UTC moment in the language's short date and time format (the store keeps naive UTC)."""
+    seconds = int(moment.replace(tzinfo=moment.tzinfo or dt.UTC).timestamp())
+    shown = QDateTime.fromSecsSinceEpoch(seconds, QTimeZone.utc())
+    return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
 
 
 @dataclass(frozen=True)
@@ -100,16 +109,16 @@ class BallotCard(QFrame):
                  "national": translate("Ballots", "national")}.get(v.scope, v.scope)
         head = f"<b>{_esc(v.title)}</b> · " + translate("Ballots", "ballot {0}, {1}").format(v.id, scope)
         if v.open:
-            return head + "<br/>" + translate("Ballots", "Open until {0:%Y-%m-%d %H:%M} UTC — {1}").format(
-                v.closes_at, time_left(v.closes_at))
+            return head + "<br/>" + translate("Ballots", "Open until {0} UTC — {1}").format(
+                utc_time(v.closes_at), time_left(v.closes_at))
         if v.result is None:
-            return head + "<br/>" + translate("Ballots", "Closed {0:%Y-%m-%d %H:%M} UTC — the result arrives with "
-                                                         "the next sync").format(v.closes_at)
+            return head + "<br/>" + translate("Ballots", "Closed {0} UTC — the result arrives with "
+                                                         "the next sync").format(utc_time(v.closes_at))
         r = v.result
         verdict = translate("Ballots", "Passed") if r["passed"] else translate("Ballots", "Not passed")
         quorum = translate("Ballots", "quorum met") if r["quorum_met"] else translate("Ballots", "no quorum")
         counts = translate("Ballots", "{0} support · {1} oppose · {2} abstain; {3} of {4} voted, {5}").format(
-            r["support"], r["oppose"], r["abstain"], r["votes"], r["electorate"], quorum)
+            *(number(r[key]) for key in ("support", "oppose", "abstain", "votes", "electorate")), quorum)
         return head + f"<br/><b>{verdict}</b> — {counts}"
 
     def _mine(self, refused: Rejection | None) -> str:
@@ -121,8 +130,8 @@ class BallotCard(QFrame):
             return translate("Ballots", "Your vote: {0} — not accepted by the server: {1}. It is not counted."
                              ).format(choice, plain_reason(refused.code, refused.reason))
         comment = f" (“{_esc(v.my_comment)}”)" if v.my_comment else ""
-        text = translate("Ballots", "Your vote: {0}{1}, cast {2:%Y-%m-%d %H:%M} UTC.").format(
-            choice, comment, v.my_vote_at)
+        cast = utc_time(v.my_vote_at) if v.my_vote_at else "–"
+        text = translate("Ballots", "Your vote: {0}{1}, cast {2} UTC.").format(choice, comment, cast)
         if v.open:
             text += " " + translate("Ballots", "A new vote replaces it until the ballot closes.")
         return text
@@ -143,7 +152,9 @@ class BallotsPanel(QGroupBox):
     """The ballots of one brief (`show_brief(slug)`) or of all briefs (`show_brief(None)`)."""
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(translate("Ballots", "Ballots"))
+        super().__init__()
+        self.texts = LiveTexts("Ballots")
+        self.texts.bind(self.setTitle, QT_TRANSLATE_NOOP("Ballots", "Ballots"))
         self.ctx = ctx
         self.slug: str | None = None
         self.cards: dict[int, BallotCard] = {}
@@ -156,6 +167,13 @@ class BallotsPanel(QGroupBox):
         layout.addWidget(self.status)
         layout.addLayout(self._cards)
         layout.addStretch(1)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.retranslate()
+            if self._gen:  # the cards are built from data: build them again in the new language
+                self.show_brief(self.slug)
+        super().changeEvent(event)
 
     def show_brief(self, slug: str | None) -> None:
         """Load and show the ballots of this brief (all ballots for None), off the GUI thread."""

@@ -10,6 +10,7 @@ import pytest
 from helpers import VOTERFILES
 
 from canvass_app.cli.main import main
+from canvass_app.paths import private_dir, remove_private
 
 FIX = VOTERFILES
 
@@ -24,9 +25,11 @@ def test_import_prints_summary(data_dir: Path, tmp_path: Path, capsys: pytest.Ca
             "layout ncvoter, rejects file") in out
     assert out.strip().endswith("; no turf loses doors")
     rejects = Path(out.strip().rsplit("rejects file ", 1)[1].rsplit("; ", 1)[0])
-    assert rejects.parent == source.parent  # beside the voter file, never in the encrypted data dir
-    assert not any(data_dir.rglob("*.csv"))
+    # plaintext voter data: in the private folder (0700, this account only), which a remote wipe removes
+    assert rejects.is_relative_to(private_dir(data_dir)) and rejects.stat().st_mode & 0o077 == 0
     assert "birth year" in rejects.read_text()
+    remove_private(data_dir)
+    assert not rejects.exists()
 
 
 def test_import_json_with_mapping(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,186 @@
+"""GOTV speed: a 1,000,000-row NC absentee file applied to a 1M-voter county store (time and peak memory, against
+the sqlite3 shell's `.import` of the same file in the same run), the chase list of a 5,000-voter turf, and the
+server's import-voted against a plain COPY of the same file into PostgreSQL.
+
+    .venv/bin/python benchmarks/bench_gotv.py [--voters 1000000] [--rows 1000000] [--no-server]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from helpers.voted_files import ABSENTEE_HEADER  # noqa: E402
+from sqlalchemy import insert, text  # noqa: E402
+
+STATUSES = ("ACCEPTED",) * 6 + ("",) * 3 + ("SPOILED", "CANCELLED", "WITNESS INFO INCOMPLETE")
+
+
+def write_file(path: Path, voters: int, rows: int) -> None:
+    """`rows` request rows over about 0.9 x voters voters: most one row, some two (re-issued), quoted."""
+    rng = random.Random(1)
+    base = dt.date(2026, 9, 1)
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f, quoting=csv.QUOTE_ALL)
+        w.writerow(ABSENTEE_HEADER)
+        for n in range(rows):
+            sid = f"BN{rng.randrange(voters):07d}"
+            req = base + dt.timedelta(days=rng.randrange(50))
+            status = rng.choice(STATUSES)
+            rtn = (req + dt.timedelta(days=9)).strftime("%m/%d/%Y") if status else ""
+            kind = "ONE-STOP" if n % 7 == 0 else "MAIL"
+            w.writerow(["DURHAM", str(n), sid, "SMITH, JR", "PAT", "", "WHITE", "NL", "F", "44", "12 MAIN ST",
+                        "DURHAM", "NC", "27701", "", "", "", "", "11/03/2026", "DEM", "01", "MAIL", kind, "DEM",
+                        req.strftime("%m/%d/%Y"), "", rtn, status, "", "N"])
+
+
+def build_store(data_dir: Path, voters: int) -> None:
+    from canvass_app.store.database import open_store
+    from canvass_app.store.models import County, Household, Turf, Voter
+    from canvass_app.turfs.walk_order import assign_lines
+
+    store = open_store(data_dir)
+    with store.session() as s:
+        county = County(name="Durham", state="NC")
+        s.add(county)
+        s.flush()
+        turf = Turf(county_id=county.id, list_number="T-0001", name="Chase turf")
+        s.add(turf)
+        s.flush()
+        homes = [{"county_id": county.id, "key": f"{n}|MAIN|ST", "house_number": str(n), "house_number_int": n,
+                  "street_name": f"STREET{n // 100}", "street_type": "ST", "street_key": f"STREET{n // 100} ST",
+                  "side": "O" if n % 2 else "E", "turf_id": turf.id} for n in range(1, 2501)]
+        s.execute(insert(Household), homes)
+        first_home = s.scalar(text("SELECT min(id) FROM household"))
+        now = dt.datetime.now(dt.UTC)
+        for start in range(0, voters, 50000):
+            s.execute(insert(Voter), [
+                {"county_id": county.id, "state_voter_id": f"BN{n:07d}", "first_name": "Pat", "last_name": f"L{n}",
+                 "household_id": first_home + n // 2 if n < 5000 else None, "registration_status": "active",
+                 "active": True, "do_not_contact": False, "deceased": False, "moved": False, "updated_at": now}
+                for n in range(start, min(voters, start + 50000))])
+        assign_lines(s, turf.id)
+        code = s.scalar(text("SELECT id FROM result_code WHERE code = 'C'"))
+        s.execute(text("INSERT INTO contact_attempt (id, voter_id, household_id, turf_id, result_code_id, support, "
+                       "source, created_at) SELECT 'c' || v.id, v.id, v.household_id, :t, :code, 1 + v.id % 5, "
+                       "'walk', :at FROM voter v WHERE v.household_id IS NOT NULL"),
+                  {"t": turf.id, "code": code, "at": now - dt.timedelta(days=3)})
+    store.close()
+
+
+def apply_child(data_dir: Path, path: Path) -> None:
+    """In a child process, so that its peak memory is the import's own."""
+    from canvass_app.gotv.voted_import import import_voted_file
+    from canvass_app.store.database import open_store
+
+    store = open_store(data_dir)
+    started = time.perf_counter()
+    with store.session() as s:
+        result = import_voted_file(s, path, county_id=1)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak, "rows": result.rows, "changed": result.changed}))
+
+
+def chase_ms(data_dir: Path) -> tuple[float, int]:
+    from canvass_app.gotv.chase import chase_list
+    from canvass_app.store.database import open_store
+
+    store = open_store(data_dir)
+    times = []
+    n = 0
+    for _ in range(7):
+        with store.session() as s:
+            started = time.perf_counter()
+            n = len(chase_list(s, 1, turf="T-0001").lines)
+            times.append((time.perf_counter() - started) * 1000)
+    store.close()
+    return statistics.median(times), n
+
+
+def server(path: Path, voters: int) -> tuple[float, float]:
+    from server_pgcluster import pg_cluster
+
+    from canvass_server import bulk
+    from canvass_server import db as dbmod
+    from canvass_server.devices import ensure_county
+    from canvass_server.models import Voter
+    from canvass_server.voted_import import import_voted
+
+    with pg_cluster() as url:
+        database = dbmod.Database.connect(url)
+        dbmod.upgrade(database.engine)
+        with database.session() as s:
+            cid = ensure_county(s, "Durham", "NC").id
+            for start in range(0, voters, 100000):
+                bulk.write_rows(s, Voter.__table__, [  # type: ignore[arg-type]
+                    {"county_id": cid, "state_voter_id": f"BN{n:07d}", "first_name": "Pat", "last_name": f"L{n}",
+                     "registration_status": "active", "active": True, "do_not_contact": False, "deceased": False,
+                     "moved": False, "version": 1} for n in range(start, min(voters, start + 100000))])
+        with database.session() as s:
+            s.execute(text("CREATE TABLE plain (" + ", ".join(f"{c} text" for c in ABSENTEE_HEADER) + ")"))
+            cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+            started = time.perf_counter()
+            with cursor.copy("COPY plain FROM STDIN WITH (FORMAT csv, HEADER true)") as copy, open(path, "rb") as f:
+                while block := f.read(1 << 20):
+                    copy.write(block)
+            copy_s = time.perf_counter() - started
+        with database.session() as s:
+            started = time.perf_counter()
+            import_voted(s, path, county="Durham", state="NC")
+        ours = time.perf_counter() - started
+        database.dispose()
+    return ours, copy_s
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--voters", type=int, default=1_000_000)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--no-server", action="store_true")
+    parser.add_argument("--apply", nargs=2, metavar=("DATA_DIR", "FILE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.apply:
+        apply_child(Path(args.apply[0]), Path(args.apply[1]))
+        return 0
+    tmp = Path(tempfile.mkdtemp(prefix="canvass-bench-gotv-"))
+    os.environ.setdefault("CANVASS_PASSPHRASE", "benchmark passphrase")
+    os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    path = tmp / "absentee_20261020.csv"
+    started = time.perf_counter()
+    write_file(path, args.voters, args.rows)
+    build_store(tmp / "data", args.voters)
+    print(f"setup: {args.voters:,} voters, {args.rows:,} rows ({path.stat().st_size / 1e6:.0f} MB) in "
+          f"{time.perf_counter() - started:.0f} s")
+    child = subprocess.run([sys.executable, __file__, "--apply", str(tmp / "data"), str(path)],
+                           capture_output=True, text=True, check=True)
+    ours = json.loads(child.stdout.strip().splitlines()[-1])
+    started = time.perf_counter()
+    subprocess.run(["sqlite3", str(tmp / "plain.db"), ".mode csv", f".import {path} absentee"], check=True)
+    shell = time.perf_counter() - started
+    print(f"voted import: {ours['seconds']:.1f} s, peak {ours['peak_mb']:.0f} MB ({ours['changed']:,} voters "
+          f"changed); sqlite3 .import: {shell:.1f} s; ratio {ours['seconds'] / shell:.1f}x")
+    ms, n = chase_ms(tmp / "data")
+    print(f"chase list of a 5,000-voter turf: {ms:.1f} ms median ({n:,} to knock)")
+    if not args.no_server:
+        server_s, copy_s = server(path, args.voters)
+        print(f"server import-voted: {server_s:.1f} s; plain COPY: {copy_s:.1f} s; ratio {server_s / copy_s:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Officials import speed: one large legislature's session (about 200 people, 2,000 roll calls, 300,000 votes)
+through `officials.import_dir` into PostgreSQL, against a plain COPY of the same vote rows in the same run; then every
+scorecard of the state recomputed with a link on every bill.
+
+    .venv/bin/python benchmarks/bench_officials.py [--people 200] [--bills 600] [--database URL]
+
+Targets (issue 17): the import within 3x of the plain COPY; every scorecard in under 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from helpers.openstates_files import generate  # noqa: E402
+from server_pgcluster import pg_cluster  # noqa: E402
+from sqlalchemy import select, text  # noqa: E402
+
+from canvass_server import db as dbmod  # noqa: E402
+from canvass_server import officials, scorecards, versions  # noqa: E402
+from canvass_server.bulk import write_rows  # noqa: E402
+from canvass_server.models import PolicyBrief  # noqa: E402
+from canvass_server.officials_models import Bill, OfficialVote  # noqa: E402
+
+
+def run(url: str, people: int, bills: int) -> int:
+    database = dbmod.Database.connect(url)
+    dbmod.upgrade(database.engine)
+    with tempfile.TemporaryDirectory() as tmp:
+        gen = generate(Path(tmp), people=people, bills=bills, max_events_per_bill=5, seed=17)
+        print(f"{len(gen.people)} people, {len(gen.bills)} bills, {len(gen.events)} roll calls, "
+              f"{len(gen.votes)} votes")
+        start = time.perf_counter()
+        with database.session() as s:
+            res = officials.import_dir(s, Path(tmp))
+        imported = time.perf_counter() - start
+    assert res.votes == len(gen.votes) and not res.problems, res.problems[:3]
+    with database.session() as s:  # the same rows, as they sit in official_vote, copied plainly
+        rows = [dict(r._mapping) for r in s.execute(select(OfficialVote.vote_event_id, OfficialVote.official_id,
+                                                           OfficialVote.option))]
+    with database.session() as s:  # into the same table, emptied: the same index to fill
+        s.execute(text("TRUNCATE official_vote"))
+        start = time.perf_counter()
+        write_rows(s, OfficialVote.__table__, rows)  # type: ignore[arg-type]
+        copied = time.perf_counter() - start
+    ratio = imported / copied
+    print(f"import {imported:.2f} s (parse, upsert, COPY), plain COPY {copied:.2f} s: {ratio:.1f}x "
+          f"(target within 3x) {'OK' if ratio <= 3 else 'SLOW'}")
+    with database.session() as s:
+        s.add(PolicyBrief(slug="bench", title="Bench", category="economy", status="adopted", protects=["x"],
+                          version=versions.bump(s, "briefs")))
+    with database.session() as s:
+        for n, (ident, session) in enumerate(s.execute(select(Bill.identifier, Bill.session)).all()):
+            scorecards.link(s, brief_slug="bench", bill=ident, bill_session=session, aligned="yes" if n % 2 else "no")
+    start = time.perf_counter()
+    with database.session() as s:
+        cards = scorecards.scorecards(s)
+    took = time.perf_counter() - start
+    print(f"{len(cards)} scorecards over every roll call in {took:.2f} s (target under 1 s) "
+          f"{'OK' if took < 1 else 'SLOW'}")
+    database.dispose()
+    return 0 if ratio <= 3 and took < 1 else 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=200)
+    parser.add_argument("--bills", type=int, default=600,
+                        help="about 3 roll calls each (default 600: ~1,800 roll calls, ~330,000 votes)")
+    parser.add_argument("--database", metavar="URL", help="a PostgreSQL URL (default: a throwaway cluster)")
+    args = parser.parse_args()
+    if args.database:
+        return run(args.database, args.people, args.bills)
+    with pg_cluster() as url:
+        return run(url, args.people, args.bills)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""Limits checked before any work: request body size and upload time (an ASGI middleware), failed batches per
+device (they count against the rate limit), and the HTTP protocol that closes connections whose headers dawdle."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections import deque
+from typing import Any
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from canvass_protocol import wire
+from canvass_server.errors import ApiError
+
+BATCHES_PATH = "/v1/batches"  # reads its own (large) body, after checking the token: see api/batches.py
+WINDOW_SECONDS = 60.0
+Scope = dict[str, Any]
+Receive = Any
+Send = Any
+
+
+def too_large(limit: int) -> ApiError:
+    return ApiError(413, wire.ErrorCode.PAYLOAD_TOO_LARGE, f"request bodies here are limited to {limit} bytes")
+
+
+def too_slow() -> ApiError:
+    return ApiError(408, wire.ErrorCode.BAD_REQUEST, "the request body arrived too slowly",
+                    headers={"Connection": "close"})
+
+
+def declared_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            return int(value) if value.isdigit() else None
+    return None
+
+
+async def read_body(receive: Receive, limit: int, seconds: float) -> bytes:
+    """The whole request body, refused (ApiError 413 / 408) past `limit` bytes or after `seconds`."""
+    chunks, size = [], 0
+    try:
+        async with asyncio.timeout(seconds):
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":  # the client went away
+                    raise too_slow()
+                size += len(message.get("body", b""))
+                if size > limit:
+                    raise too_large(limit)
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    return b"".join(chunks)
+    except TimeoutError:
+        raise too_slow() from None
+
+
+class BodyLimits:
+    """ASGI middleware: a declared Content-Length over the limit is refused before a byte is read; every other
+    body is read here, bounded in size and time, and handed to the app whole. /v1/batches only gets the
+    Content-Length check: its route checks the token, then reads the body with the same bounds."""
+
+    def __init__(self, app: Any, *, max_bytes: int, max_batch_bytes: int, body_seconds: float) -> None:
+        self.app, self.max_bytes, self.max_batch_bytes = app, max_bytes, max_batch_bytes
+        self.body_seconds = body_seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        batches = scope["path"] == BATCHES_PATH
+        limit = self.max_batch_bytes if batches else self.max_bytes
+        declared = declared_length(scope)
+        try:
+            if declared is not None and declared > limit:
+                raise too_large(limit)
+            if not batches:
+                body = await read_body(receive, limit, self.body_seconds)
+                receive = _replay(body, receive)
+        except ApiError as exc:
+            await _answer(send, exc)
+            return
+        await self.app(scope, receive, send)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> dict[str, Any]:
+        nonlocal sent
+        if sent:
+            return dict(await receive())  # after the body: only a disconnect can come
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay
+
+
+async def _answer(send: Send, exc: ApiError) -> None:
+    body = wire.canonical_json(exc.body())
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+               (b"connection", b"close")]
+    await send({"type": "http.response.start", "status": exc.status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class FailedBatches:
+    """Failed batches per device in the last minute, in this process: they count against the rate limit, so a
+    device that keeps sending bad batches is refused before its next one is read."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._times: dict[str, deque[float]] = {}
+
+    def add(self, device_id: str) -> None:
+        with self._lock:
+            self._times.setdefault(device_id, deque()).append(time.monotonic())
+
+    def recent(self, device_id: str) -> int:
+        cutoff = time.monotonic() - WINDOW_SECONDS
+        with self._lock:
+            times = self._times.get(device_id)
+            while times and times[0] < cutoff:
+                times.popleft()
+            if times is not None and not times:
+                del self._times[device_id]
+            return len(times or ())
+
+
+class GuardedH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol, and a connection whose request headers are not complete within `header_timeout`
+    seconds of it opening (or of its previous answer) is closed: drip-fed headers cannot hold connections."""
+
+    header_timeout = 10.0
+    _header_timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm_header_timer()
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self.conn.their_state is not h11.IDLE:
+            self._cancel_header_timer()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._arm_header_timer()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._cancel_header_timer()
+        super().connection_lost(exc)
+
+    def _arm_header_timer(self) -> None:
+        self._cancel_header_timer()
+        self._header_timer = self.loop.call_later(self.header_timeout, self._too_slow)
+
+    def _cancel_header_timer(self) -> None:
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+
+    def _too_slow(self) -> None:
+        self._header_timer = None
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self.transport.close()

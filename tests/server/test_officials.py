@@ -1,0 +1,120 @@
+"""`canvass-server officials import DIR`: Open States session CSVs and people into official, bill, vote_event and
+official_vote (OCD ids as given); importing again updates in place; bad rows are reported, the rest imported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers.openstates_files import generate, write_people
+from helpers.server import count
+from sqlalchemy import select
+
+from canvass_server.cli import main
+from canvass_server.db import Database
+from canvass_server.officials_models import Official, OfficialVote, VoteEvent
+
+
+@pytest.fixture
+def run(db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Any:
+    monkeypatch.setenv("CANVASS_DATABASE_URL", db_url)
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_import_prints_the_counts_and_keeps_ocd_ids(run: Any, database: Database, tmp_path: Path):
+    gen = generate(tmp_path / "nc", people=15, bills=6)
+    code, out, err = run("officials", "import", str(tmp_path / "nc"), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert (data["people"], data["bills"], data["vote_events"], data["votes"]) == (
+        15, 6, len(gen.events), len(gen.votes))
+    assert data["problems"] == []
+    with database.session() as s:
+        assert set(s.scalars(select(Official.ocd_id))) == {p["id"] for p in gen.people}
+        assert set(s.scalars(select(VoteEvent.ocd_id))) == {e["id"] for e in gen.events}
+        stored = {(ve, o, opt) for ve, o, opt in s.execute(
+            select(VoteEvent.ocd_id, Official.ocd_id, OfficialVote.option)
+            .join(VoteEvent, VoteEvent.id == OfficialVote.vote_event_id)
+            .join(Official, Official.id == OfficialVote.official_id))}
+    assert stored == {(v["vote_event_id"], v["voter_id"], v["option"]) for v in gen.votes}
+    code, out, _ = run("officials", "import", str(tmp_path / "nc"))
+    assert code == 0
+    assert f"15 people, 6 bills, {len(gen.events)} vote events, {len(gen.votes)} votes; 0 row(s) skipped" in out
+
+
+def test_importing_again_updates_districts_and_replaces_votes(run: Any, database: Database, tmp_path: Path):
+    gen = generate(tmp_path, people=12, bills=4)
+    assert run("officials", "import", str(tmp_path))[0] == 0
+    moved = gen.people[0]
+    moved["district"], moved["name"] = "99", "Renamed Person"
+    write_people(tmp_path, gen)
+    first = gen.votes[0]
+    first["option"] = "no" if first["option"] == "yes" else "yes"
+    rows = (tmp_path / "NC_2025_vote_people.csv").read_text().splitlines()
+    cells = rows[1].split(",")
+    cells[2] = first["option"]
+    rows[1] = ",".join(cells)
+    (tmp_path / "NC_2025_vote_people.csv").write_text("\n".join(rows) + "\n")
+    assert run("officials", "import", str(tmp_path))[0] == 0
+    assert count(database, "official") == 12
+    assert count(database, "official_vote") == len(gen.votes)
+    with database.session() as s:
+        row = s.scalars(select(Official).where(Official.ocd_id == moved["id"])).one()
+        assert (row.district, row.name) == ("99", "Renamed Person")
+        option = s.scalar(select(OfficialVote.option).join(VoteEvent, VoteEvent.id == OfficialVote.vote_event_id)
+                          .join(Official, Official.id == OfficialVote.official_id)
+                          .where(VoteEvent.ocd_id == first["vote_event_id"], Official.ocd_id == first["voter_id"]))
+    assert option == first["option"]
+
+
+def test_people_from_yaml_with_changed_districts(run: Any, database: Database, tmp_path: Path):
+    gen = generate(tmp_path, people=10, bills=2, people_format="yaml")
+    code, out, err = run("officials", "import", str(tmp_path), "--json")
+    assert code == 0, err
+    assert json.loads(out)["people"] == 10
+    with database.session() as s:
+        districts = dict(s.execute(select(Official.ocd_id, Official.district)).tuples().all())
+    assert districts == {p["id"]: p["district"] for p in gen.people}
+
+
+def test_bad_rows_are_reported_and_the_rest_imported(run: Any, database: Database, tmp_path: Path):
+    gen = generate(tmp_path, people=6, bills=2, max_events_per_bill=1)
+    event = gen.events[0]["id"]
+    with (tmp_path / "NC_2025_vote_people.csv").open("a") as f:
+        f.write(f"x1,{event},yes,Nobody,,\n")  # no voter_id, no such name
+        f.write(f"x2,{event},yes,Smith,not-an-ocd-id,\n")
+        f.write(f"x3,ocd-vote/unknown,yes,Smith,{gen.people[0]['id']},\n")
+        dup = next(v for v in gen.votes if v["vote_event_id"] == event)
+        f.write(f"x4,{event},no,Again,{dup['voter_id']},\n")
+        f.write(f"x5,{event},yes,Newcomer,ocd-person/00000000-0000-0000-0000-000000000000,\n")
+    with (tmp_path / "NC_2025_bills.csv").open("a") as f:
+        f.write("bill-1,HB 9,Bad id,,,2025,NC,lower\n")
+    code, out, err = run("officials", "import", str(tmp_path), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    problems = {(p["file"], p["row"]): p["reason"] for p in data["problems"]}
+    last = len(gen.votes) + 1
+    assert "no voter_id" in problems[("NC_2025_vote_people.csv", last + 1)]
+    assert "not an Open Civic Data person id" in problems[("NC_2025_vote_people.csv", last + 2)]
+    assert "a second vote" in problems[("NC_2025_vote_people.csv", last + 4)]
+    assert "ocd-vote/unknown" in problems[("NC_2025_vote_people.csv", 0)]
+    assert "not an Open Civic Data bill id" in problems[("NC_2025_bills.csv", len(gen.bills) + 2)]
+    assert data["votes"] == len(gen.votes) + 1 and data["unlisted_voters"] == 1  # the newcomer counts
+    code, out, _ = run("officials", "import", str(tmp_path))
+    assert "NC_2025_vote_people.csv row" in out and "skipped" in out
+
+
+def test_a_folder_that_is_not_open_states_data_is_a_clear_error(run: Any, tmp_path: Path):
+    (tmp_path / "NC_2025_votes.csv").write_text("vote,when\n1,2\n")
+    code, out, err = run("officials", "import", str(tmp_path))
+    assert code == 2
+    assert "nothing imported: NC_2025_votes.csv: no column id, bill_id" in err
+    assert "Traceback" not in err
