@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QDateTime, QEvent, QLocale, QTimeZone
 from PySide6.QtWidgets import (
     QFrame,
@@ -189,12 +190,13 @@ class BallotsPanel(QGroupBox):
         self.ctx.runner.run(task, on_done=lambda loaded: self._show(gen, loaded), on_error=self._failed)
 
     def _show(self, gen: int, loaded: _Loaded) -> None:
-        if gen != self._gen:
+        if gen != self._gen or not shiboken6.isValid(self):  # a late answer for a panel already closed
             return
         self.loads += 1
         for card in self.cards.values():
-            card.hide()
-            card.deleteLater()
+            if shiboken6.isValid(card):  # Qt may have deleted it with its parent already
+                card.hide()
+                card.deleteLater()
         self.cards = {}
         for view in loaded.views:
             card = BallotCard(self, view, loaded.refused.get(view.my_vote_id or ""))
