@@ -447,6 +447,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CommandError, keys.ServerKeyError) as exc:
         print(f"canvass-server: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("canvass-server: interrupted; nothing was half-applied.", file=sys.stderr)
         return 130

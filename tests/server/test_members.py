@@ -62,6 +62,7 @@ def test_members_from_the_command_line(cli: Any, client: TestClient, database: D
     listed = json.loads(out)
     assert [(m["id"], m["name"], m["role"], m["status"], m["county"]) for m in listed] == [
         (ana, "Ana", "canvasser", "active", "Durham"), (lee, "Lee Lead", "county_lead", "active", "Durham")]
+    assert all(dt.datetime.fromisoformat(m["created_at"]).utcoffset() == dt.timedelta(0) for m in listed)  # SQLite too
     code, out, _ = cli("members", "list")
     assert code == 0
     assert "3 member(s), 3 active" in out
