@@ -77,182 +77,182 @@
         <translation>este dispositivo no está inscrito: los recibos vienen del servidor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="34"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="35"/>
         <source>Support</source>
         <translation>A favor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="34"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="35"/>
         <source>Oppose</source>
         <translation>En contra</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="35"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="36"/>
         <source>Abstain</source>
         <translation>Abstención</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="45"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="46"/>
         <source>{0} days {1} h left</source>
         <translation>quedan {0} días {1} h</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="47"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="48"/>
         <source>{0} h {1} min left</source>
         <translation>quedan {0} h {1} min</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="48"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="49"/>
         <source>{0} min left</source>
         <translation>quedan {0} min</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="81"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="82"/>
         <source>Optional comment for the policy council</source>
         <translation>Comentario opcional para el consejo de políticas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="82"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="83"/>
         <source>Vote comment</source>
         <translation>Comentario del voto</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="97"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="98"/>
         <source>Check my receipt</source>
         <translation>Comprobar mi recibo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="98"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="99"/>
         <source>Fetch the published receipts and look for yours</source>
         <translation>Descargar los recibos publicados y buscar el suyo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="108"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="109"/>
         <source>county</source>
         <translation>condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="108"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="109"/>
         <source>state</source>
         <translation>estado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="109"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="110"/>
         <source>national</source>
         <translation>nacional</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="110"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="111"/>
         <source>ballot {0}, {1}</source>
         <translation>votación {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="112"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="113"/>
         <source>Open until {0} UTC — {1}</source>
         <translation>Abierta hasta {0} UTC — {1}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="115"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="116"/>
         <source>Closed {0} UTC — the result arrives with the next sync</source>
         <translation>Cerrada {0} UTC — el resultado llega con la próxima sincronización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="134"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="135"/>
         <source>Your vote: {0}{1}, cast {2} UTC.</source>
         <translation>Su voto: {0}{1}, emitido {2} UTC.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="118"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="119"/>
         <source>Passed</source>
         <translation>Aprobada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="118"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="119"/>
         <source>Not passed</source>
         <translation>No aprobada</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="119"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="120"/>
         <source>quorum met</source>
         <translation>con quórum</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="119"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="120"/>
         <source>no quorum</source>
         <translation>sin quórum</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="120"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="121"/>
         <source>{0} support · {1} oppose · {2} abstain; {3} of {4} voted, {5}</source>
         <translation>{0} a favor · {1} en contra · {2} abstenciones; votaron {3} de {4}, {5}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="127"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="128"/>
         <source>You have not voted.</source>
         <translation>No ha votado.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="130"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="131"/>
         <source>Your vote: {0} — not accepted by the server: {1}. It is not counted.</source>
         <translation>Su voto: {0} — el servidor no lo aceptó: {1}. No se cuenta.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="136"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="137"/>
         <source>A new vote replaces it until the ballot closes.</source>
         <translation>Un voto nuevo lo reemplaza hasta el cierre de la votación.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="142"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="143"/>
         <source>Receipt checked: your vote is counted under your choice.</source>
         <translation>Recibo comprobado: su voto se cuenta bajo su opción.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="144"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="145"/>
         <source>Receipt published under another choice: tell your county lead.</source>
         <translation>Recibo publicado bajo otra opción: avise a su líder de condado.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="146"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="147"/>
         <source>Your receipt is not among the published ones: your vote was not counted.</source>
         <translation>Su recibo no está entre los publicados: su voto no se contó.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="148"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="149"/>
         <source>Receipt not checked yet.</source>
         <translation>Recibo aún sin comprobar.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="157"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="158"/>
         <source>Ballots</source>
         <translation>Votaciones</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="215"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="217"/>
         <source>Vote changed to {0}</source>
         <translation>Voto cambiado a {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="216"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="218"/>
         <source>Vote recorded: {0}</source>
         <translation>Voto registrado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="217"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="219"/>
         <source>sent at the next sync</source>
         <translation>se envía en la próxima sincronización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="226"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="228"/>
         <source>Checking receipts…</source>
         <translation>Comprobando recibos…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="232"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="234"/>
         <source>Vote not recorded: {0}</source>
         <translation>Voto no registrado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="236"/>
+        <location filename="../../canvass_app/ui/widgets/ballots_panel.py" line="238"/>
         <source>Ballots: {0}</source>
         <translation>Votaciones: {0}</translation>
     </message>
@@ -533,6 +533,14 @@
     </message>
 </context>
 <context>
+    <name>Chase</name>
+    <message>
+        <location filename="../../canvass_app/gotv/chase_pdf.py" line="25"/>
+        <source>Election day chase {0}: supporters who have not voted</source>
+        <translation>Movilización del día de la elección {0}: simpatizantes que aún no han votado</translation>
+    </message>
+</context>
+<context>
     <name>ContactsPage</name>
     <message>
         <location filename="../../canvass_app/ui/pages/contacts.py" line="58"/>
@@ -739,6 +747,109 @@
         <location filename="../../canvass_app/ui/pages/contacts.py" line="332"/>
         <source>undo of {0}</source>
         <translation>deshacer {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Cure</name>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="16"/>
+        <source>The witness&apos;s information on the return envelope is incomplete.</source>
+        <translation>Los datos del testigo en el sobre de devolución están incompletos.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="18"/>
+        <source>The witness&apos;s or assistant&apos;s signature is missing on the return envelope.</source>
+        <translation>Falta la firma del testigo o del asistente en el sobre de devolución.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="20"/>
+        <source>The witness&apos;s or assistant&apos;s address is missing on the return envelope.</source>
+        <translation>Falta la dirección del testigo o del asistente en el sobre de devolución.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="22"/>
+        <source>The assistant&apos;s information on the return envelope is incomplete.</source>
+        <translation>Los datos del asistente en el sobre de devolución están incompletos.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="24"/>
+        <source>The voter did not sign the return envelope.</source>
+        <translation>El votante no firmó el sobre de devolución.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="25"/>
+        <source>The signature on the envelope does not match the one on file.</source>
+        <translation>La firma del sobre no coincide con la registrada.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="27"/>
+        <source>The return envelope was not properly notarized.</source>
+        <translation>El sobre de devolución no se notarizó correctamente.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="28"/>
+        <source>The ballot has a problem; the county has asked the voter to fix it (cure pending).</source>
+        <translation>La boleta tiene un problema; el condado pidió al votante que lo corrija (corrección pendiente).</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="30"/>
+        <source>The voter must send a copy of a photo ID for the ballot to count.</source>
+        <translation>El votante debe enviar una copia de una identificación con foto para que la boleta cuente.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="31"/>
+        <source>The return envelope was not sealed.</source>
+        <translation>El sobre de devolución no estaba cerrado.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="32"/>
+        <source>The return envelope came back without the ballot.</source>
+        <translation>El sobre de devolución llegó sin la boleta.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="33"/>
+        <source>The ballot came back in another voter&apos;s envelope.</source>
+        <translation>La boleta llegó en el sobre de otro votante.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="34"/>
+        <source>The ballot was spoiled: the voter needs a new ballot, or can vote in person.</source>
+        <translation>La boleta se anuló: el votante necesita una nueva o puede votar en persona.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="36"/>
+        <source>The post office could not deliver the ballot: check the mailing address and request a new one.</source>
+        <translation>El correo no pudo entregar la boleta: revise la dirección postal y solicite una nueva.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="38"/>
+        <source>The ballot request was cancelled: the voter can request a new ballot or vote in person.</source>
+        <translation>La solicitud de boleta se canceló: el votante puede solicitar una nueva o votar en persona.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="40"/>
+        <source>The ballot was not voted: the voter can request a new one or vote in person.</source>
+        <translation>La boleta no se votó: el votante puede solicitar una nueva o votar en persona.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="42"/>
+        <source>The county has two ballots for this voter and must sort it out.</source>
+        <translation>El condado tiene dos boletas de este votante y debe resolverlo.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="43"/>
+        <source>The ballot could not be sent electronically.</source>
+        <translation>La boleta no se pudo enviar por vía electrónica.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="45"/>
+        <source>Mail ballot requested, not returned yet.</source>
+        <translation>Boleta por correo solicitada, aún no devuelta.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_formats/voted/status.py" line="46"/>
+        <source>Returned with the status “{0}”: ask the county board what the voter must do.</source>
+        <translation>Devuelta con el estado «{0}»: pregunte a la junta electoral del condado qué debe hacer el votante.</translation>
     </message>
 </context>
 <context>
@@ -2896,122 +3007,122 @@
 <context>
     <name>WalkList</name>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="209"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="210"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="216"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="217"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="218"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="219"/>
         <source>Age</source>
         <translation>Ed.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="218"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="219"/>
         <source>Sex</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="219"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="220"/>
         <source>Party</source>
         <translation>Part.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="219"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="220"/>
         <source>Lang</source>
         <translation>Idi.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="225"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="226"/>
         <source>Support</source>
         <translation>Apoyo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="240"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="241"/>
         <source>Tick one result per voter. Support: 1 strong oppose … 5 strong support. Survey answers and corrections go on the notes line.</source>
         <translation>Marque un resultado por votante. Apoyo: 1 muy en contra … 5 muy a favor. Respuestas de la encuesta y correcciones en la línea de notas.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="253"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="254"/>
         <source>{0} County</source>
         <translation>Condado de {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="257"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="258"/>
         <source>Canvasser: {0}    Printed: {1}</source>
         <translation>Voluntario: {0}    Impreso: {1}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="261"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="262"/>
         <source>Page {0} of {1}</source>
         <translation>Página {0} de {1}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="289"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="290"/>
         <source>Walk list {0}</source>
         <translation>Lista de recorrido {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="292"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="293"/>
         <source>Doors: {0}    People: {1}    Pages: {2} after this one</source>
         <translation>Puertas: {0}    Personas: {1}    Páginas: {2} después de esta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="298"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="299"/>
         <source>Start time</source>
         <translation>Hora de inicio</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="298"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="299"/>
         <source>End time</source>
         <translation>Hora de fin</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="299"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="300"/>
         <source>Doors knocked</source>
         <translation>Puertas tocadas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="299"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="300"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="300"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="301"/>
         <source>Supporters (4–5)</source>
         <translation>A favor (4–5)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="300"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="301"/>
         <source>Not home</source>
         <translation>No está</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="307"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="308"/>
         <source>Talking points</source>
         <translation>Puntos clave</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="308"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="309"/>
         <source>(No talking points were set for this turf.)</source>
         <translation>(No se fijaron puntos clave para esta zona.)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="310"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="311"/>
         <source>Result codes — tick one per voter</source>
         <translation>Códigos de resultado — marque uno por votante</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="324"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="325"/>
         <source>Survey questions — ask, and write answers in the notes line</source>
         <translation>Preguntas de la encuesta — pregunte y anote las respuestas en la línea de notas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="403"/>
+        <location filename="../../canvass_app/turfs/walklist_pdf.py" line="404"/>
         <source>Walk lists</source>
         <translation>Listas de recorrido</translation>
     </message>
