@@ -6,35 +6,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric import x25519
 from faultproxy import FaultPlan, FaultProxy
-from helpers.pg import PgCluster
-from sync_harness import PASSPHRASE, Server
+from helpers.live_server import Server, running_server
+from sync_harness import PASSPHRASE
 
 from canvass_app.store.database import Store, open_store
-from canvass_server import db as dbmod
-from canvass_server.keys import ServerKeyPair
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
-    home = tmp_path / "server"
-    home.mkdir()
-    if request.param == "sqlite":
-        url = f"sqlite:///{home / 'server.db'}"
-        engine = dbmod.make_engine(url)
-        dbmod.upgrade(engine)
-        engine.dispose()
-    else:
-        cluster: PgCluster = request.getfixturevalue("pg_cluster")
-        url = cluster.reset()
-    srv = Server(url, home, ServerKeyPair.of(x25519.X25519PrivateKey.generate()))
-    srv.start()
-    try:
+    url = None if request.param == "sqlite" else request.getfixturevalue("pg_cluster").reset()
+    with running_server(tmp_path / "server", url) as srv:
         yield srv
-    finally:
-        srv.stop()
-        srv.database.dispose()
 
 
 @pytest.fixture

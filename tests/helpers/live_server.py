@@ -7,9 +7,12 @@ import ssl
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+from cryptography.hazmat.primitives.asymmetric import x25519
 from sqlalchemy import insert, select, text
 
 from canvass_server import db as dbmod
@@ -110,3 +113,21 @@ class Server:
 
     def distinct_ops(self) -> int:
         return self.count("SELECT count(DISTINCT op_id) FROM contact_attempt")
+
+
+@contextmanager
+def running_server(home: Path, url: str | None = None) -> Iterator[Server]:
+    """A started server with a new key; over a fresh SQLite database in `home` unless `url` names one (migrated)."""
+    home.mkdir(exist_ok=True)
+    if url is None:
+        url = f"sqlite:///{home / 'server.db'}"
+        engine = dbmod.make_engine(url)
+        dbmod.upgrade(engine)
+        engine.dispose()
+    srv = Server(url, home, ServerKeyPair.of(x25519.X25519PrivateKey.generate()))
+    srv.start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+        srv.database.dispose()

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric import x25519
-from helpers.live_server import Server
+from helpers.live_server import Server, running_server
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
@@ -147,22 +146,8 @@ def test_connect_with_a_bad_address_says_why_and_stays_open(qtbot: QtBot, new_di
 @pytest.fixture
 def real_server(tmp_path: Path) -> Iterator[Server]:
     """The real sync server (the e2e suite's launcher, helpers.live_server) on loopback, over SQLite."""
-    from canvass_server import db as dbmod
-    from canvass_server.keys import ServerKeyPair
-
-    home = tmp_path / "server"
-    home.mkdir()
-    url = f"sqlite:///{home / 'server.db'}"
-    engine = dbmod.make_engine(url)
-    dbmod.upgrade(engine)
-    engine.dispose()
-    server = Server(url, home, ServerKeyPair.of(x25519.X25519PrivateKey.generate()))
-    server.start()
-    try:
+    with running_server(tmp_path / "server") as server:
         yield server
-    finally:
-        server.stop()
-        server.database.dispose()
 
 
 def test_connect_enrolls_this_device_with_the_real_server(qtbot: QtBot, new_dir: Path, real_server: Server) -> None:

@@ -9,8 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric import x25519
-from helpers.live_server import Server
+from helpers.live_server import Server, running_server
 from helpers.turf_fixtures import H, P, make_county
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
@@ -24,25 +23,14 @@ from canvass_app.ui.main_window import MainWindow
 from canvass_app.ui.pages.briefs import BriefsPage
 from canvass_app.ui.pages.contacts import ContactsPage
 from canvass_app.ui.pages.sync import SyncPage
-from canvass_server import db as dbmod
-from canvass_server.keys import ServerKeyPair
 
 SHOTS = Path(os.environ.get("CANVASS_SCREENSHOTS", "/tmp/shots"))
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    home = tmp_path / "server"
-    home.mkdir()
-    url = f"sqlite:///{home / 'server.db'}"
-    engine = dbmod.make_engine(url)
-    dbmod.upgrade(engine)
-    engine.dispose()
-    srv = Server(url, home, ServerKeyPair.of(x25519.X25519PrivateKey.generate()))
-    srv.start()
-    yield srv
-    srv.stop()
-    srv.database.dispose()
+    with running_server(tmp_path / "server") as srv:
+        yield srv
 
 
 @pytest.fixture
