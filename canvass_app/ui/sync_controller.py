@@ -179,7 +179,7 @@ class SyncController(QObject):
 
         def done(result: Enrolled) -> None:
             on_done(result)
-            self.ctx.runner.run(lambda _c: whoami.signed_in(store), on_done=self.ctx.sign_in, db=True)
+            self.ctx.sign_in(whoami.Person(result.member_name, result.role, result.member_id, result.list_prefix))
             self.refresh()
             self.request(Trigger.SYNC_NOW)
 

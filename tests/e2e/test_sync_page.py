@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import platform
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -48,6 +49,9 @@ def test_enroll_sync_now_and_the_status_bar(qtbot: object, window: MainWindow, s
     page.enroll_button.click()
     # Enrolling starts a sync by itself: everything is sent, the rejection is listed with its reason.
     bot.waitUntil(lambda: server.contacts() == 6 and pending(store) == 0, timeout=30000)
+    # The window acts for the member the code was made for (named by this machine at enrollment) at once.
+    assert window.user_label.text() == f"Signed in: {platform.node()[:120]} (county lead)"
+    assert (window.ctx.role, window.ctx.me is not None) == ("county_lead", True)
     bot.waitUntil(lambda: page.rejected_table.rowCount() == 1, timeout=30000)
     assert "not in the server's list" in page.rejected_table.item(0, 4).text()
     bot.waitUntil(lambda: "1 not accepted" in window.sync_label.text(), timeout=30000)
