@@ -196,6 +196,14 @@ def test_the_figures_equal_stats_json_and_the_exports(browser: TestClient, datab
     assert {r["canvass"]["status_code"] for r in osdi} == {"", "not-home", "refused"}
     assert browser.get("/console/exports/contacts.json?county=1&from=2026-05-02").json() == []
     assert browser.get("/console/exports/contacts.csv?county=1&from=May").status_code == 400
+    # The host's `canvass-server export` streams the same rows.
+    assert main(["export", "--format", "csv", "--county", "wake", "--state", "nc", "--database", db_url]) == 0
+    assert capsys.readouterr().out == exported.text
+    assert main(["export", "--format", "osdi", "--county", "Wake", "--state", "NC", "--from", "2026-05-01",
+                 "--database", db_url]) == 0
+    assert json.loads(capsys.readouterr().out) == osdi
+    assert main(["export", "--format", "csv", "--county", "Nowhere", "--state", "NC", "--database", db_url]) == 2
+    assert "no county Nowhere" in capsys.readouterr().err
 
 
 def test_canvassers_flags_fast_doors_and_repeated_notes(browser: TestClient, database: dbmod.Database) -> None:
