@@ -205,8 +205,8 @@ def apply_signatures(session: Session, caller: Caller, items: list[tuple[wire.Op
     ids = sorted({p.candidate_id for _, p in items})
     found = {c.id: c for c in session.scalars(select(Candidate).where(Candidate.id.in_(ids))
                                               .order_by(Candidate.id).with_for_update())}
-    signed = set(session.execute(select(PetitionSignature.candidate_id, PetitionSignature.round).where(
-        PetitionSignature.candidate_id.in_(ids), PetitionSignature.member_id == member.id)).tuples())
+    signed = {(cid, rnd) for cid, rnd in session.execute(select(PetitionSignature.candidate_id, PetitionSignature.round)
+              .where(PetitionSignature.candidate_id.in_(ids), PetitionSignature.member_id == member.id))}
     touched: dict[int, Candidate] = {}
     for op, p in sorted(items, key=lambda item: item[0].seq):
         c = found.get(p.candidate_id)
