@@ -90,8 +90,8 @@ def test_signing_the_petition_once_and_seeing_the_receipt(store: Store, data_dir
     assert (payload.candidate_id, payload.receipt) == (1, signed["receipt"])
     mine = json.loads(run(data_dir, capsys, "candidates", "--json")[1])["candidates"][0]
     assert mine["my_signature"]["status"] == "pending" and not mine["may_sign"]
-    pull_candidates(store, [candidate(1, "Alice Alvarez", petition={"signatures": 4,
-                                                                    "receipts": sorted(["0" * 64, signed["receipt"]])})])
+    published = sorted(["0" * 64, signed["receipt"]])
+    pull_candidates(store, [candidate(1, "Alice Alvarez", petition={"signatures": 4, "receipts": published})])
     store.close()
     mine = json.loads(run(data_dir, capsys, "candidates", "--json")[1])["candidates"][0]
     assert mine["my_signature"]["status"] == "verified" and mine["petition"]["signatures"] == 4
