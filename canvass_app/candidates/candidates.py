@@ -125,11 +125,6 @@ def list_candidates(session: Session) -> list[CandidateView]:
     return [_view(session, c) for c in rows]
 
 
-def get_candidate(session: Session, candidate_id: int) -> CandidateView | None:
-    c = session.get(Candidate, candidate_id)
-    return _view(session, c) if c is not None else None
-
-
 class SignRefused(ValueError):
     """The petition cannot be signed from here; the message is for people."""
 
