@@ -3,7 +3,8 @@ and by the app (which offers only what the member's role allows). docs/sync-prot
 
 Each entry says how far a role reaches: "all" (every row the scope holds for the device's county or the
 alliance), "own" (only what is the member's own: their turfs and the voters and households on them, their own
-turf to return, their vote on a ballot whose electorate they are in), or no entry at all (refused:
+turf to return, their vote on a ballot whose electorate they are in, their signature on the recall petition of a
+candidate of their district), or no entry at all (refused:
 `forbidden` on pull, `forbidden_role` for an op).
 """
 
@@ -17,26 +18,27 @@ Reach = Literal["all", "own"]
 
 PULL: dict[str, dict[str, Reach]] = {
     "volunteer": {"rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all",
-                  "device": "own"},
+                  "candidates": "all", "device": "own"},
     "canvasser": {"households": "own", "voters": "own", "turfs": "own", "contacts": "own", "rights": "all",
-                  "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all",
+                  "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all", "candidates": "all",
                   "device": "own"},
     "county_lead": {"households": "all", "voters": "all", "turfs": "all", "contacts": "all", "members": "all",
                     "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all",
-                    "device": "own"},
+                    "candidates": "all", "device": "own"},
     "admin": {"households": "all", "voters": "all", "turfs": "all", "contacts": "all", "members": "all",
               "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all",
-              "device": "own"},
+              "candidates": "all", "device": "own"},
 }
 
 OPS: dict[str, dict[str, Reach]] = {
-    "volunteer": {"ballot_vote": "own"},
+    "volunteer": {"ballot_vote": "own", "petition_sign": "own"},
     # A canvasser's contacts and corrections: voters on a turf they hold or have held (a late sync still lands).
-    "canvasser": {"contact_attempt": "own", "voter_correction": "own", "turf_assign": "own", "ballot_vote": "own"},
+    "canvasser": {"contact_attempt": "own", "voter_correction": "own", "turf_assign": "own", "ballot_vote": "own",
+                  "petition_sign": "own"},
     "county_lead": {"contact_attempt": "all", "voter_correction": "all", "turf_cut": "all", "turf_assign": "all",
-                    "turf_delete": "all", "ballot_vote": "own"},
+                    "turf_delete": "all", "ballot_vote": "own", "petition_sign": "own"},
     "admin": {"contact_attempt": "all", "voter_correction": "all", "turf_cut": "all", "turf_assign": "all",
-              "turf_delete": "all", "ballot_vote": "own"},
+              "turf_delete": "all", "ballot_vote": "own", "petition_sign": "own"},
 }
 
 # Members a role may add, suspend or remove (in its own county; admins in any): the roles below its own.

@@ -23,15 +23,20 @@ HPKE_AEAD = "ChaCha20Poly1305"
 
 Role = Literal["volunteer", "canvasser", "county_lead", "admin"]
 MemberStatus = Literal["active", "suspended", "removed"]
-OpType = Literal["contact_attempt", "voter_correction", "ballot_vote", "turf_cut", "turf_assign", "turf_delete"]
+OpType = Literal["contact_attempt", "voter_correction", "ballot_vote", "turf_cut", "turf_assign", "turf_delete",
+                 "petition_sign"]
 # Contact result codes: Canvassed, Not home, Refused, Moved, Deceased, Inaccessible, Language barrier, Wrong address,
 # Call back, Do not contact, Hostile. Their names and order for people live in the stores' seeded result_code tables.
 ResultCodeValue = Literal["C", "NH", "R", "M", "D", "I", "LB", "WA", "CB", "DNC", "H"]
 CorrectableField = Literal["phone", "email", "language", "do_not_contact", "deceased", "moved"]
 Scope = Literal["households", "voters", "turfs", "contacts", "members", "rights", "briefs", "surveys", "ballots",
-                "scorecards", "device"]
+                "scorecards", "candidates", "device"]
 VoteChoice = Literal["support", "oppose", "abstain"]
 ContactSource = Literal["walk", "cli", "paper"]
+BallotKind = Literal["policy", "endorsement", "recall"]
+BallotScope = Literal["county", "state", "national", "district"]
+CandidateStatus = Literal["vetting", "endorsed", "withdrawn", "recalled"]
+QuestionnaireAnswerValue = Literal["support", "oppose"]
 
 ROLES: tuple[str, ...] = get_args(Role)  # in rank order: each role may do what the ones before it may
 OP_TYPES: tuple[str, ...] = get_args(OpType)
@@ -39,6 +44,9 @@ RESULT_CODES: tuple[str, ...] = get_args(ResultCodeValue)
 CORRECTABLE_FIELDS: tuple[str, ...] = get_args(CorrectableField)
 SCOPES: tuple[str, ...] = get_args(Scope)
 VOTE_CHOICES: tuple[str, ...] = get_args(VoteChoice)
+BALLOT_KINDS: tuple[str, ...] = get_args(BallotKind)
+CANDIDATE_STATUSES: tuple[str, ...] = get_args(CandidateStatus)
+QUESTIONNAIRE_ANSWERS: tuple[str, ...] = get_args(QuestionnaireAnswerValue)
 NOTE_MAX = 4000  # a note on a contact, a comment on a vote
 
 ANSWERS_MAX_KEYS = 50  # survey answers on one contact: keys at the top level
@@ -163,6 +171,10 @@ class OpRejection(StrEnum):
     UNKNOWN_BALLOT = "unknown_ballot"
     BALLOT_CLOSED = "ballot_closed"
     NOT_IN_ELECTORATE = "not_in_electorate"
+    UNKNOWN_CANDIDATE = "unknown_candidate"
+    PETITION_CLOSED = "petition_closed"
+    NOT_IN_DISTRICT = "not_in_district"
+    ALREADY_SIGNED = "already_signed"
 
 
 class ErrorBody(Strict):
@@ -328,6 +340,18 @@ class BallotVotePayload(Strict):
     created_at: Timestamp
 
 
+class PetitionSignPayload(Strict):
+    """The member's signature on the recall petition of an endorsed candidate (who signs is the device's member).
+    `receipt` is the device's commitment, SHA-256 hex of "canvass-petition-receipt:v1:{candidate_id}:{round}:{nonce}"
+    with a random nonce kept on the device; the server publishes every counted receipt (CandidateItem.petition)."""
+
+    id: Uuid
+    candidate_id: DbId
+    round: Annotated[int, Field(ge=1, le=DB_INT_MAX)] = 1
+    receipt: Receipt
+    created_at: Timestamp
+
+
 MAX_TURF_LINES = 5000
 
 
@@ -366,6 +390,7 @@ PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "turf_cut": TurfCutPayload,
     "turf_assign": TurfAssignPayload,
     "turf_delete": TurfDeletePayload,
+    "petition_sign": PetitionSignPayload,
 }
 assert set(PAYLOAD_MODELS) == set(OP_TYPES)
 
@@ -526,12 +551,15 @@ class BallotResult(Strict):
 
 
 class BallotItem(Strict):
-    """A ballot the device's member may vote on, or has (scope `ballots`); `result` once it is closed."""
+    """A ballot the device's member may vote on, or has (scope `ballots`); `result` once it is closed. A policy
+    ballot names its brief; an endorsement or recall ballot (scope `district`) names its candidate instead."""
 
     id: int
-    brief_slug: str
+    brief_slug: str = ""
     title: str
-    scope: Literal["county", "state", "national"]
+    kind: BallotKind = "policy"
+    candidate_id: int | None = None
+    scope: BallotScope
     opens_at: Timestamp
     closes_at: Timestamp
     quorum: float
@@ -618,6 +646,47 @@ class ScorecardItem(Strict):
     votes: list[ScorecardVote] = Field(default_factory=list)
 
 
+class QuestionnaireItem(Strict):
+    """A candidate's answer on one adopted policy: `support` or `oppose` it (the vetting questionnaire)."""
+
+    brief_slug: str
+    brief_title: str
+    answer: QuestionnaireAnswerValue
+    comment: str = ""
+
+
+class PetitionState(Strict):
+    """The recall petition of an endorsed candidate: this round's signatures, how many open a recall ballot
+    (`needed`), whether it takes signatures now, and every counted receipt (sorted: no order, no names)."""
+
+    round: int = 1
+    open: bool = False
+    signatures: int = 0
+    needed: int = 0
+    receipts: list[str] = Field(default_factory=list)
+
+
+class CandidateItem(Strict):
+    """One of the alliance's own candidates (scope `candidates`, docs/candidates.md). `official_id` is the Open
+    Civic Data person id of an official (their scorecard), None for a newcomer. `in_my_district`: the device's
+    member belongs to the candidate's district (may sign the petition, votes on its ballots)."""
+
+    id: int
+    name: str
+    official_id: str | None = None
+    office: str
+    state: str
+    chamber: str
+    district: str
+    status: CandidateStatus
+    questionnaire: list[QuestionnaireItem] = Field(default_factory=list)
+    petition: PetitionState = Field(default_factory=PetitionState)
+    endorsement_ballot_id: int | None = None
+    recall_ballot_id: int | None = None
+    nominations_open: bool = False
+    in_my_district: bool = False
+
+
 class RevocationNotice(Strict):
     """The server's order to wipe, signed by its signing key, bound to one device and to the nonce it asked with."""
 
@@ -649,6 +718,7 @@ PULL_ITEM_MODELS: dict[str, type[BaseModel]] = {
     "surveys": SurveyItem,
     "ballots": BallotItem,
     "scorecards": ScorecardItem,
+    "candidates": CandidateItem,
     "device": DeviceStatus,
 }
 assert set(PULL_ITEM_MODELS) == set(SCOPES)

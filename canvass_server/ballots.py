@@ -1,4 +1,6 @@
-"""Ballots: a proposed brief put to the active members of a scope; votes, tallies, receipts, adoption.
+"""Ballots: a proposed brief put to the active members of a scope, or a candidate's endorsement or recall put to
+the active members of their district; votes, tallies, receipts, and what a passed ballot does (adopt the brief,
+endorse or recall the candidate).
 
 The rule a ballot passes by (docs/ballots.md): quorum is met when votes (abstentions included) / electorate >=
 quorum; then a simple-majority ballot (threshold 1/2) passes when support / (support + oppose) > 1/2, any other
@@ -22,15 +24,17 @@ from canvass_formats.charter import charter_violation
 from canvass_protocol import wire
 from canvass_server import versions
 from canvass_server.authz import Caller
+from canvass_server.candidates_models import Candidate, MemberDistrict, Nomination
 from canvass_server.devices import find_county
 from canvass_server.models import Ballot, BallotElector, BallotVote, County, Member, PolicyBrief, utcnow
 from canvass_server.outcome import Outcome, among
 
 R = wire.OpRejection
-SCOPES = ("county", "state", "national")
+SCOPES = ("county", "state", "national")  # of a policy ballot; a candidate's ballots are of their district
 PULL_KEY = "ballots"  # one version counter for every ballot: they are few, and a device filters by scope
 SIMPLE_MAJORITY = Fraction(1, 2)
 TWO_THIRDS = Fraction(2, 3)
+CANDIDATES_KEY = "candidates"  # the candidates' pull scope: a ballot's close may change a candidate
 
 
 class BallotError(ValueError):
@@ -94,6 +98,13 @@ def open_ballot(session: Session, *, brief_slug: str, scope: str, closes_at: dt.
     ballot = Ballot(brief_slug=brief_slug, scope=scope, county_id=place_county.id if place_county else None,
                     state=place_state, opens_at=now, closes_at=closes_at, quorum=quorum, threshold=threshold,
                     opened_by=opened_by.id if opened_by else None, version=versions.bump(session, PULL_KEY))
+    _freeze_electorate(session, ballot, where)
+    return ballot
+
+
+def _freeze_electorate(session: Session, ballot: Ballot, where: list[Any]) -> None:
+    """Add the ballot and copy the active members matching `where` into its electorate, in one INSERT ... SELECT.
+    Raises BallotError (the caller's transaction is then rolled back) when there are none."""
     session.add(ballot)
     session.flush()
     members = select(literal(ballot.id), Member.id).join(County, County.id == Member.county_id).where(
@@ -102,7 +113,49 @@ def open_ballot(session: Session, *, brief_slug: str, scope: str, closes_at: dt.
     ballot.electorate = session.scalar(
         select(func.count()).select_from(BallotElector).where(BallotElector.ballot_id == ballot.id)) or 0
     if ballot.electorate == 0:
-        raise BallotError(f"no active members in this {scope} scope: a ballot needs an electorate")
+        raise BallotError(f"no active members in this {ballot.scope} scope: a ballot needs an electorate")
+
+
+def district_members(state: str, chamber: str, district: str) -> list[Any]:
+    """The member filter of a district (to join with County): members whose county is in the state and who were
+    given this district of this chamber (`canvass-server members district`)."""
+    seat = select(MemberDistrict.member_id).where(MemberDistrict.chamber == chamber,
+                                                  MemberDistrict.district == district)
+    return [County.state == state, Member.id.in_(seat)]
+
+
+def open_candidate_ballot(session: Session, *, candidate: Candidate, kind: str, closes_at: dt.datetime,
+                          quorum: float, threshold: float, opened_by: Member | None = None,
+                          petition_round: int | None = None) -> Ballot:
+    """Put a candidate's endorsement (while they are in vetting) or recall (by the petition: candidates.py) to
+    the active members of their district, frozen now. A recall needs two thirds at least."""
+    now = utcnow()
+    closes_at = aware(closes_at)
+    if kind not in ("endorsement", "recall"):
+        raise BallotError("a candidate's ballot is an endorsement or a recall")
+    if kind == "endorsement" and candidate.status != "vetting":
+        raise BallotError(f"candidate {candidate.id} is {candidate.status}: only a candidate in vetting can be put "
+                          "to an endorsement ballot")
+    if kind == "recall" and as_fraction(threshold) < TWO_THIRDS:
+        raise BallotError("a recall needs a two-thirds threshold")
+    if closes_at <= now:
+        raise BallotError(f"the ballot would close in the past ({closes_at.isoformat()}); give a later --closes")
+    if not 0 <= quorum <= 1:
+        raise BallotError("quorum is a fraction of the electorate between 0 and 1, e.g. 0.25")
+    if not 0.5 <= threshold <= 1:
+        raise BallotError("threshold is a fraction between 0.5 (simple majority) and 1, e.g. 0.5 or 0.6667")
+    if opened_by is not None and opened_by.role != "admin":
+        raise BallotError(f"a {opened_by.role} may not open a candidate's ballot: admins do")
+    ballot = Ballot(brief_slug=None, kind=kind, candidate_id=candidate.id, petition_round=petition_round,
+                    scope="district", state=candidate.state, chamber=candidate.chamber, district=candidate.district,
+                    opens_at=now, closes_at=closes_at, quorum=quorum, threshold=threshold,
+                    opened_by=opened_by.id if opened_by else None, version=versions.bump(session, PULL_KEY))
+    _freeze_electorate(session, ballot, district_members(candidate.state, candidate.chamber, candidate.district))
+    if kind == "endorsement":
+        candidate.endorsement_ballot_id = ballot.id
+    else:
+        candidate.recall_ballot_id = ballot.id
+    candidate.version = versions.bump(session, CANDIDATES_KEY)
     return ballot
 
 
@@ -154,7 +207,7 @@ def apply_votes(session: Session, caller: Caller, items: list[tuple[wire.Op, Any
     found: dict[int, Ballot] = {}
     electorate: set[int] = set()
     for where in among(session, Ballot.id, ids):
-        found.update((b.id, b) for b in session.scalars(select(Ballot).where(where, covers(caller.county))))
+        found.update((b.id, b) for b in session.scalars(select(Ballot).where(where, covers(caller))))
     for where in among(session, BallotElector.ballot_id, ids):
         electorate.update(session.scalars(select(BallotElector.ballot_id).where(
             where, BallotElector.member_id == member.id)))
@@ -210,6 +263,9 @@ def tally(session: Session, ballot: Ballot) -> wire.BallotResult:
 
 @dataclass(frozen=True)
 class Closed:
+    """A closed ballot: `adopted` is True when its passing took effect (the brief adopted, the candidate endorsed
+    or recalled), else `why_not_adopted` says why not."""
+
     ballot: Ballot
     result: wire.BallotResult
     adopted: bool
@@ -230,10 +286,38 @@ def close_ballot(session: Session, ballot: Ballot) -> Closed:
     ballot.result = result.model_dump()
     ballot.version = versions.bump(session, PULL_KEY)
     adopted, why = False, None if result.passed else "the ballot did not pass"
-    if result.passed:
-        adopted, why = _adopt(session, ballot.brief_slug)
+    if ballot.kind == "recall":
+        adopted, why = _recall(session, ballot, result.passed)
+    elif result.passed and ballot.kind == "endorsement":
+        adopted, why = _endorse(session, ballot)
+    elif result.passed:
+        adopted, why = _adopt(session, ballot.brief_slug or "")
     session.flush()
     return Closed(ballot, result, adopted, why)
+
+
+def _endorse(session: Session, ballot: Ballot) -> tuple[bool, str | None]:
+    candidate = session.get_one(Candidate, ballot.candidate_id, with_for_update=True)
+    if candidate.status != "vetting":
+        return False, f"the candidate is {candidate.status}, no longer in vetting"
+    candidate.status, candidate.status_changed_at = "endorsed", utcnow()
+    candidate.version = versions.bump(session, CANDIDATES_KEY)
+    return True, None
+
+
+def _recall(session: Session, ballot: Ballot, passed: bool) -> tuple[bool, str | None]:
+    """A passed recall marks the candidate recalled and opens nominations for their seat; a failed one starts
+    a new petition round (the signatures of this one have been spent)."""
+    candidate = session.get_one(Candidate, ballot.candidate_id, with_for_update=True)
+    candidate.version = versions.bump(session, CANDIDATES_KEY)
+    if not passed:
+        candidate.petition_round += 1
+        candidate.recall_ballot_id = None
+        return False, "the recall did not pass: the candidate stays endorsed and a new petition may start"
+    candidate.status, candidate.status_changed_at = "recalled", utcnow()
+    session.add(Nomination(office=candidate.office, state=candidate.state, chamber=candidate.chamber,
+                           district=candidate.district, recalled_candidate_id=candidate.id))
+    return True, None
 
 
 def _adopt(session: Session, slug: str) -> tuple[bool, str | None]:
@@ -284,10 +368,23 @@ def recount(published: wire.BallotReceipts) -> tuple[int, int, int]:
 # ---- listing and pull ---------------------------------------------------------------------------------------
 
 
-def covers(county: County) -> Any:
-    """Ballots whose scope takes in this county."""
+def covers(caller: Caller) -> Any:
+    """Ballots whose scope takes in the caller's county, and district ballots the caller's member is elector of."""
+    county = caller.county
+    mine = select(BallotElector.ballot_id).where(BallotElector.member_id == caller.member.id)
     return or_(Ballot.scope == "national", and_(Ballot.scope == "state", Ballot.state == county.state),
-               and_(Ballot.scope == "county", Ballot.county_id == county.id))
+               and_(Ballot.scope == "county", Ballot.county_id == county.id),
+               and_(Ballot.scope == "district", Ballot.id.in_(mine)))
+
+
+def ballot_title(session: Session, ballot: Ballot) -> str:
+    """A policy ballot's brief title; "Endorse …" / "Recall …" with the candidate's office for the others."""
+    if ballot.kind == "policy" or ballot.candidate_id is None:
+        slug = ballot.brief_slug or ""
+        return _title(_briefs(session, slug), slug)
+    c = session.get_one(Candidate, ballot.candidate_id)
+    verb = "Endorse" if ballot.kind == "endorsement" else "Recall"
+    return f"{verb} {c.name} ({c.office}, district {c.district})"
 
 
 def get_ballot(session: Session, ballot_id: int) -> Ballot:
@@ -300,11 +397,9 @@ def get_ballot(session: Session, ballot_id: int) -> Ballot:
 def pull_items(session: Session, caller: Caller, rows: Sequence[Ballot]) -> list[dict[str, Any]]:
     """Scope `ballots` (wire.BallotItem): the ballots a device's county is in, each with its result once closed.
     (The caller of the page closes due ballots first: `finalise_due`.)"""
-    titles: dict[str, str] = {}
-    for slug in {b.brief_slug for b in rows}:
-        titles[slug] = _title(_briefs(session, slug), slug)
     return [wire.BallotItem(
-        id=b.id, brief_slug=b.brief_slug, title=titles[b.brief_slug], scope=b.scope,  # type: ignore[arg-type]
+        id=b.id, brief_slug=b.brief_slug or "", title=ballot_title(session, b), kind=b.kind,  # type: ignore[arg-type]
+        candidate_id=b.candidate_id, scope=b.scope,  # type: ignore[arg-type]
         opens_at=aware(b.opens_at).isoformat(), closes_at=aware(b.closes_at).isoformat(), quorum=b.quorum,
         threshold=b.threshold, status="closed" if b.result is not None else "open", electorate=b.electorate,
         result=wire.BallotResult.model_validate(b.result) if b.result is not None else None,
@@ -318,6 +413,7 @@ class BallotRow:
     id: int
     brief_slug: str
     title: str
+    kind: str
     scope: str
     place: str
     opens_at: str
@@ -337,7 +433,9 @@ def list_ballots(session: Session) -> list[BallotRow]:
     rows = []
     for b in session.scalars(select(Ballot).order_by(Ballot.id.desc())):
         place = counties.get(b.county_id or 0, "") if b.scope == "county" else (b.state or "")
-        rows.append(BallotRow(b.id, b.brief_slug, _title(_briefs(session, b.brief_slug), b.brief_slug), b.scope,
+        if b.scope == "district":
+            place = f"{b.state} {b.chamber} {b.district}"
+        rows.append(BallotRow(b.id, b.brief_slug or "", ballot_title(session, b), b.kind, b.scope,
                               place or "national", aware(b.opens_at).isoformat(), aware(b.closes_at).isoformat(),
                               "closed" if b.result is not None else "open", b.electorate, turnout.get(b.id, 0),
                               b.result))

@@ -14,8 +14,9 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from canvass_protocol import roles, wire
-from canvass_server import ballots, scorecards, versions
+from canvass_server import ballots, candidates, scorecards, versions
 from canvass_server.authz import Caller
+from canvass_server.candidates_models import Candidate
 from canvass_server.devices import device_status
 from canvass_server.errors import ApiError
 from canvass_server.models import (
@@ -158,11 +159,16 @@ def surveys(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
 
 def ballots_feed(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
     ballots.finalise_due(session)  # the results of ballots past their closing time go out in this very pull
-    return Feed(Ballot, ballots.PULL_KEY, ballots.covers(caller.county), ballots.pull_items)
+    return Feed(Ballot, ballots.PULL_KEY, ballots.covers(caller), ballots.pull_items)
 
 
 def scorecards_feed(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
     return Feed(Official, scorecards.PULL_KEY, None, scorecards.pull_items)
+
+
+def candidates_feed(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
+    ballots.finalise_due(session)  # a recall or endorsement past its closing time changes its candidate first
+    return Feed(Candidate, candidates.PULL_KEY, None, candidates.pull_items, candidates.fingerprint(session, caller))
 
 
 # Every scope but `device`, which answers even a revoked device. A new scope is one function and one entry here.
@@ -177,6 +183,7 @@ FEEDS: dict[str, Callable[[Session, Caller, roles.Reach], Feed]] = {
     "surveys": surveys,
     "ballots": ballots_feed,
     "scorecards": scorecards_feed,
+    "candidates": candidates_feed,
 }
 
 

@@ -1,4 +1,5 @@
-"""The `canvass-server` admin command line: init, serve, members, enrollment codes, devices, imports, stats."""
+"""The `canvass-server` admin command line: init, serve, members, enrollment codes, devices, imports, stats (and,
+from their own modules, ballots, officials and scorecards, candidates, the console)."""
 
 from __future__ import annotations
 
@@ -393,6 +394,9 @@ def build_parser() -> argparse.ArgumentParser:
         p = actions.add_parser(action, parents=[common], help=text)
         p.set_defaults(func=cmd_members_status, change=change)
         p.add_argument("id", metavar="ID", type=POSITIVE_ID, help="the member's id (see `members list`)")
+    from canvass_server import cli_candidates  # it imports this module's helpers
+
+    cli_candidates.register_member_district(actions, common)
     p = add("enrollment-code", cmd_enrollment_code, "make a one-time enrollment code for a member")
     p.add_argument("--member", type=POSITIVE_ID, metavar="ID", help="the member whose new device it enrolls")
     p.add_argument("--county", help="shortcut without a member: the county of a member made at enrollment")
@@ -434,6 +438,7 @@ def build_parser() -> argparse.ArgumentParser:
     from canvass_server import cli_officials
 
     cli_officials.register(sub, common)
+    cli_candidates.register(sub, common)
     from canvass_server.console import cli as console_cli  # it imports this module's helpers
 
     console_cli.register(sub, common)

@@ -1,4 +1,5 @@
-"""`canvass-server ballots open | list | close | tally | receipts`: ballots from the host's command line.
+"""`canvass-server ballots open | list | close | tally | receipts`: ballots from the host's command line (policy
+ballots on briefs, endorsement ballots on candidates; docs/ballots.md, docs/candidates.md).
 
 No command shows who voted how: turnout and counts only, and after close the receipts (docs/ballots.md).
 """
@@ -10,7 +11,11 @@ import datetime as dt
 from typing import Any
 
 from canvass_server import ballots
-from canvass_server.cli import CommandError, _open, emit
+from canvass_server.candidates_models import Candidate
+from canvass_server.cli import POSITIVE_ID, CommandError, _open, emit
+
+EFFECT = {"policy": "the brief is adopted", "endorsement": "the candidate is endorsed",
+          "recall": "the candidate is recalled and nominations for the seat are open"}
 
 
 def _when(text: str) -> dt.datetime:
@@ -39,17 +44,39 @@ def _ballot_line(r: ballots.BallotRow) -> str:
     if r.result is not None:
         outcome = "  passed" if r.result["passed"] else "  not passed"
     return (f"{r.id:>5}  {r.status:6} {r.scope:8} {r.place:18} closes {r.closes_at[:16]}  "
-            f"{r.votes}/{r.electorate} voted{outcome}  {r.brief_slug}")
+            f"{r.votes}/{r.electorate} voted{outcome}  {r.brief_slug or r.title}")
+
+
+def _open_any(session: Any, args: argparse.Namespace) -> Any:
+    """A policy ballot on BRIEF_SLUG, or (--kind endorsement --candidate ID) a candidate's district ballot."""
+    if args.kind == "policy":
+        if not args.brief or args.candidate is not None or args.scope in (None, "district"):
+            raise ballots.BallotError("a policy ballot needs BRIEF_SLUG and --scope county|state|national "
+                                      "(no --candidate)")
+        return ballots.open_ballot(session, brief_slug=args.brief, scope=args.scope, county=args.county,
+                                   state=args.state, closes_at=args.closes, quorum=args.quorum,
+                                   threshold=args.threshold)
+    if args.kind == "recall":
+        raise ballots.BallotError("a recall ballot opens by itself when the candidate's recall petition reaches "
+                                  "its threshold (docs/candidates.md)")
+    if args.candidate is None or args.brief or args.scope not in (None, "district"):
+        raise ballots.BallotError("an endorsement ballot needs --candidate ID (its scope is the candidate's "
+                                  "district; no BRIEF_SLUG)")
+    candidate = session.get(Candidate, args.candidate)
+    if candidate is None:
+        raise ballots.BallotError(f"no candidate {args.candidate}; see `canvass-server candidates list`")
+    return ballots.open_candidate_ballot(session, candidate=candidate, kind=args.kind, closes_at=args.closes,
+                                         quorum=args.quorum, threshold=args.threshold)
 
 
 def cmd_open(args: argparse.Namespace) -> int:
     _, database = _open(args)
     try:
         with database.session() as session:
-            ballot = ballots.open_ballot(session, brief_slug=args.brief, scope=args.scope, county=args.county,
-                                         state=args.state, closes_at=args.closes, quorum=args.quorum,
-                                         threshold=args.threshold)
-            data = {"id": ballot.id, "brief_slug": ballot.brief_slug, "scope": ballot.scope,
+            ballot = _open_any(session, args)
+            data = {"id": ballot.id, "kind": ballot.kind, "brief_slug": ballot.brief_slug,
+                    "candidate_id": ballot.candidate_id, "scope": ballot.scope, "title": ballots.ballot_title(
+                        session, ballot),
                     "state": ballot.state, "opens_at": ballots.aware(ballot.opens_at).isoformat(),
                     "closes_at": ballots.aware(ballot.closes_at).isoformat(), "quorum": ballot.quorum,
                     "threshold": ballot.threshold, "electorate": ballot.electorate}
@@ -59,7 +86,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         emit(args, "", data)
     else:
         print(data["id"])
-        print(f"ballot {data['id']} on {data['brief_slug']} open to {data['electorate']} member(s) until "
+        print(f"ballot {data['id']} ({data['title']}) open to {data['electorate']} member(s) until "
               f"{data['closes_at']}")
     return 0
 
@@ -86,7 +113,9 @@ def cmd_close(args: argparse.Namespace) -> int:
     try:
         with database.session() as session:
             closed = ballots.close_ballot(session, ballots.get_ballot(session, args.id))
-            data = _result(closed.result, "closed") | {"id": args.id, "brief_slug": closed.ballot.brief_slug,
+            data = _result(closed.result, "closed") | {"id": args.id, "kind": closed.ballot.kind,
+                                                       "brief_slug": closed.ballot.brief_slug,
+                                                       "candidate_id": closed.ballot.candidate_id,
                                                        "adopted": closed.adopted,
                                                        "not_adopted_because": closed.why_not_adopted}
     except ballots.BallotError as exc:
@@ -94,7 +123,7 @@ def cmd_close(args: argparse.Namespace) -> int:
     r = closed.result
     summary = (f"ballot {args.id} closed: {r.support} support, {r.oppose} oppose, {r.abstain} abstain of "
                f"{r.electorate}; {'passed' if r.passed else 'not passed'}"
-               + ("; the brief is adopted" if closed.adopted else f" ({closed.why_not_adopted})"))
+               + (f"; {EFFECT[closed.ballot.kind]}" if closed.adopted else f" ({closed.why_not_adopted})"))
     emit(args, summary, data)
     return 0
 
@@ -146,9 +175,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
         p.set_defaults(func=func)
         return p
 
-    p = add("open", cmd_open, "put a proposed brief to the active members of a county, a state or the nation")
-    p.add_argument("brief", metavar="BRIEF_SLUG")
-    p.add_argument("--scope", required=True, choices=ballots.SCOPES)
+    p = add("open", cmd_open, "put a proposed brief to the active members of a county, a state or the nation; "
+                              "or a candidate's endorsement to the members of their district")
+    p.add_argument("brief", metavar="BRIEF_SLUG", nargs="?", help="the proposed brief (policy ballots)")
+    p.add_argument("--kind", choices=("policy", "endorsement", "recall"), default="policy",
+                   help="policy (default) or endorsement (recall ballots open from the petition)")
+    p.add_argument("--candidate", type=POSITIVE_ID, metavar="ID", help="the candidate of an endorsement ballot")
+    p.add_argument("--scope", choices=(*ballots.SCOPES, "district"),
+                   help="county, state or national for a policy ballot; district (the default) for a candidate's")
     p.add_argument("--county", metavar="NAME", help="the county of a county ballot")
     p.add_argument("--state", metavar="XX", help="the state of a county or state ballot")
     p.add_argument("--closes", required=True, type=_when, metavar="ISO", help="closing time (UTC unless given)")

@@ -336,16 +336,24 @@ class PolicyBrief(Base):
 
 
 class Ballot(Base):
-    """A proposed brief put to the active members of a scope (county, state, national)."""
+    """A proposed brief put to the active members of a scope (county, state, national); or a candidate's
+    endorsement or recall put to the active members of their district (migration 0006). One recall ballot per
+    petition round: the unique (candidate_id, petition_round) is the database's own guard of "exactly once"."""
 
     __tablename__ = "ballot"
-    __table_args__ = (Index("ix_ballot_pull", "version", "id"),)
+    __table_args__ = (Index("ix_ballot_pull", "version", "id"),
+                      UniqueConstraint("candidate_id", "petition_round", name="uq_ballot_recall_round"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    brief_slug: Mapped[str] = mapped_column(String(80), index=True)
-    scope: Mapped[str] = mapped_column(String(10))  # county, state, national
+    brief_slug: Mapped[str | None] = mapped_column(String(80), index=True)  # None for a candidate's ballot
+    kind: Mapped[str] = mapped_column(String(12), default="policy")  # policy, endorsement, recall
+    candidate_id: Mapped[int | None] = mapped_column(ForeignKey("candidate.id"), index=True)
+    petition_round: Mapped[int | None]  # a recall ballot's petition round
+    scope: Mapped[str] = mapped_column(String(10))  # county, state, national, district
     county_id: Mapped[int | None] = mapped_column(ForeignKey("county.id"))
     state: Mapped[str | None] = mapped_column(String(2))
+    chamber: Mapped[str | None] = mapped_column(String(20))  # a district ballot's district
+    district: Mapped[str | None] = mapped_column(String(80))
     opens_at: Mapped[dt.datetime]
     closes_at: Mapped[dt.datetime]
     closed_at: Mapped[dt.datetime | None]  # set when tallied for good (by `ballots close` or once past closes_at)
@@ -410,3 +418,8 @@ class Voted(Base):
     voted_on: Mapped[str | None] = mapped_column(String(10))
     vote_method: Mapped[str | None] = mapped_column(String(20))
     ballot_status: Mapped[str | None] = mapped_column(String(40))
+
+
+# Tables the ones above point at (ballot.candidate_id), defined in their own modules: every user of these models
+# gets the whole schema in the metadata.
+from canvass_server import candidates_models, officials_models  # noqa: E402, F401

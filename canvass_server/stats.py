@@ -39,9 +39,9 @@ def county_stats(session: Session) -> list[dict[str, Any]]:
     for cid, slug, choice, n in session.execute(  # by the voting member's county
         select(Member.county_id, Ballot.brief_slug, BallotVote.choice, func.count())
         .join(Ballot, Ballot.id == BallotVote.ballot_id).join(Member, Member.id == BallotVote.member_id)
-        .group_by(Member.county_id, Ballot.brief_slug, BallotVote.choice)
+        .where(Ballot.kind == "policy").group_by(Member.county_id, Ballot.brief_slug, BallotVote.choice)
     ):
-        votes.setdefault(cid, {}).setdefault(slug, {"support": 0, "oppose": 0, "abstain": 0})[choice] = n
+        votes.setdefault(cid, {}).setdefault(slug or "", {"support": 0, "oppose": 0, "abstain": 0})[choice] = n
     return [
         {"county": c.name, "state": c.state, "devices": devices.get(c.id, 0),
          "contact_attempts": attempts.get(c.id, 0), "doors": doors.get(c.id, 0),

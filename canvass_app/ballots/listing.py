@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from canvass_app.ballots.votes import aware, is_open, my_votes
 from canvass_app.store.models import Ballot, County, utcnow
 
-PULLED_FIELDS = ("brief_slug", "title", "scope", "quorum", "threshold", "status", "electorate", "result")
+PULLED_FIELDS = ("brief_slug", "title", "kind", "candidate_id", "scope", "quorum", "threshold", "status", "electorate",
+                 "result")
 
 
 def apply_pulled_ballots(session: Session, county: County, items: list[dict[str, Any]], refetch: bool) -> int:

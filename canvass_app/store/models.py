@@ -396,9 +396,11 @@ class Ballot(Base):
     __tablename__ = "ballot"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    brief_slug: Mapped[str] = mapped_column(String(80), index=True)
+    brief_slug: Mapped[str] = mapped_column(String(80), index=True)  # "" for a candidate's ballot
     title: Mapped[str] = mapped_column(String(200))
-    scope: Mapped[str] = mapped_column(String(10))  # county, state, national
+    kind: Mapped[str] = mapped_column(String(12), default="policy")  # policy, endorsement, recall (migration 0019)
+    candidate_id: Mapped[int | None] = mapped_column(Integer)
+    scope: Mapped[str] = mapped_column(String(10))  # county, state, national, district
     opens_at: Mapped[dt.datetime]
     closes_at: Mapped[dt.datetime]
     quorum: Mapped[float]

@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, delete, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from canvass_app.ballots.listing import apply_pulled_ballots
+from canvass_app.candidates.candidates import apply_pulled_candidates
 from canvass_app.candidates.scorecards import apply_pulled_scorecards
 from canvass_app.paths import remove_private
 from canvass_app.store.models import (
@@ -40,7 +41,7 @@ from canvass_protocol import roles, wire
 
 # Households before voters (voters name their household), voters before turfs (turf lines name voters).
 PULL_ORDER = ("households", "voters", "members", "turfs", "contacts", "rights", "briefs", "surveys", "ballots",
-              "scorecards")
+              "scorecards", "candidates")
 # Every field the server sends is stored: the columns are the wire models' fields, less the keys that link rows.
 HOUSEHOLD_FIELDS = tuple(f for f in wire.item_fields("households") if f not in ("key", "precinct_code"))
 VOTER_FIELDS = tuple(f for f in wire.item_fields("voters")
@@ -288,6 +289,7 @@ APPLY: dict[str, Callable[[Session, County, list[dict[str, Any]], bool], int]] =
     "surveys": apply_surveys,
     "ballots": apply_pulled_ballots,
     "scorecards": apply_pulled_scorecards,
+    "candidates": apply_pulled_candidates,
 }
 
 

@@ -16,8 +16,8 @@ router = APIRouter(tags=["ballots"], responses=ERRORS)
 
 @router.get("/v1/ballots/{ballot_id}/receipts", response_model=wire.BallotReceipts)
 def ballot_receipts(ballot_id: int, session: SessionDep, caller: CallerDep) -> wire.BallotReceipts:
-    """404 for a ballot that does not cover the caller's county; 409 `ballot_open` until it closes."""
-    ballot = session.scalar(select(Ballot).where(Ballot.id == ballot_id, service.covers(caller.county)))
+    """404 for a ballot that does not cover the caller's county (or district); 409 `ballot_open` until it closes."""
+    ballot = session.scalar(select(Ballot).where(Ballot.id == ballot_id, service.covers(caller)))
     if ballot is None:
         raise ApiError(404, wire.ErrorCode.NOT_FOUND, f"No ballot {ballot_id} covers this device's county.")
     try:

@@ -1,5 +1,7 @@
 """The Candidates page: every official's score on the adopted briefs, searchable and sortable, each score explained
-vote by vote (bill, date, motion, policy, the vote and what it counts as). Read offline, as the last sync brought it."""
+vote by vote (bill, date, motion, policy, the vote and what it counts as); and, on its second tab, the alliance's
+own candidates with their promises against their votes and the recall petition (widgets/candidates_panel.py).
+Read offline, as the last sync brought it."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -24,6 +27,7 @@ from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import LiveTexts, number, translate
 from canvass_app.ui.models.scorecard_table_model import COLUMNS, ScorecardTableModel, score_text
 from canvass_app.ui.tasks import TaskControl
+from canvass_app.ui.widgets.candidates_panel import CandidatesPanel
 
 COUNTS_AS = {"aligned": QT_TRANSLATE_NOOP("CandidatesPage", "aligned"),
              "against": QT_TRANSLATE_NOOP("CandidatesPage", "against"),
@@ -94,10 +98,20 @@ class CandidatesPage(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
+        officials = QWidget()
+        layout = QVBoxLayout(officials)
         layout.addWidget(self.heading)
         layout.addWidget(self.search)
         layout.addWidget(split, 1)
+        self.candidates = CandidatesPanel(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(officials, "")
+        self.tabs.addTab(self.candidates, "")
+        self.texts.bind(lambda text: self.tabs.setTabText(0, text),
+                        QT_TRANSLATE_NOOP("CandidatesPage", "Officials' scorecards"))
+        self.texts.bind(lambda text: self.tabs.setTabText(1, text),
+                        QT_TRANSLATE_NOOP("CandidatesPage", "Our candidates"))
+        QVBoxLayout(self).addWidget(self.tabs)
         self.search.textChanged.connect(lambda _text: self.refresh())
         header.sortIndicatorChanged.connect(lambda _section, _order: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show(current.row()))
