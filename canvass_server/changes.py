@@ -14,7 +14,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from canvass_protocol import roles, wire
-from canvass_server import ballots, scorecards, versions
+from canvass_server import ballots, rides, scorecards, versions
 from canvass_server.authz import Caller
 from canvass_server.devices import device_status
 from canvass_server.errors import ApiError
@@ -24,6 +24,7 @@ from canvass_server.models import (
     Household,
     Member,
     PolicyBrief,
+    RideRequest,
     SecuredRight,
     SurveyQuestion,
     Turf,
@@ -165,6 +166,11 @@ def scorecards_feed(session: Session, caller: Caller, reach: roles.Reach) -> Fee
     return Feed(Official, scorecards.PULL_KEY, None, scorecards.pull_items)
 
 
+def rides_feed(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
+    return Feed(RideRequest, rides.scope_key(caller.county.id), RideRequest.county_id == caller.county.id,
+                rides.pull_items, first_id="")
+
+
 # Every scope but `device`, which answers even a revoked device. A new scope is one function and one entry here.
 FEEDS: dict[str, Callable[[Session, Caller, roles.Reach], Feed]] = {
     "households": households,
@@ -177,6 +183,7 @@ FEEDS: dict[str, Callable[[Session, Caller, roles.Reach], Feed]] = {
     "surveys": surveys,
     "ballots": ballots_feed,
     "scorecards": scorecards_feed,
+    "rides": rides_feed,
 }
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
 from canvass_protocol import roles, wire
-from canvass_server import ballots, turfs, versions
+from canvass_server import ballots, rides, turfs, versions
 from canvass_server.authz import Caller
 from canvass_server.bulk import write_rows
 from canvass_server.models import AppliedOp, ContactAttempt, County, Voter, utcnow
@@ -22,7 +22,8 @@ from canvass_server.outcome import Outcome, among
 log = logging.getLogger(__name__)
 R = wire.OpRejection
 Todo = dict[str, list[tuple[wire.Op, Any]]]
-ID_FIELD = {"contact_attempt": "id", "ballot_vote": "id"}  # op types whose payload names the row it creates
+# Op types whose payload names the row it creates.
+ID_FIELD = {"contact_attempt": "id", "ballot_vote": "id", "ride_request": "id"}
 TEXT_LIMITS = {"phone": 30, "email": 120, "language": 10}
 
 
@@ -92,6 +93,8 @@ def _apply(session: Session, caller: Caller, todo: Todo, out: Outcome) -> None:
     _contacts(session, caller, todo["contact_attempt"], out)
     _corrections(session, caller, todo["voter_correction"], out)
     ballots.apply_votes(session, caller, todo["ballot_vote"], out)
+    rides.apply_ride_ops(session, caller, todo["ride_request"], todo["ride_update"], out,
+                         lambda voter_ids: _out_of_reach(session, caller, "ride_request", voter_ids))
 
 
 def _apply_guarded(session: Session, caller: Caller, todo: Todo, out: Outcome) -> None:
