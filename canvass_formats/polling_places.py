@@ -68,7 +68,7 @@ class PollingFeed:
     layout: str  # vip5 or csv
     sites: list[Site] = field(default_factory=list)
     rows: int = 0
-    precincts: int = 0  # precincts read (of the county's locality)
+    precincts: list[tuple[str, str | None]] = field(default_factory=list)  # (number, name) of the county's
     without_location: list[str] = field(default_factory=list)  # precincts naming no polling location
     problems: list[Problem] = field(default_factory=list)
 
@@ -183,8 +183,8 @@ class _Vip:
                 self._problem("precinct.txt", line, f"precinct {row['id']} names polling location(s) "
                                                     f"{', '.join(unknown)}, which polling_location.txt does not have")
                 continue
-            self.feed.precincts += 1
             key = (row.get("number") or row["name"], row["name"] or None)
+            self.feed.precincts.append(key)
             if not ids:
                 self.feed.without_location.append(row["name"] or row.get("number", ""))
             for lid in ids:
@@ -283,7 +283,7 @@ def _read_simple(path: Path) -> PollingFeed:
         else:
             key = (kind, row["name"] or row["address"].split(",")[0], row["address"], row["hours"] or None)
             by_place.setdefault(key, []).append((row["precinct"], None))
-    feed.precincts = len({p for served in by_place.values() for p, _ in served if p != ALL_PRECINCTS})
+    feed.precincts = list(dict.fromkeys(p for served in by_place.values() for p in served if p[0] != ALL_PRECINCTS))
     feed.sites = [Site(kind, site_name, address, hours, None, tuple(dict.fromkeys(served)))
                   for (kind, site_name, address, hours), served in by_place.items()]
     return feed

@@ -9,7 +9,7 @@ feed's number, else its name (as a code, then as the precinct's name).
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -123,7 +123,7 @@ def import_polling_places(session: Session, path: Path | str, *, county_id: int)
         raise LookupError(f"no county with id {county_id}")
     feed: PollingFeed = read_polling_places(path, county=county.name)
     result = PollingImportResult(file=str(path), layout=feed.layout, county=county.name, state=county.state,
-                                 rows=feed.rows, sites=len(feed.sites), precincts=feed.precincts,
+                                 rows=feed.rows, sites=len(feed.sites), precincts=len(feed.precincts),
                                  without_location=feed.without_location, rejected=len(feed.problems),
                                  problems=[asdict(p) for p in feed.problems[:MAX_REPORTED]])
     if not feed.sites:
@@ -131,27 +131,24 @@ def import_polling_places(session: Session, path: Path | str, *, county_id: int)
         raise PollingFileError(f"{path}: no usable polling place, nothing imported" + (f" ({reasons})"
                                                                                         if reasons else ""))
     codes, names = _precinct_codes(session, county_id)
+    seen = {key: _resolve(*key, codes, names) for key in feed.precincts}
+    seen[(ALL_PRECINCTS, None)] = ALL_PRECINCTS
     rows: list[dict[str, Any]] = []
-    seen: dict[tuple[str, str | None], str | None] = {}
     for order, site in enumerate(feed.sites):
         for number, name in site.precincts:
-            if (number, name) not in seen:
-                seen[(number, name)] = ALL_PRECINCTS if number == ALL_PRECINCTS else _resolve(number, name, codes,
-                                                                                               names)
-            code = seen[(number, name)] or number.strip().upper()
+            code = seen.get((number, name)) or number.strip().upper()
             rows.append({"county_id": county_id, "precinct_code": code, "kind": site.kind, "name": site.name[:200],
                          "address": site.address[:300], "hours": (site.hours or None) and site.hours[:400],
                          "directions": site.directions, "sort_order": order})
     result.places = len(rows)
-    feed_precincts = {k for k in seen if k[0] != ALL_PRECINCTS}
-    result.matched = sum(1 for k in feed_precincts if seen[k] is not None)
-    result.unmatched = sorted(k[1] or k[0] for k in feed_precincts if seen[k] is None)
+    result.matched = sum(1 for k in feed.precincts if seen[k] is not None)
+    result.unmatched = sorted(k[1] or k[0] for k in feed.precincts if seen[k] is None)
     result.changed = _replace(session, county_id, rows)
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _key(row: Mapping[str, Any]) -> tuple[Any, ...]:
+def _key(row: Any) -> tuple[Any, ...]:
     return tuple(row[c] for c in ("precinct_code", "kind", "name", "address", "hours", "directions", "sort_order"))
 
 
@@ -159,7 +156,7 @@ def _replace(session: Session, county_id: int, rows: list[dict[str, Any]]) -> bo
     """Write the county's places unless the store holds exactly these already; True when it wrote."""
     table = PollingPlace.__table__
     held = session.execute(select(table).where(table.c.county_id == county_id)).mappings().all()
-    if sorted(map(_key, held)) == sorted(map(_key, rows)):
+    if Counter(_key(r) for r in held) == Counter(_key(r) for r in rows):
         return False
     session.execute(delete(PollingPlace).where(PollingPlace.county_id == county_id))
     session.execute(insert(PollingPlace), rows)
