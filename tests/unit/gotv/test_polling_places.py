@@ -122,3 +122,26 @@ def test_a_voter_without_any_place_is_told_so(voters: dict[str, str], capsys: py
     assert main(["polling-place", voters["01"]]) == 0
     assert "no polling place known" in capsys.readouterr().out
     assert main(["polling-place", "NOPE"]) == 2
+
+
+def test_the_chase_walk_list_prints_each_doors_polling_place(store: Store, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfReader
+
+    from canvass_app.contacts.attempts import Survey, log_contact
+    from canvass_app.turfs import cutting
+
+    homes = [H(n, "Elm St", [P(f"E{n}", "Diaz")], precinct=pc) for n, pc in ((1, "01"), (3, "01"), (5, "02"))]
+    with store.session() as s:
+        c = make_county(s, homes, name="Durham")
+        for v in s.scalars(select(Voter)):
+            log_contact(s, v.id, "C", Survey(support=5))
+        cutting.cut_county(s, c.id)
+    write_simple_csv(tmp_path / "places.csv")
+    _run(capsys, "polling-places", "import", str(tmp_path / "places.csv"))
+    chase = _run(capsys, "gotv", "chase", "--out", str(tmp_path / "chase.pdf"))
+    assert len(chase["lines"]) == 3
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(tmp_path / "chase.pdf").pages)
+    assert "1 · vote at Shepard Middle School" in text and "5 · vote at Lakewood Elementary" in text
+    assert "Polling places:" in text and "2401 Dakota St, Durham, NC 27707 — 6:30 AM - 7:30 PM" in text
+    assert "2520 Vesson Ave, Durham, NC 27707 — hours not given" in text
