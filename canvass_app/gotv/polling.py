@@ -199,7 +199,7 @@ def places_by_voter(session: Session, voter_ids: list[int]) -> dict[int, Place]:
                 .join(Precinct, Precinct.id == Voter.precinct_id)
                 .join(PollingPlace, (PollingPlace.county_id == Voter.county_id) & (PollingPlace.precinct_code == code))
                 .where(Voter.id.in_(chunk), PollingPlace.kind == "election_day")
-                .order_by(PollingPlace.sort_order, PollingPlace.id)).tuples():
+                .order_by(PollingPlace.sort_order, PollingPlace.id)):
             out.setdefault(vid, Place(kind=p.kind, name=p.name, address=p.address, hours=p.hours,
                                       directions=p.directions))
     return out

@@ -122,7 +122,7 @@ def ride_counts(session: Session, county_id: int | None = None) -> dict[str, int
     query = select(RideRequest.status, func.count()).group_by(RideRequest.status)
     if county_id is not None:
         query = query.where(RideRequest.county_id == county_id)
-    return dict.fromkeys(STATUSES, 0) | {s: int(n) for s, n in session.execute(query).tuples()}
+    return dict.fromkeys(STATUSES, 0) | {s: int(n) for s, n in session.execute(query)}
 
 
 def _when(value: str | None) -> dt.datetime | None:
