@@ -38,14 +38,14 @@ STATUS_NAMES = {"requested": QT_TRANSLATE_NOOP("GotvPage", "requested"),
 _Loaded = tuple[progress.Progress | None, list[rides.Ride]]
 
 
-def _table(columns: tuple[str, ...]) -> QTableWidget:
+def _table(columns: tuple[str, ...], stretch: int) -> QTableWidget:
     table = QTableWidget(0, len(columns))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)  # names, addresses
     return table
 
 
@@ -63,11 +63,11 @@ class GotvPage(QWidget):
         self.summary.setStyleSheet("font-size: 16px;")
         self.texts.bind(self.summary.setAccessibleName, QT_TRANSLATE_NOOP("GotvPage", "Election-day summary"))
         self.chart = ProgressChart()
-        self.turfs = _table(TURF_COLUMNS)
+        self.turfs = _table(TURF_COLUMNS, 1)
         self.texts.bind(self.turfs.setAccessibleName, QT_TRANSLATE_NOOP("GotvPage", "Progress per turf"))
         self.rides_heading = QLabel()
         self.rides_heading.setStyleSheet("font-size: 15px; font-weight: 600;")
-        self.ride_table = _table(RIDE_COLUMNS)
+        self.ride_table = _table(RIDE_COLUMNS, 2)
         self.texts.bind(self.ride_table.setAccessibleName, QT_TRANSLATE_NOOP("GotvPage", "Rides to the polls"))
         self.ride_table.itemSelectionChanged.connect(self._enable_buttons)
         self.ride_buttons: dict[str, QPushButton] = {}
