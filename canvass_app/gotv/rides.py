@@ -107,13 +107,11 @@ def set_ride_status(session: Session, ride_id: str, status: str, *, by: str | No
     return _ride(row)
 
 
-def list_rides(session: Session, county_id: int | None = None, *, open_only: bool = False) -> list[Ride]:
-    """The rides of a county (or every county), by pick-up time; `open_only`: requested or arranged."""
+def list_rides(session: Session, county_id: int | None = None) -> list[Ride]:
+    """The rides of a county (or every county), by pick-up time."""
     query = select(RideRequest).order_by(RideRequest.pickup_at, RideRequest.voter_name)
     if county_id is not None:
         query = query.where(RideRequest.county_id == county_id)
-    if open_only:
-        query = query.where(RideRequest.status.in_(("requested", "arranged")))
     return [_ride(r) for r in session.scalars(query)]
 
 
