@@ -24,21 +24,24 @@ PULL: dict[str, dict[str, Reach]] = {
                   "device": "own"},
     "county_lead": {"households": "all", "voters": "all", "turfs": "all", "contacts": "all", "members": "all",
                     "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all",
-                    "candidates": "all", "device": "own"},
+                    "candidates": "all", "rides": "all", "device": "own"},
     "admin": {"households": "all", "voters": "all", "turfs": "all", "contacts": "all", "members": "all",
               "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all",
-              "candidates": "all", "device": "own"},
+              "candidates": "all", "rides": "all", "device": "own"},
 }
 
 OPS: dict[str, dict[str, Reach]] = {
     "volunteer": {"ballot_vote": "own", "petition_sign": "own"},
-    # A canvasser's contacts and corrections: voters on a turf they hold or have held (a late sync still lands).
+    # A canvasser's contacts, corrections and ride requests: voters on a turf they hold or have held (a late sync
+    # still lands).
     "canvasser": {"contact_attempt": "own", "voter_correction": "own", "turf_assign": "own", "ballot_vote": "own",
-                  "petition_sign": "own"},
+                  "petition_sign": "own", "ride_request": "own"},
     "county_lead": {"contact_attempt": "all", "voter_correction": "all", "turf_cut": "all", "turf_assign": "all",
-                    "turf_delete": "all", "ballot_vote": "own", "petition_sign": "own"},
+                    "turf_delete": "all", "ballot_vote": "own", "petition_sign": "own", "ride_request": "all",
+                    "ride_update": "all"},
     "admin": {"contact_attempt": "all", "voter_correction": "all", "turf_cut": "all", "turf_assign": "all",
-              "turf_delete": "all", "ballot_vote": "own", "petition_sign": "own"},
+              "turf_delete": "all", "ballot_vote": "own", "petition_sign": "own", "ride_request": "all",
+              "ride_update": "all"},
 }
 
 # Members a role may add, suspend or remove (in its own county; admins in any): the roles below its own.

@@ -5,11 +5,13 @@ Everything that crosses the network is defined here once. docs/sync-protocol.md 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal, get_args
 
+import phonenumbers
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 PROTOCOL_VERSION = 2  # 2: authorship is the server's (no person in any payload), members, ballots, turfs travel
@@ -24,15 +26,16 @@ HPKE_AEAD = "ChaCha20Poly1305"
 Role = Literal["volunteer", "canvasser", "county_lead", "admin"]
 MemberStatus = Literal["active", "suspended", "removed"]
 OpType = Literal["contact_attempt", "voter_correction", "ballot_vote", "turf_cut", "turf_assign", "turf_delete",
-                 "petition_sign"]
+                 "petition_sign", "ride_request", "ride_update"]
 # Contact result codes: Canvassed, Not home, Refused, Moved, Deceased, Inaccessible, Language barrier, Wrong address,
 # Call back, Do not contact, Hostile. Their names and order for people live in the stores' seeded result_code tables.
 ResultCodeValue = Literal["C", "NH", "R", "M", "D", "I", "LB", "WA", "CB", "DNC", "H"]
 CorrectableField = Literal["phone", "email", "language", "do_not_contact", "deceased", "moved"]
 Scope = Literal["households", "voters", "turfs", "contacts", "members", "rights", "briefs", "surveys", "ballots",
-                "scorecards", "candidates", "device"]
+                "scorecards", "candidates", "rides", "device"]
 VoteChoice = Literal["support", "oppose", "abstain"]
 ContactSource = Literal["walk", "cli", "paper"]
+RideStatus = Literal["requested", "arranged", "done", "cancelled"]
 BallotKind = Literal["policy", "endorsement", "recall"]
 BallotScope = Literal["county", "state", "national", "district"]
 CandidateStatus = Literal["vetting", "endorsed", "withdrawn", "recalled"]
@@ -47,6 +50,8 @@ VOTE_CHOICES: tuple[str, ...] = get_args(VoteChoice)
 BALLOT_KINDS: tuple[str, ...] = get_args(BallotKind)
 CANDIDATE_STATUSES: tuple[str, ...] = get_args(CandidateStatus)
 QUESTIONNAIRE_ANSWERS: tuple[str, ...] = get_args(QuestionnaireAnswerValue)
+RIDE_STATUSES: tuple[str, ...] = get_args(RideStatus)
+MAX_PASSENGERS = 12
 NOTE_MAX = 4000  # a note on a contact, a comment on a vote
 
 ANSWERS_MAX_KEYS = 50  # survey answers on one contact: keys at the top level
@@ -70,6 +75,40 @@ def note_text(value: str) -> str:
     """`value` if it holds no control character other than tab, line feed and carriage return."""
     if _CONTROL_IN_NOTE.search(value):
         raise ValueError("control characters other than tab and line breaks are not allowed")
+    return value
+
+
+def phone_number(value: str) -> str:
+    """`value` if it is a valid phone number in E.164 form ("+19195550123"); ValueError otherwise (the message
+    names no input). Devices normalise what was typed (canvass_protocol.wire.normal_phone) before sending."""
+    try:
+        parsed = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        raise ValueError("not a phone number in international form (+1…)") from None
+    if not phonenumbers.is_valid_number(parsed) or value != phonenumbers.format_number(
+            parsed, phonenumbers.PhoneNumberFormat.E164):
+        raise ValueError("not a valid phone number in E.164 form (+19195550123)")
+    return value
+
+
+def normal_phone(text: str, region: str = "US") -> str:
+    """What a person typed ("(919) 555-0123", "919.555.0123", "+1 919 555 0123") as E.164; ValueError when it is
+    not a valid number of `region` (or, with a leading +, of any country)."""
+    try:
+        parsed = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        raise ValueError(f"{text!r} is not a phone number") from None
+    if not phonenumbers.is_valid_number(parsed):
+        raise ValueError(f"{text!r} is not a valid phone number")
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def iso_datetime(value: str) -> str:
+    """`value` if it is an ISO-8601 date and time ("2026-11-03T10:30:00-05:00"); ValueError otherwise."""
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError("not an ISO-8601 date and time") from None
     return value
 
 
@@ -110,6 +149,8 @@ ListNumber = Annotated[Text, Field(min_length=1, max_length=12)]
 Timestamp = Annotated[Text, Field(max_length=40)]
 DbId = Annotated[int, Field(ge=1, le=DB_INT_MAX)]
 Answers = Annotated[dict[str, Any], AfterValidator(bounded_answers)]
+Phone = Annotated[str, Field(max_length=20), AfterValidator(phone_number)]
+When = Annotated[str, Field(max_length=40), AfterValidator(iso_datetime)]
 
 
 def canonical_json(obj: Any) -> bytes:
@@ -169,6 +210,7 @@ class OpRejection(StrEnum):
     UNKNOWN_MEMBER = "unknown_member"
     LIST_NUMBER_TAKEN = "list_number_taken"
     UNKNOWN_BALLOT = "unknown_ballot"
+    UNKNOWN_RIDE = "unknown_ride"
     BALLOT_CLOSED = "ballot_closed"
     NOT_IN_ELECTORATE = "not_in_electorate"
     UNKNOWN_CANDIDATE = "unknown_candidate"
@@ -383,6 +425,31 @@ class TurfDeletePayload(Strict):
     at: Timestamp
 
 
+class RideRequestPayload(Strict):
+    """A ride to the polls asked for at the door (GOTV): when, from where, how many, a phone to call back. Who
+    asked is the device's member, set by the server."""
+
+    id: Uuid
+    county: CountyRef
+    state_voter_id: VoterId
+    pickup_at: When
+    pickup_address: Annotated[Text, Field(min_length=1, max_length=200)]
+    passengers: Annotated[int, Field(ge=1, le=MAX_PASSENGERS)] = 1
+    phone: Phone
+    note: Note | None = None
+    created_at: Timestamp
+
+
+class RideUpdatePayload(Strict):
+    """A county lead marks a ride arranged, done or cancelled (`id` is the ride request's)."""
+
+    id: Uuid
+    county: CountyRef
+    status: Literal["arranged", "done", "cancelled"]
+    note: Note | None = None
+    at: Timestamp
+
+
 PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "contact_attempt": ContactAttemptPayload,
     "voter_correction": VoterCorrectionPayload,
@@ -391,6 +458,8 @@ PAYLOAD_MODELS: dict[str, type[BaseModel]] = {
     "turf_assign": TurfAssignPayload,
     "turf_delete": TurfDeletePayload,
     "petition_sign": PetitionSignPayload,
+    "ride_request": RideRequestPayload,
+    "ride_update": RideUpdatePayload,
 }
 assert set(PAYLOAD_MODELS) == set(OP_TYPES)
 
@@ -685,6 +754,24 @@ class CandidateItem(Strict):
     recall_ballot_id: int | None = None
     nominations_open: bool = False
     in_my_district: bool = False
+class RideItem(Strict):
+    """A ride to the polls as the server holds it (scope `rides`, for county leads): `requested_by` and
+    `member_id` are the server's record of who asked; `updated_by` of who last changed its status."""
+
+    id: Uuid
+    state_voter_id: VoterId
+    voter_name: str | None = None
+    pickup_at: Timestamp
+    pickup_address: str
+    passengers: int = 1
+    phone: str
+    note: str | None = None
+    status: RideStatus = "requested"
+    member_id: int | None = None
+    requested_by: str | None = None
+    requested_at: Timestamp
+    updated_by: str | None = None
+    updated_at: Timestamp | None = None
 
 
 class RevocationNotice(Strict):
@@ -719,6 +806,7 @@ PULL_ITEM_MODELS: dict[str, type[BaseModel]] = {
     "ballots": BallotItem,
     "scorecards": ScorecardItem,
     "candidates": CandidateItem,
+    "rides": RideItem,
     "device": DeviceStatus,
 }
 assert set(PULL_ITEM_MODELS) == set(SCOPES)

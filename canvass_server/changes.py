@@ -14,7 +14,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from canvass_protocol import roles, wire
-from canvass_server import ballots, candidates, scorecards, versions
+from canvass_server import ballots, candidates, rides, scorecards, versions
 from canvass_server.authz import Caller
 from canvass_server.candidates_models import Candidate
 from canvass_server.devices import device_status
@@ -25,6 +25,7 @@ from canvass_server.models import (
     Household,
     Member,
     PolicyBrief,
+    RideRequest,
     SecuredRight,
     SurveyQuestion,
     Turf,
@@ -171,6 +172,11 @@ def candidates_feed(session: Session, caller: Caller, reach: roles.Reach) -> Fee
     return Feed(Candidate, candidates.PULL_KEY, None, candidates.pull_items, candidates.fingerprint(session, caller))
 
 
+def rides_feed(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
+    return Feed(RideRequest, rides.scope_key(caller.county.id), RideRequest.county_id == caller.county.id,
+                rides.pull_items, first_id="")
+
+
 # Every scope but `device`, which answers even a revoked device. A new scope is one function and one entry here.
 FEEDS: dict[str, Callable[[Session, Caller, roles.Reach], Feed]] = {
     "households": households,
@@ -184,6 +190,7 @@ FEEDS: dict[str, Callable[[Session, Caller, roles.Reach], Feed]] = {
     "ballots": ballots_feed,
     "scorecards": scorecards_feed,
     "candidates": candidates_feed,
+    "rides": rides_feed,
 }
 
 

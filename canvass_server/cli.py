@@ -349,7 +349,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
         results = " ".join(f"{k}={v}" for k, v in r["results"].items()) or "-"
         votes = " ".join(f"{s}:{v['support']}/{v['oppose']}/{v['abstain']}" for s, v in r["votes"].items()) or "-"
         print(f"{r['county']} {r['state']}: {r['devices']} devices, {r['contact_attempts']} contact attempts, "
-              f"{r['doors']} doors; results {results}; votes (support/oppose/abstain) {votes}")
+              f"{r['doors']} doors; results {results}; votes (support/oppose/abstain) {votes}; election day "
+              f"{r['gotv']['election'] or '-'}: {r['gotv']['voted']} of {r['gotv']['supporters']} supporters voted, "
+              f"{r['gotv']['left_to_chase']} left to chase; rides "
+              + " ".join(f"{k}={v}" for k, v in r["rides"].items()))
     print(f"{len(rows)} county(ies), {sum(r['contact_attempts'] for r in rows)} contact attempts in all")
     return 0
 

@@ -420,6 +420,33 @@ class Voted(Base):
     ballot_status: Mapped[str | None] = mapped_column(String(40))
 
 
+class RideRequest(Base):
+    """A ride to the polls asked for at a door (op `ride_request`, migration 0007): who asked is the device's
+    member; county leads mark it arranged, done or cancelled (op `ride_update`). Pulled by leads (scope `rides`)."""
+
+    __tablename__ = "ride_request"
+    __table_args__ = (Index("ix_ride_request_pull", "county_id", "version", "id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the device's UUID
+    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
+    voter_id: Mapped[int] = mapped_column(ForeignKey("voter.id"))
+    pickup_at: Mapped[str] = mapped_column(String(40))  # as the device said, with its offset
+    pickup_address: Mapped[str] = mapped_column(String(200))
+    passengers: Mapped[int] = mapped_column(default=1)
+    phone: Mapped[str] = mapped_column(String(20))  # E.164
+    note: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default="requested")  # requested, arranged, done, cancelled
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))  # who asked: the device's member
+    requested_by: Mapped[str | None] = mapped_column(String(120))
+    device_id: Mapped[str] = mapped_column(String(36))
+    op_id: Mapped[str] = mapped_column(String(36))
+    requested_at: Mapped[dt.datetime] = mapped_column(default=utcnow)  # the server's receipt time
+    updated_by: Mapped[str | None] = mapped_column(String(120))
+    updated_by_member: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
+    updated_at: Mapped[dt.datetime | None]
+    version: Mapped[int] = mapped_column(default=0)  # scope `rides:{county_id}`
+
+
 # Tables the ones above point at (ballot.candidate_id), defined in their own modules: every user of these models
 # gets the whole schema in the metadata.
 from canvass_server import candidates_models, officials_models  # noqa: E402, F401

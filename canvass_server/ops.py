@@ -13,7 +13,7 @@ from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
 from canvass_protocol import roles, wire
-from canvass_server import ballots, candidates, turfs, versions
+from canvass_server import ballots, candidates, rides, turfs, versions
 from canvass_server.authz import Caller
 from canvass_server.bulk import write_rows
 from canvass_server.models import AppliedOp, ContactAttempt, County, Voter, utcnow
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 R = wire.OpRejection
 Todo = dict[str, list[tuple[wire.Op, Any]]]
 # Op types whose payload names the row it creates.
-ID_FIELD = {"contact_attempt": "id", "ballot_vote": "id", "petition_sign": "id"}
+ID_FIELD = {"contact_attempt": "id", "ballot_vote": "id", "petition_sign": "id", "ride_request": "id"}
 TEXT_LIMITS = {"phone": 30, "email": 120, "language": 10}
 
 
@@ -94,6 +94,8 @@ def _apply(session: Session, caller: Caller, todo: Todo, out: Outcome) -> None:
     _corrections(session, caller, todo["voter_correction"], out)
     ballots.apply_votes(session, caller, todo["ballot_vote"], out)
     candidates.apply_signatures(session, caller, todo["petition_sign"], out)
+    rides.apply_ride_ops(session, caller, todo["ride_request"], todo["ride_update"], out,
+                         lambda voter_ids: _out_of_reach(session, caller, "ride_request", voter_ids))
 
 
 def _apply_guarded(session: Session, caller: Caller, todo: Todo, out: Outcome) -> None:

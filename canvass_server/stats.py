@@ -1,4 +1,5 @@
-"""`stats`: per county, devices, contact attempts, doors knocked, results by code and votes per policy.
+"""`stats`: per county, devices, contact attempts, doors knocked, results by code, votes per policy, election-day
+progress (`gotv`, canvass_server.gotv) and rides to the polls by status (`rides`).
 
 Only effective results count: a contact row that corrects another (an undo, or the retraction half of an amended
 answer) is no result, and neither is a row that a later row corrects. One Hostile that was undone counts nothing.
@@ -11,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, distinct, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
+from canvass_protocol import wire
 from canvass_server.models import Ballot, BallotVote, ContactAttempt, County, Device, Member
 
 
@@ -42,9 +44,15 @@ def county_stats(session: Session) -> list[dict[str, Any]]:
         .where(Ballot.kind == "policy").group_by(Member.county_id, Ballot.brief_slug, BallotVote.choice)
     ):
         votes.setdefault(cid, {}).setdefault(slug or "", {"support": 0, "oppose": 0, "abstain": 0})[choice] = n
+    from canvass_server import gotv, rides  # they build on effective() above
+
+    progress = gotv.gotv_by_county(session)
+    ride_counts = rides.counts_by_county(session)
     return [
         {"county": c.name, "state": c.state, "devices": devices.get(c.id, 0),
          "contact_attempts": attempts.get(c.id, 0), "doors": doors.get(c.id, 0),
-         "results": dict(sorted(results.get(c.id, {}).items())), "votes": votes.get(c.id, {})}
+         "results": dict(sorted(results.get(c.id, {}).items())), "votes": votes.get(c.id, {}),
+         "gotv": progress.get(c.id) or gotv.empty(c.id, session),
+         "rides": ride_counts.get(c.id) or dict.fromkeys(wire.RIDE_STATUSES, 0)}
         for c in session.scalars(select(County).order_by(County.state, County.name))
     ]

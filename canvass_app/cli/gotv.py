@@ -1,5 +1,6 @@
-"""`canvass-app voted import FILE` and `canvass-app gotv chase | cure`: who has voted, whom to chase, which
-mail ballots to help cure."""
+"""`canvass-app voted import FILE`, `canvass-app gotv chase | cure | progress | rides`, `canvass-app polling-places
+import FILE_OR_DIR` and `canvass-app polling-place VOTER_ID`: who has voted, whom to chase, which mail ballots to
+help cure, election-day progress, rides to the polls, and where each voter votes."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from canvass_app.cli.common import CommandError, emit, written_whole
-from canvass_app.gotv import chase, cure, voted_import
+from canvass_app.contacts.attempts import ContactError, find_voter
+from canvass_app.gotv import chase, cure, polling, progress, rides, voted_import
 from canvass_app.store.database import Store
 from canvass_app.store.models import County
 from canvass_app.turfs import cutting
+from canvass_formats.polling_places import PollingFileError
 from canvass_formats.voted import VOTED_LAYOUTS, VotedFileError
 
 
@@ -103,6 +106,59 @@ def _cure(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def _polling_import(args: argparse.Namespace, store: Store) -> int:
+    try:
+        with store.session() as session:
+            county = _county(session, args)
+            result = polling.import_polling_places(session, args.path, county_id=county.id)
+    except PollingFileError as exc:
+        raise CommandError(str(exc)) from exc
+    summary = f"Imported {args.path} into {result.county}, {result.state}: {result.summary()}"
+    for p in result.problems[:10]:
+        summary += f"\n  {p['file']}, row {p['row']}: {p['reason']}"
+    if result.without_location:
+        summary += "\n  without a polling location: " + ", ".join(result.without_location[:10])
+    emit(args, summary, result.as_dict())
+    return 0
+
+
+def _polling_place(args: argparse.Namespace, store: Store) -> int:
+    try:
+        with store.session() as session:
+            places = polling.voter_places(session, find_voter(session, args.voter_id).id)
+    except ContactError as exc:
+        raise CommandError(str(exc)) from exc
+    emit(args, places.summary(), places.as_dict())
+    return 0
+
+
+def _progress(args: argparse.Namespace, store: Store) -> int:
+    with store.session() as session:
+        result = progress.progress(session, _county(session, args).id)
+    text = result.summary() + "".join(
+        f"\n  {t.list_number} {t.name}: {t.figures.voted:,} of {t.figures.supporters:,} voted, "
+        f"{t.figures.left_to_chase:,} left" for t in result.turfs)
+    emit(args, text, result.as_dict())
+    return 0
+
+
+def _rides(args: argparse.Namespace, store: Store) -> int:
+    try:
+        with store.session() as session:
+            county = _county(session, args)
+            if args.mark:
+                ride_id, status = args.mark
+                rides.set_ride_status(session, ride_id, status, by=None)
+            listed = rides.list_rides(session, county.id)
+    except rides.RideError as exc:
+        raise CommandError(str(exc)) from exc
+    text = f"{len(listed):,} ride requests in {county.name}, {county.state}" + "".join(
+        f"\n  {r.pickup_at}  {r.status:<9} {r.voter_name}, {r.pickup_address} ({r.passengers}), {r.phone}"
+        for r in listed)
+    emit(args, text, {"county": county.name, "state": county.state, "rides": [r.as_dict() for r in listed]})
+    return 0
+
+
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     """Add `voted import` and `gotv chase | cure` to the canvass-app parser."""
     where = argparse.ArgumentParser(add_help=False)
@@ -111,6 +167,10 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], commo
     where.add_argument("--election", type=_date, metavar="YYYY-MM-DD",
                        help="the election (default: the latest one imported)")
     where.add_argument("--json", action="store_true")
+    county_only = argparse.ArgumentParser(add_help=False)
+    county_only.add_argument("--county", help="county name (default: the store's only county)")
+    county_only.add_argument("--state", help="two-letter state, when two counties share a name")
+    county_only.add_argument("--json", action="store_true")
 
     voted = sub.add_parser("voted", parents=[common], help="import who has voted (re-run it every day)")
     actions = voted.add_subparsers(dest="voted_command", metavar="ACTION", required=True)
@@ -137,3 +197,28 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], commo
     p = actions.add_parser("cure", parents=[common, where],
                            help="mail ballots not returned or returned with a problem, in plain words")
     p.set_defaults(func=_cure)
+    p = actions.add_parser("progress", parents=[common, county_only],
+                           help="supporters identified, voted and left to chase, per turf and county")
+    p.set_defaults(func=_progress)
+    p = actions.add_parser("rides", parents=[common, county_only], help="rides to the polls asked for at the door")
+    p.add_argument("--mark", nargs=2, metavar=("RIDE_ID", "STATUS"),
+                   help="mark a ride arranged, done or cancelled (county leads; sent at the next sync)")
+    p.set_defaults(func=_rides)
+
+    places = sub.add_parser("polling-places", parents=[common], help="import where each precinct votes")
+    actions = places.add_subparsers(dest="polling_command", metavar="ACTION", required=True)
+    p = actions.add_parser("import", parents=[common, county_only],
+                           help="import a Voting Information Project feed (VIP 5 CSV) or a simple CSV",
+                           description="Import polling places, early-voting sites and drop boxes: a VIP 5 CSV "
+                                       "feed (a folder or .zip with polling_location.txt and precinct.txt; "
+                                       "locality.txt and schedule.txt are read when present) or a CSV with "
+                                       "precinct,name,address,hours (and optionally kind). The import replaces "
+                                       "the county's polling places; importing the same feed again changes "
+                                       "nothing.")
+    p.add_argument("path", type=Path, metavar="FILE_OR_DIR", help="the feed's folder or .zip, or the CSV")
+    p.set_defaults(func=_polling_import)
+
+    p = sub.add_parser("polling-place", parents=[common], help="where a voter votes: polling place, early voting")
+    p.add_argument("voter_id", metavar="VOTER_ID", help="the voter's state voter id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_polling_place)

@@ -7,6 +7,7 @@ import sys
 import time
 
 from canvass_app.cli.common import CommandError, emit
+from canvass_app.gotv.progress import all_progress
 from canvass_app.store.database import Store
 from canvass_app.sync import batches
 from canvass_app.sync.enroll import EnrollError, enroll
@@ -57,7 +58,10 @@ def _sync(args: argparse.Namespace, store: Store) -> int:
 def _status(args: argparse.Namespace, store: Store) -> int:
     state, person = sync_status(store), signed_in(store)
     member = {"id": person.member_id, "name": person.name, "role": person.role, "list_prefix": person.list_prefix}
-    emit(args, f"{state.line()}; signed in as {person.name} ({person.role})", {**state.as_dict(), "member": member})
+    with store.session() as session:
+        gotv = [p.as_dict() for p in all_progress(session)]  # election-day progress, county by county
+    emit(args, f"{state.line()}; signed in as {person.name} ({person.role})",
+         {**state.as_dict(), "member": member, "gotv": gotv})
     return 0
 
 

@@ -442,3 +442,45 @@ class Voted(Base):
     voted_on: Mapped[str | None] = mapped_column(String(10))
     vote_method: Mapped[str | None] = mapped_column(String(20))  # mail, early, election_day, provisional, other
     ballot_status: Mapped[str | None] = mapped_column(String(40))
+
+
+class PollingPlace(Base):
+    """Where a precinct's voters vote (migration 0020): election-day polling places, early-voting sites and drop
+    boxes, from the Voting Information Project's feed or a simple CSV (canvass_app.gotv.polling). `precinct_code`
+    is the voter file's precinct code in upper case, or "*" for a site serving the whole county."""
+
+    __tablename__ = "polling_place"
+    __table_args__ = (Index("ix_polling_place_county_precinct", "county_id", "precinct_code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
+    precinct_code: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(12))  # election_day, early_vote, drop_box
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(300))
+    hours: Mapped[str | None] = mapped_column(String(400))
+    directions: Mapped[str | None] = mapped_column(Text)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RideRequest(Base):
+    """A ride to the polls asked for at a door (migration 0020): written here and sent as a `ride_request` op, or
+    pulled by a county lead (scope `rides`), who marks it arranged and done (`ride_update` ops)."""
+
+    __tablename__ = "ride_request"
+    __table_args__ = (Index("ix_ride_request_county_status", "county_id", "status"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # client UUID, the op's `id`
+    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
+    state_voter_id: Mapped[str] = mapped_column(String(40))
+    voter_name: Mapped[str] = mapped_column(String(200), default="")
+    pickup_at: Mapped[str] = mapped_column(String(40))  # ISO-8601 with the local offset
+    pickup_address: Mapped[str] = mapped_column(String(200))
+    passengers: Mapped[int] = mapped_column(Integer, default=1)
+    phone: Mapped[str] = mapped_column(String(20))  # E.164
+    note: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default="requested")  # requested, arranged, done, cancelled
+    requested_by: Mapped[str | None] = mapped_column(String(120))
+    requested_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str | None] = mapped_column(String(120))
+    updated_at: Mapped[dt.datetime | None]

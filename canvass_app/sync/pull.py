@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from canvass_app.ballots.listing import apply_pulled_ballots
 from canvass_app.candidates.candidates import apply_pulled_candidates
 from canvass_app.candidates.scorecards import apply_pulled_scorecards
+from canvass_app.gotv.rides import apply_pulled_rides
 from canvass_app.paths import remove_private
 from canvass_app.store.models import (
     ContactAttempt,
@@ -25,6 +26,7 @@ from canvass_app.store.models import (
     OutboxOp,
     Precinct,
     ResultCode,
+    RideRequest,
     SurveyOption,
     SurveyQuestion,
     SyncBatch,
@@ -41,7 +43,7 @@ from canvass_protocol import roles, wire
 
 # Households before voters (voters name their household), voters before turfs (turf lines name voters).
 PULL_ORDER = ("households", "voters", "members", "turfs", "contacts", "rights", "briefs", "surveys", "ballots",
-              "scorecards", "candidates")
+              "scorecards", "candidates", "rides")
 # Every field the server sends is stored: the columns are the wire models' fields, less the keys that link rows.
 HOUSEHOLD_FIELDS = tuple(f for f in wire.item_fields("households") if f not in ("key", "precinct_code"))
 VOTER_FIELDS = tuple(f for f in wire.item_fields("voters")
@@ -290,6 +292,7 @@ APPLY: dict[str, Callable[[Session, County, list[dict[str, Any]], bool], int]] =
     "ballots": apply_pulled_ballots,
     "scorecards": apply_pulled_scorecards,
     "candidates": apply_pulled_candidates,
+    "rides": apply_pulled_rides,
 }
 
 
@@ -347,8 +350,8 @@ def wipe_voter_data(session: Session, reason: str) -> dict[str, int]:
     session.execute(delete(SyncBatch))  # their sealed copies are in sync.kept
     removed: dict[str, int] = {}
     session.execute(update(Household).values(turf_id=None))
-    models: tuple[type[Any], ...] = (ContactAttempt, TurfLine, TurfAssignment, OutboxOp, Turf, Voter, Household,
-                                     Member)
+    models: tuple[type[Any], ...] = (ContactAttempt, TurfLine, TurfAssignment, OutboxOp, Turf, RideRequest, Voter,
+                                     Household, Member)
     for model in models:
         removed[model.__tablename__] = session.execute(delete(model)).rowcount  # type: ignore[attr-defined]
     session.execute(delete(SyncState))

@@ -37,6 +37,7 @@ from canvass_app.ui.i18n import LiveTexts, translate
 from canvass_app.ui.pages.briefs import BriefsPage
 from canvass_app.ui.pages.candidates import CandidatesPage
 from canvass_app.ui.pages.contacts import ContactsPage
+from canvass_app.ui.pages.gotv import GotvPage
 from canvass_app.ui.pages.sync import SyncPage
 from canvass_app.ui.pages.turfs import TurfsPage
 from canvass_app.ui.pages.walk import WalkPage
@@ -56,6 +57,7 @@ PAGES: list[PageSpec] = [
     PageSpec("contacts", QT_TRANSLATE_NOOP("MainWindow", "Contacts"), ContactsPage),
     PageSpec("walk", QT_TRANSLATE_NOOP("MainWindow", "Walk"), WalkPage),
     PageSpec("turfs", QT_TRANSLATE_NOOP("MainWindow", "Turfs && Walk Lists"), TurfsPage),
+    PageSpec("gotv", QT_TRANSLATE_NOOP("MainWindow", "Election Day"), GotvPage),
     PageSpec("briefs", QT_TRANSLATE_NOOP("MainWindow", "Policy Briefs"), BriefsPage),
     PageSpec("candidates", QT_TRANSLATE_NOOP("MainWindow", "Candidates"), CandidatesPage),
     PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), SyncPage),

@@ -24,7 +24,7 @@ def make_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
 def test_every_page_reachable_from_the_navigation(qtbot: QtBot, ctx: AppContext) -> None:
     window = make_window(qtbot, ctx)
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "Contacts", "Walk", "Turfs & Walk Lists", "Policy Briefs", "Candidates", "Sync"]
+        "Contacts", "Walk", "Turfs & Walk Lists", "Election Day", "Policy Briefs", "Candidates", "Sync"]
     for row, spec in enumerate(PAGES):
         rect = window.nav.visualItemRect(window.nav.item(row))
         qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

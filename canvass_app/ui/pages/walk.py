@@ -53,6 +53,7 @@ from canvass_app.ui.context import AppContext
 from canvass_app.ui.i18n import LiveTexts, number, translate
 from canvass_app.ui.models.walk_model import DoorListModel
 from canvass_app.ui.roles import may_assign
+from canvass_app.ui.widgets.walk_gotv import WalkGotvPanel
 from canvass_app.ui.widgets.walk_keys import TextFirst, key_text, legend_html, tip
 from canvass_app.ui.widgets.walk_survey import Answers, SurveyPanel
 
@@ -219,6 +220,8 @@ class WalkPage(QWidget):
         self.panel.language.activated.connect(lambda _i: self.setFocus())
         self.keys_first = TextFirst(self)
         self.keys_first.watch(self.panel.top_issue, self.panel.language, self.panel.note, self.turf_box)
+        self.gotv = WalkGotvPanel(self.ctx, self)  # where the person votes, and a ride to the polls
+        self.gotv.ride_saved.connect(self._say)
 
         nav = QGridLayout()  # two by two, so the card stays narrow enough for a small laptop
         for slot, (name, label, key, fn) in enumerate((
@@ -260,6 +263,7 @@ class WalkPage(QWidget):
         inner.addWidget(self.people)
         inner.addLayout(results)
         inner.addWidget(self.panel)
+        inner.addWidget(self.gotv)
         inner.addLayout(nav)
         inner.addWidget(self.status)
         inner.addStretch(1)
@@ -327,7 +331,8 @@ class WalkPage(QWidget):
         boxes = {self.panel.note: translate("WalkPage", "Note"),
                  self.panel.top_issue: translate("WalkPage", "Top issue"),
                  self.panel.language: translate("WalkPage", "Preferred language"),
-                 self.turf_box: translate("WalkPage", "Turf")}
+                 self.turf_box: translate("WalkPage", "Turf"),
+                 self.gotv.form: translate("WalkPage", "Ride request")}
         box = next((name for w, name in boxes.items() if focus is not None and (focus is w or w.isAncestorOf(focus))),
                    None)
         if box is None:
@@ -648,6 +653,7 @@ class WalkPage(QWidget):
             self.people.clear()
             self._show_target()
             self._show_progress()
+            self.gotv.show_voter(None, "")
             return
         self.door_list.scrollTo(self.door_model.index(self.index))
         self.address.setText(door.address)
@@ -687,6 +693,8 @@ class WalkPage(QWidget):
         self.people.setFixedHeight(max(60, min(rows + 2 * self.people.frameWidth() + 6, 200)))  # no empty well
         self._show_target()
         self._show_progress()
+        voter = self.current_voter()
+        self.gotv.show_voter(voter.voter_id if voter else None, door.address)
 
     def _show_progress(self) -> None:
         p = self.progress

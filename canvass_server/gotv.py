@@ -1,0 +1,64 @@
+"""Election-day progress for `stats` (GOTV): per county and per turf, the supporters identified (latest support
+answer 4–5 of a voter who is knocked), how many of them have voted in the county's latest election with voted
+data, and how many are left to chase. The same definitions as the app's (canvass_app.gotv.progress)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Integer, and_, cast, func, select
+from sqlalchemy.orm import Session
+
+from canvass_server.models import ContactAttempt, Turf, TurfLine, Voted, Voter
+from canvass_server.stats import effective
+
+SUPPORTERS = (4, 5)
+INACTIVE_STATUSES = ("inactive", "removed", "denied")  # as the app's walk order: shown, never knocked
+
+
+def _supporters() -> Any:
+    """(voter_id, county_id, voted) of every knocked voter whose latest support answer is a supporter's."""
+    ranked = (select(ContactAttempt.voter_id, ContactAttempt.support,
+                     func.row_number().over(partition_by=ContactAttempt.voter_id,
+                                            order_by=(ContactAttempt.received_at.desc(), ContactAttempt.id.desc()))
+                     .label("rank"))
+              .where(ContactAttempt.support.is_not(None), effective()).subquery("ranked"))
+    latest = (select(Voted.county_id, func.max(Voted.election).label("election"))
+              .group_by(Voted.county_id).subquery("latest"))
+    voted = (select(Voted.voter_id).join(latest, and_(latest.c.county_id == Voted.county_id,
+                                                      latest.c.election == Voted.election))
+             .where(Voted.voted.is_(True)))
+    return (select(Voter.id.label("voter_id"), Voter.county_id, Voter.id.in_(voted).label("voted"))
+            .join(ranked, and_(ranked.c.voter_id == Voter.id, ranked.c.rank == 1))
+            .where(ranked.c.support.between(*SUPPORTERS), Voter.active.is_(True), Voter.deceased.is_(False),
+                   Voter.do_not_contact.is_(False),
+                   func.lower(func.coalesce(Voter.registration_status, "active")).not_in(INACTIVE_STATUSES))
+            .subquery("supporters"))
+
+
+def _figures(supporters: int, voted: int) -> dict[str, int]:
+    return {"supporters": supporters, "voted": voted, "left_to_chase": supporters - voted}
+
+
+def gotv_by_county(session: Session) -> dict[int, dict[str, Any]]:
+    """{county id: {"election", "supporters", "voted", "left_to_chase", "turfs": [{list_number, name, ...}]}}."""
+    sup = _supporters()
+    voted_n = func.coalesce(func.sum(cast(sup.c.voted, Integer)), 0)
+    elections = dict(session.execute(select(Voted.county_id, func.max(Voted.election)).group_by(Voted.county_id))
+                     .all())
+    out: dict[int, dict[str, Any]] = {}
+    for cid, n, v in session.execute(select(sup.c.county_id, func.count(), voted_n).group_by(sup.c.county_id)):
+        out[cid] = {"election": elections.get(cid), **_figures(int(n), int(v)), "turfs": []}
+    for cid, number, name, n, v in session.execute(
+            select(Turf.county_id, Turf.list_number, Turf.name, func.count(), voted_n)
+            .join(TurfLine, TurfLine.voter_id == sup.c.voter_id).join(Turf, Turf.id == TurfLine.turf_id)
+            .where(Turf.deleted.is_(False)).group_by(Turf.county_id, Turf.list_number, Turf.name)
+            .order_by(Turf.list_number)):
+        out[cid]["turfs"].append({"list_number": number, "name": name, **_figures(int(n), int(v))})
+    return out
+
+
+def empty(county_id: int, session: Session) -> dict[str, Any]:
+    """A county without supporters yet: zeros, and its election if voted data arrived."""
+    election = session.scalar(select(func.max(Voted.election)).where(Voted.county_id == county_id))
+    return {"election": election, **_figures(0, 0), "turfs": []}
