@@ -470,74 +470,388 @@
     </message>
 </context>
 <context>
+    <name>CandidateTableModel</name>
+    <message>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="17"/>
+        <source>Candidate</source>
+        <translation>Candidato</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="18"/>
+        <source>Office</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="19"/>
+        <source>District</source>
+        <translation>Distrito</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="20"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="21"/>
+        <source>Promises broken</source>
+        <translation>Promesas incumplidas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="22"/>
+        <source>Recall petition</source>
+        <translation>Petición de revocación</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="24"/>
+        <source>in vetting</source>
+        <translation>en evaluación</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="25"/>
+        <source>endorsed</source>
+        <translation>respaldado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="26"/>
+        <source>withdrawn</source>
+        <translation>retirado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="27"/>
+        <source>recalled</source>
+        <translation>revocado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="37"/>
+        <source>recall ballot open</source>
+        <translation>votación de revocación abierta</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="38"/>
+        <source>{0} of {1} signatures</source>
+        <translation>{0} de {1} firmas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="41"/>
+        <source>signed</source>
+        <translation>firmada</translation>
+    </message>
+</context>
+<context>
+    <name>Candidates</name>
+    <message>
+        <location filename="../../canvass_app/candidates/candidates.py" line="146"/>
+        <source>no such candidate here: sync first to receive the candidates</source>
+        <translation>no hay tal candidato aquí: sincronice primero para recibir los candidatos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/candidates.py" line="149"/>
+        <source>this candidate&apos;s recall petition takes no signatures now</source>
+        <translation>la petición de revocación de este candidato no admite firmas ahora</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/candidates.py" line="151"/>
+        <source>only members of the candidate&apos;s district sign the petition</source>
+        <translation>solo los miembros del distrito del candidato firman la petición</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/candidates/candidates.py" line="154"/>
+        <source>you have already signed this petition</source>
+        <translation>ya firmó esta petición</translation>
+    </message>
+</context>
+<context>
     <name>CandidatesPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/candidates.py" line="28"/>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="32"/>
         <source>aligned</source>
         <translation>alineado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/candidates.py" line="29"/>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="33"/>
         <source>against</source>
         <translation>en contra</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/candidates.py" line="30"/>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="34"/>
         <source>absent</source>
         <translation>ausente</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/candidates.py" line="31"/>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="35"/>
         <source>other</source>
         <translation>otro</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/candidates.py" line="68"/>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="72"/>
         <source>Officials&apos; votes scored against the policies the members adopted. Pick one to see every vote behind the score.</source>
         <translation>Los votos de los cargos electos, puntuados frente a las políticas que adoptaron los miembros. Elija uno para ver cada voto detrás de la puntuación.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/candidates.py" line="74"/>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="78"/>
         <source>Search by name, party or district</source>
         <translation>Buscar por nombre, partido o distrito</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/candidates.py" line="75"/>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="79"/>
         <source>Search officials</source>
         <translation>Buscar cargos electos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/candidates.py" line="89"/>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="93"/>
         <source>Officials</source>
         <translation>Cargos electos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/candidates.py" line="91"/>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="95"/>
         <source>Votes behind the score</source>
         <translation>Votos detrás de la puntuación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/candidates.py" line="144"/>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="111"/>
+        <source>Officials&apos; scorecards</source>
+        <translation>Calificaciones de los funcionarios</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="113"/>
+        <source>Our candidates</source>
+        <translation>Nuestros candidatos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="158"/>
         <source>No official matches the search.</source>
         <translation>Ningún cargo electo coincide con la búsqueda.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/candidates.py" line="146"/>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="160"/>
         <source>No scorecards on this device yet: they arrive with a sync.</source>
         <translation>Aún no hay fichas en este dispositivo: llegan con una sincronización.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/candidates.py" line="150"/>
+        <location filename="../../canvass_app/ui/pages/candidates.py" line="164"/>
         <source>The scorecards could not be read: {0}</source>
         <translation>No se pudieron leer las fichas: {0}</translation>
     </message>
 </context>
 <context>
+    <name>CandidatesPanel</name>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="30"/>
+        <source>Kept the promise</source>
+        <translation>Cumplió la promesa</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="31"/>
+        <source>Broke the promise</source>
+        <translation>Incumplió la promesa</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="32"/>
+        <source>Did not vote yes or no</source>
+        <translation>No votó sí ni no</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="33"/>
+        <source>support</source>
+        <translation>a favor</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="34"/>
+        <source>oppose</source>
+        <translation>en contra</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="36"/>
+        <source>You signed; your receipt is published: your signature is counted.</source>
+        <translation>Usted firmó; su comprobante está publicado: su firma se cuenta.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="38"/>
+        <source>You signed; the signature is sent at the next sync.</source>
+        <translation>Usted firmó; la firma se envía en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="39"/>
+        <source>You signed and the server took it, but your receipt is not among the published ones: report this to your county lead.</source>
+        <translation>Usted firmó y el servidor la recibió, pero su comprobante no está entre los publicados: informe a su responsable del condado.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="41"/>
+        <source>You signed, but the server refused the signature: {0}</source>
+        <translation>Usted firmó, pero el servidor rechazó la firma: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="43"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="43"/>
+        <source>Bill</source>
+        <translation>Proyecto de ley</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="44"/>
+        <source>Policy</source>
+        <translation>Política</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="44"/>
+        <source>Promised</source>
+        <translation>Prometió</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="45"/>
+        <source>Voted</source>
+        <translation>Votó</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="45"/>
+        <source>What it means</source>
+        <translation>Qué significa</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="59"/>
+        <source>No voting record on this device: a newcomer, or the scorecards arrive with a sync.</source>
+        <translation>No hay historial de votaciones en este dispositivo: es alguien nuevo, o las calificaciones llegan con una sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="62"/>
+        <source>No scored vote on a policy of the questionnaire yet.</source>
+        <translation>Aún no hay votos calificados sobre una política del cuestionario.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="69"/>
+        <source>{0}: promised to {1} {2}, voted {3}.</source>
+        <translation>{0}: prometió {1} {2}, votó {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="82"/>
+        <source>{0} of {1} signatures: at {1}, a recall ballot of the district opens (two thirds to recall).</source>
+        <translation>{0} de {1} firmas: al llegar a {1} se abre una votación de revocación del distrito (se necesitan dos tercios para revocar).</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="87"/>
+        <source>The recall ballot is open (ballot {0}).</source>
+        <translation>La votación de revocación está abierta (votación {0}).</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="90"/>
+        <source>Only an endorsed candidate can be recalled.</source>
+        <translation>Solo se puede revocar a un candidato respaldado.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="95"/>
+        <source>Members of the candidate&apos;s district sign this petition.</source>
+        <translation>Los miembros del distrito del candidato firman esta petición.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="102"/>
+        <source>district {0}</source>
+        <translation>distrito {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="105"/>
+        <source>The members recalled this candidate: nominations for the seat are open.</source>
+        <translation>Los miembros revocaron a este candidato: las nominaciones para el puesto están abiertas.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="109"/>
+        <source>{0} vote(s) went against what this candidate promised.</source>
+        <translation>{0} voto(s) fueron en contra de lo que este candidato prometió.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="111"/>
+        <source>Questionnaire</source>
+        <translation>Cuestionario</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="112"/>
+        <source>Promised to {0} {1}</source>
+        <translation>Prometió {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="116"/>
+        <source>No answers yet.</source>
+        <translation>Aún no hay respuestas.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="117"/>
+        <source>Promises against votes</source>
+        <translation>Promesas frente a votos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="118"/>
+        <source>Recall petition</source>
+        <translation>Petición de revocación</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="132"/>
+        <source>The alliance&apos;s own candidates: what they promised, how they voted, and the recall petition of your district&apos;s.</source>
+        <translation>Los candidatos propios de la alianza: qué prometieron, cómo votaron y la petición de revocación de los de su distrito.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="144"/>
+        <source>Candidates</source>
+        <translation>Candidatos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="146"/>
+        <source>The candidate&apos;s record</source>
+        <translation>El historial del candidato</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="148"/>
+        <source>Sign recall petition</source>
+        <translation>Firmar la petición de revocación</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="149"/>
+        <source>Sign this candidate&apos;s recall petition as yourself (sent at the next sync; one signature each)</source>
+        <translation>Firmar la petición de revocación de este candidato en su propio nombre (se envía en la próxima sincronización; una firma por persona)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="207"/>
+        <source>No candidates on this device yet: they arrive with a sync.</source>
+        <translation>Aún no hay candidatos en este dispositivo: llegan con una sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="222"/>
+        <source>You signed the recall petition of {0}; it is sent at the next sync.</source>
+        <translation>Firmó la petición de revocación de {0}; se envía en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="231"/>
+        <source>Not signed: {0}</source>
+        <translation>No firmada: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/candidates_panel.py" line="233"/>
+        <source>The candidates could not be read: {0}</source>
+        <translation>No se pudieron leer los candidatos: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Chase</name>
     <message>
-        <location filename="../../canvass_app/gotv/chase_pdf.py" line="25"/>
+        <location filename="../../canvass_app/gotv/chase_pdf.py" line="28"/>
         <source>Election day chase {0}: supporters who have not voted</source>
         <translation>Movilización del día de la elección {0}: simpatizantes que aún no han votado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/gotv/chase_pdf.py" line="48"/>
+        <source>{0} · vote at {1}</source>
+        <translation>{0} · vota en {1}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/gotv/chase_pdf.py" line="54"/>
+        <source>hours not given</source>
+        <translation>horario no indicado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/gotv/chase_pdf.py" line="58"/>
+        <source>Polling places:</source>
+        <translation>Centros de votación:</translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1363,155 @@
     </message>
 </context>
 <context>
+    <name>GotvPage</name>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="27"/>
+        <source>Turf</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="27"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="28"/>
+        <source>Supporters</source>
+        <translation>Simpatizantes</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="28"/>
+        <source>Voted</source>
+        <translation>Votó</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="29"/>
+        <source>Left to chase</source>
+        <translation>Por movilizar</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="30"/>
+        <source>Pick up</source>
+        <translation>Recogida</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="30"/>
+        <source>Voter</source>
+        <translation>Votante</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="31"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="31"/>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="32"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="32"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="33"/>
+        <source>Asked by</source>
+        <translation>Pedido por</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="34"/>
+        <source>requested</source>
+        <translation>solicitado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="35"/>
+        <source>arranged</source>
+        <translation>organizado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="36"/>
+        <source>done</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="37"/>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="64"/>
+        <source>Election-day summary</source>
+        <translation>Resumen del día de la elección</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="67"/>
+        <source>Progress per turf</source>
+        <translation>Avance por zona</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="71"/>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="102"/>
+        <source>Rides to the polls</source>
+        <translation>Transporte a las urnas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="75"/>
+        <source>Mark arranged</source>
+        <translation>Marcar organizado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="76"/>
+        <source>Mark done</source>
+        <translation>Marcar hecho</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="77"/>
+        <source>Cancel ride</source>
+        <translation>Cancelar transporte</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="125"/>
+        <source>No county yet: import a voter file.</source>
+        <translation>Aún no hay condado: importe un padrón electoral.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="129"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; — election {1}: &lt;b&gt;{2}&lt;/b&gt; of {3} supporters have voted; &lt;b&gt;{4}&lt;/b&gt; left to chase.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; — elección {1}: &lt;b&gt;{2}&lt;/b&gt; de {3} simpatizantes han votado; quedan &lt;b&gt;{4}&lt;/b&gt; por movilizar.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="131"/>
+        <source>not known yet (import a voted file)</source>
+        <translation>aún no se sabe (importe un archivo de quién votó)</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="134"/>
+        <source>County</source>
+        <translation>Condado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="164"/>
+        <source>Rides to the polls: {0} requested, {1} arranged, {2} done</source>
+        <translation>Transporte a las urnas: {0} solicitados, {1} organizados, {2} hechos</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="179"/>
+        <source>Ride requests you record at the door go to your county lead at the next sync; the lead arranges them.</source>
+        <translation>Las solicitudes de transporte que registra en la puerta llegan a su responsable del condado en la próxima sincronización; el responsable las organiza.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/gotv.py" line="195"/>
+        <source>Ride for {0} marked {1}</source>
+        <translation>Transporte de {0} marcado como {1}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../canvass_app/ui/dialogs/import_dialog.py" line="165"/>
@@ -1336,164 +1799,169 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="56"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="57"/>
         <location filename="../../canvass_app/ui/self_test.py" line="134"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="57"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="58"/>
         <source>Walk</source>
         <translation>Recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="58"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="59"/>
         <source>Turfs &amp;&amp; Walk Lists</source>
         <translation>Zonas y listas de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="59"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="60"/>
+        <source>Election Day</source>
+        <translation>Día de la elección</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/main_window.py" line="61"/>
         <source>Policy Briefs</source>
         <translation>Propuestas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="60"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="62"/>
         <source>Candidates</source>
         <translation>Candidatos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="61"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="63"/>
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="76"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="305"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="78"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="307"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="122"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="124"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="125"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="127"/>
         <source>&amp;Import voter file…</source>
         <translation>&amp;Importar padrón electoral…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="131"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="133"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="136"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="138"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="142"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="144"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="151"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="153"/>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="153"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="155"/>
         <source>&amp;About Canvass</source>
         <translation>&amp;Acerca de Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="160"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="162"/>
         <source>Signed in: {0} ({1})</source>
         <translation>Sesión: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="165"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="218"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="167"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="220"/>
         <source>none loaded</source>
         <translation>ninguno cargado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="166"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="219"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="168"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="221"/>
         <source>County: {0}</source>
         <translation>Condado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="168"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="303"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="170"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="305"/>
         <source>Data: {0}</source>
         <translation>Datos: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="172"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="195"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="174"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="197"/>
         <source>Sync: {0}</source>
         <translation>Sincronización: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="172"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="174"/>
         <source>not connected</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="183"/>
-        <location filename="../../canvass_app/ui/main_window.py" line="304"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="185"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="306"/>
         <source>Working</source>
         <translation>Trabajando</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="213"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="215"/>
         <source>C&amp;ounty</source>
         <translation>C&amp;ondado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="214"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="216"/>
         <source>County</source>
         <translation>Condado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="215"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="217"/>
         <source>The county every page shows</source>
         <translation>El condado que muestran todas las páginas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="216"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="218"/>
         <source>No county yet: import a voter file</source>
         <translation>Aún no hay condado: importe un padrón electoral</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="268"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="270"/>
         <source>the system keychain</source>
         <translation>el llavero del sistema</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="269"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="271"/>
         <source>a passphrase</source>
         <translation>una frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="272"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="274"/>
         <source>Offline field canvassing for volunteer alliances.</source>
         <translation>Campañas puerta a puerta sin conexión para alianzas de voluntarios.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="273"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="275"/>
         <source>Data directory: {0}</source>
         <translation>Carpeta de datos: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="274"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="276"/>
         <source>Everything on disk is encrypted (key in {0}).</source>
         <translation>Todo lo guardado en el disco está cifrado (clave en {0}).</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/main_window.py" line="285"/>
+        <location filename="../../canvass_app/ui/main_window.py" line="287"/>
         <source>About Canvass</source>
         <translation>Acerca de Canvass</translation>
     </message>
@@ -1610,6 +2078,39 @@
         <location filename="../../canvass_app/ui/dialogs/print_dialog.py" line="23"/>
         <source>The printer could not be started.</source>
         <translation>No se pudo iniciar la impresora.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressChart</name>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/gotv_chart.py" line="32"/>
+        <source>Election-day progress chart</source>
+        <translation>Gráfico del avance del día de la elección</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/gotv_chart.py" line="38"/>
+        <source>{0}: {1} of {2} voted</source>
+        <translation>{0}: {1} de {2} votaron</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/gotv_chart.py" line="50"/>
+        <source>No supporters identified yet</source>
+        <translation>Aún no hay simpatizantes identificados</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/gotv_chart.py" line="69"/>
+        <source>{0} of {1} voted, {2} left</source>
+        <translation>{0} de {1} votaron, quedan {2}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/gotv_chart.py" line="72"/>
+        <source>voted</source>
+        <translation>votaron</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/gotv_chart.py" line="73"/>
+        <source>left to chase</source>
+        <translation>por movilizar</translation>
     </message>
 </context>
 <context>
@@ -3005,6 +3506,99 @@
     </message>
 </context>
 <context>
+    <name>WalkGotvPanel</name>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="56"/>
+        <source>Where they vote</source>
+        <translation>Dónde vota</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="59"/>
+        <source>Ride to the polls…</source>
+        <translation>Transporte a las urnas…</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="61"/>
+        <source>Record that this person needs a ride to vote</source>
+        <translation>Registrar que esta persona necesita transporte para votar</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="81"/>
+        <source>Save ride request</source>
+        <translation>Guardar solicitud de transporte</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="85"/>
+        <source>Ride request</source>
+        <translation>Solicitud de transporte</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="86"/>
+        <source>Pick up at</source>
+        <translation>Recoger a las</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="87"/>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="88"/>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="89"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="90"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="125"/>
+        <source>Where they vote shows here.</source>
+        <translation>Aquí se muestra dónde vota.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="154"/>
+        <source>Polling place not known (precinct {0}): import the county&apos;s polling places.</source>
+        <translation>Centro de votación desconocido (precinto {0}): importe los centros de votación del condado.</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="156"/>
+        <source>hours not given</source>
+        <translation>horario no indicado</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="162"/>
+        <source>Votes at</source>
+        <translation>Vota en</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="163"/>
+        <source>Early voting</source>
+        <translation>Votación anticipada</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="164"/>
+        <source>Drop box</source>
+        <translation>Buzón de boletas</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="201"/>
+        <source>Ride requested for {0}: {1}, {2} people, from {3}; call {4}</source>
+        <translation>Transporte solicitado para {0}: {1}, {2} personas, desde {3}; llamar al {4}</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/widgets/walk_gotv.py" line="211"/>
+        <source>Not saved: {0}</source>
+        <translation>No guardado: {0}</translation>
+    </message>
+</context>
+<context>
     <name>WalkList</name>
     <message>
         <location filename="../../canvass_app/turfs/walklist_pdf.py" line="210"/>
@@ -3130,135 +3724,140 @@
 <context>
     <name>WalkPage</name>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="61"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="62"/>
         <source>Canvassed</source>
         <translation>Contactado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="62"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="63"/>
         <source>Not home</source>
         <translation>No está</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="63"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="64"/>
         <source>Refused</source>
         <translation>Se negó</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="64"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="65"/>
         <source>Come back</source>
         <translation>Volver luego</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="65"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="66"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="66"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="67"/>
         <source>Inaccessible</source>
         <translation>Inaccesible</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="67"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="68"/>
         <source>Moved</source>
         <translation>Se mudó</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="68"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="69"/>
         <source>Wrong address</source>
         <translation>Dirección errónea</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="69"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="70"/>
         <source>Hostile</source>
         <translation>Hostil</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="70"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="71"/>
         <source>Do Not Contact</source>
         <translation>No contactar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="71"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="72"/>
         <source>Deceased</source>
         <translation>Fallecido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="103"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="104"/>
         <source>Walk</source>
         <translation>Recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="136"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="330"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="137"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="334"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="141"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="144"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="409"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="142"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="145"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="414"/>
         <source>The turf to walk</source>
         <translation>La zona que va a recorrer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="146"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="147"/>
         <source>All turfs (county lead)</source>
         <translation>Todas las zonas (coordinador)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="148"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="149"/>
         <source>List every turf, not only those assigned to you</source>
         <translation>Mostrar todas las zonas, no solo las asignadas a usted</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="149"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="150"/>
         <source>Choose a turf</source>
         <translation>Elija una zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="150"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="151"/>
         <source>Progress</source>
         <translation>Avance</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="154"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="155"/>
         <source>Turf:</source>
         <translation>Zona:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="165"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="166"/>
         <source>Doors in walk order</source>
         <translation>Puertas en orden de recorrido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="166"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="167"/>
         <source>Doors in walk order (Right / Left, PgDown / PgUp)</source>
         <translation>Puertas en orden de recorrido (Derecha / Izquierda, AvPág / RePág)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="178"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="179"/>
         <source>People at this door</source>
         <translation>Personas en esta puerta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="179"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="180"/>
         <source>People at this door (Down / Up)</source>
         <translation>Personas en esta puerta (Abajo / Arriba)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="367"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="335"/>
+        <source>Ride request</source>
+        <translation>Solicitud de transporte</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="372"/>
         <source>{turf} · {knocked} knocked · {contacted} contacted · {support} support</source>
         <translation>{turf} · {knocked} tocadas · {contacted} contactados · {support} apoyo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="486"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="491"/>
         <source>Not saved: {0} (keys typed after it were not applied)</source>
         <translation>No se guardó: {0} (las teclas pulsadas después no se aplicaron)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="558"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="563"/>
         <source>These answers have no result yet, so they are not saved:
 {0}
 
@@ -3269,111 +3868,111 @@ Log a result for the person first, or leave the door and drop them?</source>
 ¿Registre primero un resultado para la persona, o salga de la puerta y descártelas?</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="560"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="565"/>
         <source>Drop them and leave</source>
         <translation>Descartarlas y salir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="560"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="565"/>
         <source>Stay</source>
         <translation>Quedarse</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="561"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="566"/>
         <source>Dropped answers without a result: {0}</source>
         <translation>Respuestas descartadas sin resultado: {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="632"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="637"/>
         <source>Answers for &lt;b&gt;{0}&lt;/b&gt; — saved with the result you log</source>
         <translation>Respuestas de &lt;b&gt;{0}&lt;/b&gt; — se guardan con el resultado que registre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="634"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="639"/>
         <source>Answers for &lt;b&gt;{0}&lt;/b&gt; — logged {1}; a change here is saved as a correction</source>
         <translation>Respuestas de &lt;b&gt;{0}&lt;/b&gt; — registrado {1}; un cambio aquí se guarda como corrección</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="698"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="706"/>
         <source>— contacts/h (after {0} min)</source>
         <translation>— contactos/h (tras {0} min)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="703"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="711"/>
         <source>&lt;b&gt;{0} of {1} doors&lt;/b&gt; · {2} · {3} results · {4}:{5:02d} on turf</source>
         <translation>&lt;b&gt;{0} de {1} puertas&lt;/b&gt; · {2} · {3} resultados · {4}:{5:02d} en la zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="734"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="742"/>
         <source>Answers noted ({0}): they are saved with the result you log</source>
         <translation>Respuestas anotadas ({0}): se guardan con el resultado que registre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="750"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="758"/>
         <source>Saved — {0}: {1}, corrected ({2})</source>
         <translation>Guardado — {0}: {1}, corregido ({2})</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="752"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="760"/>
         <source>answers cleared</source>
         <translation>respuestas borradas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="779"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="787"/>
         <source>Log {0} as {1}? They will not be knocked again.</source>
         <translation>¿Registrar a {0} como {1}? No se volverá a tocar su puerta.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="780"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="788"/>
         <source>Log {0}</source>
         <translation>Registrar {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="780"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="788"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="781"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="789"/>
         <source>Not logged: {0} for {1}</source>
         <translation>No se registró: {0} para {1}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="796"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="804"/>
         <source>Saved — {0}: {1}{2}. Answers given now are added to it.</source>
         <translation>Guardado — {0}: {1}{2}. Las respuestas que se den ahora se añaden.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="804"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="812"/>
         <source>Everyone at this door is logged on this visit: {0} for the next door, {1} to undo.</source>
         <translation>Todos en esta puerta están registrados en esta visita: {0} para la puerta siguiente, {1} para deshacer.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="829"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="837"/>
         <source>Saved — {0}: nobody home ({1} logged Not home)</source>
         <translation>Guardado — {0}: nadie en casa ({1} registrados como No está)</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="204"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="205"/>
         <source>Support {0}</source>
         <translation>Apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="210"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="328"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="211"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="332"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="117"/>
         <source>Top issue</source>
         <translation>Tema principal</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="329"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="333"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="126"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="127"/>
         <source>Preferred language</source>
         <translation>Idioma preferido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="206"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="207"/>
         <source>Volunteer</source>
         <translation>Voluntario</translation>
     </message>
@@ -3383,7 +3982,7 @@ Log a result for the person first, or leave the door and drop them?</source>
         <translation>Interesado en ser voluntario</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="208"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="209"/>
         <source>Needs a ride</source>
         <translation>Necesita transporte</translation>
     </message>
@@ -3398,141 +3997,141 @@ Log a result for the person first, or leave the door and drop them?</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="212"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="327"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="213"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="331"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="147"/>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="149"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="225"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="228"/>
         <source>Nobody home</source>
         <translation>Nadie en casa</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="226"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="229"/>
         <source>◀ Previous door</source>
         <translation>◀ Puerta anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="227"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="230"/>
         <source>Next door ▶</source>
         <translation>Puerta siguiente ▶</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="228"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="231"/>
         <source>Undo</source>
         <translation>Deshacer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="237"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="240"/>
         <source>Next door</source>
         <translation>Puerta siguiente</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="238"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="241"/>
         <source>Previous door</source>
         <translation>Puerta anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="240"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="243"/>
         <source>Next person</source>
         <translation>Persona siguiente</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="241"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="244"/>
         <source>Previous person</source>
         <translation>Persona anterior</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="243"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="246"/>
         <source>Last action</source>
         <translation>Última acción</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="247"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="250"/>
         <source>Where keys go</source>
         <translation>Adónde van las teclas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="250"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="253"/>
         <source>Keys</source>
         <translation>Teclas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="334"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="339"/>
         <source>⌨ Keys log results</source>
         <translation>⌨ Las teclas registran resultados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="337"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="342"/>
         <source>⌨ Typing into {0} — Esc to get the result keys back</source>
         <translation>⌨ Escribiendo en {0} — Esc para recuperar las teclas de resultado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="316"/>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="385"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="320"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="390"/>
         <source>Choose a turf…</source>
         <translation>Elija una zona…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="425"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="430"/>
         <source>Turf #{0}</source>
         <translation>Zona n.º {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="643"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="648"/>
         <source>No doors to knock on this turf</source>
         <translation>No hay puertas por tocar en esta zona</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="645"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="650"/>
         <source>Choose a turf to walk</source>
         <translation>Elija una zona para recorrer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="655"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="661"/>
         <source>Door {0} of {1} · {2} to knock</source>
         <translation>Puerta {0} de {1} · faltan {2}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="659"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="665"/>
         <source> · {0} skipped</source>
         <translation> · {0} omitidas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="669"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="675"/>
         <source>{0}{1} — {2}, skip</source>
         <translation>{0}{1} — {2}, omitir</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="673"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="679"/>
         <source> · support {0}</source>
         <translation> · apoyo {0}</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="700"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="708"/>
         <source>{0} contacts/h</source>
         <translation>{0} contactos/h</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="766"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="774"/>
         <source>Nobody to log here.</source>
         <translation>No hay a quién registrar aquí.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="568"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="573"/>
         <source>Canvass</source>
         <translation>Canvass</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="858"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="866"/>
         <source>Nothing to undo.</source>
         <translation>Nada que deshacer.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/pages/walk.py" line="861"/>
+        <location filename="../../canvass_app/ui/pages/walk.py" line="869"/>
         <source>Undone: {0}</source>
         <translation>Deshecho: {0}</translation>
     </message>
