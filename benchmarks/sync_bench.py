@@ -167,7 +167,6 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="canvass-sync-bench-"))
     modes = {"both": (False, True), "on": (True,), "off": (False,)}[args.tls]
     best: dict[bool, Run] = {}
-    ok = True
     for n in range(args.rounds):
         for tls in modes:
             r = run(args.ops, args.batch, tmp / f"{'tls' if tls else 'http'}-{n}", tls)
