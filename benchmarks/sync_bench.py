@@ -27,6 +27,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
@@ -40,7 +41,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from cryptography.x509.oid import NameOID  # noqa: E402
 from server_ingest_bench import RESULTS, seed  # noqa: E402  (the same seeded county as the ingest bench)
 from server_pgcluster import pg_cluster  # noqa: E402
-from sqlalchemy import MetaData, insert, select, text  # noqa: E402
+from sqlalchemy import MetaData, Table, insert, select, text  # noqa: E402
 
 from canvass_app.store import outbox  # noqa: E402
 from canvass_app.store.database import open_store  # noqa: E402
@@ -147,7 +148,7 @@ def run(ops: int, batch: int, tmp: Path, tls: bool) -> Run:
         with database.engine.begin() as conn:
             conn.execute(text("CREATE TABLE contact_anchor (LIKE contact_attempt INCLUDING ALL)"))
             rows = [dict(r._mapping) for r in conn.execute(select(ContactAttempt.__table__))]
-        anchor = ContactAttempt.__table__.to_metadata(MetaData(), name="contact_anchor")
+        anchor = cast(Table, ContactAttempt.__table__).to_metadata(MetaData(), name="contact_anchor")
         t0 = time.perf_counter()
         for start in range(0, len(rows), batch):
             with database.engine.begin() as conn:
