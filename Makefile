@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py | cksum | cut -d' ' -f1)
 DEMO_DIR ?= $(CURDIR)/.demo-data
 
-.PHONY: run test lint venv dev system-deps clean demo dist translations lupdate
+.PHONY: run test lint venv dev system-deps js-deps clean demo dist translations lupdate
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,13 @@ venv: $(STAMP)
 # Skipped where they are already present or where apt-get is not available (macOS: use Homebrew's postgresql@15).
 system-deps:
 	@bash tools/system-deps.sh
+
+# axe-core (from the npm registry, pinned by tests/e2e/axe/package-lock.json) for the console's accessibility test.
+AXE := tests/e2e/axe/node_modules/axe-core/axe.min.js
+js-deps: $(AXE)
+$(AXE): tests/e2e/axe/package.json tests/e2e/axe/package-lock.json | system-deps
+	cd tests/e2e/axe && npm ci --no-audit --no-fund --silent
+	touch $@
 
 # Translations: the .ts files are the source (edit with pyside6-linguist); the .qm files are built, never committed.
 TS := $(wildcard resources/translations/canvass_*.ts)
@@ -43,7 +50,7 @@ run: $(STAMP) $(QM)
 	-@bash tools/system-deps.sh
 	CANVASS_DATA_DIR=$(DEMO_DIR) CANVASS_PASSPHRASE="$${CANVASS_PASSPHRASE:-canvass-demo}" $(VENV)/bin/canvass-app --demo
 
-test: $(STAMP) system-deps $(QM)
+test: $(STAMP) system-deps js-deps $(QM)
 	@start=$$(date +%s); QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q; status=$$?; \
 	echo "make test: the whole suite took $$(( $$(date +%s) - start )) s"; exit $$status
 

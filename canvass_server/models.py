@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -275,7 +276,10 @@ class AppliedOp(Base):
 class ContactAttempt(Base):
     __tablename__ = "contact_attempt"
     __table_args__ = (Index("ix_contact_county_voter", "county_id", "voter_id"),
-                      Index("ix_contact_pull", "county_id", "version", "id"))
+                      Index("ix_contact_pull", "county_id", "version", "id"),
+                      Index("ix_contact_corrects", "corrects_id", postgresql_where=text("corrects_id IS NOT NULL"),
+                            sqlite_where=text("corrects_id IS NOT NULL")),
+                      Index("ix_contact_received", "received_at"))
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))

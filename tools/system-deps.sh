@@ -17,6 +17,8 @@ for pair in libxcb-cursor.so.0:libxcb-cursor0 libxcb-icccm.so.4:libxcb-icccm4 li
 done
 # Headless Chromium for the HQ console's browser tests (Playwright drives /usr/bin/chromium; no browser download).
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# npm installs axe-core for the console's accessibility test (`make js-deps`, run by `make test`).
+command -v npm >/dev/null 2>&1 || need+=(npm)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
 # The sqlite3 shell: benchmarks/bench_gotv.py compares the voted import with its `.import` of the same file.
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)

@@ -37,29 +37,29 @@ class ExportQuery:
 
 def _statement(q: ExportQuery) -> Select[Any]:
     day = func.substr(ContactAttempt.created_at, 1, 10)
-    stmt = (select(ContactAttempt, County.name, County.state, Voter.state_voter_id, Voter.first_name,
-                   Voter.last_name, Voter.res_address, Voter.res_city, Voter.res_zip)
-            .join(County, County.id == ContactAttempt.county_id).join(Voter, Voter.id == ContactAttempt.voter_id)
-            .where(effective(), ContactAttempt.county_id == q.county_id).order_by(ContactAttempt.id))
+    ca = ContactAttempt
+    columns = (ca.id.label("contact_id"), County.name.label("county"), County.state, Voter.state_voter_id,
+               Voter.first_name, Voter.last_name, Voter.res_address.label("address"), Voter.res_city.label("city"),
+               Voter.res_zip.label("zip"), ca.result, ca.support, ca.top_issue, ca.volunteer_interest,
+               ca.preferred_language, ca.needs_ride, ca.note, ca.member_id, ca.canvasser, ca.list_number, ca.source,
+               ca.created_at, ca.received_at)
+    stmt: Select[Any] = (select(*columns).join(County, County.id == ca.county_id)  # type: ignore[assignment]
+                         .join(Voter, Voter.id == ca.voter_id)
+                         .where(effective(), ca.county_id == q.county_id).order_by(ca.id))
     if q.date_from:
         stmt = stmt.where(day >= q.date_from)
     if q.date_to:
         stmt = stmt.where(day <= q.date_to)
-    return stmt  # type: ignore[return-value]
+    return stmt
 
 
 def _rows(database: Database, q: ExportQuery) -> Iterator[dict[str, Any]]:
+    """Plain column rows (no ORM objects: several times cheaper a row), a server-side cursor's batch at a time."""
     with database.session() as session:
-        result = session.execute(_statement(q).execution_options(yield_per=BATCH))
-        for ca, county, state, sid, first, last, address, city, zip_code in result:
-            yield {"contact_id": ca.id, "county": county, "state": state, "state_voter_id": sid,
-                   "first_name": first, "last_name": last, "address": address, "city": city, "zip": zip_code,
-                   "result": ca.result, "support": ca.support, "top_issue": ca.top_issue,
-                   "volunteer_interest": ca.volunteer_interest, "preferred_language": ca.preferred_language,
-                   "needs_ride": ca.needs_ride, "note": ca.note, "member_id": ca.member_id,
-                   "canvasser": ca.canvasser, "list_number": ca.list_number, "source": ca.source,
-                   "created_at": ca.created_at, "received_at": ca.received_at.isoformat()}
-            session.expunge(ca)  # let the identity map forget each row as soon as it is written
+        for row in session.execute(_statement(q).execution_options(yield_per=BATCH)).mappings():
+            out = dict(row)
+            out["received_at"] = row["received_at"].isoformat()
+            yield out
 
 
 def csv_stream(database: Database, q: ExportQuery) -> Iterator[str]:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, distinct, func, select
+from sqlalchemy import ColumnElement, distinct, func, select
 from sqlalchemy.orm import Session
 
 from canvass_server.models import ContactAttempt, County, Member, Turf, TurfLine, Voter, utcnow
@@ -76,12 +76,15 @@ def figures(session: Session, county_ids: Sequence[int] | None, turf_id: int | N
 def turf_rows(session: Session, county_ids: Sequence[int] | None) -> list[dict[str, Any]]:
     """Every live turf of the counties: its doors, the doors with an effective result, and done / in_progress /
     untouched by those two numbers."""
-    reached = select(ContactAttempt.household_id).where(*_where(county_ids, None),
-                                                        ContactAttempt.household_id.is_not(None))
+    # The reached households as a joined set (not `IN (subquery)` inside the count, which PostgreSQL runs once per
+    # turf line when the set outgrows work_mem).
+    reached = (select(ContactAttempt.household_id.label("hid")).where(*_where(county_ids, None),
+                                                                     ContactAttempt.household_id.is_not(None))
+               .distinct().subquery())
     stmt = (select(Turf.id, Turf.county_id, Turf.list_number, Turf.name, Member.name,
-                   func.count(distinct(Voter.household_id)),
-                   func.count(distinct(case((Voter.household_id.in_(reached), Voter.household_id)))))
+                   func.count(distinct(Voter.household_id)), func.count(distinct(reached.c.hid)))
             .outerjoin(TurfLine, TurfLine.turf_id == Turf.id).outerjoin(Voter, Voter.id == TurfLine.voter_id)
+            .outerjoin(reached, reached.c.hid == Voter.household_id)
             .outerjoin(Member, Member.id == Turf.member_id).where(Turf.deleted.is_(False))
             .group_by(Turf.id, Turf.county_id, Turf.list_number, Turf.name, Member.name).order_by(Turf.list_number))
     if county_ids is not None:

@@ -63,7 +63,8 @@ def turf(request: Request, county_id: int, turf_id: int, session: SessionDep, vi
     if t is None or t.county_id != c.id or t.deleted:
         raise ConsoleError(404, f"There is no turf {turf_id} in {c.name} {c.state}.")
     latest = aliased(ContactAttempt)
-    last_result = (select(latest.result).where(latest.voter_id == Voter.id, effective_of(latest))
+    last_result = (select(latest.result).where(latest.county_id == c.id, latest.voter_id == Voter.id,
+                                               effective_of(latest))
                    .order_by(desc(latest.received_at)).limit(1).scalar_subquery())
     door = func.trim(func.coalesce(Household.house_number, "") + " " + func.coalesce(Household.street_name, "")
                      + " " + func.coalesce(Household.street_type, "") + " " + func.coalesce(Household.unit, ""))

@@ -2,7 +2,8 @@
 
 Log in with password and TOTP, drill down from the nation to a county and a turf, add a member, make an
 enrollment code, revoke a device (its next sync is refused), download an export and check its rows. A screenshot
-of every page is saved (to $CANVASS_SHOTS_DIR when set) for a person to look at.
+of every page is saved (to $CANVASS_SHOTS_DIR when set) for a person to look at. Every page is checked with
+axe-core (installed from the npm registry by `make js-deps` into tests/e2e/axe/): no serious or critical violation.
 """
 
 from __future__ import annotations
@@ -29,18 +30,32 @@ from canvass_server import members
 from canvass_server.models import PolicyBrief, Turf, TurfLine, Voter
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                 reason="Debian's chromium is not installed: run `make system-deps`")
 
 
-@pytest.fixture
-def page() -> Iterator[Page]:
+def _browser_page(**context_options: object) -> Iterator[Page]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+        context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900},
+                                      **context_options)  # type: ignore[arg-type]
         yield context.new_page()
         context.close()
         browser.close()
+
+
+@pytest.fixture
+def page() -> Iterator[Page]:
+    yield from _browser_page()
+
+
+@pytest.fixture
+def axe_page() -> Iterator[Page]:
+    """A page that may run axe-core: the console's CSP forbids every script, so this context bypasses it."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make js-deps` (npm ci in tests/e2e/axe)")
+    yield from _browser_page(bypass_csp=True)
 
 
 @dataclass
@@ -169,7 +184,7 @@ def test_a_lead_and_an_admin_run_the_field_from_the_console(hq: Hq, page: Page, 
     p.get_by_role("button", name="Add member").click()
     assert p.get_by_role("cell", name="Sam Walker", exact=True).is_visible()
     _shot(p, tmp_path, "members")
-    p.get_by_role("button", name="Make an enrollment code for Sam Walker").click()
+    p.get_by_role("button", name="Make code for Sam Walker").click()
     code = p.locator("#code").inner_text()
     assert len(code) == 14 and code.count("-") == 2
     assert p.locator("#fingerprint").inner_text() == hq.key_id
@@ -195,3 +210,55 @@ def test_a_lead_and_an_admin_run_the_field_from_the_console(hq: Hq, page: Page, 
 
     p.goto(hq.url + "/console/county/999")
     assert p.locator("h1").inner_text() in ("Not yours to see", "That did not work")
+
+
+def _axe_problems(page: Page) -> list[str]:
+    """axe-core's serious and critical violations on the page, one line per element."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+        .filter(v => v.impact === "serious" || v.impact === "critical")
+        .flatMap(v => v.nodes.map(n => `${v.id} (${v.impact}): ${n.target.join(" ")}: ${v.help}`))""")
+    return [str(line) for line in found]
+
+
+def test_every_console_page_passes_axe(hq: Hq, axe_page: Page) -> None:
+    lead, admin, device_id, _ = _seed(hq)
+    p = axe_page
+    problems: dict[str, list[str]] = {}
+
+    def check(name: str) -> None:
+        problems[name] = _axe_problems(p)
+
+    p.goto(hq.url + "/console/login")
+    check("login")
+    p.get_by_label("Member number or email").fill(str(admin.member_id))
+    p.get_by_label("Password").fill("not the password")
+    p.get_by_label("Code from your authenticator app").fill("000000")
+    p.get_by_role("button", name="Log in").click()
+    check("login refused")
+    _log_in(p, hq.url, admin)
+    check("nation")
+    p.get_by_role("link", name="NC").click()
+    check("state")
+    p.get_by_role("link", name="Wake").click()
+    check("county")
+    p.get_by_role("link", name="T1-0001").click()
+    check("turf")
+    for name in ("Canvassers", "Members & devices", "Ballots", "Exports"):
+        p.get_by_role("link", name=name).click()
+        check(name)
+    p.get_by_role("link", name="Ballots").click()
+    p.get_by_label("County (county scope)").select_option(label="Wake NC")
+    p.get_by_role("button", name="Open ballot").click()
+    check("ballots with one open")
+    p.get_by_role("link", name="Members & devices").click()
+    p.get_by_role("button", name="Show").click()  # an admin picks the county first
+    check("members of a county")
+    p.get_by_role("button", name="Make code for Kim Field").click()
+    check("enrollment code")
+    p.get_by_role("link", name="Audit log").click()
+    check("audit log")
+    p.goto(hq.url + "/console/county/999")
+    check("error page")
+    bad = {name: lines for name, lines in problems.items() if lines}
+    assert not bad, "\n".join(f"{name}: {line}" for name, lines in bad.items() for line in lines)

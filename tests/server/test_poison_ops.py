@@ -55,3 +55,27 @@ def test_duplicate_ids_in_one_batch_are_rejected_not_a_500(make_device: Any, dat
     assert r.status_code == 200, r.text
     assert _codes(r.json()) == ["id_conflict", "id_conflict", "applied"]
 
+
+
+def test_an_op_the_database_refuses_is_rejected_in_its_own_savepoint_and_the_others_apply(
+        make_device: Any, database: Database) -> None:
+    """A value that passes every check but that the database refuses (here a CHECK constraint standing for any
+    constraint the ops can run into) fails the batch's savepoint; each op is then tried in its own savepoint."""
+    ids = seed_county(database)
+    with database.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("ALTER TABLE contact_attempt ADD CONSTRAINT ck_test_no_boom "
+                                 "CHECK (note IS DISTINCT FROM 'boom')")
+        else:
+            conn.exec_driver_sql("CREATE TRIGGER test_no_boom BEFORE INSERT ON contact_attempt "
+                                 "WHEN NEW.note = 'boom' BEGIN SELECT RAISE(ABORT, 'no boom'); END")
+    dev: Device = make_device(role="county_lead")
+    r = dev.push(dev.contact(ids[0], note="fine"), dev.contact(ids[1], note="boom"), dev.contact(ids[2]),
+                 dev.contact(ids[3], note="also fine"))
+    assert r.status_code == 200, r.text
+    answer = r.json()
+    assert _codes(answer) == ["applied", "invalid_payload", "applied", "applied"]
+    assert "the database refused this op" in answer["results"][1]["reason"]
+    assert count(database, "contact_attempt") == 3
+    assert count(database, "applied_op") == 4  # the rejected op is answered, so a resend is a duplicate
+    assert dev.push(dev.contact(ids[4])).json()["applied"] == 1  # the device is not stuck

@@ -110,6 +110,34 @@ def test_a_file_without_the_needed_columns_is_refused_whole(county: Store, tmp_p
     assert counts(county) == (0, 0)
 
 
+def test_control_characters_in_a_row_are_refused_at_the_source_with_row_and_reason(
+        county: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A NUL (or any control character but tab and line breaks) would otherwise travel to the server as a poison
+    op; the paper file is checked where it is read, and the row is refused whole."""
+    path = write(tmp_path, "list,line,result,support,note\n"
+                           "T-0001,1,C,4,rang twice\x00\n"
+                           "T-0001,2,NH,,bell\x07\n"
+                           "T-0001,3,NH,,\x1b[31mred\n"
+                           "T-0001,4,C,5,\"two\nlines\tand a tab\"\n"
+                           "T-0001,5\x00,R,,\n"
+                           "T-0001,6,R,,del\x7f\n")
+    with county.session() as s:
+        outcome = enter_results(s, path)
+    reason = "the row holds control characters (such as NUL); remove them and enter the row again"
+    assert [(p.row, p.reason) for p in outcome.problems] == [(2, reason), (3, reason), (4, reason), (6, reason),
+                                                            (7, reason)]  # rows as a spreadsheet counts them
+    assert len(outcome.applied) == 1  # the note with a line break and a tab is fine
+    assert counts(county) == (1, 1)
+    with county.session() as s:
+        assert s.scalar(select(ContactAttempt.note)) == "two\nlines\tand a tab"
+
+    county.close()
+    assert main(["enter-results", str(path)]) == 1  # nothing new; the same rows refused again
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"results.csv row 2: {reason}"
+    assert len(err) == 5
+
+
 def test_cli_enter_results_prints_summary_and_reasons_and_exits_non_zero_on_refusals(
         county: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     county.close()
