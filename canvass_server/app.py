@@ -23,7 +23,8 @@ def create_app(settings: Settings | None = None, key: ServerKeyPair | None = Non
     key = key or load(settings)
     app = FastAPI(title="Canvass sync server", version=str(wire.PROTOCOL_VERSION),
                   description="Device enrollment, encrypted batch ingest and paged pull. See docs/sync-protocol.md.")
-    app.state.db = Database.connect(settings.database_url, pool_size=settings.db_pool_size)
+    app.state.db = Database.connect(settings.database_url, pool_size=settings.db_pool_size,
+                                    prepared=settings.db_prepared_statements)
     app.state.settings, app.state.key = settings, key
     errors.install(app)
     for router in ROUTERS:

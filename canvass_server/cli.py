@@ -67,7 +67,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _open(args: argparse.Namespace) -> tuple[Settings, dbmod.Database]:
     settings = _settings(args)
-    database = dbmod.Database.connect(settings.database_url)
+    database = dbmod.Database.connect(settings.database_url, prepared=settings.db_prepared_statements)
     try:
         current = dbmod.is_current(database.engine)
     except Exception as exc:
@@ -80,7 +80,7 @@ def _open(args: argparse.Namespace) -> tuple[Settings, dbmod.Database]:
 def cmd_init(args: argparse.Namespace) -> int:
     settings = _settings(args)
     private_files(settings)
-    database = dbmod.Database.connect(settings.database_url)
+    database = dbmod.Database.connect(settings.database_url, prepared=settings.db_prepared_statements)
     try:
         dbmod.upgrade(database.engine)
     except Exception as exc:

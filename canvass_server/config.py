@@ -73,6 +73,11 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(
         default=5, gt=0,
         description="PostgreSQL connections each worker process keeps open (up to 10 more under load).")
+    db_prepared_statements: bool = Field(
+        default=True,
+        description="Let psycopg prepare statements it runs often, on the server. Set false when "
+                    "CANVASS_DATABASE_URL points at PgBouncer in transaction mode (a prepared statement lives on one "
+                    "server connection; the next transaction may get another).")
     host: str = Field(default="127.0.0.1", description="Address `serve` listens on (use 0.0.0.0 behind a proxy).")
     port: int = Field(default=8400, gt=0, lt=65536, description="Port `serve` listens on.")
     workers: int = Field(default=1, gt=0, description="Worker processes `serve` starts.")
