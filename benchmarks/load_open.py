@@ -212,13 +212,12 @@ def generator(conn: Any, url: str, devices: list[DeviceSpec], n_ops: int) -> Non
 
 def enroll_devices(url: str, database_url: str, n: int) -> list[DeviceSpec]:
     """n canvassers, each with an enrolled device and a turf of TURF_VOTERS voters of their own."""
+    from server_ingest_bench import seed
     from sqlalchemy import create_engine, insert
 
+    from canvass_server import db as dbmod
     from canvass_server.enrollment import make_enrollment_code
     from canvass_server.models import Device, Turf, TurfAssignment, TurfLine
-    from server_ingest_bench import seed
-
-    from canvass_server import db as dbmod
 
     database = dbmod.Database.connect(database_url)
     ids = seed(database, max(20_000, n * TURF_VOTERS))
@@ -238,8 +237,8 @@ def enroll_devices(url: str, database_url: str, n: int) -> list[DeviceSpec]:
     specs = []
     with database.session() as s:
         county_id, = s.execute(text("SELECT id FROM county WHERE name = :n"), {"n": COUNTY["name"]}).one()
-        voter_ids = {sid: vid for sid, vid in s.execute(
-            text("SELECT state_voter_id, id FROM voter WHERE county_id = :c"), {"c": county_id})}
+        voter_ids = dict(s.execute(text("SELECT state_voter_id, id FROM voter WHERE county_id = :c"),
+                                   {"c": county_id}).all())
         for i, (answer, key) in enumerate(zip(answers, keys, strict=True)):
             member_id = s.get_one(Device, answer.device_id).member_id
             turf = Turf(county_id=county_id, list_number=f"B{i:05d}", name=f"bench {i}", member_id=member_id)
@@ -301,6 +300,7 @@ class Phase:
     ops_sent: int
     stored: tuple[int, int, int]
     expected_ops: int
+    server_cpu: dict[str, float] = field(default_factory=dict)  # CPU ms per batch: api, postgres, proxies
 
     @property
     def errors(self) -> list[str]:
@@ -322,10 +322,11 @@ class Phase:
         latency = [r.done - r.scheduled for r in self.records]
         service = [r.done - r.started for r in self.records]
         retries = sum(r.retries for r in self.records)
+        cpu = " / ".join(f"{self.server_cpu.get(k, 0):.1f}" for k in ("api", "postgres", "proxies"))
         return (f"| {self.name} | {self.target:.0f} | {self.rate:.1f} ({self.rate * n_ops:,.0f} ops/s) | "
                 f"{pct(service, 50):.0f} / {pct(service, 95):.0f} / {pct(service, 99):.0f} | "
                 f"{pct(latency, 50):.0f} / {pct(latency, 99):.0f} / {max(latency, default=0) * 1000:.0f} | "
-                f"{len(self.errors)} ({retries} retried) | {self.cpu / self.seconds * 100:.0f}% | "
+                f"{len(self.errors)} ({retries} retried) | {cpu} | {self.cpu / self.seconds * 100:.0f}% | "
                 f"{'yes' if self.exactly_once else 'NO'} ({self.stored[0]:,} = {self.expected_ops:,}) |")
 
 
@@ -372,10 +373,13 @@ class Generators:
             p.join(timeout=10)
 
 
-def phase(gens: Generators, database_url: str, name: str, kind: str, amount: float, seconds: float) -> Phase:
+def phase(gens: Generators, c: Any, name: str, kind: str, amount: float, seconds: float) -> Phase:
+    before = c.cpu_seconds()
     records, cpu, _ = gens.run(kind, amount, seconds)
-    stored = stored_counts(database_url)
+    after = c.cpu_seconds()
+    stored = stored_counts(c.database_url)
     p = Phase(name, amount if kind == "open" else 0, seconds, records, cpu, gens.ops_sent, stored, gens.ops_sent)
+    p.server_cpu = {k: (after[k] - before[k]) / max(len(records), 1) * 1000 for k in after}
     print(p.line(gens.n_ops), flush=True)
     for why in sorted({e[:100] for e in p.errors})[:3]:
         print(f"    error: {why}", flush=True)
@@ -491,16 +495,19 @@ def main() -> int:
         print(f"enrolled {len(devices)} devices in {time.time() - t:.0f} s", flush=True)
         gens = Generators(c.url, devices, args.procs, args.ops)
         if args.profile:
-            spy = subprocess.Popen([shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(c.nodes[0].proc.pid), "--subprocesses",
-                                    "--nonblocking", "--rate", "50", "--format", "raw", "--output", args.profile],
+            py_spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+            spy = subprocess.Popen([py_spy, "record", "--pid", str(c.nodes[0].proc.pid), "--subprocesses",
+                                    "--nonblocking", "--gil", "--rate", "100", "--format", "raw",
+                                    "--output", args.profile],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             stack.callback(lambda: (spy.send_signal(2), spy.wait(timeout=60)))
         stack.callback(gens.close)
         print("| phase | asked batches/s | done batches/s | service p50 / p95 / p99 ms | from schedule p50 / p99 / "
-              "max ms | errors | generator CPU | exactly once (stored = sent) |")
-        print("|---|---|---|---|---|---|---|---|")
+              "max ms | errors | CPU ms per batch: API / PostgreSQL / nginx+PgBouncer | generator CPU | "
+              "exactly once (stored = sent) |")
+        print("|---|---|---|---|---|---|---|---|---|")
         if args.rates == "auto":
-            sat = phase(gens, c.database_url, f"saturation (closed loop, {args.concurrency} devices)", "closed",
+            sat = phase(gens, c, f"saturation (closed loop, {args.concurrency} devices)", "closed",
                         args.concurrency, args.seconds)
             rates = [("25%", sat.rate * 0.25), ("50%", sat.rate * 0.5), ("80%", sat.rate * 0.8)]
         else:
@@ -509,7 +516,7 @@ def main() -> int:
             if args.kill_node_after and len(c.nodes) > 1 and c.nodes[0].proc.poll() is None:
                 threading.Timer(args.kill_node_after, c.nodes[0].kill).start()
                 name += f", node 1 killed at {args.kill_node_after:.0f} s"
-            phase(gens, c.database_url, name, "open", rate, args.seconds)
+            phase(gens, c, name, "open", rate, args.seconds)
         print(f"load average at the end {os.getloadavg()[0]:.1f}")
     return 0
 

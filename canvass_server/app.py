@@ -8,10 +8,12 @@ from fastapi import FastAPI
 
 from canvass_protocol import wire
 from canvass_server.api import ballots, batches, changes, devices, enrollment, errors, members, meta
+from canvass_server.api.batches import known_tokens
+from canvass_server.api.meta import DatabaseCheck, FastHealth
 from canvass_server.config import Settings
 from canvass_server.db import Database
 from canvass_server.keys import ServerKeyPair, load
-from canvass_server.limits import BodyLimits, FailedBatches, GuardedH11Protocol
+from canvass_server.limits import BodyLimits, FailedBatches, GuardedHttpToolsProtocol
 
 ROUTERS = (meta.router, enrollment.router, devices.router, members.router, batches.router, changes.router,
            ballots.router)
@@ -32,8 +34,11 @@ def create_app(settings: Settings | None = None, key: ServerKeyPair | None = Non
     from canvass_server.console.web import build as build_console  # the HQ console (docs/console.md)
     app.mount("/console", build_console(app.state))
     app.state.failed_batches = FailedBatches()
+    app.state.known_tokens = known_tokens()
+    app.state.database_check = DatabaseCheck()
     app.add_middleware(BodyLimits, max_bytes=settings.max_request_bytes, max_batch_bytes=settings.max_batch_bytes,
                        body_seconds=settings.body_timeout_seconds)
+    app.add_middleware(FastHealth, state=app.state)  # added last: runs first
     return app
 
 
@@ -41,5 +46,5 @@ def factory() -> FastAPI:
     """For `uvicorn --factory canvass_server.app:factory` (settings from the environment)."""
     settings = Settings()
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    GuardedH11Protocol.header_timeout = settings.header_timeout_seconds  # `serve` runs uvicorn with it
+    GuardedHttpToolsProtocol.header_timeout = settings.header_timeout_seconds  # `serve` runs uvicorn with it
     return create_app(settings)

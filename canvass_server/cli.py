@@ -102,7 +102,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from canvass_server.limits import GuardedH11Protocol
+    from canvass_server.limits import GuardedHttpToolsProtocol
 
     settings, database = _open(args)
     database.dispose()
@@ -120,8 +120,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"serving on {scheme}://{host}:{port} with {workers} worker(s); docs at /docs", file=sys.stderr)
     uvicorn.run("canvass_server.app:factory", factory=True, host=host, port=port, workers=workers,
                 log_level=level, access_log=False, ssl_certfile=certfile, ssl_keyfile=keyfile,
-                http=GuardedH11Protocol, timeout_keep_alive=settings.keep_alive_seconds,
-                limit_concurrency=settings.max_connections, h11_max_incomplete_event_size=16 * 1024)
+                http=GuardedHttpToolsProtocol, loop="auto", timeout_keep_alive=settings.keep_alive_seconds,
+                limit_concurrency=settings.max_connections)  # loop "auto": uvloop where it is installed
     return 0
 
 

@@ -170,6 +170,7 @@ http {{
             proxy_set_header Connection "";
             proxy_set_header Host $host;
             proxy_set_header X-Forwarded-For $remote_addr;
+            add_header X-Canvass-Node $upstream_addr always;   # which node answered (several on a retry)
             # A node that dies before answering: the request goes to the next one. Safe for POST /v1/batches (a
             # batch is applied once by its id and bytes, a replay gets the stored answer) and for enrollment (a
             # code is used once; a retry of a committed enrollment is refused, and the device asks for a new code).
@@ -225,6 +226,35 @@ class Cluster:
     server_key: str  # CANVASS_SERVER_PRIVATE_KEY of every node
     nodes: list[Node] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
+    helpers: dict[str, int] = field(default_factory=dict)  # "postgres", "pgbouncer", "nginx": their main pids
+
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time used so far by the nodes (every worker), PostgreSQL (every backend) and the proxies."""
+        nodes = sum(tree_cpu(n.proc.pid) for n in self.nodes if n.proc.poll() is None)
+        proxies = sum(tree_cpu(pid) for name, pid in self.helpers.items() if name != "postgres")
+        return {"api": nodes, "postgres": tree_cpu(self.helpers["postgres"]), "proxies": proxies}
+
+
+def tree_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process and all its descendants (Linux /proc), live ones only."""
+    children: dict[int, list[int]] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        total += times.get(p, 0.0)
+        todo += children.get(p, [])
+    return total
 
 
 def server_key_text() -> str:
@@ -274,7 +304,12 @@ def cluster(nodes: int = 2, workers: int = 1, *, balancer: bool = True, pooler: 
                     for _ in range(nodes):
                         started.append(start_node(node_env, workers))
                     with nginx(tmp, [n.port for n in started]) if balancer else _given(started[0].url) as url:
-                        yield Cluster(url, direct, node_db, key, started, node_env)
+                        helpers = {"postgres": int((tmp / "pg" / "postmaster.pid").read_text().split()[0])}
+                        for name in ("pgbouncer", "nginx"):
+                            pidfile = tmp / name / f"{name}.pid"
+                            if pidfile.exists():
+                                helpers[name] = int(pidfile.read_text().split()[0])
+                        yield Cluster(url, direct, node_db, key, started, node_env, helpers)
                 finally:
                     for node in started:
                         if node.proc.poll() is None:
