@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from fastapi import FastAPI
@@ -36,6 +37,9 @@ def create_app(settings: Settings | None = None, key: ServerKeyPair | None = Non
     app.state.failed_batches = FailedBatches()
     app.state.known_tokens = known_tokens()
     app.state.database_check = DatabaseCheck()
+    # Batches applied at once in this process; the others wait their turn on the event loop, not in threads that
+    # would fight over the GIL and queue on the county's version counter in the database.
+    app.state.ingest_slots = asyncio.Semaphore(settings.ingest_concurrency)
     app.add_middleware(BodyLimits, max_bytes=settings.max_request_bytes, max_batch_bytes=settings.max_batch_bytes,
                        body_seconds=settings.body_timeout_seconds)
     app.add_middleware(FastHealth, state=app.state)  # added last: runs first

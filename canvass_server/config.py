@@ -73,6 +73,10 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(
         default=5, gt=0,
         description="PostgreSQL connections each worker process keeps open (up to 10 more under load).")
+    ingest_concurrency: int = Field(
+        default=4, gt=0,
+        description="Batches each worker process applies at once; more wait their turn (their bodies already read). "
+                    "Keep it at or below CANVASS_DB_POOL_SIZE.")
     db_prepared_statements: bool = Field(
         default=True,
         description="Let psycopg prepare statements it runs often, on the server. Set false when "

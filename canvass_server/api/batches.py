@@ -26,7 +26,7 @@ BATCH_BODY: dict[str, Any] = {
 }
 
 
-KNOWN_SECONDS = 30.0
+KNOWN_SECONDS = 300.0  # longer than a device waits between syncs (2 minutes), so its next sync is a hit
 
 
 def known_tokens() -> TTLCache[str, str]:
@@ -71,9 +71,10 @@ async def batches(
                        headers={"Retry-After": "30"})
     try:
         body = await read_body(request.receive, settings.max_batch_bytes, settings.body_timeout_seconds)
-        answer, replayed = await run_in_threadpool(
-            _ingest, database, settings=settings, key=key, authorization=authorization,
-            idempotency_key=idempotency_key, body=body, failures=failed.recent(device_id))
+        async with request.app.state.ingest_slots:
+            answer, replayed = await run_in_threadpool(
+                _ingest, database, settings=settings, key=key, authorization=authorization,
+                idempotency_key=idempotency_key, body=body, failures=failed.recent(device_id))
     except ApiError:
         failed.add(device_id)
         request.app.state.known_tokens.pop(sha256_hex(authorization or ""), None)  # revoked, perhaps: ask again
