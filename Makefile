@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py | cksum | cut -d' ' -f1)
 DEMO_DIR ?= $(CURDIR)/.demo-data
 
-.PHONY: run test lint venv dev system-deps js-deps clean demo dist translations lupdate
+.PHONY: run test lint venv dev system-deps js-deps clean demo dist translations lupdate cluster
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,13 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check canvass_protocol canvass_formats canvass_app canvass_server tests benchmarks
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+
+# Election weekend on loopback: NODES `canvass-server serve` nodes (WORKERS each) behind nginx, PgBouncer in front of
+# a throwaway PostgreSQL; prints the URLs and runs until Ctrl-C (tools/cluster.py, docs/deploy.md "Several nodes").
+NODES ?= 2
+WORKERS ?= 1
+cluster: $(STAMP) system-deps
+	$(PY) tools/cluster.py --nodes $(NODES) --workers $(WORKERS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

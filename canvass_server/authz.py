@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from canvass_protocol import roles, wire
-from canvass_server.devices import authenticate
+from canvass_server.devices import authenticate_row
 from canvass_server.errors import ApiError
 from canvass_server.models import County, Device, Member
 
@@ -30,16 +30,17 @@ class Caller:
 
 def identify(session: Session, authorization: str | None, *, allow_revoked: bool = False) -> Caller:
     """The caller behind `Authorization: Bearer <token>`; raises 401 (unknown) or 403 (revoked, unless allowed)."""
-    device = authenticate(session, authorization, allow_revoked=allow_revoked)
-    return caller_of(session, device)
+    return caller(*authenticate_row(session, authorization, allow_revoked=allow_revoked))
 
 
-def caller_of(session: Session, device: Device) -> Caller:
-    """The Caller for an authenticated device. Every device has a member (enrollment gives it one)."""
-    if device.member_id is None:
+def caller(device: Device, member: Member | None, county: County) -> Caller:
+    """The Caller for an authenticated device and its member and county. Every device has a member (enrollment
+    gives it one)."""
+    if member is None:
         raise ApiError(403, E.DEVICE_REVOKED, "This device belongs to no member: enroll it again.",
                        detail={"wipe": False})
-    return Caller(device, session.get_one(Member, device.member_id), session.get_one(County, device.county_id))
+    return Caller(device, member, county)
+
 
 
 def check_may_manage(caller: Caller, *, county_id: int, role: str) -> None:

@@ -68,7 +68,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _open(args: argparse.Namespace) -> tuple[Settings, dbmod.Database]:
     settings = _settings(args)
-    database = dbmod.Database.connect(settings.database_url)
+    database = dbmod.Database.connect(settings.database_url, prepared=settings.db_prepared_statements)
     try:
         current = dbmod.is_current(database.engine)
     except Exception as exc:
@@ -81,7 +81,7 @@ def _open(args: argparse.Namespace) -> tuple[Settings, dbmod.Database]:
 def cmd_init(args: argparse.Namespace) -> int:
     settings = _settings(args)
     private_files(settings)
-    database = dbmod.Database.connect(settings.database_url)
+    database = dbmod.Database.connect(settings.database_url, prepared=settings.db_prepared_statements)
     try:
         dbmod.upgrade(database.engine)
     except Exception as exc:
@@ -103,7 +103,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from canvass_server.limits import GuardedH11Protocol
+    from canvass_server.limits import GuardedHttpToolsProtocol
 
     settings, database = _open(args)
     database.dispose()
@@ -121,8 +121,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"serving on {scheme}://{host}:{port} with {workers} worker(s); docs at /docs", file=sys.stderr)
     uvicorn.run("canvass_server.app:factory", factory=True, host=host, port=port, workers=workers,
                 log_level=level, access_log=False, ssl_certfile=certfile, ssl_keyfile=keyfile,
-                http=GuardedH11Protocol, timeout_keep_alive=settings.keep_alive_seconds,
-                limit_concurrency=settings.max_connections, h11_max_incomplete_event_size=16 * 1024)
+                http=GuardedHttpToolsProtocol, loop="auto", timeout_keep_alive=settings.keep_alive_seconds,
+                limit_concurrency=settings.max_connections)  # loop "auto": uvloop where it is installed
     return 0
 
 

@@ -73,6 +73,15 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(
         default=5, gt=0,
         description="PostgreSQL connections each worker process keeps open (up to 10 more under load).")
+    ingest_concurrency: int = Field(
+        default=4, gt=0,
+        description="Batches each worker process applies at once; more wait their turn (their bodies already read). "
+                    "Keep it at or below CANVASS_DB_POOL_SIZE.")
+    db_prepared_statements: bool = Field(
+        default=True,
+        description="Let psycopg prepare statements it runs often, on the server. Set false when "
+                    "CANVASS_DATABASE_URL points at PgBouncer in transaction mode (a prepared statement lives on one "
+                    "server connection; the next transaction may get another).")
     host: str = Field(default="127.0.0.1", description="Address `serve` listens on (use 0.0.0.0 behind a proxy).")
     port: int = Field(default=8400, gt=0, lt=65536, description="Port `serve` listens on.")
     workers: int = Field(default=1, gt=0, description="Worker processes `serve` starts.")

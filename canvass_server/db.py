@@ -26,7 +26,8 @@ def normalise_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-def make_engine(url: str, *, pool_size: int = 5) -> Engine:
+def make_engine(url: str, *, pool_size: int = 5, prepared: bool = True) -> Engine:
+    """`prepared=False`: psycopg never prepares statements on the server (PgBouncer in transaction mode)."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
         path = make_url(url).database
@@ -50,7 +51,9 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
 
         return engine
     # hide_parameters: error messages (and so logs) never carry the rows' personal data
-    return create_engine(url, pool_size=pool_size, max_overflow=10, pool_pre_ping=True, hide_parameters=True)
+    connect_args = {} if prepared else {"prepare_threshold": None}
+    return create_engine(url, pool_size=pool_size, max_overflow=10, pool_pre_ping=True, hide_parameters=True,
+                         connect_args=connect_args)
 
 
 class Database:
@@ -61,8 +64,8 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def connect(cls, url: str, *, pool_size: int = 5) -> Database:
-        return cls(make_engine(url, pool_size=pool_size))
+    def connect(cls, url: str, *, pool_size: int = 5, prepared: bool = True) -> Database:
+        return cls(make_engine(url, pool_size=pool_size, prepared=prepared))
 
     @property
     def is_postgres(self) -> bool:

@@ -48,26 +48,30 @@ def find_county(session: Session, name: str, state: str) -> County | None:
 def authenticate(session: Session, authorization: str | None, *, lock: bool = False,
                  allow_revoked: bool = False) -> Device:
     """The device behind `Authorization: Bearer <token>`; `lock` row-locks it for the transaction."""
+    return authenticate_row(session, authorization, lock=lock, allow_revoked=allow_revoked)[0]
+
+
+def authenticate_row(session: Session, authorization: str | None, *, lock: bool = False,
+                     allow_revoked: bool = False) -> tuple[Device, Member | None, County]:
+    """`authenticate`, with the device's member and county loaded by the same query."""
     if not authorization or not authorization.lower().startswith("bearer "):
         raise ApiError(401, E.UNAUTHORIZED, "Missing bearer token.", headers={"WWW-Authenticate": "Bearer"})
-    stmt = select(Device).where(Device.token_hash == sha256_hex(authorization[7:].strip()))
+    stmt = (select(Device, Member, County).join(County, County.id == Device.county_id)
+            .outerjoin(Member, Member.id == Device.member_id)
+            .where(Device.token_hash == sha256_hex(authorization[7:].strip())))
     if lock:
-        stmt = stmt.with_for_update()
-    device = session.execute(stmt).scalar_one_or_none()
-    if device is None:
+        stmt = stmt.with_for_update(of=Device)
+    row = session.execute(stmt).one_or_none()
+    if row is None:
         raise ApiError(401, E.UNAUTHORIZED, "Unknown or invalid token.", headers={"WWW-Authenticate": "Bearer"})
-    if (device.status != "active" or not _member_active(session, device)) and not allow_revoked:
+    device, member, county = row
+    # A device acts for an active member only (suspending a member also revokes the device; this holds even for a
+    # member whose status was changed another way). A device without a member: authz.caller refuses it.
+    member_active = member is None or member.status == "active"
+    if (device.status != "active" or not member_active) and not allow_revoked:
         raise ApiError(403, E.DEVICE_REVOKED, "This device has been revoked: wipe local voter data.",
                        detail={"wipe": True})
-    return device
-
-
-def _member_active(session: Session, device: Device) -> bool:
-    """A device acts for an active member only (suspending a member also revokes the device; this holds even
-    for a member whose status was changed another way)."""
-    if device.member_id is None:
-        return True  # authz.caller_of refuses it with its own reason
-    return session.scalar(select(Member.status).where(Member.id == device.member_id)) == "active"
+    return device, member, county
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from canvass_protocol import envelope, wire
-from canvass_server.authz import caller_of
+from canvass_server.authz import caller
 from canvass_server.config import Settings
-from canvass_server.devices import authenticate
+from canvass_server.devices import authenticate_row
 from canvass_server.errors import STATUS_FOR_ENVELOPE, ApiError
 from canvass_server.keys import ServerKeyPair
 from canvass_server.models import Batch, utcnow
@@ -45,7 +45,7 @@ def ingest(
     if len(body) > settings.max_batch_bytes:
         raise ApiError(413, E.PAYLOAD_TOO_LARGE, f"batches are limited to {settings.max_batch_bytes} bytes")
     # The device row lock serialises this device's batches across every server instance.
-    device = authenticate(session, authorization, lock=True)
+    device, member, county = authenticate_row(session, authorization, lock=True)
     if not idempotency_key:
         raise ApiError(400, E.IDEMPOTENCY_KEY_MISSING, "Send the batch id in the Idempotency-Key header.")
     try:
@@ -89,7 +89,7 @@ def ingest(
     except envelope.EnvelopeError as exc:
         raise _envelope_error(exc) from None
 
-    outcome = apply_ops(session, caller_of(session, device), header.batch_id, batch.ops)
+    outcome = apply_ops(session, caller(device, member, county), header.batch_id, batch.ops)
     results = [outcome.results[op.op_id] for op in batch.ops]
     now = utcnow()
     answer = wire.BatchAnswer(

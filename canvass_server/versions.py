@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -27,12 +27,12 @@ def bump(session: Session, scope_key: str) -> int:
     cache: dict[str, int] = session.info.setdefault("versions", {})
     if scope_key in cache:
         return cache[scope_key]
-    session.execute(insert_ignore(session, ChangeCounter).values(scope_key=scope_key, value=0, epoch=1))
-    value = session.execute(
-        update(ChangeCounter)
-        .where(ChangeCounter.scope_key == scope_key)
-        .values(value=ChangeCounter.value + 1)
-        .returning(ChangeCounter.value)
+    table = cast(Table, ChangeCounter.__table__)
+    upsert = postgresql.insert(table) if session.get_bind().dialect.name == "postgresql" else sqlite.insert(table)
+    value = session.execute(  # one statement: the first change of a scope creates its counter at 1
+        upsert.values(scope_key=scope_key, value=1, epoch=1)
+        .on_conflict_do_update(index_elements=[table.c.scope_key], set_={"value": table.c.value + 1})
+        .returning(table.c.value)
     ).scalar_one()
     cache[scope_key] = value
     return value

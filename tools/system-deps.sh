@@ -22,6 +22,11 @@ command -v npm >/dev/null 2>&1 || need+=(npm)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
 # The sqlite3 shell: benchmarks/bench_gotv.py compares the voted import with its `.import` of the same file.
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+# `make cluster` and tests/cluster: API nodes behind nginx, PgBouncer in front of PostgreSQL; wrk drives the
+# open-loop /health comparison in benchmarks/load_open.py.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+command -v pgbouncer >/dev/null 2>&1 || [ -x /usr/sbin/pgbouncer ] || need+=(pgbouncer)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "system-deps: please install ${need[*]} with your system's package manager" >&2
