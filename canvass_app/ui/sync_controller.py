@@ -45,6 +45,10 @@ class SyncController(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self.tick)
+        # A local change sends soon after (the scheduler's change delay); owned here, so it dies with the controller.
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.timeout.connect(lambda: self.request(Trigger.CHANGE))
         self._reachability: Any = None
         ctx.events.data_changed.connect(self._local_change)
 
@@ -54,10 +58,11 @@ class SyncController(QObject):
         self._watch_reachability()
         self._timer.start()
         self.refresh()
-        QTimer.singleShot(0, self.tick)
+        QTimer.singleShot(0, self, self.tick)
 
     def stop(self) -> None:
         self._timer.stop()
+        self._soon.stop()
 
     def _watch_reachability(self) -> None:
         try:
@@ -128,7 +133,7 @@ class SyncController(QObject):
         if what not in ("contacts", "briefs", "turfs"):
             return
         self.refresh()
-        QTimer.singleShot(int(self.scheduler.change_delay * 1000), lambda: self.request(Trigger.CHANGE))
+        self._soon.start(int(self.scheduler.change_delay * 1000))
 
     def sync_now(self) -> bool:
         """The person pressed "Sync now": start unless a sync is already running."""

@@ -92,3 +92,20 @@ def test_offline_server_is_shown_in_plain_words(qtbot: object, window: MainWindo
     assert page.pending_label.text() == "2 change(s)"
     if SHOTS:
         window.grab().save(str(Path(SHOTS) / "sync-page-offline.png"))
+
+
+def test_a_change_made_in_the_window_is_sent_soon_without_sync_now(qtbot: object, window: MainWindow,
+                                                                   server: Server) -> None:
+    voters = server.seed_voters(3)
+    page = window.show_page("sync")
+    bot = qtbot  # type: ignore[assignment]
+    page.url_edit.setText(server.url)
+    page.code_edit.setText(server.code())
+    page.enroll_button.click()
+    bot.waitUntil(lambda: page.controller.status is not None and page.controller.status.enrolled
+                  and not page.controller.scheduler.running, timeout=30000)
+    scheduler = page.controller.scheduler
+    scheduler.change_delay, scheduler.interval, scheduler.watchdog_after = 0.2, 3600, 3600  # only the change sends
+    log_contacts(window.ctx.store, voters)
+    window.ctx.events.data_changed.emit("contacts")  # what a page says after logging a result
+    bot.waitUntil(lambda: server.contacts() == 3 and pending(window.ctx.store) == 0, timeout=15000)
