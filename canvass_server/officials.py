@@ -2,8 +2,9 @@
 
 Everything is keyed by its Open Civic Data id, so importing the same session again updates it: officials and bills
 take the new names, parties and districts, and each roll call in the files gets exactly the votes the files give it
-(its old rows are replaced). The votes go in with one bulk write (COPY on PostgreSQL). A bad row is skipped and
-reported with its file, row and reason; the rest is imported.
+(its old rows are replaced). On PostgreSQL a vote file is COPYed as it is and resolved in SQL (officials_copy);
+otherwise, or when COPY cannot read it as the csv module does, row by row and written in one bulk write. A bad row
+is skipped and reported with its file, row and reason; the rest is imported.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from canvass_formats import openstates as osf
-from canvass_server import versions
+from canvass_server import officials_copy, versions
 from canvass_server.bulk import write_rows
 from canvass_server.models import utcnow
 from canvass_server.officials_models import Bill, Official, OfficialVote, VoteEvent
@@ -139,6 +140,20 @@ def _upsert_events(session: Session, events: list[osf.VoteEvent], bill_ids: dict
 def _import_votes(session: Session, res: ImportResult, path: Path, event_ids: dict[str, int],
                   official_ids: dict[str, int]) -> None:
     """One _vote_people.csv: each roll call of the file gets exactly the file's votes (old rows replaced)."""
+    if session.get_bind().dialect.name == "postgresql" and officials_copy.load(session, path, event_ids):
+        res.problems += officials_copy.read_problems(session, path.name)
+        new = officials_copy.unlisted(session)
+        if new:
+            official_ids.update(_add_unlisted(session, new))
+            res.unlisted += len(new)
+        needed = officials_copy.names_needed(session)
+        by_name = _unique_names(session) if needed else {}
+        written, voters, problems = officials_copy.write_votes(
+            session, path.name, {n: by_name[n.casefold()] for n in needed if n.casefold() in by_name})
+        res.problems += problems
+        res.votes += written
+        _bump(session, voters)
+        return
     items: list[osf.PersonVote] = []
     for item in osf.read_person_votes(path):
         if isinstance(item, osf.Problem):
@@ -177,7 +192,11 @@ def _import_votes(session: Session, res: ImportResult, path: Path, event_ids: di
         session.execute(delete(OfficialVote).where(where))
     write_rows(session, OfficialVote.__table__, rows)  # type: ignore[arg-type]
     res.votes += len(rows)
-    voters = sorted({r["official_id"] for r in rows})
+    _bump(session, sorted({r["official_id"] for r in rows}))
+
+
+def _bump(session: Session, voters: list[int]) -> None:
+    """The officials who voted get a new version: their cards are sent again."""
     version = versions.bump(session, PULL_KEY)
     for where in among(session, Official.id, voters) if voters else ():
         session.execute(update(Official).where(where).values(version=version))

@@ -1,63 +1,45 @@
 """Import who has voted (NC absentee, ncvhis or generic CSV) into the store: one transaction, re-runnable.
 
-The rows are streamed into a temporary table and decided in SQL, so a million-row file costs little memory:
-each voter's rows of the election are ranked (a counted ballot first, then the latest request, then the last row),
-the winner is the voter's status, and only statuses that differ from what the store holds are written. A voter
-already marked as voted in that election stays so (a later file never takes a vote back). The same file twice
-changes nothing; a failure changes nothing.
+Each row is matched to its voter as it is inserted and kept only if it beats the row already kept for that
+voter and election (a counted ballot first, then the latest request, then the later row): a temporary table
+holds one row per voter and election, not the file. The winners of the election are then written where they
+differ from what the store holds. A voter already marked as voted in that election stays so (a later file never
+takes a vote back). The same file twice changes nothing; a failure changes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from canvass_app.store.models import County, Voted
-from canvass_formats.voted import VotedFileReader, VotedRow, general_election_day
-from canvass_formats.voted.status import BALLOT_REQUESTED
-from canvass_formats.voterfile import Rejection
+from canvass_formats.voted import (
+    BALLOT_REQUESTED,
+    MAX_REPORTED,
+    VotedFileReader,
+    VotedImportResult,
+    VotedRows,
+)
 
 CHUNK = 5000
-MAX_REPORTED = 1000  # rows listed by row and reason; the counts cover them all
-
-
-@dataclass
-class VotedImportResult:
-    """What an import did. `voted`, `requested_not_returned` and `needs_cure` count the file's voters by their
-    status after the import; `changed` how many voters' statuses it changed (0 when the file was already in)."""
-
-    file: str
-    layout: str
-    county: str
-    state: str
-    election: str
-    rows: int = 0
-    matched: int = 0
-    voters: int = 0
-    voted: int = 0
-    requested_not_returned: int = 0
-    needs_cure: int = 0
-    unmatched: int = 0
-    rejected: int = 0
-    other_elections: int = 0
-    changed: int = 0
-    problems: list[dict[str, Any]] = field(default_factory=list)  # {"row", "voter_id", "reason"}, first 1000
-    seconds: float = 0.0
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    def summary(self) -> str:
-        return (f"{self.rows:,} rows for the election of {self.election}: {self.matched:,} matched "
-                f"({self.voters:,} voters), {self.voted:,} voted, {self.requested_not_returned:,} mail ballots not "
-                f"returned, {self.needs_cure:,} to cure; {self.unmatched:,} unmatched, {self.rejected:,} rejected; "
-                f"{self.changed:,} voters changed")
+# Which of two rows of one voter and election wins (the later in the file on a tie): `excluded` is the newcomer.
+BETTER = ("(excluded.voted, excluded.requested_on, excluded.row) > "
+          "(voted_win.voted, voted_win.requested_on, voted_win.row)")
+KEEP = (f"ON CONFLICT (voter_id, election) DO UPDATE SET voted = excluded.voted, voted_on = excluded.voted_on, "
+        f"method = excluded.method, ballot_status = excluded.ballot_status, requested_on = excluded.requested_on, "
+        f"row = excluded.row WHERE {BETTER}")
+# Unmatched rows (voter_id NULL) never conflict: each is kept, with its voter id, to be reported. Text is bound
+# as '' rather than None (the driver binds None several times slower) and made NULL again here.
+INSERT = ("INSERT INTO voted_win (voter_id, election, voted, voted_on, method, ballot_status, requested_on, row, "
+          "sid) SELECT v.id, ?1, ?2, NULLIF(?3, ''), NULLIF(?4, ''), NULLIF(?5, ''), ?6, ?7, "
+          "CASE WHEN v.id IS NULL THEN ?8 END "
+          "FROM (SELECT 1) LEFT JOIN voter v ON v.county_id = ?9 AND v.state_voter_id = ?8 WHERE true "
+          + KEEP)
 
 
 def current_election(session: Session, county_id: int) -> str | None:
@@ -65,47 +47,17 @@ def current_election(session: Session, county_id: int) -> str | None:
     return session.scalar(select(func.max(Voted.election)).where(Voted.county_id == county_id))
 
 
-def _problem(result: VotedImportResult, row: int, voter_id: str, reason: str) -> None:
-    if len(result.problems) < MAX_REPORTED:
-        result.problems.append({"row": row, "voter_id": voter_id, "reason": reason})
-
-
-def _load(session: Session, reader: VotedFileReader, result: VotedImportResult) -> None:
-    """Every good row into the temporary table voted_load; rejections into the result."""
-    conn = session.connection()
-    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.voted_load")
+def _load(conn: Connection, rows: VotedRows, county_id: int) -> None:
+    """Every good row into voted_win, matched and ranked as it goes in."""
+    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.voted_win")
     conn.exec_driver_sql(
-        "CREATE TEMP TABLE voted_load (row INTEGER, sid TEXT, election TEXT, voted INTEGER, voted_on TEXT, "
-        "method TEXT, ballot_status TEXT, requested_on TEXT)")
-    insert = "INSERT INTO voted_load VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-    chunk: list[tuple[Any, ...]] = []
-    for item in reader:
-        result.rows += 1
-        if isinstance(item, Rejection):
-            result.rejected += 1
-            _problem(result, item.row, item.voter_id, item.reason)
-            continue
-        r: VotedRow = item
-        chunk.append((r.row, r.state_voter_id, r.election, r.voted, r.voted_on, r.method, r.ballot_status,
-                      r.requested_on))
-        if len(chunk) >= CHUNK:
-            conn.exec_driver_sql(insert, chunk)
-            chunk = []
-    if chunk:
-        conn.exec_driver_sql(insert, chunk)
-
-
-def _election(session: Session, given: dt.date | None) -> str:
-    """The election: as given; else the latest the file names; else election day of the year of its latest date."""
-    if given is not None:
-        return given.isoformat()
-    conn = session.connection()
-    named = conn.exec_driver_sql("SELECT max(election) FROM voted_load").scalar()
-    if named:
-        return str(named)
-    latest = conn.exec_driver_sql("SELECT max(voted_on) FROM voted_load").scalar()
-    year = int(str(latest)[:4]) if latest else dt.date.today().year
-    return general_election_day(year).isoformat()
+        "CREATE TEMP TABLE voted_win (voter_id INTEGER, election TEXT NOT NULL, voted INTEGER NOT NULL, "
+        "voted_on TEXT, method TEXT, ballot_status TEXT, requested_on TEXT NOT NULL, row INTEGER NOT NULL, sid TEXT, "
+        "UNIQUE (voter_id, election))")
+    for chunk in rows.chunks(CHUNK):
+        conn.exec_driver_sql(INSERT, [
+            (r.election or "", int(r.voted), r.voted_on or "", r.method or "", r.ballot_status or "",
+             r.requested_on or "", r.row, r.state_voter_id, county_id) for r in chunk])
 
 
 def import_voted_file(session: Session, path: Path | str, *, county_id: int, layout: str = "auto",
@@ -119,55 +71,38 @@ def import_voted_file(session: Session, path: Path | str, *, county_id: int, lay
     if county is None:
         raise LookupError(f"no county with id {county_id}")
     reader = VotedFileReader(path, layout=layout)
-    result = VotedImportResult(file=str(path), layout=reader.layout, county=county.name, state=county.state,
-                               election="")
-    _load(session, reader, result)
-    result.election = _election(session, election)
+    result = VotedImportResult(file=str(path), layout=reader.layout, county=county.name, state=county.state)
+    rows = VotedRows(reader, result)
     conn = session.connection()
-    params = {"e": result.election, "c": county_id}
-    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.voted_match")
+    _load(conn, rows, county_id)
+    params = {"e": rows.choose_election(election), "c": county_id}
+    # Rows that name no election belong to the chosen one: folded into its winners.
     conn.exec_driver_sql(
-        "CREATE TEMP TABLE voted_match AS SELECT l.*, v.id AS voter_id FROM voted_load l "
-        "LEFT JOIN voter v ON v.county_id = :c AND v.state_voter_id = l.sid "
-        "WHERE coalesce(l.election, :e) = :e", params)
-    result.other_elections = result.rows - result.rejected - conn.exec_driver_sql(
-        "SELECT count(*) FROM voted_match").scalar_one()
-    result.unmatched = conn.exec_driver_sql("SELECT count(*) FROM voted_match WHERE voter_id IS NULL").scalar_one()
-    result.matched = result.rows - result.rejected - result.other_elections - result.unmatched
-    for row, sid in conn.exec_driver_sql(
-            f"SELECT row, sid FROM voted_match WHERE voter_id IS NULL ORDER BY row LIMIT {MAX_REPORTED}"):
-        _problem(result, row, sid, f"no voter with id {sid} in {county.name}, {county.state}")
-    result.problems.sort(key=lambda p: p["row"])
-    result.changed = _apply(session, params)
-    counts = conn.exec_driver_sql(
-        "SELECT count(*), coalesce(sum(s.voted), 0), "
-        "coalesce(sum(NOT s.voted AND s.ballot_status = :req), 0), "
-        # needs_cure() in SQL: a status other than requested or accepted
-        "coalesce(sum(NOT s.voted AND s.ballot_status IS NOT NULL AND s.ballot_status NOT IN (:req, 'accepted')), 0)"
-        " FROM voted s JOIN voted_win w ON w.voter_id = s.voter_id WHERE s.election = :e",
-        params | {"req": BALLOT_REQUESTED}).one()
-    result.voters, result.voted, result.requested_not_returned, result.needs_cure = (int(n) for n in counts)
-    for table in ("voted_load", "voted_match", "voted_win"):
-        conn.exec_driver_sql(f"DROP TABLE temp.{table}")
-    result.seconds = time.perf_counter() - started
-    return result
-
-
-def _apply(session: Session, params: dict[str, Any]) -> int:
-    """Each matched voter's winning row into voted_win, then into `voted` where it differs (never un-voting);
-    returns how many voters' statuses changed."""
-    conn = session.connection()
-    conn.exec_driver_sql("DROP TABLE IF EXISTS temp.voted_win")
-    conn.exec_driver_sql(
-        "CREATE TEMP TABLE voted_win AS SELECT voter_id, voted, voted_on, method, ballot_status FROM ("
-        " SELECT m.*, row_number() OVER (PARTITION BY voter_id ORDER BY voted DESC, coalesce(requested_on, '') DESC,"
-        " row DESC) AS rank FROM voted_match m WHERE voter_id IS NOT NULL) WHERE rank = 1")
+        "INSERT INTO voted_win (voter_id, election, voted, voted_on, method, ballot_status, requested_on, row, sid) "
+        "SELECT voter_id, :e, voted, voted_on, method, ballot_status, requested_on, row, sid FROM voted_win "
+        f"WHERE election = '' {KEEP}", params)
+    unmatched = "FROM voted_win WHERE voter_id IS NULL AND election = :e"
+    rows.finish(list(conn.exec_driver_sql(f"SELECT row, sid {unmatched} ORDER BY row LIMIT {MAX_REPORTED}", params)),
+                conn.exec_driver_sql(f"SELECT count(*) {unmatched}", params).scalar_one())
     conn.exec_driver_sql(
         "INSERT INTO voted (voter_id, election, county_id, voted, voted_on, vote_method, ballot_status) "
-        "SELECT w.voter_id, :e, :c, w.voted, w.voted_on, w.method, w.ballot_status FROM voted_win w WHERE true "
+        "SELECT w.voter_id, :e, :c, w.voted, w.voted_on, w.method, w.ballot_status FROM voted_win w "
+        "WHERE w.voter_id IS NOT NULL AND w.election = :e ORDER BY w.voter_id "
         "ON CONFLICT (voter_id, election) DO UPDATE SET voted = excluded.voted, voted_on = excluded.voted_on, "
         "vote_method = excluded.vote_method, ballot_status = excluded.ballot_status "
         "WHERE NOT voted.voted AND (voted.voted IS NOT excluded.voted OR voted.voted_on IS NOT excluded.voted_on "
         "OR voted.vote_method IS NOT excluded.vote_method OR voted.ballot_status IS NOT excluded.ballot_status)",
         params)
-    return int(conn.exec_driver_sql("SELECT changes()").scalar_one())
+    result.changed = int(conn.exec_driver_sql("SELECT changes()").scalar_one())
+    counts = conn.exec_driver_sql(
+        "SELECT count(*), coalesce(sum(s.voted), 0), "
+        "coalesce(sum(NOT s.voted AND s.ballot_status = :req), 0), "
+        # needs_cure() in SQL: a status other than requested or accepted
+        "coalesce(sum(NOT s.voted AND s.ballot_status IS NOT NULL AND s.ballot_status NOT IN (:req, 'accepted')), 0)"
+        " FROM voted_win w JOIN voted s ON s.voter_id = w.voter_id AND s.election = w.election "
+        "WHERE w.voter_id IS NOT NULL AND w.election = :e",
+        params | {"req": BALLOT_REQUESTED}).one()
+    result.voters, result.voted, result.requested_not_returned, result.needs_cure = (int(n) for n in counts)
+    conn.exec_driver_sql("DROP TABLE temp.voted_win")
+    result.seconds = time.perf_counter() - started
+    return result

@@ -2,6 +2,7 @@
 
 from canvass_formats.voted.layouts import VOTED_LAYOUTS, VotedFileError
 from canvass_formats.voted.reader import VotedFileReader, VotedRow
+from canvass_formats.voted.result import MAX_REPORTED, VotedImportResult, VotedRows
 from canvass_formats.voted.status import (
     BALLOT_ACCEPTED,
     BALLOT_REQUESTED,
@@ -13,10 +14,13 @@ from canvass_formats.voted.status import (
 __all__ = [
     "BALLOT_ACCEPTED",
     "BALLOT_REQUESTED",
+    "MAX_REPORTED",
     "VOTED_LAYOUTS",
     "VotedFileError",
     "VotedFileReader",
+    "VotedImportResult",
     "VotedRow",
+    "VotedRows",
     "general_election_day",
     "needs_cure",
     "problem_text",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from canvass_formats.voted.status import (
     BALLOT_REQUESTED,
     did_not_vote,
     is_accepted,
-    parse_date,
+    iso_date,
     vote_method,
 )
 from canvass_formats.voterfile.detect import SAMPLE_BYTES, detect_delimiter, detect_encoding, looks_binary
@@ -41,10 +40,6 @@ class VotedRow:
     method: str | None
     ballot_status: str | None
     requested_on: str | None
-
-
-def _iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 class VotedFileReader:
@@ -106,12 +101,13 @@ class VotedFileReader:
                 except ValueError as exc:
                     yield Rejection(line, str(exc), sid[:40])
 
-    def _date(self, row: list[str], what: str) -> dt.date | None:
+    def _date(self, row: list[str], what: str) -> str | None:
+        """The column's date as ISO text, None when blank or absent; ValueError naming the column otherwise."""
         col = self.columns.get(what)
         if col is None:
             return None
         try:
-            return parse_date(row[col])
+            return iso_date(row[col])
         except ValueError:
             raise ValueError(f"{self.headers[col]} is not a date: {row[col].strip()[:20]!r}") from None
 
@@ -122,19 +118,19 @@ class VotedFileReader:
     def _absentee(self, line: int, sid: str, row: list[str]) -> VotedRow:
         req_type = self._text(row, "ballot_req_type")
         status = " ".join(self._text(row, "ballot_rtn_status").split())
-        election = _iso(self._date(row, "election_dt"))
+        election = self._date(row, "election_dt")
         requested = self._date(row, "ballot_req_dt")
         returned = self._date(row, "ballot_rtn_dt")
         sent = self._date(row, "ballot_send_dt")
         if "ONE" in req_type:  # ONE-STOP: early voting in person
             voted = is_accepted(status)
-            return VotedRow(line, sid, election, voted, _iso(returned or sent or requested) if voted else None,
-                            "early" if voted else None, None, _iso(requested))
+            return VotedRow(line, sid, election, voted, (returned or sent or requested) if voted else None,
+                            "early" if voted else None, None, requested)
         if "MAIL" not in req_type and req_type:
             raise ValueError(f"unknown ballot_req_type {req_type[:20]!r} (expected MAIL or ONE-STOP)")
         if is_accepted(status):
-            return VotedRow(line, sid, election, True, _iso(returned), "mail", BALLOT_ACCEPTED, _iso(requested))
-        return VotedRow(line, sid, election, False, None, None, status or BALLOT_REQUESTED, _iso(requested))
+            return VotedRow(line, sid, election, True, returned, "mail", BALLOT_ACCEPTED, requested)
+        return VotedRow(line, sid, election, False, None, None, status or BALLOT_REQUESTED, requested)
 
     def _history(self, line: int, sid: str, row: list[str]) -> VotedRow:
         election = self._date(row, "election_lbl")
@@ -142,15 +138,15 @@ class VotedFileReader:
             raise ValueError("no election_lbl")
         method_text = self._text(row, "voting_method")
         if did_not_vote(method_text):
-            return VotedRow(line, sid, election.isoformat(), False, None, None, None, None)
+            return VotedRow(line, sid, election, False, None, None, None, None)
         method = vote_method(method_text)
-        return VotedRow(line, sid, election.isoformat(), True, election.isoformat(), method,
+        return VotedRow(line, sid, election, True, election, method,
                         BALLOT_ACCEPTED if method == "mail" else None, None)
 
     def _generic(self, line: int, sid: str, row: list[str]) -> VotedRow:
         """A row says the voter voted (on its date, by its method), unless a status column says otherwise."""
-        when = _iso(self._date(row, "date"))
-        election = _iso(self._date(row, "election"))
+        when = self._date(row, "date")
+        election = self._date(row, "election")
         method = vote_method(self._text(row, "method")) if "method" in self.columns else None
         status = " ".join(self._text(row, "status").split())
         if status and not is_accepted(status) and status not in ("VOTED", "COUNTED", "RETURNED"):

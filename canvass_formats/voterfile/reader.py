@@ -11,7 +11,7 @@ from typing import Any, BinaryIO
 
 from canvass_formats.voterfile.detect import VoterFileError, sniff
 from canvass_formats.voterfile.fields import normalize_header
-from canvass_formats.voterfile.hashnumbers import HashNumbers
+from canvass_formats.voterfile.hashnumbers import HashSeen
 from canvass_formats.voterfile.layouts import (
     FLORIDA_COLUMNS,
     FLORIDA_MAP,
@@ -133,9 +133,9 @@ class VoterFileReader:
         id_col = next((i for f, i in pairs if f == "state_voter_id"), 0)
         check_bytes = self.encoding != "latin-1"
         redacted = self.layout == "florida"
-        # Ids seen so far, as 64-bit hashes (a million in ~25 MB). Two different ids share a hash with odds of
+        # Ids seen so far, as 64-bit hashes (a million in 16 MB). Two different ids share a hash with odds of
         # about 1 in 10^7 per million-row file; that row would be rejected.
-        seen = HashNumbers()
+        seen = HashSeen()
         with open(self.path, "rb") as fb:
             self._fb = fb
             text, reader = self._rows(fb)
@@ -171,7 +171,7 @@ class VoterFileReader:
                 except RowError as exc:
                     yield Rejection(line, str(exc), fields.get("state_voter_id", "").strip()[:40])
                     continue
-                if not seen.number(hash(record.state_voter_id))[1]:
+                if not seen.add(hash(record.state_voter_id)):
                     yield Rejection(line, f"duplicate voter id {record.state_voter_id} (already earlier in the file)",
                                     record.state_voter_id)
                     continue

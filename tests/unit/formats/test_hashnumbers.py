@@ -1,11 +1,12 @@
-"""HashNumbers numbers distinct hashes in first-seen order, like a dict would, through every growth."""
+"""HashNumbers numbers distinct hashes in first-seen order, like a dict would, and HashSeen sees them as a set
+would, through every growth."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from canvass_formats.voterfile.hashnumbers import HashNumbers
+from canvass_formats.voterfile.hashnumbers import HashNumbers, HashSeen
 
 
 @given(st.lists(st.integers(min_value=-(2**63), max_value=2**64 - 1), max_size=400))
@@ -17,6 +18,16 @@ def test_numbers_match_a_dict(digests: list[int]) -> None:
         want = expected.setdefault(key, len(expected))
         assert numbers.number(d) == (want, is_new)
     assert numbers.count == len(expected)
+
+
+@given(st.lists(st.integers(min_value=-(2**63), max_value=2**64 - 1), max_size=400))
+def test_seen_matches_a_set(digests: list[int]) -> None:
+    seen, expected = HashSeen(capacity=4), set[int]()
+    for d in digests:
+        key = (d & (2**64 - 1)) or 1
+        assert seen.add(d) == (key not in expected)
+        expected.add(key)
+    assert seen.count == len(expected)
 
 
 def test_a_million_strings_keep_their_numbers() -> None:

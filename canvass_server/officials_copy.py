@@ -1,0 +1,142 @@
+"""One `_vote_people.csv` into official_vote on PostgreSQL: the file COPYed as it is, then resolved in SQL.
+
+The same outcome as reading it row by row (officials.py's fallback, and the only path on SQLite): the same
+problems with the same rows and reasons, unlisted voters added, each roll call given exactly the file's votes
+(the first of two by one official kept). Reading 300,000 rows in Python was most of an import's time; COPY and a
+few set-based statements are a small multiple of a plain COPY of the votes. A file COPY cannot read as the csv
+module does (blank lines, ragged rows, bad UTF-8) makes `load` say so, and the caller reads it row by row.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import psycopg
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from canvass_formats import openstates as osf
+
+COLUMNS = ("vote_event_id", "option", "voter_name", "voter_id")
+SPACE = r"E' \t\r\n\f\v'"  # what str.strip() takes off (ASCII)
+
+
+def _trim(column: str) -> str:
+    return f"btrim(coalesce({column}, ''), {SPACE})"
+
+
+def load(session: Session, path: Path, event_ids: dict[str, int]) -> bool:
+    """The file into the temporary table vp (row, event, option, voter_name, voter_id, bad, event_id); False
+    (nothing loaded) when the file is not one COPY reads exactly as the csv module does."""
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            header = [h.strip() for h in next(csv.reader(f), [])]
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return False
+    if not header or any(c not in header for c in COLUMNS):
+        return False
+    run = session.execute
+    for table in ("vp_raw", "vp", "vp_events", "vp_names"):
+        run(text(f"DROP TABLE IF EXISTS {table}"))
+    cols = [f"c{i}" for i in range(len(header))]
+    run(text(f"CREATE TEMPORARY TABLE vp_raw ({', '.join(f'{c} text' for c in cols)}, "
+             "n bigint GENERATED ALWAYS AS IDENTITY)"))
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    run(text("SAVEPOINT vp_copy"))
+    try:
+        with cursor, cursor.copy(f"COPY vp_raw ({', '.join(cols)}) FROM STDIN (FORMAT csv, HEADER true)") as copy, \
+                path.open("rb") as f:
+            while block := f.read(1 << 20):
+                copy.write(block)
+    except psycopg.Error:  # mixed line ends, ragged rows, bad encoding
+        run(text("ROLLBACK TO SAVEPOINT vp_copy"))
+        return False
+    run(text("RELEASE SAVEPOINT vp_copy"))
+    run(text("CREATE TEMPORARY TABLE vp_events (ocd_id text PRIMARY KEY, id bigint)"))
+    if event_ids:
+        run(text("INSERT INTO vp_events SELECT * FROM unnest(CAST(:o AS text[]), CAST(:i AS bigint[]))"),
+            {"o": list(event_ids), "i": list(event_ids.values())})
+    run(text("ANALYZE vp_events"))  # else the planner guesses a lookup per row rather than one hash
+    ev, opt, name, vid = (f"c{header.index(c)}" for c in COLUMNS)
+    run(text(
+        "CREATE TEMPORARY TABLE vp AS SELECT r.*, e.id AS event_id, CASE WHEN r.event = '' THEN 'event' "
+        "WHEN r.option = '' THEN 'option' WHEN r.voter_id <> '' AND r.voter_id NOT LIKE 'ocd-person/%' THEN 'id' "
+        "WHEN r.voter_id = '' AND r.voter_name = '' THEN 'who' END AS bad "
+        f"FROM (SELECT n + 1 AS row, {_trim(ev)} AS event, lower({_trim(opt)}) AS option, "
+        f"{_trim(name)} AS voter_name, {_trim(vid)} AS voter_id FROM vp_raw OFFSET 0) r "  # trimmed once a row
+        "LEFT JOIN vp_events e ON e.ocd_id = r.event"))
+    run(text("DROP TABLE vp_raw"))
+    return True
+
+
+def read_problems(session: Session, file: str) -> list[osf.Problem]:
+    """What read_person_votes says of the file's bad rows, in row order."""
+    words = {"event": "no vote_event_id", "option": "no option (yes, no, absent, other, ...)",
+             "who": "neither voter_id nor voter_name"}
+    return [osf.Problem(file, row, words.get(bad) or f"voter_id {voter_id!r} is not an Open Civic Data person id")
+            for row, bad, voter_id in session.execute(
+                text("SELECT row, bad, voter_id FROM vp WHERE bad IS NOT NULL ORDER BY row"))]
+
+
+GOOD = "vp.bad IS NULL AND vp.event_id IS NOT NULL"
+
+
+def unlisted(session: Session) -> dict[str, str]:
+    """Voters of known roll calls that no official has: voter_id -> name (the file's last for that id)."""
+    return {vid: name or vid for vid, name in session.execute(text(
+        f"SELECT DISTINCT ON (vp.voter_id) vp.voter_id, vp.voter_name FROM vp WHERE {GOOD} AND vp.voter_id <> '' "
+        "AND NOT EXISTS (SELECT 1 FROM official o WHERE o.ocd_id = vp.voter_id) ORDER BY vp.voter_id, vp.row DESC"))}
+
+
+def names_needed(session: Session) -> list[str]:
+    return list(session.scalars(text(f"SELECT DISTINCT vp.voter_name FROM vp WHERE {GOOD} AND vp.voter_id = ''")))
+
+
+# A vote row's official: by voter_id, else by a name only one listed official has (vp_names).
+OFFICIAL = ("LEFT JOIN official o ON vp.voter_id <> '' AND o.ocd_id = vp.voter_id "
+            "LEFT JOIN vp_names nm ON vp.voter_id = '' AND nm.name = vp.voter_name")
+RESOLVED = f"{GOOD} AND coalesce(o.id, nm.official_id) IS NOT NULL"
+
+
+def write_votes(session: Session, file: str, by_name: dict[str, int]) -> tuple[int, list[int], list[osf.Problem]]:
+    """Each roll call of the file given exactly its votes: (votes written, the officials who voted, problems)."""
+    run = session.execute
+    run(text("CREATE TEMPORARY TABLE vp_names (name text PRIMARY KEY, official_id bigint)"))
+    if by_name:
+        run(text("INSERT INTO vp_names SELECT * FROM unnest(CAST(:n AS text[]), CAST(:i AS bigint[]))"),
+            {"n": list(by_name), "i": list(by_name.values())})
+    if run(text("SELECT EXISTS (SELECT 1 FROM official_vote v JOIN vp_events e ON e.id = v.vote_event_id)")).scalar():
+        run(text(f"DELETE FROM official_vote WHERE vote_event_id IN (SELECT vp.event_id FROM vp {OFFICIAL} "
+                 f"WHERE {RESOLVED})"))
+    insert = ("WITH ins AS (INSERT INTO official_vote (vote_event_id, official_id, option) SELECT vp.event_id, "
+              "coalesce(o.id, nm.official_id), left(vp.option, 30) FROM {rows} RETURNING official_id) "
+              "SELECT official_id, count(*) FROM ins GROUP BY official_id")
+    problems: list[osf.Problem] = []
+    run(text("SAVEPOINT vp_insert"))
+    try:  # two votes by one official in one roll call are rare: tried without looking for them first
+        voters = run(text(insert.format(rows=f"vp {OFFICIAL} WHERE {RESOLVED}"))).all()
+        run(text("RELEASE SAVEPOINT vp_insert"))
+    except IntegrityError:
+        run(text("ROLLBACK TO SAVEPOINT vp_insert"))
+        ranked = (f"(SELECT vp.*, row_number() OVER (PARTITION BY vp.event_id, coalesce(o.id, nm.official_id) "
+                  f"ORDER BY vp.row) AS n FROM vp {OFFICIAL} WHERE {RESOLVED}) vp")
+        voters = run(text(insert.format(rows=f"{ranked} {OFFICIAL} WHERE vp.n = 1"))).all()
+        problems += [osf.Problem(file, row, f"a second vote by {name!r} in roll call {event}; the first is kept")
+                     for row, name, event in run(text(f"SELECT row, voter_name, event FROM {ranked} WHERE n > 1"))]
+    written = sum(n for _, n in voters)
+    good = run(text(f"SELECT count(*) FROM vp WHERE {GOOD}")).scalar_one()
+    if written + len(problems) < good:
+        problems += [osf.Problem(file, row, f"voter {name!r} has no voter_id and no one in the people files has "
+                                            "that name")
+                     for row, name in run(text(f"SELECT vp.row, vp.voter_name FROM vp {OFFICIAL} WHERE {GOOD} "
+                                               "AND coalesce(o.id, nm.official_id) IS NULL"))]
+    problems.sort(key=lambda p: p.row)
+    unknown = run(text("SELECT event, count(*) FROM vp WHERE bad IS NULL AND event_id IS NULL GROUP BY event "
+                       'ORDER BY event COLLATE "C"')).all()
+    problems += [osf.Problem(file, 0, f"{n} vote(s) in roll call {event_id}, which is in no _votes.csv (or was "
+                                      "skipped); not imported") for event_id, n in unknown]
+    for table in ("vp", "vp_events", "vp_names"):
+        run(text(f"DROP TABLE {table}"))
+    return written, [official for official, _ in voters], problems
