@@ -69,3 +69,18 @@ def make_device(client: TestClient, database: dbmod.Database) -> Any:
         return Device(client, enrollment_code(database, county, state, role), county, state, label)
 
     return make
+
+
+@pytest.fixture
+def cli(db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Any:
+    """`canvass-server ARGS` in process on the test database: (exit code, stdout, stderr)."""
+    from canvass_server.cli import main
+
+    monkeypatch.setenv("CANVASS_DATABASE_URL", db_url)
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -17,7 +17,6 @@ from sqlalchemy import select, update
 
 from canvass_protocol import wire
 from canvass_server import ballots, versions
-from canvass_server.cli import main
 from canvass_server.db import Database
 from canvass_server.devices import ensure_county
 from canvass_server.models import Ballot, BallotVote, Member, PolicyBrief
@@ -271,16 +270,9 @@ def test_quorum_counts_abstentions() -> None:
     assert not ballots.result_of(ballot, 1, 0, 1).quorum_met
 
 
-def test_the_ballots_commands(make_device: Any, database: Database, wake: dict[str, int], db_url: str,
-                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                              capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setenv("CANVASS_DATABASE_URL", db_url)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
+def test_the_ballots_commands(make_device: Any, database: Database, wake: dict[str, int], cli: Any,
+                              tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run = cli
     code, out, err = run("ballots", "open", "free-school-meals", "--scope", "county", "--county", "WAKE",
                          "--state", "NC", "--closes", LATER.isoformat(), "--quorum", "0.5", "--threshold", "1/2",
                          "--json")

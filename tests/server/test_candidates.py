@@ -24,7 +24,6 @@ from canvass_protocol import wire
 from canvass_server import ballots, candidates, versions
 from canvass_server.authz import Caller
 from canvass_server.candidates_models import Candidate, Nomination, PetitionSignature
-from canvass_server.cli import main
 from canvass_server.db import Database
 from canvass_server.devices import ensure_county
 from canvass_server.models import Ballot, BallotVote, County, Member, PolicyBrief
@@ -244,18 +243,6 @@ def test_a_recall_fails_at_66_percent_and_passes_at_67(make_device: Any, databas
 # ---- commands: add, questionnaire, endorsement ballot, the record against the promises ---------------------------
 
 
-@pytest.fixture
-def run(db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Any:
-    monkeypatch.setenv("CANVASS_DATABASE_URL", db_url)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
 def adopted(database: Database, slug: str) -> None:
     with database.session() as s:
         s.add(PolicyBrief(slug=slug, title=slug.replace("-", " ").title(), category="economy", status="adopted",
@@ -284,25 +271,25 @@ def truth(gen: Generated, person: str, links: dict[str, tuple[str, str]], promis
     return sorted(rows)
 
 
-def test_promises_against_votes_match_a_truth_from_the_files(run: Any, database: Database, tmp_path: Path) -> None:
+def test_promises_against_votes_match_a_truth_from_the_files(cli: Any, database: Database, tmp_path: Path) -> None:
     gen = generate(tmp_path, people=12, bills=8, seed=11)
-    assert run("officials", "import", str(tmp_path))[0] == 0
+    assert cli("officials", "import", str(tmp_path))[0] == 0
     adopted(database, "fair-wages")
     adopted(database, "clean-water")
     links = {gen.bills[0]["identifier"]: ("fair-wages", "yes"), gen.bills[1]["identifier"]: ("fair-wages", "yes"),
              gen.bills[2]["identifier"]: ("clean-water", "no")}
     for ident, (brief, aligned) in links.items():
-        assert run("scorecards", "link", brief, "--bill", ident, "--session", "2025", "--aligned", aligned)[0] == 0
+        assert cli("scorecards", "link", brief, "--bill", ident, "--session", "2025", "--aligned", aligned)[0] == 0
     person = gen.people[1]
-    code, out, err = run("candidates", "add", "--official", person["id"], "--office", "NC House", "--state", "NC",
+    code, out, err = cli("candidates", "add", "--official", person["id"], "--office", "NC House", "--state", "NC",
                          "--json")
     assert code == 0, err
     cid = json.loads(out)["id"]
     promised = {"fair-wages": "support", "clean-water": "support"}
     for brief, answer in promised.items():
-        assert run("candidates", "answer", str(cid), brief, "--answer", answer)[0] == 0
-    assert run("candidates", "answer", str(cid), "no-such-brief", "--answer", "support")[0] == 2
-    code, out, err = run("candidates", "show", str(cid), "--json")
+        assert cli("candidates", "answer", str(cid), brief, "--answer", answer)[0] == 0
+    assert cli("candidates", "answer", str(cid), "no-such-brief", "--answer", "support")[0] == 2
+    code, out, err = cli("candidates", "show", str(cid), "--json")
     assert code == 0, err
     shown = json.loads(out)
     assert (shown["name"], shown["district"], shown["status"]) == (person["name"], person["district"], "vetting")
@@ -314,31 +301,31 @@ def test_promises_against_votes_match_a_truth_from_the_files(run: Any, database:
     assert shown["record_summary"]["broken"] == sum(v == "broken" for _, _, v in expected)
 
 
-def test_an_endorsement_ballot_of_the_district_endorses(run: Any, database: Database) -> None:
+def test_an_endorsement_ballot_of_the_district_endorses(cli: Any, database: Database) -> None:
     members = add_members(database, 4)
     add_members(database, 3, district="13")
-    code, out, err = run("candidates", "add", "--name", "Nia Newcomer", "--office", "NC Senate", "--state", "nc",
+    code, out, err = cli("candidates", "add", "--name", "Nia Newcomer", "--office", "NC Senate", "--state", "nc",
                          "--chamber", "senate", "--district", "12", "--json")
     assert code == 0, err
     cid = json.loads(out)["id"]
-    assert run("ballots", "open", "--kind", "endorsement", "--candidate", str(cid), "--closes", "2099-01-01",
+    assert cli("ballots", "open", "--kind", "endorsement", "--candidate", str(cid), "--closes", "2099-01-01",
                "--quorum", "0.5", "--threshold", "0.5")[0] == 2  # nobody lives in senate district 12 yet
     for m in members:
-        assert run("members", "district", str(m), "--chamber", "upper", "--district", "12")[0] == 0
-    code, out, err = run("ballots", "open", "--kind", "endorsement", "--candidate", str(cid), "--closes",
+        assert cli("members", "district", str(m), "--chamber", "upper", "--district", "12")[0] == 0
+    code, out, err = cli("ballots", "open", "--kind", "endorsement", "--candidate", str(cid), "--closes",
                          "2099-01-01", "--quorum", "0.5", "--threshold", "0.5", "--json")
     assert code == 0, err
     ballot = json.loads(out)
     assert (ballot["electorate"], ballot["scope"], ballot["kind"]) == (4, "district", "endorsement")
     assert ballot["title"] == "Endorse Nia Newcomer (NC Senate, district 12)"
-    assert run("ballots", "open", "--kind", "recall", "--candidate", str(cid), "--closes", "2099-01-01",
+    assert cli("ballots", "open", "--kind", "recall", "--candidate", str(cid), "--closes", "2099-01-01",
                "--quorum", "0.5", "--threshold", "0.7")[0] == 2  # recalls open from the petition only
     cast(database, ballot["id"], members, 3)
-    code, out, err = run("ballots", "close", str(ballot["id"]), "--json")
+    code, out, err = cli("ballots", "close", str(ballot["id"]), "--json")
     assert code == 0, err
     assert json.loads(out)["adopted"] is True
-    code, out, _ = run("candidates", "list", "--json")
+    code, out, _ = cli("candidates", "list", "--json")
     assert json.loads(out)[0]["status"] == "endorsed"
-    assert run("candidates", "withdraw", str(cid))[0] == 0
-    code, out, _ = run("candidates", "list")
+    assert cli("candidates", "withdraw", str(cid))[0] == 0
+    code, out, _ = cli("candidates", "list")
     assert "withdrawn" in out and "Nia Newcomer" in out

@@ -17,17 +17,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def cli(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Any:
-    monkeypatch.setenv("CANVASS_DATABASE_URL", db_url)
+def cli(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The conftest's `cli`, with the server key in a file of this test's own."""
     monkeypatch.setenv("CANVASS_SERVER_KEY_FILE", str(tmp_path / "keys" / "server.key"))
     monkeypatch.delenv("CANVASS_SERVER_PRIVATE_KEY", raising=False)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+    return cli
 
 
 def test_init_on_a_fresh_machine_uses_sqlite_and_a_private_key_file(

@@ -8,29 +8,14 @@ import json
 import uuid
 from typing import Any
 
-import pytest
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 from fastapi.testclient import TestClient
 from helpers.server import Device, seed_county
 from sqlalchemy import select
 
 from canvass_protocol import envelope, trust, wire
-from canvass_server.cli import main
 from canvass_server.db import Database
 from canvass_server.models import ContactAttempt, County
-
-
-@pytest.fixture
-def cli(db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Any:
-    """`canvass-server ARGS` in process on the test database: (exit code, stdout, stderr)."""
-    monkeypatch.setenv("CANVASS_DATABASE_URL", db_url)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def _add(cli: Any, name: str, role: str, county: str = "Wake") -> int:

@@ -12,26 +12,13 @@ from helpers.openstates_files import generate, write_people
 from helpers.server import count
 from sqlalchemy import select
 
-from canvass_server.cli import main
 from canvass_server.db import Database
 from canvass_server.officials_models import Official, OfficialVote, VoteEvent
 
 
-@pytest.fixture
-def run(db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Any:
-    monkeypatch.setenv("CANVASS_DATABASE_URL", db_url)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-def test_import_prints_the_counts_and_keeps_ocd_ids(run: Any, database: Database, tmp_path: Path):
+def test_import_prints_the_counts_and_keeps_ocd_ids(cli: Any, database: Database, tmp_path: Path):
     gen = generate(tmp_path / "nc", people=15, bills=6)
-    code, out, err = run("officials", "import", str(tmp_path / "nc"), "--json")
+    code, out, err = cli("officials", "import", str(tmp_path / "nc"), "--json")
     assert code == 0, err
     data = json.loads(out)
     assert (data["people"], data["bills"], data["vote_events"], data["votes"]) == (
@@ -45,14 +32,14 @@ def test_import_prints_the_counts_and_keeps_ocd_ids(run: Any, database: Database
             .join(VoteEvent, VoteEvent.id == OfficialVote.vote_event_id)
             .join(Official, Official.id == OfficialVote.official_id))}
     assert stored == {(v["vote_event_id"], v["voter_id"], v["option"]) for v in gen.votes}
-    code, out, _ = run("officials", "import", str(tmp_path / "nc"))
+    code, out, _ = cli("officials", "import", str(tmp_path / "nc"))
     assert code == 0
     assert f"15 people, 6 bills, {len(gen.events)} vote events, {len(gen.votes)} votes; 0 row(s) skipped" in out
 
 
-def test_importing_again_updates_districts_and_replaces_votes(run: Any, database: Database, tmp_path: Path):
+def test_importing_again_updates_districts_and_replaces_votes(cli: Any, database: Database, tmp_path: Path):
     gen = generate(tmp_path, people=12, bills=4)
-    assert run("officials", "import", str(tmp_path))[0] == 0
+    assert cli("officials", "import", str(tmp_path))[0] == 0
     moved = gen.people[0]
     moved["district"], moved["name"] = "99", "Renamed Person"
     write_people(tmp_path, gen)
@@ -63,7 +50,7 @@ def test_importing_again_updates_districts_and_replaces_votes(run: Any, database
     cells[2] = first["option"]
     rows[1] = ",".join(cells)
     (tmp_path / "NC_2025_vote_people.csv").write_text("\n".join(rows) + "\n")
-    assert run("officials", "import", str(tmp_path))[0] == 0
+    assert cli("officials", "import", str(tmp_path))[0] == 0
     assert count(database, "official") == 12
     assert count(database, "official_vote") == len(gen.votes)
     with database.session() as s:
@@ -75,9 +62,9 @@ def test_importing_again_updates_districts_and_replaces_votes(run: Any, database
     assert option == first["option"]
 
 
-def test_people_from_yaml_with_changed_districts(run: Any, database: Database, tmp_path: Path):
+def test_people_from_yaml_with_changed_districts(cli: Any, database: Database, tmp_path: Path):
     gen = generate(tmp_path, people=10, bills=2, people_format="yaml")
-    code, out, err = run("officials", "import", str(tmp_path), "--json")
+    code, out, err = cli("officials", "import", str(tmp_path), "--json")
     assert code == 0, err
     assert json.loads(out)["people"] == 10
     with database.session() as s:
@@ -88,7 +75,7 @@ def test_people_from_yaml_with_changed_districts(run: Any, database: Database, t
 # On PostgreSQL a vote_people file is COPYed and resolved in SQL (officials_copy) unless COPY cannot read it as the
 # csv module does: "\r\n" keeps the generated file's line ends (the COPY path), "\n" mixes them (row by row).
 @pytest.mark.parametrize("newline", ["\r\n", "\n"])
-def test_bad_rows_are_reported_and_the_rest_imported(run: Any, database: Database, tmp_path: Path, newline: str):
+def test_bad_rows_are_reported_and_the_rest_imported(cli: Any, database: Database, tmp_path: Path, newline: str):
     gen = generate(tmp_path, people=6, bills=2, max_events_per_bill=1)
     event = gen.events[0]["id"]
     with (tmp_path / "NC_2025_vote_people.csv").open("a", newline="") as f:
@@ -102,7 +89,7 @@ def test_bad_rows_are_reported_and_the_rest_imported(run: Any, database: Databas
             f.write(line + newline)
     with (tmp_path / "NC_2025_bills.csv").open("a") as f:
         f.write("bill-1,HB 9,Bad id,,,2025,NC,lower\n")
-    code, out, err = run("officials", "import", str(tmp_path), "--json")
+    code, out, err = cli("officials", "import", str(tmp_path), "--json")
     assert code == 0, err
     data = json.loads(out)
     problems = {(p["file"], p["row"]): p["reason"] for p in data["problems"]}
@@ -118,13 +105,13 @@ def test_bad_rows_are_reported_and_the_rest_imported(run: Any, database: Databas
         last + n for n in (2, 6, 7, 1, 4)] + [0]  # the reader's, then the resolver's in row order, then roll calls
     assert "not an Open Civic Data bill id" in problems[("NC_2025_bills.csv", len(gen.bills) + 2)]
     assert data["votes"] == len(gen.votes) + 1 and data["unlisted_voters"] == 1  # the newcomer counts
-    code, out, _ = run("officials", "import", str(tmp_path))
+    code, out, _ = cli("officials", "import", str(tmp_path))
     assert "NC_2025_vote_people.csv row" in out and "skipped" in out
 
 
-def test_a_folder_that_is_not_open_states_data_is_a_clear_error(run: Any, tmp_path: Path):
+def test_a_folder_that_is_not_open_states_data_is_a_clear_error(cli: Any, tmp_path: Path):
     (tmp_path / "NC_2025_votes.csv").write_text("vote,when\n1,2\n")
-    code, out, err = run("officials", "import", str(tmp_path))
+    code, out, err = cli("officials", "import", str(tmp_path))
     assert code == 2
     assert "nothing imported: NC_2025_votes.csv: no column id, bill_id" in err
     assert "Traceback" not in err

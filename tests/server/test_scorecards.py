@@ -16,7 +16,6 @@ from canvass_protocol import wire
 from canvass_server import versions
 from canvass_server.authz import Caller
 from canvass_server.changes import changes
-from canvass_server.cli import main
 from canvass_server.db import Database
 from canvass_server.models import County, Member, PolicyBrief
 from canvass_server.models import Device as DeviceRow
@@ -30,21 +29,9 @@ def add_brief(database: Database, slug: str, status: str = "adopted", protects: 
 
 
 @pytest.fixture
-def run(db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Any:
-    monkeypatch.setenv("CANVASS_DATABASE_URL", db_url)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-@pytest.fixture
-def state(run: Any, database: Database, tmp_path: Path) -> Generated:
+def state(cli: Any, database: Database, tmp_path: Path) -> Generated:
     gen = generate(tmp_path, people=30, bills=10, seed=5)
-    assert run("officials", "import", str(tmp_path))[0] == 0
+    assert cli("officials", "import", str(tmp_path))[0] == 0
     add_brief(database, "fair-wages")
     add_brief(database, "clean-water", protects=["water"])
     add_brief(database, "toll-roads", status="proposed")
@@ -61,13 +48,13 @@ def repeated_motion(gen: Generated) -> tuple[str, str]:
     raise AssertionError("the generated session has no repeated motion")
 
 
-def shown(run: Any, *extra: str) -> dict[str, dict[str, Any]]:
-    code, out, err = run("scorecards", "show", "--json", *extra)
+def shown(cli: Any, *extra: str) -> dict[str, dict[str, Any]]:
+    code, out, err = cli("scorecards", "show", "--json", *extra)
     assert code == 0, err
     return {c["id"]: c for c in json.loads(out)}
 
 
-def test_scores_match_a_truth_computed_from_the_files(run: Any, state: Generated):
+def test_scores_match_a_truth_computed_from_the_files(cli: Any, state: Generated):
     bill, motion = repeated_motion(state)
     other = next(b["identifier"] for b in state.bills if b["identifier"] != bill)
     water = next(b["identifier"] for b in state.bills if b["identifier"] not in (bill, other))
@@ -75,10 +62,10 @@ def test_scores_match_a_truth_computed_from_the_files(run: Any, state: Generated
     for ident, mot, aligned, _ in links:
         brief = "clean-water" if ident == water else "fair-wages"
         argv = ["scorecards", "link", brief, "--bill", ident, "--session", "2025", "--aligned", aligned]
-        code, out, err = run(*argv, *(["--motion", mot.upper()] if mot else []))
+        code, out, err = cli(*argv, *(["--motion", mot.upper()] if mot else []))
         assert code == 0, err
     expected = truth(state, links)
-    cards = shown(run)
+    cards = shown(cli)
     assert set(cards) == set(expected)
     for pid, want in expected.items():
         got = cards[pid]
@@ -91,18 +78,18 @@ def test_scores_match_a_truth_computed_from_the_files(run: Any, state: Generated
     assert any(unweighted[p]["score"] != expected[p]["score"] for p in expected)
 
 
-def test_linking_again_updates_and_the_chamber_filter(run: Any, state: Generated):
+def test_linking_again_updates_and_the_chamber_filter(cli: Any, state: Generated):
     bill = state.bills[0]["identifier"]
-    assert run("scorecards", "link", "fair-wages", "--bill", bill, "--session", "2025", "--aligned", "yes")[0] == 0
-    assert run("scorecards", "link", "fair-wages", "--bill", bill.replace(" ", ""), "--session", "2025",
+    assert cli("scorecards", "link", "fair-wages", "--bill", bill, "--session", "2025", "--aligned", "yes")[0] == 0
+    assert cli("scorecards", "link", "fair-wages", "--bill", bill.replace(" ", ""), "--session", "2025",
                "--aligned", "no")[0] == 0
     expected = truth(state, [(bill, None, "no", 1)])
-    cards = shown(run)
+    cards = shown(cli)
     assert {p: (c["aligned"], c["against"]) for p, c in cards.items()} == {
         p: (t["aligned"], t["against"]) for p, t in expected.items()}
-    upper = shown(run, "--chamber", "senate")
+    upper = shown(cli, "--chamber", "senate")
     assert set(upper) == {p["id"] for p in state.people if p["chamber"] == "upper"}
-    code, out, _ = run("scorecards", "show")
+    code, out, _ = cli("scorecards", "show")
     assert code == 0 and "aligned" in out and f"{len(state.people)} official(s)" in out
 
 
@@ -112,8 +99,8 @@ def test_linking_again_updates_and_the_chamber_filter(run: Any, state: Generated
     (["fair-wages", "--bill", "HB 999"], "no bill 'HB 999' in session '2025'"),
     (["fair-wages", "--bill", "SB 1", "--motion", "Veto Override"], "with the motion 'Veto Override'; its motions"),
 ])
-def test_refusals_say_why(run: Any, state: Generated, argv: list[str], message: str):
-    code, out, err = run("scorecards", "link", *argv, "--session", "2025", "--aligned", "yes")
+def test_refusals_say_why(cli: Any, state: Generated, argv: list[str], message: str):
+    code, out, err = cli("scorecards", "link", *argv, "--session", "2025", "--aligned", "yes")
     assert code == 2
     assert message in err and "Traceback" not in err
 
@@ -133,10 +120,10 @@ def pull(database: Database, role: str, cursor: str | None = None) -> tuple[list
             return items, cursor
 
 
-def test_the_scorecards_scope_reaches_every_role_with_each_vote_explained(run: Any, state: Generated,
+def test_the_scorecards_scope_reaches_every_role_with_each_vote_explained(cli: Any, state: Generated,
                                                                           database: Database):
     bill = state.bills[1]["identifier"]
-    assert run("scorecards", "link", "clean-water", "--bill", bill, "--session", "2025", "--aligned", "yes")[0] == 0
+    assert cli("scorecards", "link", "clean-water", "--bill", bill, "--session", "2025", "--aligned", "yes")[0] == 0
     expected = truth(state, [(bill, None, "yes", WEIGHT_SECURED_RIGHT)])
     events = {e["id"]: e for e in state.events}
     for role in wire.ROLES:
@@ -155,7 +142,7 @@ def test_the_scorecards_scope_reaches_every_role_with_each_vote_explained(run: A
                        for v in item["votes"])
         assert pull(database, role, cursor)[0] == []
     # a new link changes the cards of those who voted: they come again after the cursor
-    assert run("scorecards", "link", "fair-wages", "--bill", state.bills[2]["identifier"], "--session", "2025",
+    assert cli("scorecards", "link", "fair-wages", "--bill", state.bills[2]["identifier"], "--session", "2025",
                "--aligned", "no")[0] == 0
     again, _ = pull(database, "volunteer", cursor)
     assert again and all(any(v["brief_slug"] == "fair-wages" for v in i["votes"]) for i in again)
