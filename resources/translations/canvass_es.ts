@@ -472,67 +472,67 @@
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="17"/>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="16"/>
         <source>Candidate</source>
         <translation>Candidato</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="18"/>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="17"/>
         <source>Office</source>
         <translation>Cargo</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="19"/>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="18"/>
         <source>District</source>
         <translation>Distrito</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="20"/>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="19"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="21"/>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="20"/>
         <source>Promises broken</source>
         <translation>Promesas incumplidas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="22"/>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="21"/>
         <source>Recall petition</source>
         <translation>Petición de revocación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="24"/>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="23"/>
         <source>in vetting</source>
         <translation>en evaluación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="25"/>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="24"/>
         <source>endorsed</source>
         <translation>respaldado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="26"/>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="25"/>
         <source>withdrawn</source>
         <translation>retirado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="27"/>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="26"/>
         <source>recalled</source>
         <translation>revocado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="37"/>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="36"/>
         <source>recall ballot open</source>
         <translation>votación de revocación abierta</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="38"/>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="37"/>
         <source>{0} of {1} signatures</source>
         <translation>{0} de {1} firmas</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="41"/>
+        <location filename="../../canvass_app/ui/models/candidate_table_model.py" line="40"/>
         <source>signed</source>
         <translation>firmada</translation>
     </message>
@@ -1066,102 +1066,102 @@
 <context>
     <name>Cure</name>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="16"/>
+        <location filename="../../canvass_formats/voted/status.py" line="17"/>
         <source>The witness&apos;s information on the return envelope is incomplete.</source>
         <translation>Los datos del testigo en el sobre de devolución están incompletos.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="18"/>
+        <location filename="../../canvass_formats/voted/status.py" line="19"/>
         <source>The witness&apos;s or assistant&apos;s signature is missing on the return envelope.</source>
         <translation>Falta la firma del testigo o del asistente en el sobre de devolución.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="20"/>
+        <location filename="../../canvass_formats/voted/status.py" line="21"/>
         <source>The witness&apos;s or assistant&apos;s address is missing on the return envelope.</source>
         <translation>Falta la dirección del testigo o del asistente en el sobre de devolución.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="22"/>
+        <location filename="../../canvass_formats/voted/status.py" line="23"/>
         <source>The assistant&apos;s information on the return envelope is incomplete.</source>
         <translation>Los datos del asistente en el sobre de devolución están incompletos.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="24"/>
+        <location filename="../../canvass_formats/voted/status.py" line="25"/>
         <source>The voter did not sign the return envelope.</source>
         <translation>El votante no firmó el sobre de devolución.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="25"/>
+        <location filename="../../canvass_formats/voted/status.py" line="26"/>
         <source>The signature on the envelope does not match the one on file.</source>
         <translation>La firma del sobre no coincide con la registrada.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="27"/>
+        <location filename="../../canvass_formats/voted/status.py" line="28"/>
         <source>The return envelope was not properly notarized.</source>
         <translation>El sobre de devolución no se notarizó correctamente.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="28"/>
+        <location filename="../../canvass_formats/voted/status.py" line="29"/>
         <source>The ballot has a problem; the county has asked the voter to fix it (cure pending).</source>
         <translation>La boleta tiene un problema; el condado pidió al votante que lo corrija (corrección pendiente).</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="30"/>
+        <location filename="../../canvass_formats/voted/status.py" line="31"/>
         <source>The voter must send a copy of a photo ID for the ballot to count.</source>
         <translation>El votante debe enviar una copia de una identificación con foto para que la boleta cuente.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="31"/>
+        <location filename="../../canvass_formats/voted/status.py" line="32"/>
         <source>The return envelope was not sealed.</source>
         <translation>El sobre de devolución no estaba cerrado.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="32"/>
+        <location filename="../../canvass_formats/voted/status.py" line="33"/>
         <source>The return envelope came back without the ballot.</source>
         <translation>El sobre de devolución llegó sin la boleta.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="33"/>
+        <location filename="../../canvass_formats/voted/status.py" line="34"/>
         <source>The ballot came back in another voter&apos;s envelope.</source>
         <translation>La boleta llegó en el sobre de otro votante.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="34"/>
+        <location filename="../../canvass_formats/voted/status.py" line="35"/>
         <source>The ballot was spoiled: the voter needs a new ballot, or can vote in person.</source>
         <translation>La boleta se anuló: el votante necesita una nueva o puede votar en persona.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="36"/>
+        <location filename="../../canvass_formats/voted/status.py" line="37"/>
         <source>The post office could not deliver the ballot: check the mailing address and request a new one.</source>
         <translation>El correo no pudo entregar la boleta: revise la dirección postal y solicite una nueva.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="38"/>
+        <location filename="../../canvass_formats/voted/status.py" line="39"/>
         <source>The ballot request was cancelled: the voter can request a new ballot or vote in person.</source>
         <translation>La solicitud de boleta se canceló: el votante puede solicitar una nueva o votar en persona.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="40"/>
+        <location filename="../../canvass_formats/voted/status.py" line="41"/>
         <source>The ballot was not voted: the voter can request a new one or vote in person.</source>
         <translation>La boleta no se votó: el votante puede solicitar una nueva o votar en persona.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="42"/>
+        <location filename="../../canvass_formats/voted/status.py" line="43"/>
         <source>The county has two ballots for this voter and must sort it out.</source>
         <translation>El condado tiene dos boletas de este votante y debe resolverlo.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="43"/>
+        <location filename="../../canvass_formats/voted/status.py" line="44"/>
         <source>The ballot could not be sent electronically.</source>
         <translation>La boleta no se pudo enviar por vía electrónica.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="45"/>
+        <location filename="../../canvass_formats/voted/status.py" line="46"/>
         <source>Mail ballot requested, not returned yet.</source>
         <translation>Boleta por correo solicitada, aún no devuelta.</translation>
     </message>
     <message>
-        <location filename="../../canvass_formats/voted/status.py" line="46"/>
+        <location filename="../../canvass_formats/voted/status.py" line="47"/>
         <source>Returned with the status “{0}”: ask the county board what the voter must do.</source>
         <translation>Devuelta con el estado «{0}»: pregunte a la junta electoral del condado qué debe hacer el votante.</translation>
     </message>
@@ -2275,62 +2275,62 @@
 <context>
     <name>ScorecardTableModel</name>
     <message>
-        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="17"/>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="16"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="18"/>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="17"/>
         <source>Party</source>
         <translation>Partido</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="19"/>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="18"/>
         <source>Chamber</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="20"/>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="19"/>
         <source>District</source>
         <translation>Distrito</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="21"/>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="20"/>
         <source>Score</source>
         <translation>Puntuación</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="22"/>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="21"/>
         <source>Aligned</source>
         <translation>Alineados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="23"/>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="22"/>
         <source>Against</source>
         <translation>En contra</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="24"/>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="23"/>
         <source>Absent</source>
         <translation>Ausentes</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="25"/>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="24"/>
         <source>Other</source>
         <translation>Otros</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="27"/>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="26"/>
         <source>Senate</source>
         <translation>Senado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="28"/>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="27"/>
         <source>House</source>
         <translation>Cámara baja</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="32"/>
+        <location filename="../../canvass_app/ui/models/scorecard_table_model.py" line="31"/>
         <source>no scored vote</source>
         <translation>sin voto puntuado</translation>
     </message>
@@ -2602,62 +2602,62 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="165"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="170"/>
         <source>This device was revoked: its voter data was wiped.</source>
         <translation>Este dispositivo fue revocado: sus datos de votantes se borraron.</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="213"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="218"/>
         <source>revoked, data wiped</source>
         <translation>revocado, datos borrados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="214"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="219"/>
         <source>not connected</source>
         <translation>sin conectar</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="218"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="223"/>
         <source>syncing…</source>
         <translation>sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="221"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="226"/>
         <source>online</source>
         <translation>en línea</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="222"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="227"/>
         <source>offline</source>
         <translation>sin conexión</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="223"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="228"/>
         <source>checking</source>
         <translation>comprobando</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="227"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="232"/>
         <source>{0} waiting</source>
         <translation>{0} en espera</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="229"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="234"/>
         <source>all sent</source>
         <translation>todo enviado</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="231"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="236"/>
         <source>{0} not accepted</source>
         <translation>{0} no aceptados</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="243"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="248"/>
         <source>{0} change(s) the server did not accept: click to see them</source>
         <translation>{0} cambio(s) que el servidor no aceptó: haga clic para verlos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/sync_controller.py" line="241"/>
+        <location filename="../../canvass_app/ui/sync_controller.py" line="246"/>
         <source>Oldest waiting change: {0} old</source>
         <translation>Cambio en espera más antiguo: {0}</translation>
     </message>

@@ -21,7 +21,7 @@ def middle_of(header: QHeaderView, section: int) -> QPoint:
 
 
 def names(page: CandidatesPage) -> list[str]:
-    return [page.model.card(r).name for r in range(page.model.rowCount())]
+    return [page.model.row(r).name for r in range(page.model.rowCount())]
 
 
 def test_candidates_page_sorts_searches_and_explains(qtbot: QtBot, ctx: AppContext, qtmodeltester: Any):

@@ -18,7 +18,7 @@ from canvass_app.ui.pages.candidates import CandidatesPage
 
 def select_candidate(qtbot: QtBot, page: CandidatesPage, name: str) -> None:
     panel = page.candidates
-    row = [panel.model.candidate(r).name for r in range(panel.model.rowCount())].index(name)
+    row = [panel.model.row(r).name for r in range(panel.model.rowCount())].index(name)
     panel.table.selectRow(row)
     qtbot.waitUntil(lambda: panel.detail.toPlainText().startswith(name))
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
 
 from canvass_app.candidates.candidates import CandidateView
 from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.ui.i18n import number, translate
+from canvass_app.ui.models.rows_model import Index, RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 COLUMNS = [
     QT_TRANSLATE_NOOP("CandidateTableModel", "Candidate"),
     QT_TRANSLATE_NOOP("CandidateTableModel", "Office"),
@@ -42,32 +41,11 @@ def petition_text(c: CandidateView) -> str:
     return text
 
 
-class CandidateTableModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CandidateView] = []
+class CandidateTableModel(RowsModel[CandidateView]):
+    CONTEXT = "CandidateTableModel"
+    HEADERS = COLUMNS
 
-    def set_rows(self, rows: list[CandidateView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def candidate(self, row: int) -> CandidateView:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and \
-                0 <= section < len(COLUMNS):
-            return translate("CandidateTableModel", COLUMNS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         c = self._rows[index.row()]

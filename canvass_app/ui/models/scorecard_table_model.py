@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
 
 from canvass_app.candidates.scorecards import ScorecardView
 from canvass_app.i18n import QT_TRANSLATE_NOOP
 from canvass_app.ui.i18n import number, translate
+from canvass_app.ui.models.rows_model import Index, RowsModel
 
-_Index = QModelIndex | QPersistentModelIndex
 COLUMNS = [  # the keys are the service's sorts
     ("name", QT_TRANSLATE_NOOP("ScorecardTableModel", "Name")),
     ("party", QT_TRANSLATE_NOOP("ScorecardTableModel", "Party")),
@@ -32,32 +31,11 @@ def score_text(score: float | None) -> str:
     return translate("ScorecardTableModel", "no scored vote") if score is None else f"{number(score * 100)}%"
 
 
-class ScorecardTableModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ScorecardView] = []
+class ScorecardTableModel(RowsModel[ScorecardView]):
+    CONTEXT = "ScorecardTableModel"
+    HEADERS = [header for _, header in COLUMNS]
 
-    def set_rows(self, rows: list[ScorecardView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def card(self, row: int) -> ScorecardView:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and \
-                0 <= section < len(COLUMNS):
-            return translate("ScorecardTableModel", COLUMNS[section][1])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         key = COLUMNS[index.column()][0]

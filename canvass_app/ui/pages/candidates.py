@@ -149,11 +149,11 @@ class CandidatesPage(QWidget):
 
     def _chosen_id(self) -> str | None:
         row = self.table.currentIndex().row()
-        return self.model.card(row).id if 0 <= row < self.model.rowCount() else None
+        return self.model.row(row).id if 0 <= row < self.model.rowCount() else None
 
     def _show(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            self.detail.setHtml(explain(self.model.card(row)))
+            self.detail.setHtml(explain(self.model.row(row)))
         elif self.search.text().strip():
             self.detail.setPlainText(translate("CandidatesPage", "No official matches the search."))
         else:

@@ -196,11 +196,11 @@ class CandidatesPanel(QWidget):
 
     def chosen(self) -> CandidateView | None:
         row = self.table.currentIndex().row()
-        return self.model.candidate(row) if 0 <= row < self.model.rowCount() else None
+        return self.model.row(row) if 0 <= row < self.model.rowCount() else None
 
     def _show(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            c = self.model.candidate(row)
+            c = self.model.row(row)
             self.detail.setHtml(explain(c))
             self.sign_button.setEnabled(c.may_sign)
         else:
