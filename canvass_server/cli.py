@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,36 @@ def emit(args: argparse.Namespace, summary: str, data: Any) -> None:
         print(json.dumps(data, indent=2, default=str))
     else:
         print(summary)
+
+
+Adder = Callable[[str, Any, str], argparse.ArgumentParser]
+
+
+def command_adder(sub: Any, common: argparse.ArgumentParser) -> Adder:
+    """`add(name, func, help)`: a subcommand with the common options that runs `func(args)`."""
+
+    def add(name: str, func: Any, help_text: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = sub.add_parser(name, parents=[common], help=help_text)
+        p.set_defaults(func=func)
+        return p
+
+    return add
+
+
+def command_group(sub: Any, common: argparse.ArgumentParser, name: str, help_text: str) -> Adder:
+    """A command with subcommands (`canvass-server ballots open ...`); returns their `add`."""
+    top = sub.add_parser(name, help=help_text)
+    return command_adder(top.add_subparsers(dest=f"{name}_command", required=True, metavar="COMMAND"), common)
+
+
+def emit_rows(args: argparse.Namespace, data: list[Any], lines: Iterable[str], footer: str) -> None:
+    """A list command's output: the rows as JSON with --json, else a line each and a closing count."""
+    if getattr(args, "json", False):
+        emit(args, "", data)
+        return
+    for line in lines:
+        print(line)
+    print(footer)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -172,12 +202,8 @@ def cmd_members_list(args: argparse.Namespace) -> int:
     if args.state and not args.county:
         raise CommandError("give --county with --state")
     rows = _run(args, lambda s: members.list_members(s, county=args.county, state=args.state or "NC"))
-    if args.json:
-        emit(args, "", [m.__dict__ for m in rows])
-        return 0
-    for m in rows:
-        print(_member_line(m))
-    print(f"{len(rows)} member(s), {sum(m.status == 'active' for m in rows)} active")
+    emit_rows(args, [m.__dict__ for m in rows], map(_member_line, rows),
+              f"{len(rows)} member(s), {sum(m.status == 'active' for m in rows)} active")
     return 0
 
 
@@ -364,11 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="canvass-server", description="The Canvass central sync server.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    def add(name: str, func: Any, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, parents=[common], help=help_text)
-        p.set_defaults(func=func)
-        return p
-
+    add = command_adder(sub, common)
     add("init", cmd_init, "create or upgrade the schema and make the server's HPKE key pair")
     p = add("serve", cmd_serve, "run the HTTP server")
     p.add_argument("--host", help="listen address (default: $CANVASS_HOST, else 127.0.0.1)")
@@ -378,28 +400,25 @@ def build_parser() -> argparse.ArgumentParser:
                    help="(default: $CANVASS_LOG_LEVEL, else info)")
     p.add_argument("--certfile", type=Path, help="PEM certificate to serve HTTPS (default: $CANVASS_TLS_CERTFILE)")
     p.add_argument("--keyfile", type=Path, help="PEM key of --certfile (default: $CANVASS_TLS_KEYFILE)")
-    members_parser = sub.add_parser("members", help="add, list, suspend and remove the alliance's members")
-    actions = members_parser.add_subparsers(dest="action", required=True)
-    p = actions.add_parser("add", parents=[common], help="add a member to a county (prints the member's id)")
-    p.set_defaults(func=cmd_members_add)
+    member = command_group(sub, common, "members", "add, list, suspend and remove the alliance's members")
+    p = member("add", cmd_members_add, "add a member to a county (prints the member's id)")
     p.add_argument("--county", required=True, help="the county's name (any case: DURHAM is Durham)")
     p.add_argument("--state", default="NC", help="two-letter state of the county (default NC)")
     p.add_argument("--name", required=True)
     p.add_argument("--role", required=True, help="volunteer, canvasser, county_lead or admin")
     p.add_argument("--email")
     p.add_argument("--phone")
-    p = actions.add_parser("list", parents=[common], help="list the members of one county, or of all")
-    p.set_defaults(func=cmd_members_list)
+    p = member("list", cmd_members_list, "list the members of one county, or of all")
     p.add_argument("--county")
     p.add_argument("--state", help="two-letter state of --county (default NC)")
     for action, change, text in (("suspend", members.suspend, "suspend a member: revokes their devices and codes"),
                                  ("remove", members.remove, "remove a member: revokes their devices and codes")):
-        p = actions.add_parser(action, parents=[common], help=text)
-        p.set_defaults(func=cmd_members_status, change=change)
+        p = member(action, cmd_members_status, text)
+        p.set_defaults(change=change)
         p.add_argument("id", metavar="ID", type=POSITIVE_ID, help="the member's id (see `members list`)")
     from canvass_server import cli_candidates  # it imports this module's helpers
 
-    cli_candidates.register_member_district(actions, common)
+    cli_candidates.register_member_district(member)
     p = add("enrollment-code", cmd_enrollment_code, "make a one-time enrollment code for a member")
     p.add_argument("--member", type=POSITIVE_ID, metavar="ID", help="the member whose new device it enrolls")
     p.add_argument("--county", help="shortcut without a member: the county of a member made at enrollment")
@@ -407,12 +426,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", help="shortcut without a member: the new member's role")
     p.add_argument("--expires-hours", type=bounded_int(1, 24 * 30), default=72,
                    help="hours the code stays valid, 1 to 720 (default 72)")
-    codes_parser = sub.add_parser("enrollment-codes", help="list or revoke enrollment codes")
-    actions = codes_parser.add_subparsers(dest="action", required=True)
-    p = actions.add_parser("list", parents=[common], help="every code with its member, maker and status")
-    p.set_defaults(func=cmd_codes_list)
-    p = actions.add_parser("revoke", parents=[common], help="revoke an unused code")
-    p.set_defaults(func=cmd_codes_revoke)
+    code = command_group(sub, common, "enrollment-codes", "list or revoke enrollment codes")
+    code("list", cmd_codes_list, "every code with its member, maker and status")
+    p = code("revoke", cmd_codes_revoke, "revoke an unused code")
     p.add_argument("code_id", metavar="CODE_ID", type=POSITIVE_ID, help="the code's id (see `enrollment-codes list`)")
     add("devices", cmd_devices, "list enrolled devices")
     p = add("revoke", cmd_revoke, "revoke a device (it is told to wipe its voter data)")

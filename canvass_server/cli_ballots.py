@@ -12,7 +12,7 @@ from typing import Any
 
 from canvass_server import ballots
 from canvass_server.candidates_models import Candidate
-from canvass_server.cli import POSITIVE_ID, CommandError, _open, emit
+from canvass_server.cli import POSITIVE_ID, CommandError, _open, command_group, emit, emit_rows
 
 EFFECT = {"policy": "the brief is adopted", "endorsement": "the candidate is endorsed",
           "recall": "the candidate is recalled and nominations for the seat are open"}
@@ -95,12 +95,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     _, database = _open(args)
     with database.session() as session:
         rows = ballots.list_ballots(session)
-    if args.json:
-        emit(args, "", [r.__dict__ for r in rows])
-        return 0
-    for r in rows:
-        print(_ballot_line(r))
-    print(f"{len(rows)} ballot(s), {sum(r.status == 'open' for r in rows)} open")
+    emit_rows(args, [r.__dict__ for r in rows], map(_ballot_line, rows),
+              f"{len(rows)} ballot(s), {sum(r.status == 'open' for r in rows)} open")
     return 0
 
 
@@ -167,13 +163,7 @@ def cmd_receipts(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     """Add `ballots open | list | close | tally | receipts` to the canvass-server parser."""
-    top = sub.add_parser("ballots", help="ballots on proposed briefs: open, list, close, tally, receipts")
-    commands = top.add_subparsers(dest="ballots_command", required=True, metavar="COMMAND")
-
-    def add(name: str, func: Any, help_text: str) -> argparse.ArgumentParser:
-        p = commands.add_parser(name, parents=[common], help=help_text)
-        p.set_defaults(func=func)
-        return p
+    add = command_group(sub, common, "ballots", "ballots on proposed briefs: open, list, close, tally, receipts")
 
     p = add("open", cmd_open, "put a proposed brief to the active members of a county, a state or the nation; "
                               "or a candidate's endorsement to the members of their district")

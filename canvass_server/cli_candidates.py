@@ -5,10 +5,9 @@ alliance's own candidates from the host's command line (docs/candidates.md). End
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from canvass_server import candidates
-from canvass_server.cli import POSITIVE_ID, CommandError, _open, emit
+from canvass_server.cli import POSITIVE_ID, Adder, CommandError, _open, command_group, emit, emit_rows
 from canvass_server.cli_ballots import _fraction
 
 
@@ -64,12 +63,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             infos = candidates.list_candidates(session)
     finally:
         database.dispose()
-    if args.json:
-        emit(args, "", [i.as_dict() for i in infos])
-        return 0
-    for info in infos:
-        print(_line(info))
-    print(f"{len(infos)} candidate(s)")
+    emit_rows(args, [i.as_dict() for i in infos], map(_line, infos), f"{len(infos)} candidate(s)")
     return 0
 
 
@@ -130,13 +124,8 @@ def cmd_district(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     """Add `candidates add | answer | list | show | withdraw` to the canvass-server parser."""
-    top = sub.add_parser("candidates", help="the alliance's own candidates: add, questionnaire, list, show, withdraw")
-    commands = top.add_subparsers(dest="candidates_command", required=True, metavar="COMMAND")
-
-    def add(name: str, func: Any, help_text: str) -> argparse.ArgumentParser:
-        p = commands.add_parser(name, parents=[common], help=help_text)
-        p.set_defaults(func=func)
-        return p
+    add = command_group(sub, common, "candidates",
+                        "the alliance's own candidates: add, questionnaire, list, show, withdraw")
 
     p = add("add", cmd_add, "add a candidate in vetting: an official (--official) or a newcomer (--name)")
     who = p.add_mutually_exclusive_group(required=True)
@@ -160,12 +149,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("id", metavar="CANDIDATE_ID", type=POSITIVE_ID)
 
 
-def register_member_district(actions: argparse._SubParsersAction[argparse.ArgumentParser],
-                             common: argparse.ArgumentParser) -> None:
+def register_member_district(member: Adder) -> None:
     """Add `members district ID --chamber C (--district D | --clear)` to the `members` commands."""
-    p = actions.add_parser("district", parents=[common], help="the legislative district a member lives in, per "
-                                                             "chamber: it makes them an elector of its ballots")
-    p.set_defaults(func=cmd_district)
+    p = member("district", cmd_district, "the legislative district a member lives in, per chamber: it makes them "
+                                         "an elector of its ballots")
     p.add_argument("id", metavar="ID", type=POSITIVE_ID, help="the member's id (see `members list`)")
     p.add_argument("--chamber", required=True, metavar="C", help="upper or lower (senate or house)")
     p.add_argument("--district", metavar="D")

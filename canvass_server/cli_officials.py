@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from canvass_formats.openstates import OpenStatesError
 from canvass_server import officials, scorecards
-from canvass_server.cli import CommandError, _open, emit
+from canvass_server.cli import CommandError, _open, command_group, emit
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -84,19 +83,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     """Add `officials import` and `scorecards link | unlink | show` to the canvass-server parser."""
-    top = sub.add_parser("officials", help="legislators and their roll-call votes from Open States bulk files")
-    commands = top.add_subparsers(dest="officials_command", required=True, metavar="COMMAND")
-    p = commands.add_parser("import", parents=[common], help="import a folder of Open States session CSVs and "
-                                                             "people (CSV or YAML); importing again updates")
-    p.set_defaults(func=cmd_import)
+    officials = command_group(sub, common, "officials",
+                              "legislators and their roll-call votes from Open States bulk files")
+    p = officials("import", cmd_import, "import a folder of Open States session CSVs and people (CSV or YAML); "
+                                        "importing again updates")
     p.add_argument("dir", metavar="DIR")
-    top = sub.add_parser("scorecards", help="score officials' votes against the adopted briefs")
-    commands = top.add_subparsers(dest="scorecards_command", required=True, metavar="COMMAND")
-
-    def add(name: str, func: Any, help_text: str) -> argparse.ArgumentParser:
-        p = commands.add_parser(name, parents=[common], help=help_text)
-        p.set_defaults(func=func)
-        return p
+    add = command_group(sub, common, "scorecards", "score officials' votes against the adopted briefs")
 
     p = add("link", cmd_link, "score a bill's roll calls against an adopted brief")
     p.add_argument("brief", metavar="BRIEF_SLUG")
