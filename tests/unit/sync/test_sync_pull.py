@@ -152,8 +152,8 @@ def test_a_canvassers_device_keeps_only_its_turfs_voters_and_those_with_ops_pend
 def test_the_scopes_a_role_pulls() -> None:
     assert pull.scopes_for("volunteer") == [s for s in ("rights", "briefs", "surveys", "ballots", "scorecards",
                                                                 "candidates") if s in pull.APPLY]
-    assert pull.scopes_for("canvasser")[:3] == ["households", "voters", "turfs"]
-    assert pull.scopes_for("county_lead")[:4] == ["households", "voters", "members", "turfs"]
+    assert pull.scopes_for("canvasser")[:4] == ["households", "voters", "voted", "turfs"]
+    assert pull.scopes_for("county_lead")[:5] == ["households", "voters", "voted", "members", "turfs"]
 
 
 def test_surveys_replace_their_options(store: Store) -> None:
