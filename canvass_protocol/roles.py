@@ -2,10 +2,10 @@
 and by the app (which offers only what the member's role allows). docs/sync-protocol.md prints the same table.
 
 Each entry says how far a role reaches: "all" (every row the scope holds for the device's county or the
-alliance), "own" (only what is the member's own: their turfs and the voters and households on them, their own
-turf to return, their vote on a ballot whose electorate they are in, their signature on the recall petition of a
-candidate of their district), or no entry at all (refused:
-`forbidden` on pull, `forbidden_role` for an op).
+alliance), "own" (only what is the member's own: their turfs and the voters, households and voted status on them,
+their own turf to return, their vote on a ballot whose electorate they are in, their signature on the recall
+petition of a candidate of their district), or no entry at all (refused: `forbidden` on pull, `forbidden_role` for
+an op).
 """
 
 from __future__ import annotations
@@ -19,15 +19,15 @@ Reach = Literal["all", "own"]
 PULL: dict[str, dict[str, Reach]] = {
     "volunteer": {"rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all",
                   "candidates": "all", "device": "own"},
-    "canvasser": {"households": "own", "voters": "own", "turfs": "own", "contacts": "own", "rights": "all",
-                  "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all", "candidates": "all",
-                  "device": "own"},
-    "county_lead": {"households": "all", "voters": "all", "turfs": "all", "contacts": "all", "members": "all",
-                    "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all",
-                    "candidates": "all", "rides": "all", "device": "own"},
-    "admin": {"households": "all", "voters": "all", "turfs": "all", "contacts": "all", "members": "all",
-              "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all",
-              "candidates": "all", "rides": "all", "device": "own"},
+    "canvasser": {"households": "own", "voters": "own", "voted": "own", "turfs": "own", "contacts": "own",
+                  "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own", "scorecards": "all",
+                  "candidates": "all", "device": "own"},
+    "county_lead": {"households": "all", "voters": "all", "voted": "all", "turfs": "all", "contacts": "all",
+                    "members": "all", "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own",
+                    "scorecards": "all", "candidates": "all", "rides": "all", "device": "own"},
+    "admin": {"households": "all", "voters": "all", "voted": "all", "turfs": "all", "contacts": "all",
+              "members": "all", "rights": "all", "briefs": "all", "surveys": "all", "ballots": "own",
+              "scorecards": "all", "candidates": "all", "rides": "all", "device": "own"},
 }
 
 OPS: dict[str, dict[str, Reach]] = {

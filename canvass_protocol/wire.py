@@ -31,8 +31,8 @@ OpType = Literal["contact_attempt", "voter_correction", "ballot_vote", "turf_cut
 # Call back, Do not contact, Hostile. Their names and order for people live in the stores' seeded result_code tables.
 ResultCodeValue = Literal["C", "NH", "R", "M", "D", "I", "LB", "WA", "CB", "DNC", "H"]
 CorrectableField = Literal["phone", "email", "language", "do_not_contact", "deceased", "moved"]
-Scope = Literal["households", "voters", "turfs", "contacts", "members", "rights", "briefs", "surveys", "ballots",
-                "scorecards", "candidates", "rides", "device"]
+Scope = Literal["households", "voters", "voted", "turfs", "contacts", "members", "rights", "briefs", "surveys",
+                "ballots", "scorecards", "candidates", "rides", "device"]
 VoteChoice = Literal["support", "oppose", "abstain"]
 ContactSource = Literal["walk", "cli", "paper"]
 RideStatus = Literal["requested", "arranged", "done", "cancelled"]
@@ -151,6 +151,7 @@ DbId = Annotated[int, Field(ge=1, le=DB_INT_MAX)]
 Answers = Annotated[dict[str, Any], AfterValidator(bounded_answers)]
 Phone = Annotated[str, Field(max_length=20), AfterValidator(phone_number)]
 When = Annotated[str, Field(max_length=40), AfterValidator(iso_datetime)]
+IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]  # "2026-11-03"
 
 
 def canonical_json(obj: Any) -> bytes:
@@ -550,17 +551,19 @@ class VoterItem(Strict):
     deceased: bool = False
     moved: bool = False
     household_key: str | None = None
-    # GOTV (issue 16): the voter in the county's latest election with voted data (election_date "YYYY-MM-DD",
-    # None when the county has none). ballot_status: "requested", "accepted" or the state's word for a problem.
-    election_date: str | None = Field(default=None, max_length=10)
+
+
+class VotedItem(Strict):
+    """Whether a voter has voted in an election, and their mail ballot's state (scope `voted`, GOTV, issue 16):
+    one item per voter per election, from the county's voted files (`import-voted`). `ballot_status`:
+    "requested", "accepted" or the state's word for a problem to cure."""
+
+    state_voter_id: VoterId
+    election: IsoDate
     voted: bool = False
-    voted_on: str | None = Field(default=None, max_length=10)
+    voted_on: IsoDate | None = None
     vote_method: str | None = Field(default=None, max_length=20)
     ballot_status: str | None = Field(default=None, max_length=40)
-
-
-# VoterItem's fields kept in the `voted` table (per voter per election) rather than on the voter row.
-VOTED_FIELDS = ("election_date", "voted", "voted_on", "vote_method", "ballot_status")
 
 
 class TurfItem(Strict):
@@ -797,6 +800,7 @@ class DeviceStatus(Strict):
 PULL_ITEM_MODELS: dict[str, type[BaseModel]] = {
     "households": HouseholdItem,
     "voters": VoterItem,
+    "voted": VotedItem,
     "turfs": TurfItem,
     "contacts": ContactItem,
     "members": MemberItem,

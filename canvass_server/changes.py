@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from canvass_protocol import roles, wire
@@ -39,7 +39,8 @@ from canvass_server.turfs import scope_key as turfs_key
 
 # The columns sent are the wire models' fields (canvass_protocol.wire), named alike on the server's tables.
 HOUSEHOLD_FIELDS = wire.item_fields("households")
-VOTER_FIELDS = tuple(f for f in wire.item_fields("voters") if f != "household_key" and f not in wire.VOTED_FIELDS)
+VOTER_FIELDS = tuple(f for f in wire.item_fields("voters") if f != "household_key")
+VOTED_FIELDS = tuple(f for f in wire.item_fields("voted") if f != "state_voter_id")
 BRIEF_FIELDS = tuple(f for f in wire.item_fields("briefs") if f not in ("version", "updated_at"))
 MEMBER_FIELDS = wire.item_fields("members")
 TURFS_PER_PAGE = 20  # a turf carries up to wire.MAX_TURF_LINES lines: pages of turfs stay a few MB at most
@@ -121,6 +122,16 @@ def voters(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
     return Feed(Voter, f"voters:{caller.county.id}", where, _render_voters)
 
 
+def voted(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
+    """Who has voted (GOTV): its own scope, so that a voted file never rewrites a voter row. A canvasser gets the
+    rows of the voters on their turfs, restarted like `voters` when the turfs they hold change."""
+    where = Voted.county_id == caller.county.id
+    if reach == "own":
+        return Feed(Voted, f"voted:{caller.county.id}", and_(where, Voted.voter_id.in_(_held_voters(caller))),
+                    _render_voted, _held_fingerprint(session, caller))
+    return Feed(Voted, f"voted:{caller.county.id}", where, _render_voted)
+
+
 def turfs(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
     where = Turf.county_id == caller.county.id
     if reach == "own":  # the turfs they hold, and those they held: sent (as deleted) when they change hands
@@ -181,6 +192,7 @@ def rides_feed(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
 FEEDS: dict[str, Callable[[Session, Caller, roles.Reach], Feed]] = {
     "households": households,
     "voters": voters,
+    "voted": voted,
     "turfs": turfs,
     "contacts": contacts,
     "members": members,
@@ -243,18 +255,13 @@ def _render_households(session: Session, caller: Caller, rows: Any) -> list[dict
 def _render_voters(session: Session, caller: Caller, rows: Any) -> list[dict[str, Any]]:
     keys = dict(session.execute(select(Household.id, Household.key).where(
         Household.id.in_({v.household_id for v in rows if v.household_id}))).all())
-    voted = _voted(session, caller, [v.id for v in rows])
-    none = {"election_date": None, "voted": False, "voted_on": None, "vote_method": None, "ballot_status": None}
-    return [_pick(v, VOTER_FIELDS) | {"household_key": keys.get(v.household_id)} | voted.get(v.id, none)
-            for v in rows]
+    return [_pick(v, VOTER_FIELDS) | {"household_key": keys.get(v.household_id)} for v in rows]
 
 
-def _voted(session: Session, caller: Caller, voter_ids: list[int]) -> dict[int, dict[str, Any]]:
-    """The page's voters in the county's latest election with voted data (GOTV), as VoterItem's voted fields."""
-    latest = select(func.max(Voted.election)).where(Voted.county_id == caller.county.id).scalar_subquery()
-    rows = session.execute(select(Voted).where(Voted.voter_id.in_(voter_ids), Voted.election == latest)).scalars()
-    return {r.voter_id: {"election_date": r.election, "voted": r.voted, "voted_on": r.voted_on,
-                         "vote_method": r.vote_method, "ballot_status": r.ballot_status} for r in rows}
+def _render_voted(session: Session, caller: Caller, rows: Any) -> list[dict[str, Any]]:
+    ids = dict(session.execute(select(Voter.id, Voter.state_voter_id).where(
+        Voter.id.in_({r.voter_id for r in rows}))).all())
+    return [_pick(r, VOTED_FIELDS) | {"state_voter_id": ids[r.voter_id]} for r in rows]
 
 
 def _render_turfs(session: Session, caller: Caller, rows: Any) -> list[dict[str, Any]]:

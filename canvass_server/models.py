@@ -410,18 +410,24 @@ class SurveyQuestion(Base):
 
 class Voted(Base):
     """Whether a voter has voted in an election and their mail ballot's state, from the county's voted files
-    (`import-voted`, migration 0005); sent to devices with the voter (wire.VoterItem, the latest election)."""
+    (`import-voted`, migrations 0005 and 0009); sent to devices in their own scope (`voted`, wire.VotedItem), so an
+    import never rewrites a voter row. `county_id` is the voter's county (no foreign key of its own: the voter's
+    implies it, and the check was a third of the import's insert)."""
 
     __tablename__ = "voted"
-    __table_args__ = (Index("ix_voted_county_election", "county_id", "election"),)
+    __table_args__ = (UniqueConstraint("voter_id", "election"),
+                      Index("ix_voted_county_election", "county_id", "election"),
+                      Index("ix_voted_pull", "county_id", "version", "id"))
 
-    voter_id: Mapped[int] = mapped_column(ForeignKey("voter.id", ondelete="CASCADE"), primary_key=True)
-    election: Mapped[str] = mapped_column(String(10), primary_key=True)  # "2026-11-03"
-    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    voter_id: Mapped[int] = mapped_column(ForeignKey("voter.id", ondelete="CASCADE"))
+    election: Mapped[str] = mapped_column(String(10))  # "2026-11-03"
+    county_id: Mapped[int]
     voted: Mapped[bool] = mapped_column(Boolean, default=False)
     voted_on: Mapped[str | None] = mapped_column(String(10))
     vote_method: Mapped[str | None] = mapped_column(String(20))
     ballot_status: Mapped[str | None] = mapped_column(String(40))
+    version: Mapped[int] = mapped_column(default=0)  # scope `voted:{county_id}`
 
 
 class RideRequest(Base):

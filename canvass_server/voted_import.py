@@ -2,9 +2,9 @@
 
 Rows are read by canvass_formats.voted (as the app reads them), copied into a temporary table (COPY on
 PostgreSQL) and decided in SQL: each voter's winning row of the election (a counted ballot first, then the latest
-request, then the last row); only statuses that change are written, and those voters' versions are bumped so
-devices pull them with the voter at their next sync. A vote once recorded is never taken back; the same file
-twice changes nothing.
+request, then the last row); only statuses that change are written, each with the import's version of the
+county's `voted` scope, so devices pull them at their next sync (no voter row is touched). A vote once recorded is
+never taken back; the same file twice changes nothing.
 """
 
 from __future__ import annotations
@@ -71,15 +71,13 @@ def import_voted(session: Session, path: Path, *, county: str, state: str, layou
              f"(NOT o.voted AND (o.voted {differs} w.voted OR o.voted_on {differs} w.voted_on OR "
              f"o.vote_method {differs} w.method OR o.ballot_status {differs} w.ballot_status))"), p)
     result.changed = run(text("SELECT count(*) FROM voted_changed")).scalar_one()
-    if result.changed:
-        # The voters first: the voted rows' foreign-key checks then find them already locked by this transaction.
-        version = versions.bump(session, f"voters:{row.id}")
-        run(text("UPDATE voter SET version = :v WHERE id IN (SELECT voter_id FROM voted_changed)"), {"v": version})
-        run(text("INSERT INTO voted (voter_id, election, county_id, voted, voted_on, vote_method, ballot_status) "
-                 "SELECT voter_id, :e, :c, voted, voted_on, method, ballot_status FROM voted_changed WHERE true "
-                 "ORDER BY voter_id ON CONFLICT (voter_id, election) DO UPDATE SET voted = excluded.voted, "
+    if result.changed:  # devices pull the changed rows in the `voted` scope: no voter row is rewritten
+        p["v"] = versions.bump(session, f"voted:{row.id}")
+        run(text("INSERT INTO voted (voter_id, election, county_id, voted, voted_on, vote_method, ballot_status, "
+                 "version) SELECT voter_id, :e, :c, voted, voted_on, method, ballot_status, :v FROM voted_changed "
+                 "WHERE true ORDER BY voter_id ON CONFLICT (voter_id, election) DO UPDATE SET voted = excluded.voted, "
                  "voted_on = excluded.voted_on, vote_method = excluded.vote_method, "
-                 "ballot_status = excluded.ballot_status"), p)
+                 "ballot_status = excluded.ballot_status, version = excluded.version"), p)
     counts = run(text(
         "SELECT count(*), coalesce(sum(CASE WHEN s.voted THEN 1 ELSE 0 END), 0), "
         "coalesce(sum(CASE WHEN NOT s.voted AND s.ballot_status = :req THEN 1 ELSE 0 END), 0), "

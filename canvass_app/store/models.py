@@ -429,7 +429,7 @@ class BallotVote(Base):
 
 class Voted(Base):
     """Whether a voter has voted in an election, and their mail ballot's state (migration 0018): imported from the
-    county's voted files here, or pulled with the voter from the server. `ballot_status`: requested, accepted, or
+    county's voted files here, or pulled from the server (scope `voted`). `ballot_status`: requested, accepted, or
     the state's word for a problem to cure."""
 
     __tablename__ = "voted"

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, tuple_, update
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from canvass_app.ballots.listing import apply_pulled_ballots
@@ -41,13 +42,14 @@ from canvass_app.store.models import (
 from canvass_app.turfs.cutting import remove_local
 from canvass_protocol import roles, wire
 
-# Households before voters (voters name their household), voters before turfs (turf lines name voters).
-PULL_ORDER = ("households", "voters", "members", "turfs", "contacts", "rights", "briefs", "surveys", "ballots",
-              "scorecards", "candidates", "rides")
+# Households before voters (voters name their household), voters before voted and turfs (they name voters).
+PULL_ORDER = ("households", "voters", "voted", "members", "turfs", "contacts", "rights", "briefs", "surveys",
+              "ballots", "scorecards", "candidates", "rides")
 # Every field the server sends is stored: the columns are the wire models' fields, less the keys that link rows.
 HOUSEHOLD_FIELDS = tuple(f for f in wire.item_fields("households") if f not in ("key", "precinct_code"))
 VOTER_FIELDS = tuple(f for f in wire.item_fields("voters")
-                     if f not in ("state_voter_id", "precinct_code", "household_key", *wire.VOTED_FIELDS))
+                     if f not in ("state_voter_id", "precinct_code", "household_key"))
+VOTED_FIELDS = tuple(f for f in wire.item_fields("voted") if f != "state_voter_id")
 WIPE_SETTING = "sync.wiped"
 
 
@@ -132,23 +134,25 @@ def apply_voters(session: Session, county: County, items: list[dict[str, Any]], 
         for flag in ("active", "do_not_contact", "deceased", "moved"):
             row[flag] = bool(row[flag]) if flag != "active" else row[flag] is not False
         rows.append(row)
-    count = _upsert(session, Voter.__table__, "state_voter_id", county.id, rows)
-    _apply_voted(session, county, [i for i in items if i.get("election_date")])
-    return count
+    if refetch:  # the voters' voted rows start again too (a new turf's voted rows may have gone by before it)
+        session.execute(delete(SyncState).where(SyncState.scope == "voted"))
+    return _upsert(session, Voter.__table__, "state_voter_id", county.id, rows)
 
 
-def _apply_voted(session: Session, county: County, items: list[dict[str, Any]]) -> None:
-    """The voted fields of pulled voters into `voted` (GOTV), replacing what this device had for that election."""
-    if not items:
-        return
+def apply_voted(session: Session, county: County, items: list[dict[str, Any]], refetch: bool) -> int:
+    """Who has voted (GOTV) into `voted`, replacing this device's row of that voter and election; an item whose
+    voter is not on this device is skipped. A refetch drops nothing: a vote once recorded is never taken back,
+    and a voter who leaves the device takes their rows with them."""
     ids = dict(session.execute(select(Voter.state_voter_id, Voter.id).where(
-        Voter.county_id == county.id, Voter.state_voter_id.in_([i["state_voter_id"] for i in items]))).all())
-    rows = [{"voter_id": ids[i["state_voter_id"]], "election": i["election_date"], "county_id": county.id,
-             "voted": bool(i.get("voted")), "voted_on": i.get("voted_on"), "vote_method": i.get("vote_method"),
-             "ballot_status": i.get("ballot_status")} for i in items]
-    session.execute(delete(Voted).where(tuple_(Voted.voter_id, Voted.election).in_(
-        [(r["voter_id"], r["election"]) for r in rows])))
-    session.execute(insert(Voted), rows)
+        Voter.county_id == county.id, Voter.state_voter_id.in_({i["state_voter_id"] for i in items}))).all())
+    rows = [{"voter_id": ids[i["state_voter_id"]], "county_id": county.id, **{f: i[f] for f in VOTED_FIELDS}}
+            for i in items if i["state_voter_id"] in ids]
+    if rows:
+        stmt = sqlite.insert(Voted)
+        session.execute(stmt.on_conflict_do_update(
+            index_elements=[Voted.voter_id, Voted.election],
+            set_={f: stmt.excluded[f] for f in ("county_id", *VOTED_FIELDS) if f != "election"}), rows)
+    return len(rows)
 
 
 def _when(value: Any) -> dt.datetime | None:
@@ -283,6 +287,7 @@ def apply_surveys(session: Session, county: County, items: list[dict[str, Any]],
 APPLY: dict[str, Callable[[Session, County, list[dict[str, Any]], bool], int]] = {
     "households": apply_households,
     "voters": apply_voters,
+    "voted": apply_voted,
     "members": apply_members,
     "turfs": apply_turfs,
     "contacts": apply_contacts,

@@ -1,5 +1,6 @@
 """`import-voted` on SQLite and PostgreSQL: each layout against its truth, re-runs change nothing, and devices
-receive the voted fields with the voter (only the voters that changed are sent again)."""
+receive who has voted in the `voted` scope (only the rows that changed are sent again; a canvasser's, those of
+their turfs' voters)."""
 
 from __future__ import annotations
 
@@ -52,22 +53,60 @@ def test_each_layout_matches_its_truth(database: dbmod.Database, settings: Setti
     assert _statuses(database) == gen.truth | hist.truth | early.truth
 
 
-def test_devices_pull_voted_status_with_the_voter(database: dbmod.Database, settings: Settings, make_device: Any,
-                                                  tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_devices_pull_voted_status_in_its_own_scope(database: dbmod.Database, settings: Settings, make_device: Any,
+                                                    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     ids = seed_county(database, "Durham", "NC", voters=60)
     lead = make_device("Durham", "NC", role="county_lead")
-    items, cursor = lead.pull_all("voters")
-    assert len(items) == 60 and all(i["election_date"] is None and i["voted"] is False for i in items)
+    voters, v_cursor = lead.pull_all("voters")
+    assert len(voters) == 60 and all("voted" not in i for i in voters)
+    assert lead.pull_all("voted")[0] == []
     gen = write_absentee(tmp_path / "absentee.csv", ids)
     _cli(settings, capsys, monkeypatch, str(tmp_path / "absentee.csv"))
-    changed, cursor = lead.pull_all("voters", cursor)
-    assert {i["state_voter_id"] for i in changed} == set(gen.truth)  # only the voters whose status changed
-    got = {i["state_voter_id"]: "voted" if i["voted"] else i["ballot_status"] for i in changed}
-    assert got == gen.truth
-    assert all(i["election_date"] == "2026-11-03" for i in changed)
+    assert lead.pull_all("voters", v_cursor)[0] == []  # no voter row is rewritten by a voted file
+    items, cursor = lead.pull_all("voted")
+    got = {i["state_voter_id"]: "voted" if i["voted"] else i["ballot_status"] for i in items}
+    assert got == gen.truth and len(items) == len(gen.truth)
+    assert all(i["election"] == "2026-11-03" for i in items)
     _cli(settings, capsys, monkeypatch, str(tmp_path / "absentee.csv"))
-    assert lead.pull_all("voters", cursor)[0] == []  # the same file again: nothing to send
+    assert lead.pull_all("voted", cursor)[0] == []  # the same file again: nothing to send
+    hist = write_ncvhis(tmp_path / "ncvhis.txt", ids)
+    _cli(settings, capsys, monkeypatch, str(tmp_path / "ncvhis.txt"))
+    changed = {i["state_voter_id"]: i for i in lead.pull_all("voted", cursor)[0]}
+    assert set(changed) == {sid for sid in hist.truth if gen.truth.get(sid) != "voted"}
+    assert all(i["voted"] for i in changed.values())
+
+
+def test_a_canvasser_pulls_the_voted_rows_of_their_turfs_and_a_new_turfs_at_once(
+        database: dbmod.Database, settings: Settings, make_device: Any, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = seed_county(database, "Durham", "NC", voters=40)
+    lead = make_device("Durham", "NC", role="county_lead", label="Lee")
+    pat = make_device("Durham", "NC", role="canvasser", label="Pat")
+    vic = make_device("Durham", "NC", role="volunteer", label="Vic")
+    at = "2026-05-01T12:00:00+00:00"
+
+    def turf(number: int, voters: list[str]) -> list[tuple[str, dict[str, Any]]]:
+        listed = f"{lead.list_prefix}{number:04d}"
+        return [("turf_cut", {"county": lead.county, "list_number": listed, "name": "Oak St",
+                              "lines": [[n + 1, sid] for n, sid in enumerate(voters)], "created_at": at}),
+                ("turf_assign", {"county": lead.county, "list_number": listed, "action": "assign",
+                                 "member_id": pat.member.id, "at": at})]
+
+    assert lead.push(*turf(1, ids[:10])).status_code == 200
+    (tmp_path / "early.csv").write_text("Voter ID,Date Voted,Method\n" + "".join(
+        f"{sid},2026-10-24,Early\n" for sid in ids[::3]))
+    _cli(settings, capsys, monkeypatch, str(tmp_path / "early.csv"))
+    items, cursor = pat.pull_all("voted")
+    assert {i["state_voter_id"] for i in items} == set(ids[:10:3])  # only the voters on Pat's turf
+    # A second turf, whose voters voted before it was Pat's: the scope starts again and their rows arrive.
+    assert lead.push(*turf(2, ids[20:30])).status_code == 200
+    assert pat.pull("voted", cursor)["refetch"] is True
+    items, cursor = pat.pull_all("voted", cursor)
+    assert {i["state_voter_id"] for i in items} == set(ids[:10:3]) | set(ids[21:30:3])
+    assert pat.pull("voted", cursor)["items"] == []
+    r = vic.client.get("/v1/changes", params={"scope": "voted"}, headers=vic.auth)
+    assert (r.status_code, r.json()["code"]) == (403, "forbidden")
 
 
 def test_unknown_county_and_bad_file_are_clear(database: dbmod.Database, settings: Settings, tmp_path: Path,

@@ -17,6 +17,7 @@ from canvass_app.store.models import (
     Turf,
     TurfAssignment,
     TurfLine,
+    Voted,
     Voter,
 )
 from canvass_app.sync import pull
@@ -149,11 +150,37 @@ def test_a_canvassers_device_keeps_only_its_turfs_voters_and_those_with_ops_pend
         assert sorted(str(n) for n in s.scalars(select(Household.house_number))) == ["1", "4"]
 
 
+def _voted(n: int, **extra: Any) -> dict[str, Any]:
+    return {"state_voter_id": f"WA{n:06d}", "election": "2026-11-03", "voted": False, "voted_on": None,
+            "vote_method": None, "ballot_status": "requested", **extra}
+
+
+def test_voted_rows_upsert_by_voter_and_election_and_a_voters_refetch_restarts_them(store: Store) -> None:
+    with store.session() as s:
+        county = pull.local_county(s, "Wake", "NC")
+        pull.apply_page(s, county, _page("households", [_home(1), _home(2)], "h1"))
+        pull.apply_page(s, county, _page("voters", [_voter(1), _voter(2)], "v1"))
+        assert pull.apply_page(s, county, _page("voted", [_voted(1), _voted(2), _voted(9)], "x1")) == 2
+    with store.session() as s:  # the voter's ballot came back: the row is replaced, not doubled
+        county = pull.local_county(s, "Wake", "NC")
+        pull.apply_page(s, county, _page("voted", [_voted(1, voted=True, voted_on="2026-10-30", vote_method="mail",
+                                                           ballot_status="accepted")], "x2"))
+    with store.session() as s:
+        rows = s.execute(select(Voter.state_voter_id, Voted.election, Voted.voted, Voted.ballot_status)
+                         .join(Voted, Voted.voter_id == Voter.id).order_by(Voter.state_voter_id)).all()
+        assert [tuple(r) for r in rows] == [("WA000001", "2026-11-03", True, "accepted"),
+                                            ("WA000002", "2026-11-03", False, "requested")]
+        assert pull.get_cursor(s, "voted") == "x2"
+        county = pull.local_county(s, "Wake", "NC")
+        pull.apply_page(s, county, _page("voters", [_voter(1), _voter(2)], "v2", refetch=True))
+        assert pull.get_cursor(s, "voted") is None  # a new turf's voted rows may have gone by: start again
+
+
 def test_the_scopes_a_role_pulls() -> None:
     assert pull.scopes_for("volunteer") == [s for s in ("rights", "briefs", "surveys", "ballots", "scorecards",
                                                                 "candidates") if s in pull.APPLY]
-    assert pull.scopes_for("canvasser")[:3] == ["households", "voters", "turfs"]
-    assert pull.scopes_for("county_lead")[:4] == ["households", "voters", "members", "turfs"]
+    assert pull.scopes_for("canvasser")[:4] == ["households", "voters", "voted", "turfs"]
+    assert pull.scopes_for("county_lead")[:5] == ["households", "voters", "voted", "members", "turfs"]
 
 
 def test_surveys_replace_their_options(store: Store) -> None:
