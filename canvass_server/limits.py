@@ -4,6 +4,7 @@ device (they count against the rate limit), and the HTTP protocol that closes co
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import threading
 import time
 from collections import deque
@@ -108,24 +109,31 @@ async def _answer(send: Send, exc: ApiError) -> None:
 
 class FailedBatches:
     """Failed batches per device in the last minute, in this process: they count against the rate limit, so a
-    device that keeps sending bad batches is refused before its next one is read."""
+    device that keeps sending bad batches is refused before its next one is read. A device is known here by its
+    bearer token (its SHA-256, as the device table keeps it), so that one over its budget is refused without asking
+    the database who it is; only tokens that passed the token check are ever added."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._times: dict[str, deque[float]] = {}
 
-    def add(self, device_id: str) -> None:
-        with self._lock:
-            self._times.setdefault(device_id, deque()).append(time.monotonic())
+    @staticmethod
+    def _key(authorization: str | None) -> str:
+        token = (authorization or "")[7:].strip()  # "Bearer <token>", read as devices.authenticate reads it
+        return hashlib.sha256(token.encode()).hexdigest()
 
-    def recent(self, device_id: str) -> int:
-        cutoff = time.monotonic() - WINDOW_SECONDS
+    def add(self, authorization: str | None) -> None:
         with self._lock:
-            times = self._times.get(device_id)
+            self._times.setdefault(self._key(authorization), deque()).append(time.monotonic())
+
+    def recent(self, authorization: str | None) -> int:
+        key, cutoff = self._key(authorization), time.monotonic() - WINDOW_SECONDS
+        with self._lock:
+            times = self._times.get(key)
             while times and times[0] < cutoff:
                 times.popleft()
             if times is not None and not times:
-                del self._times[device_id]
+                del self._times[key]
             return len(times or ())
 
 
