@@ -32,7 +32,7 @@ def create_app(settings: Settings | None = None, key: ServerKeyPair | None = Non
     app.mount("/console", build_console(app.state))
     app.state.failed_batches = FailedBatches()
     app.add_middleware(BodyLimits, max_bytes=settings.max_request_bytes, max_batch_bytes=settings.max_batch_bytes,
-                       body_seconds=settings.body_timeout_seconds)
+                       body_seconds=settings.body_timeout_seconds, failed=app.state.failed_batches, settings=settings)
     return app
 
 

@@ -14,6 +14,7 @@ import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from canvass_protocol import wire
+from canvass_server.config import Settings
 from canvass_server.errors import ApiError
 
 BATCHES_PATH = "/v1/batches"  # reads its own (large) body, after checking the token: see api/batches.py
@@ -32,11 +33,16 @@ def too_slow() -> ApiError:
                     headers={"Connection": "close"})
 
 
-def declared_length(scope: Scope) -> int | None:
-    for name, value in scope.get("headers", []):
-        if name == b"content-length":
-            return int(value) if value.isdigit() else None
+def header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return bytes(value).decode("latin-1")
     return None
+
+
+def declared_length(scope: Scope) -> int | None:
+    value = header(scope, b"content-length")
+    return int(value) if value is not None and value.isdigit() else None
 
 
 async def read_body(receive: Receive, limit: int, seconds: float) -> bytes:
@@ -61,11 +67,14 @@ async def read_body(receive: Receive, limit: int, seconds: float) -> bytes:
 class BodyLimits:
     """ASGI middleware: a declared Content-Length over the limit is refused before a byte is read; every other
     body is read here, bounded in size and time, and handed to the app whole. /v1/batches only gets the
-    Content-Length check: its route checks the token, then reads the body with the same bounds."""
+    Content-Length check: its route checks the token, then reads the body with the same bounds. And a device over
+    its budget of failed batches (`failed`) is answered 429 here, its body unread, before the app or its database
+    does any work for it: a rogue device's flood costs little more than its connections."""
 
-    def __init__(self, app: Any, *, max_bytes: int, max_batch_bytes: int, body_seconds: float) -> None:
+    def __init__(self, app: Any, *, max_bytes: int, max_batch_bytes: int, body_seconds: float,
+                 failed: FailedBatches | None = None, settings: Settings | None = None) -> None:
         self.app, self.max_bytes, self.max_batch_bytes = app, max_bytes, max_batch_bytes
-        self.body_seconds = body_seconds
+        self.body_seconds, self.failed, self.settings = body_seconds, failed, settings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -77,6 +86,8 @@ class BodyLimits:
         try:
             if declared is not None and declared > limit:
                 raise too_large(limit)
+            if batches and self.failed is not None and self.settings is not None:
+                self.failed.refuse_over_budget(header(scope, b"authorization"), self.settings)
             if not batches:
                 body = await read_body(receive, limit, self.body_seconds)
                 receive = _replay(body, receive)
@@ -102,7 +113,8 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 async def _answer(send: Send, exc: ApiError) -> None:
     body = wire.canonical_json(exc.body())
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-               (b"connection", b"close")]
+               (b"connection", b"close"),
+               *((k.lower().encode(), v.encode()) for k, v in (exc.headers or {}).items() if k.lower() != "connection")]
     await send({"type": "http.response.start", "status": exc.status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
@@ -125,6 +137,14 @@ class FailedBatches:
     def add(self, authorization: str | None) -> None:
         with self._lock:
             self._times.setdefault(self._key(authorization), deque()).append(time.monotonic())
+
+    def refuse_over_budget(self, authorization: str | None, settings: Settings) -> None:
+        """ApiError 429 (counted too) when the device behind `authorization` has had its fill of failed batches
+        this minute: `failed_batches_per_minute`, and never more than `rate_limit_per_minute`."""
+        if self.recent(authorization) >= min(settings.rate_limit_per_minute, settings.failed_batches_per_minute):
+            self.add(authorization)
+            raise ApiError(429, wire.ErrorCode.RATE_LIMITED, "Too many failed batches from this device; slow down.",
+                           headers={"Retry-After": "30"})
 
     def recent(self, authorization: str | None) -> int:
         key, cutoff = self._key(authorization), time.monotonic() - WINDOW_SECONDS

@@ -40,14 +40,10 @@ async def batches(
     authorization: Annotated[str | None, Header()] = None,
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
 ) -> JSONResponse:
-    # The device's refused batches (known by its token: no database is asked), then the token, are checked before
-    # the body is read; the body is read before any database transaction opens, so a slow upload never holds a
-    # connection or a row lock.
+    # A device over its budget of failed batches was answered 429 before it got here (limits.BodyLimits); the
+    # token is checked before the body is read, and the body read before any database transaction opens, so a
+    # slow upload never holds a connection or a row lock.
     failed: FailedBatches = request.app.state.failed_batches
-    if failed.recent(authorization) >= min(settings.rate_limit_per_minute, settings.failed_batches_per_minute):
-        failed.add(authorization)
-        raise ApiError(429, wire.ErrorCode.RATE_LIMITED, "Too many failed batches from this device; slow down.",
-                       headers={"Retry-After": "30"})
     await run_in_threadpool(_device_of, database, authorization)
     try:
         body = await read_body(request.receive, settings.max_batch_bytes, settings.body_timeout_seconds)
@@ -57,5 +53,7 @@ async def batches(
     except ApiError:
         failed.add(authorization)
         raise
+    if replayed:  # no work for the device, some for the server: a flood of replays spends the same budget
+        failed.add(authorization)
     return JSONResponse(answer, headers={"Canvass-Replayed": "1" if replayed else "0"})
 
