@@ -192,9 +192,10 @@ def declared_oversize(rogue: Rogue, batch_id: str) -> int:
         return int(status[1]) if len(status) > 1 else 0
 
 
-def flood(rogue: Rogue, index: int, ready: Any, stop: Any, results: Any) -> None:
+def flood(rogue: Rogue, index: int, nice: int, ready: Any, stop: Any, results: Any) -> None:
     """One flooding process: every kind in turn, back to back, until told to stop; sends back the counts and
     its own CPU time."""
+    os.nice(nice)
     kinds = bad_batches(rogue)
     ready.wait()
     cpu = time.process_time()
@@ -222,9 +223,11 @@ def flood(rogue: Rogue, index: int, ready: Any, stop: Any, results: Any) -> None
     results.put((counts, times, time.process_time() - cpu))
 
 
-def honest_syncs(store: Store, seconds: float, ops: int, start: int) -> tuple[list[float], int]:
-    """Sync `ops` new contacts at a time for `seconds`; each sync's wall time (all must succeed)."""
+def honest_syncs(store: Store, seconds: float, ops: int, start: int) -> tuple[list[float], float, int]:
+    """Sync `ops` new contacts at a time for `seconds`; each sync's wall time (all must succeed), and the CPU
+    time the honest client spent in them."""
     latencies: list[float] = []
+    cpu = 0.0
     voter = start
     until = time.perf_counter() + seconds
     while time.perf_counter() < until:
@@ -232,11 +235,12 @@ def honest_syncs(store: Store, seconds: float, ops: int, start: int) -> tuple[li
             for _ in range(ops):
                 outbox.enqueue(s, "contact_attempt", contact_payload(f"V{voter % VOTERS:07d}"))
                 voter += 1
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         report = sync(store, options=SyncOptions(pull=False))
         latencies.append(time.perf_counter() - t)
+        cpu += time.process_time() - c
         assert report.ok and report.applied == ops and report.rejected == 0, report.line()
-    return latencies, voter
+    return latencies, cpu, voter
 
 
 def pct(values: list[float], q: int) -> float:
@@ -264,18 +268,19 @@ def run(backend: str, url: str, tmp: Path, args: argparse.Namespace) -> float:
         sync(store, options=SyncOptions(pull=False))  # warm: connections, caches
 
         cpu = cpu_seconds(process.pid)
-        alone, voter = honest_syncs(store, args.seconds, args.ops, 0)
+        alone, client_alone, voter = honest_syncs(store, args.seconds, args.ops, 0)
         cpu_alone = cpu_seconds(process.pid) - cpu
 
         ctx = mp.get_context("spawn")
         ready, stop, results = ctx.Barrier(args.flooders + 1), ctx.Event(), ctx.Queue()
-        floods = [ctx.Process(target=flood, args=(rogue, i, ready, stop, results)) for i in range(args.flooders)]
+        floods = [ctx.Process(target=flood, args=(rogue, i, args.rogue_nice, ready, stop, results))
+                  for i in range(args.flooders)]
         for p in floods:
             p.start()
         ready.wait(timeout=300)  # every flooder has made its batches
         time.sleep(1.0)  # and is flooding
         cpu = cpu_seconds(process.pid)
-        flooded, _ = honest_syncs(store, args.seconds, args.ops, voter)
+        flooded, client_flood, _ = honest_syncs(store, args.seconds, args.ops, voter)
         cpu_flood = cpu_seconds(process.pid) - cpu
         stop.set()
         counts: Counter[tuple[str, int]] = Counter()
@@ -296,10 +301,13 @@ def run(backend: str, url: str, tmp: Path, args: argparse.Namespace) -> float:
     database.dispose()
 
     p99_alone, p99_flood = pct(alone, 99), pct(flooded, 99)
-    print(f"\n== {backend}: {args.flooders} flooding processes, rate limit "
-          f"{args.rate_limit or 600}/min, {args.ops} contacts per honest sync")
-    print(f"  anchor, honest device alone: {line(alone)}; server CPU {cpu_alone:.1f} s in {args.seconds:.0f} s")
-    print(f"  under the rogue's flood:     {line(flooded)}; server CPU {cpu_flood:.1f} s in {args.seconds:.0f} s")
+    print(f"\n== {backend}: {args.flooders} flooding processes (nice {args.rogue_nice}), rate limit "
+          f"{args.rate_limit or 600}/min, {args.ops} contacts per honest sync, {args.seconds:.0f} s a phase; "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"  anchor, honest device alone: {line(alone)}; server CPU {cpu_alone:.1f} s, honest client CPU "
+          f"{client_alone * 1000 / len(alone):.0f} ms a sync")
+    print(f"  under the rogue's flood:     {line(flooded)}; server CPU {cpu_flood:.1f} s, honest client CPU "
+          f"{client_flood * 1000 / len(flooded):.0f} ms a sync")
     print(f"  p99 flood/alone {p99_flood / p99_alone:.2f}x; p99 {'under' if p99_flood < 1000 else 'OVER'} 1 s")
     total, span = sum(counts.values()), args.seconds + 1
     print(f"  the rogue sent {total} bad batches in about {span:.0f} s ({total / span:.0f}/s),"
@@ -318,6 +326,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each phase")
     parser.add_argument("--flooders", type=int, default=4, help="processes flooding as the rogue device")
     parser.add_argument("--ops", type=int, default=5, help="contacts per honest sync")
+    parser.add_argument("--rogue-nice", type=int, default=0,
+                        help="niceness of the flooding processes (a real rogue's senders are other machines; here they "
+                             "share the cores with the server and the honest client)")
     parser.add_argument("--rate-limit", type=int, default=None,
                         help="CANVASS_RATE_LIMIT_PER_MINUTE for the server (default: the server's default)")
     args = parser.parse_args()
