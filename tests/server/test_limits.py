@@ -1,5 +1,6 @@
 """Limits before work: bodies refused by size before they are read, the token before a batch is read, a device's
-failed and replayed batches counted and refused past their budget before the next is read, and the admin CLI's refusal of nonsense values and of anything but a device's exact id."""
+failed and replayed batches counted and refused past their budget before the next is read, and the admin CLI's
+refusal of nonsense values and of anything but a device's exact id."""
 
 from __future__ import annotations
 
@@ -82,13 +83,13 @@ def test_failed_and_replayed_batches_spend_a_budget_checked_before_the_body_is_r
     gap = dev.ops(dev.contact("WA000002"))
     gap[0].seq = 50
     assert dev.post(*dev.seal(gap)).status_code == 409  # 3
+    good_id, good = dev.seal(dev.ops(dev.contact("WA000003")))  # a good batch, refused unread: the budget is spent
     read = []
 
     def body() -> Any:
         read.append(True)
-        yield data
+        yield good
 
-    good_id, good = dev.seal(dev.ops(dev.contact("WA000003")))  # a good batch, refused unread: the budget is spent
     for content in (good, body()):
         r = dev.post(good_id, content)  # type: ignore[arg-type]
         assert (r.status_code, r.json()["code"], r.headers["Retry-After"]) == (429, "rate_limited", "30")
