@@ -19,6 +19,7 @@ from canvass_server.errors import ApiError
 
 BATCHES_PATH = "/v1/batches"  # reads its own (large) body, after checking the token: see api/batches.py
 WINDOW_SECONDS = 60.0
+KEPT_FAILURES = 10_000  # per device: enough for any budget (Settings.failed_batches_per_minute <= 10,000)
 Scope = dict[str, Any]
 Receive = Any
 Send = Any
@@ -112,9 +113,9 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 async def _answer(send: Send, exc: ApiError) -> None:
     body = wire.canonical_json(exc.body())
+    extra = [(k.lower().encode(), v.encode()) for k, v in (exc.headers or {}).items() if k.lower() != "connection"]
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-               (b"connection", b"close"),
-               *((k.lower().encode(), v.encode()) for k, v in (exc.headers or {}).items() if k.lower() != "connection")]
+               (b"connection", b"close"), *extra]
     await send({"type": "http.response.start", "status": exc.status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
@@ -123,7 +124,8 @@ class FailedBatches:
     """Failed batches per device in the last minute, in this process: they count against the rate limit, so a
     device that keeps sending bad batches is refused before its next one is read. A device is known here by its
     bearer token (its SHA-256, as the device table keeps it), so that one over its budget is refused without asking
-    the database who it is; only tokens that passed the token check are ever added."""
+    the database who it is; only tokens that passed the token check are ever added. The refusals count too, so a
+    flooding device stays refused; only its last KEPT_FAILURES are kept, whatever the flood's rate."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -136,7 +138,7 @@ class FailedBatches:
 
     def add(self, authorization: str | None) -> None:
         with self._lock:
-            self._times.setdefault(self._key(authorization), deque()).append(time.monotonic())
+            self._times.setdefault(self._key(authorization), deque(maxlen=KEPT_FAILURES)).append(time.monotonic())
 
     def refuse_over_budget(self, authorization: str | None, settings: Settings) -> None:
         """ApiError 429 (counted too) when the device behind `authorization` has had its fill of failed batches
