@@ -12,9 +12,10 @@ answers, each cycling through every kind: seq gaps, bad signatures, a wrong serv
 size limit, too many ops, bodies that inflate past the plaintext limit, garbage, well-sealed bodies that do not
 match their header, replays of a stored batch and a stored batch id with other bytes.
 
-The anchor, in the same run against the same server: the honest device alone, syncing `--ops` contacts at a time
-for `--seconds`; then the same with the flood on. Reported: the honest device's p50/p95/p99 per sync in both
-phases, the ratio, the server's CPU time per phase, and what the rogue got back per kind.
+The anchor, in the same run against the same server: the honest device alone, syncing `--ops` contacts at a time,
+a sync every `--interval` seconds, for `--seconds`; then the same with the flood on. Reported: the honest device's
+p50/p95/p99 per sync in both phases, the ratio, the server's CPU time per phase, and what the rogue got back per
+kind.
 """
 
 from __future__ import annotations
@@ -223,14 +224,18 @@ def flood(rogue: Rogue, index: int, nice: int, ready: Any, stop: Any, results: A
     results.put((counts, times, time.process_time() - cpu))
 
 
-def honest_syncs(store: Store, seconds: float, ops: int, start: int) -> tuple[list[float], float, int]:
-    """Sync `ops` new contacts at a time for `seconds`; each sync's wall time (all must succeed), and the CPU
-    time the honest client spent in them."""
+def honest_syncs(store: Store, seconds: float, ops: int, start: int, interval: float
+                 ) -> tuple[list[float], float, int]:
+    """Sync `ops` new contacts at a time, one sync every `interval` seconds (at once when the last one took
+    longer), for `seconds`; each sync's wall time (all must succeed), and the honest client's CPU time in them."""
     latencies: list[float] = []
     cpu = 0.0
     voter = start
-    until = time.perf_counter() + seconds
+    now = time.perf_counter()
+    until, due = now + seconds, now
     while time.perf_counter() < until:
+        time.sleep(max(0.0, due - time.perf_counter()))
+        due = time.perf_counter() + interval
         with store.session() as s:
             for _ in range(ops):
                 outbox.enqueue(s, "contact_attempt", contact_payload(f"V{voter % VOTERS:07d}"))
@@ -268,7 +273,7 @@ def run(backend: str, url: str, tmp: Path, args: argparse.Namespace) -> float:
         sync(store, options=SyncOptions(pull=False))  # warm: connections, caches
 
         cpu = cpu_seconds(process.pid)
-        alone, client_alone, voter = honest_syncs(store, args.seconds, args.ops, 0)
+        alone, client_alone, voter = honest_syncs(store, args.seconds, args.ops, 0, args.interval)
         cpu_alone = cpu_seconds(process.pid) - cpu
 
         ctx = mp.get_context("spawn")
@@ -280,7 +285,7 @@ def run(backend: str, url: str, tmp: Path, args: argparse.Namespace) -> float:
         ready.wait(timeout=300)  # every flooder has made its batches
         time.sleep(1.0)  # and is flooding
         cpu = cpu_seconds(process.pid)
-        flooded, client_flood, _ = honest_syncs(store, args.seconds, args.ops, voter)
+        flooded, client_flood, _ = honest_syncs(store, args.seconds, args.ops, voter, args.interval)
         cpu_flood = cpu_seconds(process.pid) - cpu
         stop.set()
         counts: Counter[tuple[str, int]] = Counter()
@@ -326,6 +331,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each phase")
     parser.add_argument("--flooders", type=int, default=4, help="processes flooding as the rogue device")
     parser.add_argument("--ops", type=int, default=5, help="contacts per honest sync")
+    parser.add_argument("--interval", type=float, default=0.25,
+                        help="seconds between the starts of two honest syncs (4 a second stays well under the "
+                             "600 batches a minute the server allows a device)")
     parser.add_argument("--rogue-nice", type=int, default=0,
                         help="niceness of the flooding processes (a real rogue's senders are other machines; here they "
                              "share the cores with the server and the honest client)")
