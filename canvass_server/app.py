@@ -41,7 +41,7 @@ def create_app(settings: Settings | None = None, key: ServerKeyPair | None = Non
     # would fight over the GIL and queue on the county's version counter in the database.
     app.state.ingest_slots = asyncio.Semaphore(settings.ingest_concurrency)
     app.add_middleware(BodyLimits, max_bytes=settings.max_request_bytes, max_batch_bytes=settings.max_batch_bytes,
-                       body_seconds=settings.body_timeout_seconds)
+                       body_seconds=settings.body_timeout_seconds, failed=app.state.failed_batches, settings=settings)
     app.add_middleware(FastHealth, state=app.state)  # added last: runs first
     return app
 

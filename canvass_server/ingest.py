@@ -1,18 +1,21 @@
-"""POST /v1/batches as one transaction: authenticate, verify, replay check, open, seq check, apply, record."""
+"""POST /v1/batches: the cheap checks (token, header, replay, rate, key id, sizes, seq) before the signature and the
+decryption (outside any transaction on SQLite), then the ops applied and the batch recorded."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from canvass_protocol import envelope, wire
-from canvass_server.authz import caller
+from canvass_server.authz import Caller, caller
 from canvass_server.config import Settings
+from canvass_server.db import Database
 from canvass_server.devices import authenticate_row
 from canvass_server.errors import STATUS_FOR_ENVELOPE, ApiError
 from canvass_server.keys import ServerKeyPair
@@ -27,25 +30,61 @@ def _envelope_error(exc: envelope.EnvelopeError) -> ApiError:
     return ApiError(STATUS_FOR_ENVELOPE.get(exc.code, 400), E(exc.code), str(exc))
 
 
-def ingest(
-    session: Session,
-    *,
-    settings: Settings,
-    key: ServerKeyPair,
-    authorization: str | None,
-    idempotency_key: str | None,
-    body: bytes,
-    failures: int = 0,
-) -> tuple[dict[str, Any], bool]:
-    """Apply one sealed batch; returns (answer, replayed). Raises ApiError, leaving nothing applied.
+@dataclass(frozen=True)
+class Checked:
+    """A batch that passed every cheap check: its clear parts, its digest, the key that must have signed it, and
+    who sent it (valid in the session of the checks)."""
 
-    The cheap checks (size, token, header, replay, rate, key id, op count, seq) come before the signature is
-    checked and long before the body is decrypted: a bad batch costs little. `failures`: this device's failed
-    batches in the last minute, counted by the rate limit with the stored ones."""
+    parsed: envelope.Parsed
+    digest: str
+    device_public_key: bytes
+    sender: Caller
+
+
+def ingest_batch(database: Database, *, settings: Settings, key: ServerKeyPair, authorization: str | None,
+                 idempotency_key: str | None, body: bytes, failures: int = 0) -> tuple[dict[str, Any], bool]:
+    """Apply one sealed batch, as POST /v1/batches does; returns (answer, replayed). Raises ApiError, leaving
+    nothing applied.
+
+    On SQLite, where every writer waits for the one write lock, in three steps: the cheap checks in a short
+    transaction; the signature, decryption and decompression in none, so that no lock is held while a batch (a
+    good one or a compression bomb) is opened; then the ops applied in the write transaction, which checks again
+    what may have changed meanwhile. On PostgreSQL the device's row lock stops only that device's batches: one
+    transaction, with fewer round trips."""
+    kwargs: dict[str, Any] = {"settings": settings, "key": key, "authorization": authorization,
+                              "idempotency_key": idempotency_key, "body": body, "failures": failures}
+    if database.is_postgres:
+        with database.session() as session:  # committed before the answer is sent: a 2xx always means "stored"
+            return ingest(session, **kwargs)
+    with database.session() as session:
+        checked = check(session, **kwargs)
+    if not isinstance(checked, Checked):
+        return checked, True
+    batch = open_checked(checked, settings, key)
+    with database.session() as session:
+        return apply(session, checked, batch, authorization, again=True)
+
+
+def ingest(session: Session, *, settings: Settings, key: ServerKeyPair, authorization: str | None,
+           idempotency_key: str | None, body: bytes, failures: int = 0) -> tuple[dict[str, Any], bool]:
+    """`ingest_batch` in one transaction of the caller's, the device row locked from the start."""
+    checked = check(session, settings=settings, key=key, authorization=authorization,
+                    idempotency_key=idempotency_key, body=body, failures=failures, lock=True)
+    if not isinstance(checked, Checked):
+        return checked, True
+    return apply(session, checked, open_checked(checked, settings, key), authorization, again=False)
+
+
+def check(session: Session, *, settings: Settings, key: ServerKeyPair, authorization: str | None,
+          idempotency_key: str | None, body: bytes, failures: int = 0, lock: bool = False) -> Checked | dict[str, Any]:
+    """The cheap checks (size, token, header, replay, rate, key id, op count, seq), before the signature is
+    checked and long before the body is decrypted: a bad batch costs little. Returns the stored answer when the
+    batch is a replay of a stored one. `failures`: this device's failed batches in the last minute, counted by
+    the rate limit with the stored ones. `lock`: row-lock the device (it serialises the device's batches across
+    every server instance) for the rest of the transaction."""
     if len(body) > settings.max_batch_bytes:
         raise ApiError(413, E.PAYLOAD_TOO_LARGE, f"batches are limited to {settings.max_batch_bytes} bytes")
-    # The device row lock serialises this device's batches across every server instance.
-    device, member, county = authenticate_row(session, authorization, lock=True)
+    device, member, county = authenticate_row(session, authorization, lock=lock)
     if not idempotency_key:
         raise ApiError(400, E.IDEMPOTENCY_KEY_MISSING, "Send the batch id in the Idempotency-Key header.")
     try:
@@ -59,11 +98,9 @@ def ingest(
         raise ApiError(403, E.WRONG_DEVICE, "The batch header names another device than the token.")
 
     digest = hashlib.sha256(body).hexdigest()
-    stored = session.get(Batch, header.batch_id)
-    if stored is not None:  # the same bytes were verified when they were first stored
-        if stored.device_id == device.id and stored.body_sha256 == digest:
-            return stored.answer, True
-        raise ApiError(422, E.BATCH_CONFLICT, "This batch id was already used with different bytes.")
+    replayed = _stored_answer(session, header.batch_id, device.id, digest)
+    if replayed is not None:
+        return replayed
 
     since = utcnow() - dt.timedelta(minutes=1)
     recent = session.scalar(
@@ -77,19 +114,35 @@ def ingest(
                        detail={"server_key": key.wire().model_dump()})
     if header.op_count > settings.max_ops_per_batch:
         raise ApiError(413, E.PAYLOAD_TOO_LARGE, f"batches are limited to {settings.max_ops_per_batch} ops")
-    if header.seq_first > device.last_seq + 1:
-        raise ApiError(
-            409, E.SEQ_GAP, "Ops are missing before this batch; send them first.",
-            detail={"expected_seq": device.last_seq + 1, "missing_first": device.last_seq + 1,
-                    "missing_last": header.seq_first - 1},
-        )
+    _check_seq(header, device.last_seq)
+    return Checked(parsed, digest, device.public_key, caller(device, member, county))
+
+
+def open_checked(checked: Checked, settings: Settings, key: ServerKeyPair) -> wire.BatchBody:
+    """The signature, then the body decrypted, decompressed (bounded) and validated: the costly part."""
     try:
-        envelope.verify(parsed, device.public_key)
-        batch = envelope.open_body(parsed, key.private, settings.max_plaintext_bytes)
+        envelope.verify(checked.parsed, checked.device_public_key)
+        return envelope.open_body(checked.parsed, key.private, settings.max_plaintext_bytes)
     except envelope.EnvelopeError as exc:
         raise _envelope_error(exc) from None
 
-    outcome = apply_ops(session, caller(device, member, county), header.batch_id, batch.ops)
+
+def apply(session: Session, checked: Checked, batch: wire.BatchBody, authorization: str | None, *,
+          again: bool) -> tuple[dict[str, Any], bool]:
+    """Apply an opened batch and record it, in the write transaction. `again`: the checks ran in an earlier
+    transaction, so lock the device row now (it serialises the device's batches across every server instance)
+    and check again what may have changed since: the device revoked, or a retry of this very batch stored (then
+    this is a replay)."""
+    header = checked.parsed.header
+    sender = checked.sender  # its device row locked by check(), in this session already
+    if again:
+        sender = caller(*authenticate_row(session, authorization, lock=True))
+        replayed = _stored_answer(session, header.batch_id, sender.device.id, checked.digest)
+        if replayed is not None:
+            return replayed, True
+        _check_seq(header, sender.device.last_seq)
+    device = sender.device
+    outcome = apply_ops(session, sender, header.batch_id, batch.ops)
     results = [outcome.results[op.op_id] for op in batch.ops]
     now = utcnow()
     answer = wire.BatchAnswer(
@@ -102,8 +155,27 @@ def ingest(
     device.last_seq = max(device.last_seq, header.seq_last)
     device.last_seen_at = now
     session.add(Batch(id=header.batch_id, device_id=device.id, seq_first=header.seq_first,
-                      seq_last=header.seq_last, body_sha256=digest, answer=answer, received_at=now))
+                      seq_last=header.seq_last, body_sha256=checked.digest, answer=answer, received_at=now))
     session.flush()
     log.info("batch %s from device %s: %d applied, %d duplicate, %d rejected", header.batch_id, device.id,
              answer["applied"], answer["duplicates"], answer["rejected"])
     return answer, False
+
+
+def _stored_answer(session: Session, batch_id: str, device_id: str, digest: str) -> dict[str, Any] | None:
+    """The stored answer when this batch id was stored with these very bytes (verified when first stored)."""
+    stored = session.get(Batch, batch_id)
+    if stored is None:
+        return None
+    if stored.device_id == device_id and stored.body_sha256 == digest:
+        return stored.answer
+    raise ApiError(422, E.BATCH_CONFLICT, "This batch id was already used with different bytes.")
+
+
+def _check_seq(header: wire.BatchHeader, last_seq: int) -> None:
+    if header.seq_first > last_seq + 1:
+        raise ApiError(
+            409, E.SEQ_GAP, "Ops are missing before this batch; send them first.",
+            detail={"expected_seq": last_seq + 1, "missing_first": last_seq + 1,
+                    "missing_last": header.seq_first - 1},
+        )

@@ -4,6 +4,7 @@ device (they count against the rate limit), and the HTTP protocol that closes co
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import threading
 import time
 from collections import deque
@@ -12,11 +13,13 @@ from typing import Any
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from canvass_protocol import wire
+from canvass_server.config import Settings
 from canvass_server.errors import ApiError
 
 BATCHES_PATH = "/v1/batches"  # reads its own (large) body, after checking the token: see api/batches.py
 WINDOW_SECONDS = 60.0
 MAX_HEADER_BYTES = 16 * 1024  # a request's line and headers, together
+KEPT_FAILURES = 10_000  # per device: enough for any budget (Settings.failed_batches_per_minute <= 10,000)
 Scope = dict[str, Any]
 Receive = Any
 Send = Any
@@ -29,6 +32,13 @@ def too_large(limit: int) -> ApiError:
 def too_slow() -> ApiError:
     return ApiError(408, wire.ErrorCode.BAD_REQUEST, "the request body arrived too slowly",
                     headers={"Connection": "close"})
+
+
+def header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return bytes(value).decode("latin-1")
+    return None
 
 
 def declared_length(scope: Scope) -> int | None:
@@ -64,11 +74,14 @@ async def read_body(receive: Receive, limit: int, seconds: float) -> bytes:
 class BodyLimits:
     """ASGI middleware: a declared Content-Length over the limit is refused before a byte is read; every other
     body is read here, bounded in size and time, and handed to the app whole. /v1/batches only gets the
-    Content-Length check: its route checks the token, then reads the body with the same bounds."""
+    Content-Length check: its route checks the token, then reads the body with the same bounds. And a device over
+    its budget of failed batches (`failed`) is answered 429 here, its body unread, before the app or its database
+    does any work for it: a rogue device's flood costs little more than its connections."""
 
-    def __init__(self, app: Any, *, max_bytes: int, max_batch_bytes: int, body_seconds: float) -> None:
+    def __init__(self, app: Any, *, max_bytes: int, max_batch_bytes: int, body_seconds: float,
+                 failed: FailedBatches | None = None, settings: Settings | None = None) -> None:
         self.app, self.max_bytes, self.max_batch_bytes = app, max_bytes, max_batch_bytes
-        self.body_seconds = body_seconds
+        self.body_seconds, self.failed, self.settings = body_seconds, failed, settings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -80,6 +93,8 @@ class BodyLimits:
         try:
             if declared is not None and declared > limit:
                 raise too_large(limit)
+            if batches and self.failed is not None and self.settings is not None:
+                self.failed.refuse_over_budget(header(scope, b"authorization"), self.settings)
             if not batches and declared != 0:
                 body = await read_body(receive, limit, self.body_seconds)
                 receive = _replay(body, receive)
@@ -104,32 +119,49 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 async def _answer(send: Send, exc: ApiError) -> None:
     body = wire.canonical_json(exc.body())
+    extra = [(k.lower().encode(), v.encode()) for k, v in (exc.headers or {}).items() if k.lower() != "connection"]
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-               (b"connection", b"close")]
+               (b"connection", b"close"), *extra]
     await send({"type": "http.response.start", "status": exc.status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
 
 class FailedBatches:
     """Failed batches per device in the last minute, in this process: they count against the rate limit, so a
-    device that keeps sending bad batches is refused before its next one is read."""
+    device that keeps sending bad batches is refused before its next one is read. A device is known here by its
+    bearer token (its SHA-256, as the device table keeps it), so that one over its budget is refused without asking
+    the database who it is; only tokens that passed the token check are ever added. The refusals count too, so a
+    flooding device stays refused; only its last KEPT_FAILURES are kept, whatever the flood's rate."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._times: dict[str, deque[float]] = {}
 
-    def add(self, device_id: str) -> None:
-        with self._lock:
-            self._times.setdefault(device_id, deque()).append(time.monotonic())
+    @staticmethod
+    def _key(authorization: str | None) -> str:
+        token = (authorization or "")[7:].strip()  # "Bearer <token>", read as devices.authenticate reads it
+        return hashlib.sha256(token.encode()).hexdigest()
 
-    def recent(self, device_id: str) -> int:
-        cutoff = time.monotonic() - WINDOW_SECONDS
+    def add(self, authorization: str | None) -> None:
         with self._lock:
-            times = self._times.get(device_id)
+            self._times.setdefault(self._key(authorization), deque(maxlen=KEPT_FAILURES)).append(time.monotonic())
+
+    def refuse_over_budget(self, authorization: str | None, settings: Settings) -> None:
+        """ApiError 429 (counted too) when the device behind `authorization` has had its fill of failed batches
+        this minute: `failed_batches_per_minute`, and never more than `rate_limit_per_minute`."""
+        if self.recent(authorization) >= min(settings.rate_limit_per_minute, settings.failed_batches_per_minute):
+            self.add(authorization)
+            raise ApiError(429, wire.ErrorCode.RATE_LIMITED, "Too many failed batches from this device; slow down.",
+                           headers={"Retry-After": "30"})
+
+    def recent(self, authorization: str | None) -> int:
+        key, cutoff = self._key(authorization), time.monotonic() - WINDOW_SECONDS
+        with self._lock:
+            times = self._times.get(key)
             while times and times[0] < cutoff:
                 times.popleft()
             if times is not None and not times:
-                del self._times[device_id]
+                del self._times[key]
             return len(times or ())
 
 

@@ -14,7 +14,7 @@ from canvass_server.api.deps import ERRORS, DatabaseDep, KeyDep, SettingsDep
 from canvass_server.db import Database
 from canvass_server.devices import authenticate, sha256_hex
 from canvass_server.errors import ApiError
-from canvass_server.ingest import ingest
+from canvass_server.ingest import ingest_batch
 from canvass_server.limits import FailedBatches, read_body
 
 router = APIRouter(tags=["sync"], responses=ERRORS)
@@ -61,27 +61,22 @@ async def batches(
     authorization: Annotated[str | None, Header()] = None,
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
 ) -> JSONResponse:
-    # The token, then the device's failures, are checked before the body is read; the body is read before any
-    # database transaction opens, so a slow upload never holds a connection or a row lock.
-    device_id = await _known_device(request, database, authorization)
+    # A device over its budget of failed batches was answered 429 before it got here (limits.BodyLimits); the
+    # token is checked before the body is read, and the body read before any database transaction opens, so a
+    # slow upload never holds a connection or a row lock.
+    await _known_device(request, database, authorization)
     failed: FailedBatches = request.app.state.failed_batches
-    if failed.recent(device_id) >= settings.rate_limit_per_minute:
-        failed.add(device_id)
-        raise ApiError(429, wire.ErrorCode.RATE_LIMITED, "Too many failed batches from this device; slow down.",
-                       headers={"Retry-After": "30"})
     try:
         body = await read_body(request.receive, settings.max_batch_bytes, settings.body_timeout_seconds)
         async with request.app.state.ingest_slots:
             answer, replayed = await run_in_threadpool(
-                _ingest, database, settings=settings, key=key, authorization=authorization,
-                idempotency_key=idempotency_key, body=body, failures=failed.recent(device_id))
+                ingest_batch, database, settings=settings, key=key, authorization=authorization,
+                idempotency_key=idempotency_key, body=body, failures=failed.recent(authorization))
     except ApiError:
-        failed.add(device_id)
+        failed.add(authorization)
         request.app.state.known_tokens.pop(sha256_hex(authorization or ""), None)  # revoked, perhaps: ask again
         raise
+    if replayed:  # no work for the device, some for the server: a flood of replays spends the same budget
+        failed.add(authorization)
     return JSONResponse(answer, headers={"Canvass-Replayed": "1" if replayed else "0"})
 
-
-def _ingest(database: Database, **kwargs: Any) -> tuple[dict[str, Any], bool]:
-    with database.session() as session:  # committed before the answer is sent: a 2xx always means "stored"
-        return ingest(session, **kwargs)

@@ -1,9 +1,11 @@
 """A hostile network, a bad file and a rogue device against the real server (`canvass-server serve` on loopback):
 a poison op ends as one rejected op, big bodies and slow connections cost the server nothing, a rogue device's
-flood leaves an honest device syncing, and the client splits a batch a server keeps failing on."""
+flood is refused unread past its budget and leaves an honest device syncing, and the client splits a batch a server
+keeps failing on."""
 
 from __future__ import annotations
 
+import itertools
 import socket
 import statistics
 import threading
@@ -98,10 +100,18 @@ def test_five_hundred_drip_feeding_connections_do_not_stop_an_honest_device(
             s.close()
 
 
-def test_a_rogue_devices_flood_of_bad_batches_leaves_an_honest_device_fast(
+def _headers_only(server: Server, token: str, length: int) -> int:
+    """POST /v1/batches declaring a body of `length` bytes and never sending it: the status, if one comes."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as s:
+        s.sendall((f"POST /v1/batches HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n"
+                   f"Idempotency-Key: {uuid.uuid4()}\r\nContent-Length: {length}\r\n\r\n").encode())
+        return int(s.recv(64).split(b" ")[1])
+
+
+def test_a_rogue_devices_flood_of_bad_batches_is_refused_unread_and_an_honest_device_syncs(
         server: Server, make_store: Callable[[str], Store]) -> None:
     voters = server.seed_voters(400)
-    server.overrides["CANVASS_RATE_LIMIT_PER_MINUTE"] = "600"
+    server.overrides["CANVASS_RATE_LIMIT_PER_MINUTE"] = "600"  # the defaults: 600 batches, 30 failed ones a minute
     server.stop()
     server.start()
     rogue, honest = make_store("rogue"), make_store("honest")
@@ -109,22 +119,40 @@ def test_a_rogue_devices_flood_of_bad_batches_leaves_an_honest_device_fast(
     enroll(honest, server.url, server.code())
     ident = identity.load(rogue)
     assert ident is not None
-    ops = [wire.Op(op_id=str(uuid.uuid4()), seq=1000 + i, type="contact_attempt",
-                   schema_version=wire.OP_SCHEMA_VERSION, payload=contact(voters[i % 400], note="x" * 3000))
-           for i in range(60)]
+
+    def sealed(seq_first: int, n: int, **header: str) -> tuple[str, bytes]:  # about 170 KB for 60 ops
+        ops = [wire.Op(op_id=str(uuid.uuid4()), seq=seq_first + i, type="contact_attempt",
+                       schema_version=wire.OP_SCHEMA_VERSION, payload=contact(voters[i % 400], note="x" * 3000))
+               for i in range(n)]
+        h = wire.BatchHeader(device_id=ident.device_id, key_id=ident.server_key_id, batch_id=str(uuid.uuid4()),
+                             seq_first=seq_first, seq_last=seq_first + n - 1, op_count=n,
+                             created_at="2026-05-01").model_copy(update=header)
+        return h.batch_id, envelope.seal(h, wire.BatchBody(ops=ops), ident.server_public(), ident.signing_key())
+
+    batch_id, good = sealed(1, 60)
+    auth = {"Authorization": f"Bearer {ident.token}"}
+    assert httpx.post(server.url + "/v1/batches", content=good, headers={**auth, "Idempotency-Key": batch_id}
+                      ).status_code == 200
+    next_id, following = sealed(61, 60)
+    bad = [sealed(1000, 60),  # a seq gap
+           (next_id, following[:-64] + bytes(64)),  # a bad signature
+           sealed(61, 60, key_id="0" * 16),  # another server's key
+           (str(uuid.uuid4()), b"CNVB" + bytes(170_000)),  # garbage
+           (batch_id, good)]  # a replay
+    answers: list[int] = []
     stop = threading.Event()
 
-    def flood() -> None:  # seq-gap batches of about 170 KB, over and over
+    def flood(offset: int) -> None:
         with httpx.Client(timeout=30) as client:
-            while not stop.is_set():
-                batch_id = str(uuid.uuid4())
-                header = wire.BatchHeader(device_id=ident.device_id, key_id=ident.server_key_id, batch_id=batch_id,
-                                          seq_first=1000, seq_last=1059, op_count=60, created_at="2026-05-01")
-                sealed = envelope.seal(header, wire.BatchBody(ops=ops), ident.server_public(), ident.signing_key())
-                client.post(server.url + "/v1/batches", content=sealed,
-                            headers={"Authorization": f"Bearer {ident.token}", "Idempotency-Key": batch_id})
+            for i in itertools.count(offset):
+                if stop.is_set():
+                    return
+                sent_id, data = bad[i % len(bad)]
+                answers.append(client.post(server.url + "/v1/batches", content=data,
+                                           headers={**auth, "Idempotency-Key": sent_id}).status_code)
 
-    floods = [threading.Thread(target=flood, daemon=True) for _ in range(4)]
+    # Two threads: they share this process's GIL with the honest client, which a remote rogue would not.
+    floods = [threading.Thread(target=flood, args=(i,), daemon=True) for i in range(2)]
     for t in floods:
         t.start()
     latencies = []
@@ -140,9 +168,21 @@ def test_a_rogue_devices_flood_of_bad_batches_leaves_an_honest_device_fast(
         stop.set()
         for t in floods:
             t.join(timeout=30)
+    # The server opened at most its budget of the rogue's batches (the threads may race it by one) and refused
+    # every other one with 429; none of the bad ones applied anything (a replay is answered, and counted, too).
+    # Over its budget, the rogue is refused before its body is read: a request that declares a batch and never
+    # sends it is answered at once.
+    worked = [a for a in answers if a != 429]
+    assert len(answers) > 100 and len(worked) <= 30 + 2, (len(answers), sorted(set(worked)))
+    assert set(worked) <= {200, 400, 401, 409}
+    assert _headers_only(server, ident.token, len(good)) == 429
+    assert server.contacts() == 60 + 40
     p99 = statistics.quantiles(latencies, n=100)[98]
-    print(f"honest sync under a flood: median {statistics.median(latencies) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms")
-    assert p99 < 5.0  # recorded in benchmarks/README.md; generous here: shared CI cores
+    print(f"honest sync under a flood of {len(answers)} bad batches ({len(worked)} opened): median "
+          f"{statistics.median(latencies) * 1000:.0f} ms, p99 {p99 * 1000:.0f} ms")
+    # benchmarks/rogue_flood_bench.py measures it (target 1 s); here the flood shares this process's GIL with the
+    # honest client and CI's cores with everyone (measured 0.4-1.6 s): only a loose bound.
+    assert p99 < 5.0
 
 
 class FailsOnPoison(httpx.BaseTransport):

@@ -1,5 +1,6 @@
-"""Limits before work: bodies refused by size before they are read, the token before a batch is read, and the
-admin CLI's refusal of nonsense values and of anything but a device's exact id."""
+"""Limits before work: bodies refused by size before they are read, the token before a batch is read, a device's
+failed and replayed batches counted and refused past their budget before the next is read, and the admin CLI's
+refusal of nonsense values and of anything but a device's exact id."""
 
 from __future__ import annotations
 
@@ -69,3 +70,31 @@ def test_revoke_matches_the_whole_id_only(make_device: Any, settings: Any, capsy
     assert main(["reinstate", dev.device_id[:8], "--database", settings.database_url]) != 0
     assert main(["reinstate", dev.device_id, "--database", settings.database_url]) == 0
     assert dev.client.get("/v1/changes", params={"scope": "voters"}, headers=dev.auth).status_code == 200
+
+
+def test_failed_and_replayed_batches_spend_a_budget_checked_before_the_body_is_read(
+        client: TestClient, make_device: Any) -> None:
+    dev: Device = make_device()
+    client.app.state.settings.failed_batches_per_minute = 3  # type: ignore[attr-defined]
+    batch_id, data = dev.seal(dev.ops(dev.contact("WA000001")))
+    assert dev.post(batch_id, data).headers["Canvass-Replayed"] == "0"
+    assert dev.post(batch_id, data).headers["Canvass-Replayed"] == "1"  # 1: a replay
+    assert dev.post("not-a-uuid", b"garbage").status_code == 400  # 2
+    gap = dev.ops(dev.contact("WA000002"))
+    gap[0].seq = 50
+    assert dev.post(*dev.seal(gap)).status_code == 409  # 3
+    dev.seq = 1
+    good_id, good = dev.seal(dev.ops(dev.contact("WA000003")))  # a good batch, refused unread: the budget is spent
+    read = []
+
+    def body() -> Any:
+        read.append(True)
+        yield good
+
+    for content in (good, body()):
+        r = dev.post(good_id, content)  # type: ignore[arg-type]
+        assert (r.status_code, r.json()["code"], r.headers["Retry-After"]) == (429, "rate_limited", "30")
+    assert not read
+    client.app.state.settings.failed_batches_per_minute = 30  # type: ignore[attr-defined]
+    assert dev.post(good_id, body()).status_code == 200  # type: ignore[arg-type]
+    assert read  # (so the refused one was indeed never read)
