@@ -20,8 +20,11 @@ from canvass_protocol import wire
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[int]:
-    env = {**os.environ, "CANVASS_SERVER_HOME": str(tmp_path), "CANVASS_HEADER_TIMEOUT_SECONDS": "1"}
+def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[int]:
+    """`serve` on loopback with a 1 s header timeout (or the test's `header_timeout` mark's)."""
+    mark = request.node.get_closest_marker("header_timeout")
+    seconds = mark.args[0] if mark else 1
+    env = {**os.environ, "CANVASS_SERVER_HOME": str(tmp_path), "CANVASS_HEADER_TIMEOUT_SECONDS": str(seconds)}
     env.pop("CANVASS_DATABASE_URL", None)
     subprocess.run([sys.executable, "-m", "canvass_server.cli", "init"], env=env, check=True, capture_output=True)
     port = free_port()
@@ -62,13 +65,14 @@ def test_a_dawdling_head_is_closed_after_the_header_timeout(served: int) -> None
     assert httpx.get(f"http://127.0.0.1:{served}/health").status_code == 200
 
 
+@pytest.mark.header_timeout(60)
 def test_a_head_past_16_kib_is_closed_at_once(served: int) -> None:
     with socket.create_connection(("127.0.0.1", served)) as s:
         s.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n")
         for _ in range(20):
             s.sendall(b"X-Filler: " + b"a" * 1000 + b"\r\n")
-        took = _closed_within(s, 5)
-    assert took is not None and took < 0.9  # well before the 1 s header timeout
+        took = _closed_within(s, 30)
+    assert took is not None  # closed for its size: the header timeout (60 s) is far off
 
 
 def test_an_honest_keep_alive_connection_is_served_again_and_again(served: int) -> None:
