@@ -80,6 +80,8 @@ def main() -> int:
     ap.add_argument("--batches", type=int, default=300)
     ap.add_argument("--ops", type=int, default=20)
     ap.add_argument("--devices", type=int, default=20)
+    ap.add_argument("--history", type=int, default=100_000,
+                    help="contact and ledger rows stored before (a server that has been running)")
     ap.add_argument("--profile", choices=["cprofile", "pyinstrument"])
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--sort", default="cumulative", help="cProfile order: cumulative or tottime")
@@ -94,6 +96,15 @@ def run(args: argparse.Namespace, url: str) -> int:
     dbmod.upgrade(database.engine)
     key = ServerKeyPair.of(x25519.X25519PrivateKey.generate())
     devices = enroll_devices(database, args.devices, key)
+    with database.engine.begin() as conn:  # a server that has been running: plans and indexes see real sizes
+        conn.execute(text(
+            "INSERT INTO applied_op SELECT gen_random_uuid()::text, 'history', g, 'history', 'contact_attempt', "
+            "'applied', NULL FROM generate_series(1, :n) AS g"), {"n": args.history})
+        conn.execute(text(
+            "INSERT INTO contact_attempt (id, county_id, voter_id, household_id, result, source, created_at, "
+            "device_id, op_id, received_at, version) SELECT gen_random_uuid()::text, v.county_id, v.id, "
+            "v.household_id, 'NH', 'walk', '2026-11-01T12:00:00+00:00', 'history', gen_random_uuid()::text, now(), 0 "
+            "FROM generate_series(1, :n) AS g JOIN voter v ON v.id = 1 + g % 20000"), {"n": args.history})
     server_public = key.private.public_key()
     batches = [(devices[i % len(devices)][1],
                 *seal_batch(devices[i % len(devices)][0], args.ops, devices[i % len(devices)][2], server_public))
