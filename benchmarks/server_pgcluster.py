@@ -22,10 +22,11 @@ def _bin(name: str) -> str:
 
 
 @contextmanager
-def pg_cluster(max_connections: int = 300) -> Iterator[str]:
+def pg_cluster(max_connections: int = 300, options: str = "") -> Iterator[str]:
     """Yield a psycopg URL of a fresh database on a new cluster; the cluster is removed afterwards.
 
-    Durability settings are the server defaults (fsync on) so that commit costs are real."""
+    Durability settings are the server defaults (fsync on) so that commit costs are real. `options`: more `-c`
+    settings for the server."""
     tmp = Path(tempfile.mkdtemp(prefix="canvass-bench-pg-"))
     prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     if prefix:
@@ -36,7 +37,7 @@ def pg_cluster(max_connections: int = 300) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    opts = f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c max_connections={max_connections}"
+    opts = f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c max_connections={max_connections} {options}"
     subprocess.run([*prefix, _bin("pg_ctl"), "-D", str(data), "-o", opts, "-l", str(tmp / "log"), "-w", "start"],
                    check=True, capture_output=True)
     try:

@@ -21,6 +21,7 @@ from canvass_server.errors import STATUS_FOR_ENVELOPE, ApiError
 from canvass_server.keys import ServerKeyPair
 from canvass_server.models import Batch, utcnow
 from canvass_server.ops import apply_ops
+from canvass_server.record import BatchRow, record
 
 log = logging.getLogger(__name__)
 E = wire.ErrorCode
@@ -134,32 +135,38 @@ def apply(session: Session, checked: Checked, batch: wire.BatchBody, authorizati
     and check again what may have changed since: the device revoked, or a retry of this very batch stored (then
     this is a replay)."""
     header = checked.parsed.header
-    sender = checked.sender  # its device row locked by check(), in this session already
+    who = checked.sender  # its device row locked by check(), in this session already
     if again:
-        sender = caller(*authenticate_row(session, authorization, lock=True))
-        replayed = _stored_answer(session, header.batch_id, sender.device.id, checked.digest)
+        who = caller(*authenticate_row(session, authorization, lock=True))
+        replayed = _stored_answer(session, header.batch_id, who.device.id, checked.digest)
         if replayed is not None:
             return replayed, True
-        _check_seq(header, sender.device.last_seq)
-    device = sender.device
-    outcome = apply_ops(session, sender, header.batch_id, batch.ops)
-    results = [outcome.results[op.op_id] for op in batch.ops]
+        _check_seq(header, who.device.last_seq)
+    answer = _apply(session, who, header, checked.digest, batch.ops, fast=True)
+    if answer is None:  # the database refused a contact row: again, op by op where it must
+        answer = _apply(session, who, header, checked.digest, batch.ops, fast=False)
+        assert answer is not None
+    log.info("batch %s from device %s: %d applied, %d duplicate, %d rejected", header.batch_id, who.device.id,
+             answer["applied"], answer["duplicates"], answer["rejected"])
+    return answer, False
+
+
+def _apply(session: Session, who: Caller, header: wire.BatchHeader, digest: str, ops: list[wire.Op], *,
+           fast: bool) -> dict[str, Any] | None:
+    """Apply the ops and record the batch with its answer; None (nothing written) when `record` refused the fast
+    path's writes."""
+    applied = apply_ops(session, who, header.batch_id, ops, fast=fast)
+    results = [applied.outcome.results[op.op_id] for op in ops]
     now = utcnow()
     answer = wire.BatchAnswer(
-        batch_id=header.batch_id, device_id=device.id, seq_first=header.seq_first, seq_last=header.seq_last,
+        batch_id=header.batch_id, device_id=who.device.id, seq_first=header.seq_first, seq_last=header.seq_last,
         applied=sum(r.status == "applied" for r in results),
         duplicates=sum(r.status == "duplicate" for r in results),
         rejected=sum(r.status == "rejected" for r in results),
         results=results, received_at=now.isoformat(),
     ).model_dump(mode="json")
-    device.last_seq = max(device.last_seq, header.seq_last)
-    device.last_seen_at = now
-    session.add(Batch(id=header.batch_id, device_id=device.id, seq_first=header.seq_first,
-                      seq_last=header.seq_last, body_sha256=checked.digest, answer=answer, received_at=now))
-    session.flush()
-    log.info("batch %s from device %s: %d applied, %d duplicate, %d rejected", header.batch_id, device.id,
-             answer["applied"], answer["duplicates"], answer["rejected"])
-    return answer, False
+    row = BatchRow(header.batch_id, header.seq_first, header.seq_last, digest, answer, now)
+    return answer if record(session, applied, who.device, row) else None
 
 
 def _stored_answer(session: Session, batch_id: str, device_id: str, digest: str) -> dict[str, Any] | None:

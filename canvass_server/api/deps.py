@@ -19,17 +19,19 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def get_settings(request: Request) -> Settings:
+# `async def` for what only reads app.state: FastAPI runs a plain `def` dependency in the thread pool, a thread hop
+# (and GIL hand-over) per dependency per request.
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_key(request: Request) -> ServerKeyPair:
+async def get_key(request: Request) -> ServerKeyPair:
     key: ServerKeyPair = request.app.state.key
     return key
 
 
-def get_database(request: Request) -> Database:
+async def get_database(request: Request) -> Database:
     database: Database = request.app.state.db
     return database
 

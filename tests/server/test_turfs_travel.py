@@ -142,6 +142,23 @@ def test_a_canvasser_cannot_cut_assign_or_correct_outside_their_turfs(make: Any,
     assert pat.results(pat.assign("T1-0001", None, "return"), pat.contact(voters[2])) == [("applied", None)] * 2
 
 
+def test_a_canvassers_batch_of_contacts_alone_is_held_to_their_turfs(make: Any, database: Database) -> None:
+    """A batch of nothing but contacts (on PostgreSQL: one look-up statement and one recording statement) keeps
+    the same rules: voters on a turf held or once held, known voters, each contact id once."""
+    voters = seed_county(database, voters=20)
+    lead, pat, ann = make("county_lead", "Lee"), make("canvasser", "Pat"), make("canvasser", "Ann")
+    lead.results(lead.cut(1, voters[:4]), lead.cut(2, voters[4:8]), lead.assign("T1-0001", pat.member_id),
+                 lead.assign("T1-0002", ann.member_id))
+    again = pat.contact(voters[1])
+    assert pat.results(pat.contact(voters[0]), pat.contact(voters[5]), again, pat.contact("NOPE-1")) == [
+        ("applied", None), ("rejected", "forbidden_role"), ("applied", None), ("rejected", "unknown_voter")]
+    lead.results(lead.assign("T1-0001", None, "return"))  # once held: still Pat's to report on
+    assert pat.results(pat.contact(voters[2]), pat.contact(voters[6]), again) == [
+        ("applied", None), ("rejected", "forbidden_role"), ("duplicate", None)]
+    contacts, _ = lead.pull_all("contacts")
+    assert sorted(c["state_voter_id"] for c in contacts) == [voters[0], voters[1], voters[2]]
+
+
 def test_cut_rules_list_numbers_members_and_unknown_voters(make: Any, database: Database) -> None:
     voters = seed_county(database, voters=20)
     seed_county(database, "Durham", voters=4)

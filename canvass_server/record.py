@@ -1,0 +1,126 @@
+"""Recording an applied batch: its op-id ledger rows, the batch row with its answer and the device's seq — and on
+PostgreSQL the batch's contact rows with their version — in one statement, the last before commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, cast
+
+from sqlalchemy import Table, TextClause, insert, text, update
+from sqlalchemy.exc import OperationalError, StatementError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+
+from canvass_server.bulk import write_rows
+from canvass_server.models import AppliedOp, Batch, ContactAttempt, Device
+from canvass_server.outcome import Outcome
+
+LEDGER_COLUMNS = tuple(c.name for c in AppliedOp.__table__.columns)
+CONTACT_COLUMNS = tuple(c.name for c in ContactAttempt.__table__.columns if c.name != "version")
+
+
+@dataclass
+class Applied:
+    """What applying a batch's ops decided and what is left to write: the ledger rows, and on the fast path
+    (`ops.apply_ops`) the contact rows, without their version, of scope `contacts_scope`."""
+
+    outcome: Outcome
+    ledger: list[dict[str, Any]] = field(default_factory=list)
+    contacts: list[dict[str, Any]] = field(default_factory=list)
+    contacts_scope: str = ""
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    batch_id: str
+    seq_first: int
+    seq_last: int
+    body_sha256: str
+    answer: dict[str, Any]
+    received_at: dt.datetime
+
+
+def record(session: Session, applied: Applied, device: Device, batch: BatchRow) -> bool:
+    """Write what `applied` left to write, the batch row and the device's new seq. False (nothing written) when
+    the database refused a pending contact row: the caller applies the ops again the careful way (savepoints,
+    op by op). Other refusals raise, as the ledger's did before."""
+    if session.get_bind().dialect.name != "postgresql":
+        assert not applied.contacts, "contacts are only left pending on PostgreSQL"
+        _record_portable(session, applied, device, batch)
+    elif not applied.contacts:
+        _record_postgres(session, applied, device, batch)
+    else:
+        try:
+            with session.begin_nested():
+                _record_postgres(session, applied, device, batch)
+        except OperationalError:
+            raise
+        except StatementError:
+            return False
+    set_committed_value(device, "last_seq", max(device.last_seq, batch.seq_last))
+    set_committed_value(device, "last_seen_at", batch.received_at)
+    return True
+
+
+def _record_portable(session: Session, applied: Applied, device: Device, batch: BatchRow) -> None:
+    write_rows(session, cast(Table, AppliedOp.__table__), applied.ledger)
+    session.execute(insert(Batch).values(id=batch.batch_id, device_id=device.id, seq_first=batch.seq_first,
+                                         seq_last=batch.seq_last, body_sha256=batch.body_sha256,
+                                         answer=batch.answer, received_at=batch.received_at))
+    session.execute(update(Device).where(Device.id == device.id).values(
+        last_seq=max(device.last_seq, batch.seq_last), last_seen_at=batch.received_at))
+
+
+@cache
+def _statement(with_contacts: bool) -> TextClause:
+    """The ledger, the batch and the device in one statement; with the contacts, the county's version counter is
+    bumped by the same statement.
+
+    Why the pull cursors stay exact: the counter row's lock, taken by the bump, is held until commit, so the
+    transactions that write a scope commit in the order of the versions they took, and a reader that sees version
+    N has seen every row of a lower version (canvass_server.versions). Bumping in the last statement before
+    commit keeps that order and holds the lock only for the rest of this statement and the commit, instead of
+    for the whole transaction: one county's pushes then wait for each other far less."""
+    ledger = ", ".join(LEDGER_COLUMNS)
+    parts = [
+        f"l AS (INSERT INTO applied_op ({ledger}) SELECT {ledger} "
+        "FROM jsonb_populate_recordset(NULL::applied_op, CAST(:ledger AS jsonb)))",
+        "b AS (INSERT INTO batch (id, device_id, seq_first, seq_last, body_sha256, answer, received_at) "
+        "VALUES (:batch_id, :device_id, :seq_first, :seq_last, :sha, CAST(:answer AS json), :received_at))",
+    ]
+    returning = "NULL::bigint"
+    if with_contacts:
+        contact = ", ".join(CONTACT_COLUMNS)
+        parts += [
+            "v AS (INSERT INTO change_counter (scope_key, value, epoch) VALUES (:scope, 1, 1) "
+            "ON CONFLICT (scope_key) DO UPDATE SET value = change_counter.value + 1 RETURNING value)",
+            f"c AS (INSERT INTO contact_attempt ({contact}, version) "
+            f"SELECT {', '.join('r.' + c for c in CONTACT_COLUMNS)}, v.value "
+            "FROM jsonb_populate_recordset(NULL::contact_attempt, CAST(:contacts AS jsonb)) AS r CROSS JOIN v)",
+        ]
+        returning = "(SELECT value FROM v)"
+    return text(f"WITH {', '.join(parts)} UPDATE device SET last_seq = GREATEST(last_seq, :seq_last), "
+                f"last_seen_at = :received_at WHERE id = :device_id RETURNING {returning}")
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__} as JSON")
+
+
+def _record_postgres(session: Session, applied: Applied, device: Device, batch: BatchRow) -> None:
+    params: dict[str, Any] = {
+        "ledger": json.dumps(applied.ledger), "batch_id": batch.batch_id, "device_id": device.id,
+        "seq_first": batch.seq_first, "seq_last": batch.seq_last, "sha": batch.body_sha256,
+        "answer": json.dumps(batch.answer), "received_at": batch.received_at,
+    }
+    if applied.contacts:
+        params["contacts"] = json.dumps(applied.contacts, default=_iso)
+        params["scope"] = applied.contacts_scope
+    version = session.execute(_statement(bool(applied.contacts)), params).scalar_one()
+    if applied.contacts:
+        session.info.setdefault("versions", {})[applied.contacts_scope] = version
