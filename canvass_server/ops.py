@@ -13,7 +13,7 @@ from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
 from canvass_protocol import roles, wire
-from canvass_server import ballots, candidates, rides, turfs, versions
+from canvass_server import ballots, candidates, rides, rollups, turfs, versions
 from canvass_server.authz import Caller
 from canvass_server.bulk import write_rows
 from canvass_server.models import AppliedOp, ContactAttempt, County, Voter, utcnow
@@ -181,6 +181,7 @@ def _contacts(session: Session, caller: Caller, items: list[tuple[wire.Op, Any]]
         out.ok(op)
     if rows:
         write_rows(session, cast(Table, ContactAttempt.__table__), rows)
+        rollups.contacts_added(session, rows)
 
 
 def _check_fields(fields: dict[str, Any]) -> str | None:

@@ -6,14 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from canvass_server.models import ContactAttempt, Device, Member
-from canvass_server.stats import effective
-
-from .figures import CONTACT_CODES
+from canvass_server.models import Device, Member
+from canvass_server.rollup_models import RollupMember, RollupMemberDay, RollupMemberNote, total
 
 FAST_DOORS_PER_HOUR = 60  # a door a minute, sustained over a day of at least...
 FAST_MIN_DOORS = 10  # ...this many doors, is flagged
@@ -41,46 +40,37 @@ class CanvasserRow:
         return self.doors / self.hours if self.hours > 0 else None
 
 
-def _moment(text: str) -> dt.datetime | None:
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
 def canvasser_rows(session: Session, county_ids: Sequence[int] | None) -> list[CanvasserRow]:
-    """Every member with a result in the counties (None: all), busiest first."""
-    where = [effective(), ContactAttempt.member_id.is_not(None)]
-    if county_ids is not None:
-        where.append(ContactAttempt.county_id.in_(county_ids))
+    """Every member with a result in the counties (None: all), busiest first, from the rollups (a member's days and
+    notes are counted per county)."""
+
+    def scope(column: Any) -> ColumnElement[bool]:
+        return column.in_(county_ids) if county_ids is not None else true()
+
     rows: dict[int, CanvasserRow] = {}
-    contact = func.count().filter(ContactAttempt.result.in_(CONTACT_CODES))
+    rm, day, note = RollupMember, RollupMemberDay, RollupMemberNote
     for mid, name, role, n, contacts, doors in session.execute(
-        select(Member.id, Member.name, Member.role, func.count(), contact,
-               func.count(distinct(ContactAttempt.household_id)))
-        .join(Member, Member.id == ContactAttempt.member_id).where(*where).group_by(Member.id, Member.name, Member.role)
+        select(Member.id, Member.name, Member.role, total(rm.n), total(rm.contacts), total(rm.doors))
+        .join(Member, Member.id == rm.member_id).where(scope(rm.county_id))
+        .group_by(Member.id, Member.name, Member.role).having(total(rm.n) > 0)
     ):
         rows[mid] = CanvasserRow(mid, name, role, n, contacts, doors)
-    day = func.substr(ContactAttempt.created_at, 1, 10)
-    for mid, d, first, last, doors in session.execute(
-        select(ContactAttempt.member_id, day, func.min(ContactAttempt.created_at), func.max(ContactAttempt.created_at),
-               func.count(distinct(ContactAttempt.household_id))).where(*where).group_by(ContactAttempt.member_id, day)
-    ):
-        start, end = _moment(first), _moment(last)
-        if start is None or end is None or mid is None or mid not in rows:
-            continue
-        hours = (end - start).total_seconds() / 3600
-        rows[mid].hours += hours
-        if doors >= FAST_MIN_DOORS and (hours <= 0 or doors / hours > FAST_DOORS_PER_HOUR):
-            rows[mid].flags.append(f"{doors} doors in {hours * 60:.0f} min on {d}")
-    note = func.trim(ContactAttempt.note)
-    for mid, text, n in session.execute(
-        select(ContactAttempt.member_id, note, func.count()).where(*where, ContactAttempt.note.is_not(None), note != "")
-        .group_by(ContactAttempt.member_id, note).having(func.count() >= SAME_NOTE_TIMES)
-    ):
+    for mid, seconds in session.execute(select(day.member_id, func.sum(day.span_s))
+                                        .where(scope(day.county_id), day.n > 0).group_by(day.member_id)):
+        if mid in rows and seconds is not None:
+            rows[mid].hours = seconds / 3600
+    fast = and_(day.n > 0, day.doors >= FAST_MIN_DOORS,
+                or_(day.span_s <= 0, day.doors * 3600 > FAST_DOORS_PER_HOUR * day.span_s))
+    for mid, d, doors, seconds in session.execute(select(day.member_id, day.day, day.doors, day.span_s)
+                                                  .where(scope(day.county_id), fast)
+                                                  .order_by(day.member_id, day.day)):
+        if mid in rows and seconds is not None:
+            rows[mid].flags.append(f"{doors} doors in {seconds / 60:.0f} min on {d}")
+    for mid, text, n in session.execute(select(note.member_id, note.note, note.n)
+                                        .where(scope(note.county_id), note.n >= SAME_NOTE_TIMES)
+                                        .order_by(note.member_id, note.note)):
         if mid in rows:
-            rows[mid].flags.append(f"the same note {n} times: “{text[:40]}”")
+            rows[mid].flags.append(f"the same note {n} times: “{text}”")
     for owner, seen in session.execute(select(Device.member_id, func.max(Device.last_seen_at))
                                        .where(Device.member_id.in_(list(rows))).group_by(Device.member_id)):
         if owner is not None and seen is not None:
