@@ -76,7 +76,8 @@ class RollupTurf(Base):
 
 
 class RollupMember(Base):
-    """Per member and county: effective results, those where someone spoke, and doors."""
+    """Per member and county: effective results, those where someone spoke, doors, and the sum of their days'
+    first-to-last-result spans (milliseconds)."""
 
     __tablename__ = "rollup_member"
 
@@ -85,6 +86,7 @@ class RollupMember(Base):
     n: Mapped[int] = mapped_column(default=0)
     contacts: Mapped[int] = mapped_column(default=0)
     doors: Mapped[int] = mapped_column(default=0)
+    span_ms: Mapped[int] = mapped_column(default=0)
 
 
 class RollupMemberHousehold(Base):
@@ -98,18 +100,21 @@ class RollupMemberHousehold(Base):
 
 
 class RollupMemberDay(Base):
-    """Per member, county and day (as the device dated the results): results, doors, and the first and last
-    result's moments as seconds (span_s: last minus first; None when no result's time could be read). Recomputed
-    from the day's rows whenever one of them arrives or is corrected."""
+    """Per member, county and day (as the device dated the results): results, doors, the first to the last
+    result's moment in milliseconds (None when no result's time could be read), and whether that is implausibly
+    fast (rollups.FAST_*). Recomputed from the day's rows whenever one of them arrives or is corrected."""
 
     __tablename__ = "rollup_member_day"
+    __table_args__ = (Index("ix_rollup_member_day_fast", "member_id", postgresql_where=text("fast"),
+                            sqlite_where=text("fast")),)
 
     member_id: Mapped[int] = mapped_column(primary_key=True)
     county_id: Mapped[int] = mapped_column(primary_key=True)
     day: Mapped[str] = mapped_column(String(10), primary_key=True)
     n: Mapped[int] = mapped_column(default=0)
     doors: Mapped[int] = mapped_column(default=0)
-    span_s: Mapped[float | None]
+    span_ms: Mapped[int | None]
+    fast: Mapped[bool] = mapped_column(default=False)
 
 
 class RollupMemberReceived(Base):

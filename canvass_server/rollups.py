@@ -54,6 +54,8 @@ from canvass_server.stats import effective
 CA = ContactAttempt
 # The codes that mean someone spoke with the voter (the stores' seeded result_code.is_contact).
 CONTACT_CODES = ("C", "R", "DNC", "H")
+FAST_DOORS_PER_HOUR = 60  # a door a minute, sustained over a day of at least...
+FAST_MIN_DOORS = 10  # ...this many doors, is flagged on the Canvassers page
 ALL = (RollupContact, RollupCounty, RollupHousehold, RollupTurf, RollupMember, RollupMemberHousehold,
        RollupMemberDay, RollupMemberReceived, RollupMemberNote)
 # What a contact row brings to the rollups.
@@ -163,7 +165,7 @@ class _Deltas:
         _add(session, RollupCounty, [{"county_id": c, "n": n, "contacts": k, "doors": doors[c]}
                                      for c, (n, k) in self.county.items()])
         _add(session, RollupMember, [{"member_id": m, "county_id": c, "n": n, "contacts": k,
-                                      "doors": member_doors[(m, c)]}
+                                      "doors": member_doors[(m, c)], "span_ms": 0}
                                      for (m, c), (n, k) in self.member.items()])
         _add(session, RollupMemberReceived, [{"day": d, "member_id": m, "county_id": c, "n": n}
                                              for (d, m, c), n in self.received.items() if n])
@@ -192,7 +194,7 @@ def _add(session: Session, model: type[DeclarativeBase], rows: list[dict[str, An
         return []
     table: Table = model.__table__  # type: ignore[assignment]
     keys = [c.name for c in table.primary_key.columns]
-    counters = [c for c in ("n", "contacts", "doors", "reached") if c in rows[0]]
+    counters = [c for c in ("n", "contacts", "doors", "reached", "span_ms") if c in rows[0]]
     stmt = _insert(session, model)
     stmt = stmt.on_conflict_do_update(index_elements=keys,
                                       set_={c: table.c[c] + stmt.excluded[c] for c in counters})
@@ -232,6 +234,14 @@ def refresh_days(session: Session, keys: Iterable[tuple[int, int, str]]) -> None
                 .where(CA.member_id == mid, day_of(CA.created_at).in_(sorted(days)), CA.county_id == cid,
                        effective())):
             _tally_day(found.setdefault(day, [0, set(), None, None]), hid, created)
+        md = RollupMemberDay
+        before = sum(session.scalars(select(md.span_ms).where(md.member_id == mid, md.county_id == cid,
+                                                               md.day.in_(sorted(days)), md.span_ms.is_not(None))))
+        rows = [_day_row(mid, cid, day, t) for day, t in sorted(found.items())]
+        after = sum(r["span_ms"] for r in rows if r["span_ms"] is not None)
+        if after != before:  # the member's hours: the sum of their days' spans
+            session.execute(update(RollupMember).where(RollupMember.member_id == mid, RollupMember.county_id == cid)
+                            .values(span_ms=RollupMember.span_ms + (after - before)))
         gone = sorted(days - set(found))
         if gone:
             session.execute(delete(RollupMemberDay).where(RollupMemberDay.member_id == mid,
@@ -240,8 +250,8 @@ def refresh_days(session: Session, keys: Iterable[tuple[int, int, str]]) -> None
         if found:
             stmt = _insert(session, RollupMemberDay)
             stmt = stmt.on_conflict_do_update(index_elements=["member_id", "county_id", "day"],
-                                              set_={c: stmt.excluded[c] for c in ("n", "doors", "span_s")})
-            session.execute(stmt, [_day_row(mid, cid, day, t) for day, t in sorted(found.items())])
+                                              set_={c: stmt.excluded[c] for c in ("n", "doors", "span_ms", "fast")})
+            session.execute(stmt, rows)
 
 
 def _tally_day(t: list[Any], hid: int | None, created: str) -> None:
@@ -256,8 +266,11 @@ def _tally_day(t: list[Any], hid: int | None, created: str) -> None:
 
 
 def _day_row(mid: int, cid: int, day: str, t: list[Any]) -> dict[str, Any]:
-    span = (t[3] - t[2]).total_seconds() if t[2] is not None else None
-    return {"member_id": mid, "county_id": cid, "day": day, "n": t[0], "doors": len(t[1]), "span_s": span}
+    span = (t[3] - t[2]) // dt.timedelta(milliseconds=1) if t[2] is not None else None
+    doors = len(t[1])
+    fast = span is not None and doors >= FAST_MIN_DOORS and (span <= 0
+                                                             or doors * 3_600_000 > FAST_DOORS_PER_HOUR * span)
+    return {"member_id": mid, "county_id": cid, "day": day, "n": t[0], "doors": doors, "span_ms": span, "fast": fast}
 
 
 def refresh_turfs(session: Session, *, turf_ids: Sequence[int] | None = None, county_id: int | None = None) -> None:
@@ -300,8 +313,8 @@ def rebuild(session: Session) -> None:
          select(CA.household_id, func.max(CA.county_id), func.count()).where(eff, CA.household_id.is_not(None))
          .group_by(CA.household_id))
     member = and_(eff, CA.member_id.is_not(None))
-    fill(RollupMember, ["member_id", "county_id", "n", "contacts", "doors"],
-         select(CA.member_id, CA.county_id, func.count(), spoke, func.count(distinct(CA.household_id)))
+    fill(RollupMember, ["member_id", "county_id", "n", "contacts", "doors", "span_ms"],
+         select(CA.member_id, CA.county_id, func.count(), spoke, func.count(distinct(CA.household_id)), zero)
          .where(member).group_by(CA.member_id, CA.county_id))
     fill(RollupMemberHousehold, ["member_id", "household_id", "n"],
          select(CA.member_id, CA.household_id, func.count()).where(member, CA.household_id.is_not(None))
@@ -318,6 +331,9 @@ def rebuild(session: Session) -> None:
     _chunked(session, RollupMemberNote, ({"member_id": m, "county_id": c, "note_key": k, "note": texts[k], "n": n}
                                          for (m, c, k), n in notes.items()))
     _rebuild_days(session, member)
+    md = RollupMemberDay
+    session.execute(update(RollupMember).values(span_ms=select(func.coalesce(func.sum(md.span_ms), 0)).where(
+        md.member_id == RollupMember.member_id, md.county_id == RollupMember.county_id).scalar_subquery()))
     refresh_turfs(session)
 
 

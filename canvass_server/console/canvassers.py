@@ -8,14 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.orm import Session
 
 from canvass_server.models import Device, Member
 from canvass_server.rollup_models import RollupMember, RollupMemberDay, RollupMemberNote, total
+from canvass_server.rollups import FAST_DOORS_PER_HOUR as FAST_DOORS_PER_HOUR  # the page names it
 
-FAST_DOORS_PER_HOUR = 60  # a door a minute, sustained over a day of at least...
-FAST_MIN_DOORS = 10  # ...this many doors, is flagged
 SAME_NOTE_TIMES = 3  # the same non-empty note this many times is flagged
 
 
@@ -49,23 +48,18 @@ def canvasser_rows(session: Session, county_ids: Sequence[int] | None) -> list[C
 
     rows: dict[int, CanvasserRow] = {}
     rm, day, note = RollupMember, RollupMemberDay, RollupMemberNote
-    for mid, name, role, n, contacts, doors in session.execute(
-        select(Member.id, Member.name, Member.role, total(rm.n), total(rm.contacts), total(rm.doors))
+    for mid, name, role, n, contacts, doors, span in session.execute(
+        select(Member.id, Member.name, Member.role, total(rm.n), total(rm.contacts), total(rm.doors),
+               total(rm.span_ms))
         .join(Member, Member.id == rm.member_id).where(scope(rm.county_id))
         .group_by(Member.id, Member.name, Member.role).having(total(rm.n) > 0)
     ):
-        rows[mid] = CanvasserRow(mid, name, role, n, contacts, doors)
-    for mid, seconds in session.execute(select(day.member_id, func.sum(day.span_s))
-                                        .where(scope(day.county_id), day.n > 0).group_by(day.member_id)):
-        if mid in rows and seconds is not None:
-            rows[mid].hours = seconds / 3600
-    fast = and_(day.n > 0, day.doors >= FAST_MIN_DOORS,
-                or_(day.span_s <= 0, day.doors * 3600 > FAST_DOORS_PER_HOUR * day.span_s))
-    for mid, d, doors, seconds in session.execute(select(day.member_id, day.day, day.doors, day.span_s)
-                                                  .where(scope(day.county_id), fast)
-                                                  .order_by(day.member_id, day.day)):
-        if mid in rows and seconds is not None:
-            rows[mid].flags.append(f"{doors} doors in {seconds / 60:.0f} min on {d}")
+        rows[mid] = CanvasserRow(mid, name, role, n, contacts, doors, span / 3_600_000)
+    for mid, d, doors, ms in session.execute(select(day.member_id, day.day, day.doors, day.span_ms)
+                                               .where(day.fast, scope(day.county_id))
+                                               .order_by(day.member_id, day.day)):
+        if mid in rows and ms is not None:
+            rows[mid].flags.append(f"{doors} doors in {ms / 60_000:.0f} min on {d}")
     for mid, text, n in session.execute(select(note.member_id, note.note, note.n)
                                         .where(scope(note.county_id), note.n >= SAME_NOTE_TIMES)
                                         .order_by(note.member_id, note.note)):

@@ -8,6 +8,7 @@ import random
 from collections import Counter
 from typing import Any
 
+import pytest
 from helpers.server import Device, seed_county
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -80,8 +81,11 @@ def _by_hand(session: Session) -> dict[str, Any]:
             c["doors"].add(r.household_id)
     members: dict[int, dict[str, Any]] = {}
     for r in good:
-        m = members.setdefault(r.member_id, {"n": 0, "doors": set(), "notes": Counter()})
+        m = members.setdefault(r.member_id, {"n": 0, "doors": set(), "notes": Counter(), "days": {}})
         m["n"] += 1
+        when = rollups.moment(r.created_at)
+        if when is not None:
+            m["days"].setdefault(r.created_at[:10], []).append(when)
         m["doors"].add(r.household_id)
         if (r.note or "").strip(" "):
             m["notes"][r.note.strip(" ")] += 1
@@ -102,7 +106,8 @@ def test_rollups_equal_a_rebuild_and_a_count_by_hand(make_device: Any, database:
     far = make_device("Durham", role="county_lead")
     prefix = lead.list_prefix
     _push(lead, [("turf_cut", {"county": lead.county, "list_number": f"{prefix}{n:04d}", "name": "Main St",
-                               "lines": [[k + 1, sid] for k, sid in enumerate(part)], "created_at": "2026-05-01T09:00:00+00:00"})
+                               "lines": [[k + 1, sid] for k, sid in enumerate(part)],
+                               "created_at": "2026-05-01T09:00:00+00:00"})
                  for n, part in ((1, wake[:16]), (2, wake[10:30]))])
     devices = [(lead, wake), (other, wake), (far, durham)]
     _random_batches(rng, devices, rounds=6)
@@ -126,6 +131,9 @@ def test_rollups_equal_a_rebuild_and_a_count_by_hand(make_device: Any, database:
         people = {r.member_id: r for r in canvassers.canvasser_rows(s, None)}
         assert {m: (r.attempts, r.doors) for m, r in people.items()} == {
             m: (h["n"], len(h["doors"])) for m, h in hand["members"].items()}
+        for m, h in hand["members"].items():  # hours: first to last result of each day, added up
+            hours = sum((max(w) - min(w)).total_seconds() for w in h["days"].values()) / 3600
+            assert people[m].hours == pytest.approx(hours)
         for m, h in hand["members"].items():
             repeated = sorted(f"the same note {n} times: “{t[:40]}”" for t, n in h["notes"].items() if n >= 3)
             assert sorted(f for f in people[m].flags if f.startswith("the same note")) == repeated

@@ -35,15 +35,18 @@ def upgrade() -> None:
     op.create_table("rollup_turf", sa.Column("turf_id", ID, nullable=False), sa.Column("county_id", ID, nullable=False),
                     _n("doors"), _n("reached"), sa.PrimaryKeyConstraint("turf_id", name="pk_rollup_turf"))
     op.create_table("rollup_member", sa.Column("member_id", ID, nullable=False),
-                    sa.Column("county_id", ID, nullable=False), _n(), _n("contacts"), _n("doors"),
+                    sa.Column("county_id", ID, nullable=False), _n(), _n("contacts"), _n("doors"), _n("span_ms"),
                     sa.PrimaryKeyConstraint("member_id", "county_id", name="pk_rollup_member"))
     op.create_table("rollup_member_household", sa.Column("member_id", ID, nullable=False),
                     sa.Column("household_id", ID, nullable=False), _n(),
                     sa.PrimaryKeyConstraint("member_id", "household_id", name="pk_rollup_member_household"))
     op.create_table("rollup_member_day", sa.Column("member_id", ID, nullable=False),
                     sa.Column("county_id", ID, nullable=False), sa.Column("day", sa.String(10), nullable=False),
-                    _n(), _n("doors"), sa.Column("span_s", sa.Float(), nullable=True),
+                    _n(), _n("doors"), sa.Column("span_ms", ID, nullable=True),
+                    sa.Column("fast", sa.Boolean(), nullable=False),
                     sa.PrimaryKeyConstraint("member_id", "county_id", "day", name="pk_rollup_member_day"))
+    op.create_index("ix_rollup_member_day_fast", "rollup_member_day", ["member_id"],
+                    postgresql_where=sa.text("fast"), sqlite_where=sa.text("fast"))
     op.create_table("rollup_member_received", sa.Column("day", sa.String(10), nullable=False),
                     sa.Column("member_id", ID, nullable=False), sa.Column("county_id", ID, nullable=False), _n(),
                     sa.PrimaryKeyConstraint("day", "member_id", "county_id", name="pk_rollup_member_received"))
@@ -68,5 +71,6 @@ def downgrade() -> None:
     op.create_index("ix_contact_attempt_member_id", "contact_attempt", ["member_id"])
     op.drop_index("ix_contact_member_day", table_name="contact_attempt")
     op.drop_index("ix_rollup_member_note_repeated", table_name="rollup_member_note")
+    op.drop_index("ix_rollup_member_day_fast", table_name="rollup_member_day")
     for name in reversed(TABLES):
         op.drop_table(name)
