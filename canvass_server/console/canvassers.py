@@ -66,7 +66,7 @@ def canvasser_rows(session: Session, county_ids: Sequence[int] | None) -> list[C
         if mid in rows:
             rows[mid].flags.append(f"the same note {n} times: “{text}”")
     for owner, seen in session.execute(select(Device.member_id, func.max(Device.last_seen_at))
-                                       .where(Device.member_id.in_(list(rows))).group_by(Device.member_id)):
-        if owner is not None and seen is not None:
+                                       .where(scope(Device.county_id)).group_by(Device.member_id)):
+        if owner in rows and seen is not None:  # a member's devices are of their county
             rows[owner].last_sync = (seen if seen.tzinfo else seen.replace(tzinfo=dt.UTC)).isoformat(timespec="minutes")
     return sorted(rows.values(), key=lambda r: (-r.attempts, r.name))

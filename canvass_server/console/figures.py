@@ -12,11 +12,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, distinct, func, select, true
+from sqlalchemy import ColumnElement, and_, distinct, func, select, true
 from sqlalchemy.orm import Session
 
 from canvass_server.models import ContactAttempt, County, Member, Turf, TurfLine, utcnow
-from canvass_server.rollup_models import RollupContact, RollupCounty, RollupMemberReceived, RollupTurf, total
+from canvass_server.rollup_models import (
+    RollupContact,
+    RollupCounty,
+    RollupMemberReceived,
+    RollupTurf,
+    day_of,
+    total,
+)
 from canvass_server.rollups import CONTACT_CODES
 from canvass_server.stats import effective
 
@@ -80,33 +87,34 @@ def _finish(out: Figures, results: Counter[str], support: Counter[int], days: Co
 
 
 def turf_figures(session: Session, county_id: int, turf_id: int) -> tuple[Figures, dict[int, str]]:
-    """One turf's figures, counted from its voters' effective results (a turf is a few hundred doors), and each
-    voter's latest result (by time received)."""
+    """One turf's figures, counted from its voters' effective results (a turf is a few hundred doors: an index
+    probe on county and voter per line), and each voter's latest result (by time received). Only plain values
+    come back (the latest row and "received today" decided in SQL), so even thousands of rows are cheap."""
     ca = ContactAttempt
+    midnight = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
+    latest = func.row_number().over(partition_by=ca.voter_id, order_by=(ca.received_at.desc(), ca.id.desc()))
     results: Counter[str] = Counter()
     support: Counter[int] = Counter()
     days: Counter[str] = Counter()
     doors: set[int] = set()
     active: set[int] = set()
-    latest: dict[int, tuple[Any, str, str]] = {}
-    midnight = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
-    for cid, vid, hid, code, level, created, mid, received in session.execute(
-            select(ca.id, ca.voter_id, ca.household_id, ca.result, ca.support, ca.created_at, ca.member_id,
-                   ca.received_at)
-            .where(ca.county_id == county_id, ca.voter_id.in_(select(TurfLine.voter_id)
-                                                              .where(TurfLine.turf_id == turf_id)), effective())):
+    last: dict[int, str] = {}
+    for vid, hid, code, level, day, mid, today, rank in session.execute(
+            select(ca.voter_id, ca.household_id, ca.result, ca.support, day_of(ca.created_at), ca.member_id,
+                   ca.received_at >= midnight, latest)
+            .select_from(TurfLine).join(ca, and_(ca.county_id == county_id, ca.voter_id == TurfLine.voter_id))
+            .where(TurfLine.turf_id == turf_id, effective())):
         results[code] += 1
-        days[created[:10]] += 1
+        days[day] += 1
         if level is not None:
             support[level] += 1
         if hid is not None:
             doors.add(hid)
-        if mid is not None and received >= midnight:
+        if mid is not None and today:
             active.add(mid)
-        if vid not in latest or (received, cid) > latest[vid][:2]:
-            latest[vid] = (received, cid, code)
-    figs = _finish(Figures(), results, support, days, len(doors), len(active), None)
-    return figs, {vid: code for vid, (_, _, code) in latest.items()}
+        if rank == 1:
+            last[vid] = code
+    return _finish(Figures(), results, support, days, len(doors), len(active), None), last
 
 
 def turf_rows(session: Session, county_ids: Sequence[int] | None) -> list[dict[str, Any]]:
