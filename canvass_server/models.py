@@ -293,7 +293,8 @@ class ContactAttempt(Base):
     needs_ride: Mapped[bool | None]
     answers: Mapped[dict[str, Any] | None]
     note: Mapped[str | None] = mapped_column(Text)
-    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)  # the device's member
+    # the device's member; indexed with the day by ix_contact_member_day (rollup_models)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"))
     canvasser: Mapped[str | None] = mapped_column(String(120))  # the member's name when it arrived
     list_number: Mapped[str | None] = mapped_column(String(12))
     corrects_id: Mapped[str | None] = mapped_column(String(36))
@@ -459,4 +460,4 @@ class RideRequest(Base):
 
 # Tables the ones above point at (ballot.candidate_id), defined in their own modules: every user of these models
 # gets the whole schema in the metadata.
-from canvass_server import candidates_models, officials_models  # noqa: E402, F401
+from canvass_server import candidates_models, officials_models, rollup_models  # noqa: E402, F401

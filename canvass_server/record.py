@@ -14,6 +14,7 @@ from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from canvass_server import rollups
 from canvass_server.bulk import write_rows
 from canvass_server.models import AppliedOp, Batch, ContactAttempt, Device
 from canvass_server.outcome import Outcome
@@ -56,6 +57,7 @@ def record(session: Session, applied: Applied, device: Device, batch: BatchRow) 
         try:
             with session.begin_nested():
                 _record_postgres(session, applied, device, batch)
+                rollups.contacts_added(session, applied.contacts)  # the console's counts, in this transaction
         except OperationalError:
             raise
         except StatementError:

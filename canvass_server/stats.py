@@ -3,17 +3,20 @@ progress (`gotv`, canvass_server.gotv) and rides to the polls by status (`rides`
 
 Only effective results count: a contact row that corrects another (an undo, or the retraction half of an amended
 answer) is no result, and neither is a row that a later row corrects. One Hostile that was undone counts nothing.
+Results and doors are read from the rollups that ingest keeps by this rule (canvass_server.rollups), the same the
+HQ console shows.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, distinct, exists, func, select
+from sqlalchemy import ColumnElement, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from canvass_protocol import wire
 from canvass_server.models import Ballot, BallotVote, ContactAttempt, County, Device, Member
+from canvass_server.rollup_models import RollupContact, RollupCounty, total
 
 
 def effective() -> ColumnElement[bool]:
@@ -29,12 +32,11 @@ def county_stats(session: Session) -> list[dict[str, Any]]:
     devices = by_county(select(Device.county_id, func.count()).where(Device.status == "active")
                         .group_by(Device.county_id))
     attempts: dict[int, int] = {}
-    doors = by_county(select(ContactAttempt.county_id, func.count(distinct(ContactAttempt.household_id)))
-                      .where(effective()).group_by(ContactAttempt.county_id))
+    doors = by_county(select(RollupCounty.county_id, RollupCounty.doors))
     results: dict[int, dict[str, int]] = {}
-    for cid, code, n in session.execute(select(ContactAttempt.county_id, ContactAttempt.result, func.count())
-                                        .where(effective())
-                                        .group_by(ContactAttempt.county_id, ContactAttempt.result)):
+    for cid, code, n in session.execute(select(RollupContact.county_id, RollupContact.result, total(RollupContact.n))
+                                        .group_by(RollupContact.county_id, RollupContact.result)
+                                        .having(total(RollupContact.n) > 0)):
         results.setdefault(cid, {})[code] = n
         attempts[cid] = attempts.get(cid, 0) + n
     votes: dict[int, dict[str, dict[str, int]]] = {}

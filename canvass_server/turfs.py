@@ -9,7 +9,7 @@ from sqlalchemy import Table, delete, select, update
 from sqlalchemy.orm import Session
 
 from canvass_protocol import roles, wire
-from canvass_server import versions
+from canvass_server import rollups, versions
 from canvass_server.authz import Caller
 from canvass_server.bulk import write_rows
 from canvass_server.models import Member, Turf, TurfAssignment, TurfLine, Voter, utcnow
@@ -71,6 +71,7 @@ def _cut(session: Session, caller: Caller, op: wire.Op, p: wire.TurfCutPayload, 
     session.flush()
     write_rows(session, cast(Table, TurfLine.__table__),
                [{"turf_id": turf.id, "line": line, "voter_id": ids[sid]} for line, sid in p.lines])
+    rollups.refresh_turfs(session, turf_ids=[turf.id])
     out.ok(op)
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from canvass_formats.voterfile import Rejection, VoterRecord, iter_voter_rows
 from canvass_formats.voterfile.address import canonical_key
-from canvass_server import versions
+from canvass_server import rollups, versions
 from canvass_server.devices import ensure_county
 from canvass_server.models import Household, Voter
 
@@ -102,6 +102,8 @@ def import_voters(session: Session, path: Path, *, county: str, state: str, layo
                 .values(active=False, version=v_voters)
             ).rowcount  # type: ignore[attr-defined]
     result.inserted, result.updated = len(inserts), len(updates)
+    if updates:  # a voter may have moved to another household: their turfs' doors
+        rollups.refresh_turfs(session, county_id=row.id)
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("ANALYZE voter, household"))  # fresh statistics, so ingest lookups use the indexes
     return result

@@ -6,17 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import ColumnElement, func, select, true
 from sqlalchemy.orm import Session
 
-from canvass_server.models import ContactAttempt, Device, Member
-from canvass_server.stats import effective
+from canvass_server.models import Device, Member
+from canvass_server.rollup_models import RollupMember, RollupMemberDay, RollupMemberNote, total
+from canvass_server.rollups import FAST_DOORS_PER_HOUR as FAST_DOORS_PER_HOUR  # the page names it
 
-from .figures import CONTACT_CODES
-
-FAST_DOORS_PER_HOUR = 60  # a door a minute, sustained over a day of at least...
-FAST_MIN_DOORS = 10  # ...this many doors, is flagged
 SAME_NOTE_TIMES = 3  # the same non-empty note this many times is flagged
 
 
@@ -41,48 +39,34 @@ class CanvasserRow:
         return self.doors / self.hours if self.hours > 0 else None
 
 
-def _moment(text: str) -> dt.datetime | None:
-    try:
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
 def canvasser_rows(session: Session, county_ids: Sequence[int] | None) -> list[CanvasserRow]:
-    """Every member with a result in the counties (None: all), busiest first."""
-    where = [effective(), ContactAttempt.member_id.is_not(None)]
-    if county_ids is not None:
-        where.append(ContactAttempt.county_id.in_(county_ids))
+    """Every member with a result in the counties (None: all), busiest first, from the rollups (a member's days and
+    notes are counted per county)."""
+
+    def scope(column: Any) -> ColumnElement[bool]:
+        return column.in_(county_ids) if county_ids is not None else true()
+
     rows: dict[int, CanvasserRow] = {}
-    contact = func.count().filter(ContactAttempt.result.in_(CONTACT_CODES))
-    for mid, name, role, n, contacts, doors in session.execute(
-        select(Member.id, Member.name, Member.role, func.count(), contact,
-               func.count(distinct(ContactAttempt.household_id)))
-        .join(Member, Member.id == ContactAttempt.member_id).where(*where).group_by(Member.id, Member.name, Member.role)
+    rm, day, note = RollupMember, RollupMemberDay, RollupMemberNote
+    for mid, name, role, n, contacts, doors, span in session.execute(
+        select(Member.id, Member.name, Member.role, total(rm.n), total(rm.contacts), total(rm.doors),
+               total(rm.span_ms))
+        .join(Member, Member.id == rm.member_id).where(scope(rm.county_id))
+        .group_by(Member.id, Member.name, Member.role).having(total(rm.n) > 0)
     ):
-        rows[mid] = CanvasserRow(mid, name, role, n, contacts, doors)
-    day = func.substr(ContactAttempt.created_at, 1, 10)
-    for mid, d, first, last, doors in session.execute(
-        select(ContactAttempt.member_id, day, func.min(ContactAttempt.created_at), func.max(ContactAttempt.created_at),
-               func.count(distinct(ContactAttempt.household_id))).where(*where).group_by(ContactAttempt.member_id, day)
-    ):
-        start, end = _moment(first), _moment(last)
-        if start is None or end is None or mid is None or mid not in rows:
-            continue
-        hours = (end - start).total_seconds() / 3600
-        rows[mid].hours += hours
-        if doors >= FAST_MIN_DOORS and (hours <= 0 or doors / hours > FAST_DOORS_PER_HOUR):
-            rows[mid].flags.append(f"{doors} doors in {hours * 60:.0f} min on {d}")
-    note = func.trim(ContactAttempt.note)
-    for mid, text, n in session.execute(
-        select(ContactAttempt.member_id, note, func.count()).where(*where, ContactAttempt.note.is_not(None), note != "")
-        .group_by(ContactAttempt.member_id, note).having(func.count() >= SAME_NOTE_TIMES)
-    ):
+        rows[mid] = CanvasserRow(mid, name, role, n, contacts, doors, span / 3_600_000)
+    for mid, d, doors, ms in session.execute(select(day.member_id, day.day, day.doors, day.span_ms)
+                                               .where(day.fast, scope(day.county_id))
+                                               .order_by(day.member_id, day.day)):
+        if mid in rows and ms is not None:
+            rows[mid].flags.append(f"{doors} doors in {ms / 60_000:.0f} min on {d}")
+    for mid, text, n in session.execute(select(note.member_id, note.note, note.n)
+                                        .where(scope(note.county_id), note.n >= SAME_NOTE_TIMES)
+                                        .order_by(note.member_id, note.note)):
         if mid in rows:
-            rows[mid].flags.append(f"the same note {n} times: “{text[:40]}”")
+            rows[mid].flags.append(f"the same note {n} times: “{text}”")
     for owner, seen in session.execute(select(Device.member_id, func.max(Device.last_seen_at))
-                                       .where(Device.member_id.in_(list(rows))).group_by(Device.member_id)):
-        if owner is not None and seen is not None:
+                                       .where(scope(Device.county_id)).group_by(Device.member_id)):
+        if owner in rows and seen is not None:  # a member's devices are of their county
             rows[owner].last_sync = (seen if seen.tzinfo else seen.replace(tzinfo=dt.UTC)).isoformat(timespec="minutes")
     return sorted(rows.values(), key=lambda r: (-r.attempts, r.name))

@@ -1,10 +1,11 @@
 """Contacts exported as CSV or as OSDI record_canvass JSON, by county and date range, streamed: rows come from a
-server-side cursor (`yield_per`) a batch at a time, so a million rows never sit in memory."""
+server-side cursor a batch at a time, so a million rows never sit in memory."""
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +25,10 @@ COLUMNS = ("contact_id", "county", "state", "state_voter_id", "first_name", "las
 OSDI_STATUS = {"C": "", "NH": "not-home", "R": "refused", "M": "moved", "D": "deceased", "I": "inaccessible",
                "LB": "language-barrier", "WA": "wrong-address", "CB": "call-back", "DNC": "do-not-contact",
                "H": "hostile"}
+
+
+# PostgreSQL's binary COPY names each column's type: ours by their SQLAlchemy types (integers are bigint there).
+_PG_TYPES = {"Boolean": "bool", "BigInteger": "int8", "Integer": "int8", "UTCDateTime": "timestamptz"}
 
 
 @dataclass(frozen=True)
@@ -53,25 +58,37 @@ def _statement(q: ExportQuery) -> Select[Any]:
     return stmt
 
 
-def _rows(database: Database, q: ExportQuery) -> Iterator[dict[str, Any]]:
-    """Plain column rows (no ORM objects: several times cheaper a row), a server-side cursor's batch at a time."""
+def _tuples(database: Database, q: ExportQuery) -> Iterator[tuple[Any, ...]]:
+    """The rows as tuples in COLUMNS' order (received_at as ISO 8601 text), in their own read transaction, never
+    all in memory. On PostgreSQL the query is streamed by `COPY (...) TO STDOUT (FORMAT binary)` and decoded by
+    psycopg (no SQLAlchemy row objects, and the server keeps producing while we write: several times faster);
+    elsewhere from SQLAlchemy's `yield_per`, BATCH rows a fetch."""
+    stmt = _statement(q)
     with database.session() as session:
-        for row in session.execute(_statement(q).execution_options(yield_per=BATCH)).mappings():
-            out = dict(row)
-            out["received_at"] = row["received_at"].isoformat()
-            yield out
+        connection = session.connection()
+        if connection.dialect.name == "postgresql":
+            compiled = stmt.compile(dialect=connection.dialect)
+            types = [_PG_TYPES.get(type(c.type).__name__, "text") for c in stmt.selected_columns]
+            cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            with cursor, cursor.copy(f"COPY ({compiled.string}) TO STDOUT (FORMAT binary)", compiled.params) as copy:
+                copy.set_types(types)
+                for row in copy.rows():
+                    yield (*row[:-1], row[-1].isoformat())
+            return
+        for batch in session.execute(stmt.execution_options(yield_per=BATCH)).partitions():
+            yield from ((*row[:-1], row[-1].isoformat()) for row in batch)
 
 
 def csv_stream(database: Database, q: ExportQuery) -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
-    writer.writeheader()
-    for n, row in enumerate(_rows(database, q), 1):
-        writer.writerow(row)
-        if n % 500 == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    rows = _tuples(database, q)
+    while batch := list(itertools.islice(rows, BATCH)):
+        writer.writerows(batch)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
     yield buffer.getvalue()
 
 
@@ -97,6 +114,7 @@ def osdi_record(row: dict[str, Any]) -> dict[str, Any]:
 def osdi_stream(database: Database, q: ExportQuery) -> Iterator[str]:
     """A JSON array of record_canvass bodies, written one element at a time."""
     yield "["
-    for n, row in enumerate(_rows(database, q)):
-        yield ("," if n else "") + "\n" + json.dumps(osdi_record(row), ensure_ascii=False)
+    for n, row in enumerate(_tuples(database, q)):
+        yield ("," if n else "") + "\n" + json.dumps(osdi_record(dict(zip(COLUMNS, row, strict=True))),
+                                                    ensure_ascii=False)
     yield "\n]\n"

@@ -1,23 +1,32 @@
 """The Overview's figures for a set of counties (or one turf): doors, contacts, support, results, days, turfs.
 
 Only effective results count, by the rule of canvass_server/stats.py (`effective()`): undone and corrected rows
-are out, so the console's numbers equal `canvass-server stats --json`.
+are out. Counties' figures come from the rollups kept at ingest (canvass_server.rollups), which `stats --json`
+reads too; a turf's are counted from its voters' rows.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, distinct, func, select
+from sqlalchemy import ColumnElement, and_, distinct, func, select, true
 from sqlalchemy.orm import Session
 
-from canvass_server.models import ContactAttempt, County, Member, Turf, TurfLine, Voter, utcnow
+from canvass_server.models import ContactAttempt, County, Member, Turf, TurfLine, utcnow
+from canvass_server.rollup_models import (
+    RollupContact,
+    RollupCounty,
+    RollupMemberReceived,
+    RollupTurf,
+    day_of,
+    total,
+)
+from canvass_server.rollups import CONTACT_CODES
 from canvass_server.stats import effective
 
-# The codes that mean someone spoke with the voter (the stores' seeded result_code.is_contact).
-CONTACT_CODES = ("C", "R", "DNC", "H")
 DAYS_SHOWN = 30
 
 
@@ -38,57 +47,83 @@ class Figures:
         return self.contacts / self.attempts if self.attempts else 0.0
 
 
-def _where(county_ids: Sequence[int] | None, turf_id: int | None) -> list[ColumnElement[bool]]:
-    where = [effective()]
-    if county_ids is not None:
-        where.append(ContactAttempt.county_id.in_(county_ids))
-    if turf_id is not None:
-        where.append(ContactAttempt.voter_id.in_(select(TurfLine.voter_id).where(TurfLine.turf_id == turf_id)))
-    return where
+def _in(column: Any, county_ids: Sequence[int] | None) -> ColumnElement[bool]:
+    return column.in_(county_ids) if county_ids is not None else true()
 
 
-def figures(session: Session, county_ids: Sequence[int] | None, turf_id: int | None = None) -> Figures:
-    """The figures of the counties `county_ids` (None: every county), or of one turf of them."""
-    where = _where(county_ids, turf_id)
+def figures(session: Session, county_ids: Sequence[int] | None) -> Figures:
+    """The figures of the counties `county_ids` (None: every county), from the rollups (canvass_server.rollups)."""
     out = Figures()
-    for code, n in session.execute(select(ContactAttempt.result, func.count()).where(*where)
-                                   .group_by(ContactAttempt.result)):
-        out.results[code] = n
-    out.results = dict(sorted(out.results.items()))
+    results: Counter[str] = Counter()
+    support: Counter[int] = Counter()
+    days: Counter[str] = Counter()
+    for day, code, level, n in session.execute(
+            select(RollupContact.day, RollupContact.result, RollupContact.support, total(RollupContact.n))
+            .where(_in(RollupContact.county_id, county_ids))
+            .group_by(RollupContact.day, RollupContact.result, RollupContact.support)):
+        results[code] += n
+        days[day] += n
+        if level:
+            support[level] += n
+    return _finish(out, results, support, days, session.scalar(
+        select(func.coalesce(total(RollupCounty.doors), 0)).where(_in(RollupCounty.county_id, county_ids))) or 0,
+        session.scalar(select(func.count(distinct(RollupMemberReceived.member_id)))
+                       .where(RollupMemberReceived.day == utcnow().date().isoformat(), RollupMemberReceived.n > 0,
+                              _in(RollupMemberReceived.county_id, county_ids))) or 0,
+        turf_rows(session, county_ids))
+
+
+def _finish(out: Figures, results: Counter[str], support: Counter[int], days: Counter[str], doors: int,
+            active: int, turfs: list[dict[str, Any]] | None) -> Figures:
+    out.results = {code: n for code, n in sorted(results.items()) if n > 0}
     out.attempts = sum(out.results.values())
     out.contacts = sum(n for code, n in out.results.items() if code in CONTACT_CODES)
-    out.doors = session.scalar(select(func.count(distinct(ContactAttempt.household_id))).where(*where)) or 0
-    out.support = {int(s): n for s, n in session.execute(
-        select(ContactAttempt.support, func.count()).where(*where, ContactAttempt.support.is_not(None))
-        .group_by(ContactAttempt.support)) if s is not None}
-    day = func.substr(ContactAttempt.created_at, 1, 10)
-    out.per_day = [(d, n) for d, n in session.execute(
-        select(day, func.count()).where(*where).group_by(day).order_by(day.desc()).limit(DAYS_SHOWN))][::-1]
-    midnight = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
-    out.active_today = session.scalar(select(func.count(distinct(ContactAttempt.member_id)))
-                                      .where(*where, ContactAttempt.received_at >= midnight)) or 0
-    if turf_id is None:
-        for row in turf_rows(session, county_ids):
-            out.turfs[row["status"]] += 1
+    out.doors, out.active_today = doors, active
+    out.support = {level: n for level, n in sorted(support.items()) if n > 0}
+    out.per_day = sorted((d, n) for d, n in days.items() if n > 0)[-DAYS_SHOWN:]
+    for row in turfs or []:
+        out.turfs[row["status"]] += 1
     return out
 
 
+def turf_figures(session: Session, county_id: int, turf_id: int) -> tuple[Figures, dict[int, str]]:
+    """One turf's figures, counted from its voters' effective results (a turf is a few hundred doors: an index
+    probe on county and voter per line), and each voter's latest result (by time received). Only plain values
+    come back (the latest row and "received today" decided in SQL), so even thousands of rows are cheap."""
+    ca = ContactAttempt
+    midnight = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
+    latest = func.row_number().over(partition_by=ca.voter_id, order_by=(ca.received_at.desc(), ca.id.desc()))
+    results: Counter[str] = Counter()
+    support: Counter[int] = Counter()
+    days: Counter[str] = Counter()
+    doors: set[int] = set()
+    active: set[int] = set()
+    last: dict[int, str] = {}
+    for vid, hid, code, level, day, mid, today, rank in session.execute(
+            select(ca.voter_id, ca.household_id, ca.result, ca.support, day_of(ca.created_at), ca.member_id,
+                   ca.received_at >= midnight, latest)
+            .select_from(TurfLine).join(ca, and_(ca.county_id == county_id, ca.voter_id == TurfLine.voter_id))
+            .where(TurfLine.turf_id == turf_id, effective())):
+        results[code] += 1
+        days[day] += 1
+        if level is not None:
+            support[level] += 1
+        if hid is not None:
+            doors.add(hid)
+        if mid is not None and today:
+            active.add(mid)
+        if rank == 1:
+            last[vid] = code
+    return _finish(Figures(), results, support, days, len(doors), len(active), None), last
+
+
 def turf_rows(session: Session, county_ids: Sequence[int] | None) -> list[dict[str, Any]]:
-    """Every live turf of the counties: its doors, the doors with an effective result, and done / in_progress /
-    untouched by those two numbers."""
-    # The reached households as a joined set (not `IN (subquery)` inside the count, which PostgreSQL runs once per
-    # turf line when the set outgrows work_mem).
-    reached = (select(ContactAttempt.household_id.label("hid")).where(*_where(county_ids, None),
-                                                                     ContactAttempt.household_id.is_not(None))
-               .distinct().subquery())
+    """Every live turf of the counties: its doors, the doors with an effective result (rollup_turf), and done /
+    in_progress / untouched by those two numbers."""
     stmt = (select(Turf.id, Turf.county_id, Turf.list_number, Turf.name, Member.name,
-                   func.count(distinct(Voter.household_id)), func.count(distinct(reached.c.hid)))
-            .outerjoin(TurfLine, TurfLine.turf_id == Turf.id).outerjoin(Voter, Voter.id == TurfLine.voter_id)
-            .outerjoin(reached, reached.c.hid == Voter.household_id)
-            .outerjoin(Member, Member.id == Turf.member_id).where(Turf.deleted.is_(False))
-            .group_by(Turf.id, Turf.county_id, Turf.list_number, Turf.name, Member.name).order_by(Turf.list_number))
-    if county_ids is not None:
-        stmt = stmt.where(Turf.county_id.in_(county_ids))
+                   func.coalesce(RollupTurf.doors, 0), func.coalesce(RollupTurf.reached, 0))
+            .outerjoin(RollupTurf, RollupTurf.turf_id == Turf.id).outerjoin(Member, Member.id == Turf.member_id)
+            .where(Turf.deleted.is_(False), _in(Turf.county_id, county_ids)).order_by(Turf.list_number))
     rows = []
     for tid, cid, number, name, holder, doors, done in session.execute(stmt):
         status = "untouched" if not done else ("done" if done >= doors else "in_progress")
@@ -99,17 +134,12 @@ def turf_rows(session: Session, county_ids: Sequence[int] | None) -> list[dict[s
 
 def county_rows(session: Session, county_ids: Sequence[int] | None) -> list[dict[str, Any]]:
     """One row per county (of `county_ids`, or all): attempts, doors, contacts and contact rate."""
-    where = _where(county_ids, None)
-    contact = func.count().filter(ContactAttempt.result.in_(CONTACT_CODES))
-    stats = {cid: (n, doors, contacts) for cid, n, doors, contacts in session.execute(
-        select(ContactAttempt.county_id, func.count(), func.count(distinct(ContactAttempt.household_id)), contact)
-        .where(*where).group_by(ContactAttempt.county_id))}
-    counties = select(County).order_by(County.state, County.name)
-    if county_ids is not None:
-        counties = counties.where(County.id.in_(county_ids))
     rows = []
-    for c in session.scalars(counties):
-        n, doors, contacts = stats.get(c.id, (0, 0, 0))
+    for c, n, doors, contacts in session.execute(
+            select(County, RollupCounty.n, RollupCounty.doors, RollupCounty.contacts)
+            .outerjoin(RollupCounty, RollupCounty.county_id == County.id)
+            .where(_in(County.id, county_ids)).order_by(County.state, County.name)):
+        n, doors, contacts = n or 0, doors or 0, contacts or 0
         rows.append({"id": c.id, "name": c.name, "state": c.state, "attempts": n, "doors": doors,
                      "contacts": contacts, "contact_rate": contacts / n if n else 0.0})
     return rows

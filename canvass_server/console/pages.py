@@ -8,11 +8,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response, StreamingResponse
-from sqlalchemy import ColumnElement, and_, desc, exists, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import func, or_, select
 
 from canvass_server.api.deps import DatabaseDep, SessionDep
-from canvass_server.models import ContactAttempt, County, Household, Member, Turf, TurfLine, Voter
+from canvass_server.models import County, Household, Member, Turf, TurfLine, Voter
 
 from . import canvassers, charts, exports, figures
 from .models import AuditEntry
@@ -62,26 +61,17 @@ def turf(request: Request, county_id: int, turf_id: int, session: SessionDep, vi
     t = session.get(Turf, turf_id)
     if t is None or t.county_id != c.id or t.deleted:
         raise ConsoleError(404, f"There is no turf {turf_id} in {c.name} {c.state}.")
-    latest = aliased(ContactAttempt)
-    last_result = (select(latest.result).where(latest.county_id == c.id, latest.voter_id == Voter.id,
-                                               effective_of(latest))
-                   .order_by(desc(latest.received_at)).limit(1).scalar_subquery())
+    figs, latest = figures.turf_figures(session, c.id, t.id)
     door = func.trim(func.coalesce(Household.house_number, "") + " " + func.coalesce(Household.street_name, "")
                      + " " + func.coalesce(Household.street_type, "") + " " + func.coalesce(Household.unit, ""))
-    lines = session.execute(select(TurfLine.line, Voter.first_name, Voter.last_name, door, last_result)
-                            .join(Voter, Voter.id == TurfLine.voter_id)
-                            .outerjoin(Household, Household.id == Voter.household_id)
-                            .where(TurfLine.turf_id == t.id).order_by(TurfLine.line)).all()
+    lines = [(line, first, last, addr, latest.get(vid)) for line, first, last, addr, vid in session.execute(
+        select(TurfLine.line, Voter.first_name, Voter.last_name, door, Voter.id)
+        .join(Voter, Voter.id == TurfLine.voter_id).outerjoin(Household, Household.id == Voter.household_id)
+        .where(TurfLine.turf_id == t.id).order_by(TurfLine.line))]
     crumbs = ([("Nation", "/"), (c.state, f"/state/{c.state}")] if viewer.is_admin else [])
     crumbs.append((f"{c.name} {c.state}", f"/county/{c.id}"))
-    return _page(request, viewer, "turf", f"Turf {t.list_number} {t.name}".strip(),
-                 figures.figures(session, [c.id], t.id), crumbs, county=c, turf=t, lines=lines)
-
-
-def effective_of(row: type[ContactAttempt]) -> ColumnElement[bool]:
-    """stats.effective() for an aliased contact row (the same rule: it corrects nothing, nothing corrects it)."""
-    later = aliased(ContactAttempt)
-    return and_(row.corrects_id.is_(None), ~exists().where(later.corrects_id == row.id))
+    return _page(request, viewer, "turf", f"Turf {t.list_number} {t.name}".strip(), figs, crumbs, county=c, turf=t,
+                 lines=lines)
 
 
 def _scope(session: SessionDep, viewer: ViewerDep, county_id: int | None) -> tuple[list[int] | None, County | None]:

@@ -26,7 +26,7 @@ from helpers.server import free_port, seed_county
 from playwright.sync_api import Page, sync_playwright
 
 from canvass_server import db as dbmod
-from canvass_server import members
+from canvass_server import members, rollups
 from canvass_server.models import PolicyBrief, Turf, TurfLine, Voter
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -135,6 +135,8 @@ def _seed(hq: Hq) -> tuple[Login, Login, str, str]:
         s.add(turf)
         s.flush()
         s.add_all([TurfLine(turf_id=turf.id, line=n + 1, voter_id=v.id) for n, v in enumerate(voters)])
+        s.flush()
+        rollups.refresh_turfs(s, turf_ids=[turf.id])  # as a turf_cut does
         s.add(PolicyBrief(slug="transit", title="Free buses", category="transit", status="proposed"))
     device_id, token = field_device(hq.database, kim.id)
     contacts(hq.database, device_id, [{"voter": ids[0], "result": "C", "support": 5},

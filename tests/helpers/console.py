@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from canvass_server import db as dbmod
-from canvass_server import members
+from canvass_server import members, rollups
 from canvass_server.console import auth
 from canvass_server.devices import sha256_hex
 from canvass_server.models import ContactAttempt, Member, Voter
@@ -73,6 +73,7 @@ def contacts(database: dbmod.Database, device_id: str, rows: list[dict[str, Any]
     `result` and any other column. Returns the rows' ids."""
     ids = []
     with database.session() as s:
+        added = []
         device = s.get_one(DeviceRow, device_id)
         member = s.get_one(Member, device.member_id)
         for row in rows:
@@ -84,4 +85,8 @@ def contacts(database: dbmod.Database, device_id: str, rows: list[dict[str, Any]
                                      device_id=device.id, op_id=str(uuid.uuid4()), **row)
             s.add(contact)
             ids.append(contact.id)
+            added.append(contact)
+        s.flush()  # and counted in the rollups, as ingest does
+        rollups.contacts_added(s, [{c.name: getattr(row, c.name) for c in ContactAttempt.__table__.columns}
+                                   for row in added])
     return ids

@@ -1,0 +1,142 @@
+"""The rollup tables (migration 0010): the console's and `stats`' figures kept exact as contacts arrive.
+
+Every effective contact row (canvass_server.stats.effective) adds 1 to its buckets; a row that a later row corrects
+takes its 1 back. Distinct counts (doors) come from per-household counts: a door is a household whose count is above
+0, and the counters of doors move only when a count crosses 0. canvass_server/rollups.py keeps them, in the
+transaction that writes the contacts; docs/console.md (Speed) says how they stay exact.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import BigInteger, ColumnElement, Index, String, cast, func, literal_column, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from canvass_server.models import Base, ContactAttempt
+
+
+def day_of(created_at: Any) -> ColumnElement[str]:
+    """The day a device dated a result: the first 10 characters of its created_at (literal 1 and 10, so the
+    expression equals the index's below, and itself in a GROUP BY)."""
+    return func.substr(created_at, literal_column("1"), literal_column("10"))
+
+
+def total(column: Any) -> ColumnElement[int]:
+    """sum(column) as an integer (PostgreSQL sums bigints as numeric)."""
+    return cast(func.sum(column), BigInteger)
+
+
+# A member's results of one day (rollups.refresh_days); also serves lookups by member alone.
+Index("ix_contact_member_day", ContactAttempt.member_id, day_of(ContactAttempt.created_at))
+
+
+class RollupContact(Base):
+    """Effective results by county, day (as the device dated them), result code and support (0: none)."""
+
+    __tablename__ = "rollup_contact"
+
+    county_id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    result: Mapped[str] = mapped_column(String(4), primary_key=True)
+    support: Mapped[int] = mapped_column(primary_key=True)
+    n: Mapped[int] = mapped_column(default=0)
+
+
+class RollupCounty(Base):
+    """Per county: effective results, those where someone spoke, and doors (households with a result)."""
+
+    __tablename__ = "rollup_county"
+
+    county_id: Mapped[int] = mapped_column(primary_key=True)
+    n: Mapped[int] = mapped_column(default=0)
+    contacts: Mapped[int] = mapped_column(default=0)
+    doors: Mapped[int] = mapped_column(default=0)
+
+
+class RollupHousehold(Base):
+    """Per household: its effective results (a door of its county while above 0)."""
+
+    __tablename__ = "rollup_household"
+
+    household_id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int]
+    n: Mapped[int] = mapped_column(default=0)
+
+
+class RollupTurf(Base):
+    """Per turf: its doors (distinct households of its voters) and those reached (with an effective result)."""
+
+    __tablename__ = "rollup_turf"
+
+    turf_id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int]
+    doors: Mapped[int] = mapped_column(default=0)
+    reached: Mapped[int] = mapped_column(default=0)
+
+
+class RollupMember(Base):
+    """Per member and county: effective results, those where someone spoke, doors, and the sum of their days'
+    first-to-last-result spans (milliseconds)."""
+
+    __tablename__ = "rollup_member"
+
+    member_id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(primary_key=True)
+    n: Mapped[int] = mapped_column(default=0)
+    contacts: Mapped[int] = mapped_column(default=0)
+    doors: Mapped[int] = mapped_column(default=0)
+    span_ms: Mapped[int] = mapped_column(default=0)
+
+
+class RollupMemberHousehold(Base):
+    """Per member and household: the member's effective results there (one of their doors while above 0)."""
+
+    __tablename__ = "rollup_member_household"
+
+    member_id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(primary_key=True)
+    n: Mapped[int] = mapped_column(default=0)
+
+
+class RollupMemberDay(Base):
+    """Per member, county and day (as the device dated the results): results, doors, the first to the last
+    result's moment in milliseconds (None when no result's time could be read), and whether that is implausibly
+    fast (rollups.FAST_*). Recomputed from the day's rows whenever one of them arrives or is corrected."""
+
+    __tablename__ = "rollup_member_day"
+    __table_args__ = (Index("ix_rollup_member_day_fast", "member_id", postgresql_where=text("fast"),
+                            sqlite_where=text("fast")),)
+
+    member_id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    n: Mapped[int] = mapped_column(default=0)
+    doors: Mapped[int] = mapped_column(default=0)
+    span_ms: Mapped[int | None]
+    fast: Mapped[bool] = mapped_column(default=False)
+
+
+class RollupMemberReceived(Base):
+    """Per UTC day the server received them, member and county: effective results ("active today")."""
+
+    __tablename__ = "rollup_member_received"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    member_id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(primary_key=True)
+    n: Mapped[int] = mapped_column(default=0)
+
+
+class RollupMemberNote(Base):
+    """Per member, county and note (trimmed, not empty; keyed by its SHA-256): effective results with it."""
+
+    __tablename__ = "rollup_member_note"
+    __table_args__ = (Index("ix_rollup_member_note_repeated", "member_id", postgresql_where=text("n >= 3"),
+                            sqlite_where=text("n >= 3")),)
+
+    member_id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(primary_key=True)
+    note_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    note: Mapped[str] = mapped_column(String(40))  # its first 40 characters, to show
+    n: Mapped[int] = mapped_column(default=0)

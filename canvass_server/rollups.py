@@ -1,0 +1,375 @@
+"""Keeping the rollup tables (canvass_server.rollup_models) exact, in the transaction that writes contact rows.
+
+`contacts_added` runs right after ingest writes a batch's contact rows: the new rows that are results (they correct
+nothing and nothing corrects them: stats.effective()) are added to their buckets, and the older rows that the new
+corrections make ineffective are taken out of theirs — the same rule as effective(), applied at the moment it
+changes. Doors (distinct households) move only when a household's count crosses 0; a turf's reached doors move
+with them. A member's day (results, doors, first to last result) is recomputed from that day's rows. `rebuild`
+computes every table from scratch (the migration's backfill; a test compares the two).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Table,
+    and_,
+    bindparam,
+    case,
+    delete,
+    distinct,
+    func,
+    insert,
+    literal_column,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import DeclarativeBase, Session
+
+from canvass_server.models import ContactAttempt, Turf, TurfLine, Voter
+from canvass_server.outcome import among
+from canvass_server.rollup_models import (
+    RollupContact,
+    RollupCounty,
+    RollupHousehold,
+    RollupMember,
+    RollupMemberDay,
+    RollupMemberHousehold,
+    RollupMemberNote,
+    RollupMemberReceived,
+    RollupTurf,
+    day_of,
+)
+from canvass_server.stats import effective
+
+CA = ContactAttempt
+# The codes that mean someone spoke with the voter (the stores' seeded result_code.is_contact).
+CONTACT_CODES = ("C", "R", "DNC", "H")
+FAST_DOORS_PER_HOUR = 60  # a door a minute, sustained over a day of at least...
+FAST_MIN_DOORS = 10  # ...this many doors, is flagged on the Canvassers page
+ALL = (RollupContact, RollupCounty, RollupHousehold, RollupTurf, RollupMember, RollupMemberHousehold,
+       RollupMemberDay, RollupMemberReceived, RollupMemberNote)
+# What a contact row brings to the rollups.
+COLUMNS = (CA.id, CA.county_id, CA.household_id, CA.member_id, CA.result, CA.support, CA.note, CA.created_at,
+           CA.received_at)
+
+
+def moment(text: str) -> dt.datetime | None:
+    """A device's created_at as an aware moment (UTC when it names no zone), or None when it is not ISO 8601."""
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+def note_key(note: str | None) -> str | None:
+    """A note as the Canvassers page compares them (SQL's trim(): spaces off both ends), or None when empty."""
+    text = (note or "").strip(" ")
+    return text or None
+
+
+def received_day(received_at: dt.datetime) -> str:
+    return (received_at.astimezone(dt.UTC) if received_at.tzinfo else received_at).date().isoformat()
+
+
+def contacts_added(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Count contact rows just written in this transaction (each with at least COLUMNS' keys and corrects_id)."""
+    if not rows:
+        return
+    ids = [r["id"] for r in rows]
+    corrected: set[str] = set()
+    for where in among(session, CA.corrects_id, ids):
+        corrected.update(session.scalars(select(CA.corrects_id).where(where)))
+    gained = [r for r in rows if r.get("corrects_id") is None and r["id"] not in corrected]
+    by_batch = Counter(r["corrects_id"] for r in rows if r.get("corrects_id") is not None)
+    targets = sorted(set(by_batch) - set(ids))  # rows of this batch that others correct were never counted
+    lost: list[Any] = []
+    if targets:
+        total: Counter[str] = Counter()
+        for where in among(session, CA.corrects_id, targets):
+            total.update(dict(session.execute(select(CA.corrects_id, func.count()).where(where)  # type: ignore[arg-type]
+                                              .group_by(CA.corrects_id)).all()))
+        fresh = [t for t in targets if total[t] == by_batch[t]]  # no older row corrected it: it counted till now
+        for where in among(session, CA.id, fresh):
+            lost += session.execute(select(*COLUMNS).where(where, CA.corrects_id.is_(None))).mappings().all()
+    _Deltas(gained, lost).write(session)
+
+
+class _Deltas:
+    """What a set of rows gained (+1) and lost (-1) brings to every rollup, gathered by key, then written."""
+
+    def __init__(self, gained: Iterable[Mapping[str, Any]], lost: Iterable[Mapping[str, Any]]) -> None:
+        self.contact: Counter[tuple[int, str, str, int]] = Counter()
+        self.county: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+        self.household: Counter[int] = Counter()
+        self.member: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+        self.member_household: Counter[tuple[int, int]] = Counter()
+        self.received: Counter[tuple[str, int, int]] = Counter()
+        self.note: Counter[tuple[int, int, str]] = Counter()
+        self.note_text: dict[str, str] = {}
+        self.county_of: dict[int, int] = {}  # household -> county
+        self.days: set[tuple[int, int, str]] = set()
+        for sign, rows in ((1, gained), (-1, lost)):
+            for r in rows:
+                self._add(r, sign)
+
+    def _add(self, r: Mapping[str, Any], sign: int) -> None:
+        cid, hid, mid, day = r["county_id"], r["household_id"], r["member_id"], r["created_at"][:10]
+        spoke = sign if r["result"] in CONTACT_CODES else 0
+        self.contact[(cid, day, r["result"], r["support"] or 0)] += sign
+        self.county[cid][0] += sign
+        self.county[cid][1] += spoke
+        if hid is not None:
+            self.household[hid] += sign
+            self.county_of[hid] = cid
+        if mid is None:
+            return
+        self.member[(mid, cid)][0] += sign
+        self.member[(mid, cid)][1] += spoke
+        if hid is not None:
+            self.member_household[(mid, hid)] += sign
+        self.received[(received_day(r["received_at"]), mid, cid)] += sign
+        text = note_key(r["note"])
+        if text is not None:
+            key = hashlib.sha256(text.encode()).hexdigest()
+            self.note[(mid, cid, key)] += sign
+            self.note_text[key] = text[:40]
+        self.days.add((mid, cid, day))
+
+    def write(self, session: Session) -> None:
+        _add(session, RollupContact, [{"county_id": c, "day": d, "result": r, "support": s, "n": n}
+                                      for (c, d, r, s), n in self.contact.items() if n])
+        doors: Counter[int] = Counter()
+        moved: dict[int, int] = {}
+        for hid, n in _add(session, RollupHousehold, [{"household_id": h, "county_id": self.county_of[h], "n": n}
+                                                      for h, n in self.household.items() if n], returning=True):
+            step = _crossed(n - self.household[hid], n)
+            if step:
+                moved[hid] = step
+                doors[self.county_of[hid]] += step
+        member_doors: Counter[tuple[int, int]] = Counter()
+        for (mid, hid), n in _add(session, RollupMemberHousehold,
+                                  [{"member_id": m, "household_id": h, "n": n}
+                                   for (m, h), n in self.member_household.items() if n], returning=True):
+            member_doors[(mid, self.county_of[hid])] += _crossed(n - self.member_household[(mid, hid)], n)
+        _add(session, RollupCounty, [{"county_id": c, "n": n, "contacts": k, "doors": doors[c]}
+                                     for c, (n, k) in self.county.items()])
+        _add(session, RollupMember, [{"member_id": m, "county_id": c, "n": n, "contacts": k,
+                                      "doors": member_doors[(m, c)], "span_ms": 0}
+                                     for (m, c), (n, k) in self.member.items()])
+        _add(session, RollupMemberReceived, [{"day": d, "member_id": m, "county_id": c, "n": n}
+                                             for (d, m, c), n in self.received.items() if n])
+        _add(session, RollupMemberNote, [{"member_id": m, "county_id": c, "note_key": k, "note": self.note_text[k],
+                                          "n": n} for (m, c, k), n in self.note.items() if n])
+        _reach(session, moved)
+        refresh_days(session, self.days)
+
+
+def _crossed(before: int, after: int) -> int:
+    """+1 when a count rose from 0, -1 when it fell to 0, else 0."""
+    return 1 if before <= 0 < after else (-1 if after <= 0 < before else 0)
+
+
+def _insert(session: Session, model: type[DeclarativeBase]) -> Any:
+    table: Table = model.__table__  # type: ignore[assignment]
+    dialect = session.get_bind().dialect.name
+    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
+
+
+def _add(session: Session, model: type[DeclarativeBase], rows: list[dict[str, Any]],
+         returning: bool = False) -> list[tuple[Any, int]]:
+    """Add each row's counts to the row with its key (made at 0 if missing), in key order (so two transactions
+    lock rows in the same order). With `returning`: (key, or key tuple, new n) per row."""
+    if not rows:
+        return []
+    table: Table = model.__table__  # type: ignore[assignment]
+    keys = [c.name for c in table.primary_key.columns]
+    counters = [c for c in ("n", "contacts", "doors", "reached", "span_ms") if c in rows[0]]
+    stmt = _insert(session, model)
+    stmt = stmt.on_conflict_do_update(index_elements=keys,
+                                      set_={c: table.c[c] + stmt.excluded[c] for c in counters})
+    rows.sort(key=lambda r: tuple(r[k] for k in keys))
+    if not returning:
+        session.execute(stmt, rows)
+        return []
+    out = session.execute(stmt.returning(*(table.c[k] for k in keys), table.c.n), rows).all()
+    return [((r[0] if len(keys) == 1 else tuple(r[:-1])), r[-1]) for r in out]
+
+
+def _reach(session: Session, moved: dict[int, int]) -> None:
+    """Households that gained their first result (+1) or lost their last (-1): their turfs' reached doors."""
+    if not moved:
+        return
+    steps: Counter[int] = Counter()
+    for where in among(session, Voter.household_id, sorted(moved)):
+        for turf_id, hid in session.execute(select(TurfLine.turf_id, Voter.household_id).join(
+                Voter, Voter.id == TurfLine.voter_id).where(where).group_by(TurfLine.turf_id, Voter.household_id)):
+            steps[turf_id] += moved[hid]  # type: ignore[index]  # hid is one of moved's keys
+    rows = [{"t": t, "step": n} for t, n in sorted(steps.items()) if n]
+    if rows:  # every turf has its row: refresh_turfs made it at the turf's cut
+        turfs: Table = RollupTurf.__table__  # type: ignore[assignment]
+        session.execute(update(turfs).where(turfs.c.turf_id == bindparam("t"))
+                        .values(reached=turfs.c.reached + bindparam("step")), rows)
+
+
+def refresh_days(session: Session, keys: Iterable[tuple[int, int, str]]) -> None:
+    """Recompute members' days (member, county, day) from their effective rows (index ix_contact_member_day)."""
+    wanted: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for mid, cid, day in keys:
+        wanted[(mid, cid)].add(day)
+    for (mid, cid), days in sorted(wanted.items()):
+        found: dict[str, list[Any]] = {}
+        for day, hid, created in session.execute(
+                select(day_of(CA.created_at), CA.household_id, CA.created_at)
+                .where(CA.member_id == mid, day_of(CA.created_at).in_(sorted(days)), CA.county_id == cid,
+                       effective())):
+            _tally_day(found.setdefault(day, [0, set(), None, None]), hid, created)
+        md = RollupMemberDay
+        before = sum(session.scalars(select(md.span_ms).where(md.member_id == mid, md.county_id == cid,
+                                                               md.day.in_(sorted(days)), md.span_ms.is_not(None))))
+        rows = [_day_row(mid, cid, day, t) for day, t in sorted(found.items())]
+        after = sum(r["span_ms"] for r in rows if r["span_ms"] is not None)
+        if after != before:  # the member's hours: the sum of their days' spans
+            session.execute(update(RollupMember).where(RollupMember.member_id == mid, RollupMember.county_id == cid)
+                            .values(span_ms=RollupMember.span_ms + (after - before)))
+        gone = sorted(days - set(found))
+        if gone:
+            session.execute(delete(RollupMemberDay).where(RollupMemberDay.member_id == mid,
+                                                          RollupMemberDay.county_id == cid,
+                                                          RollupMemberDay.day.in_(gone)))
+        if found:
+            stmt = _insert(session, RollupMemberDay)
+            stmt = stmt.on_conflict_do_update(index_elements=["member_id", "county_id", "day"],
+                                              set_={c: stmt.excluded[c] for c in ("n", "doors", "span_ms", "fast")})
+            session.execute(stmt, rows)
+
+
+def _tally_day(t: list[Any], hid: int | None, created: str) -> None:
+    """t: [results, households, first moment, last moment]."""
+    t[0] += 1
+    if hid is not None:
+        t[1].add(hid)
+    when = moment(created)
+    if when is not None:
+        t[2] = when if t[2] is None or when < t[2] else t[2]
+        t[3] = when if t[3] is None or when > t[3] else t[3]
+
+
+def _day_row(mid: int, cid: int, day: str, t: list[Any]) -> dict[str, Any]:
+    span = (t[3] - t[2]) // dt.timedelta(milliseconds=1) if t[2] is not None else None
+    doors = len(t[1])
+    fast = span is not None and doors >= FAST_MIN_DOORS and (span <= 0
+                                                             or doors * 3_600_000 > FAST_DOORS_PER_HOUR * span)
+    return {"member_id": mid, "county_id": cid, "day": day, "n": t[0], "doors": doors, "span_ms": span, "fast": fast}
+
+
+def refresh_turfs(session: Session, *, turf_ids: Sequence[int] | None = None, county_id: int | None = None) -> None:
+    """Recompute turfs' doors and reached doors (these turfs, this county's, or every one) from their lines and
+    rollup_household: after a cut, or an import that moves voters between households."""
+    where: ColumnElement[bool] = true()
+    if turf_ids is not None:
+        where = Turf.id.in_(turf_ids)
+    elif county_id is not None:
+        where = Turf.county_id == county_id
+    session.execute(delete(RollupTurf).where(RollupTurf.turf_id.in_(select(Turf.id).where(where))))
+    reached = case((RollupHousehold.n > 0, Voter.household_id))
+    session.execute(insert(RollupTurf).from_select(
+        ["turf_id", "county_id", "doors", "reached"],
+        select(Turf.id, Turf.county_id, func.count(distinct(Voter.household_id)), func.count(distinct(reached)))
+        .outerjoin(TurfLine, TurfLine.turf_id == Turf.id).outerjoin(Voter, Voter.id == TurfLine.voter_id)
+        .outerjoin(RollupHousehold, RollupHousehold.household_id == Voter.household_id)
+        .where(where).group_by(Turf.id, Turf.county_id)))
+
+
+def rebuild(session: Session) -> None:
+    """Every rollup from scratch, from the contact rows (the migration's backfill; the tests' reference)."""
+    for model in ALL:
+        session.execute(delete(model))
+    eff, zero = effective(), literal_column("0", Integer)
+    spoke = func.count(case((CA.result.in_(CONTACT_CODES), 1)))
+    day = day_of(CA.created_at)
+    support = func.coalesce(CA.support, zero)
+
+    def fill(model: type[DeclarativeBase], names: list[str], query: Any) -> None:
+        session.execute(insert(model).from_select(names, query))
+
+    fill(RollupContact, ["county_id", "day", "result", "support", "n"],
+         select(CA.county_id, day, CA.result, support, func.count()).where(eff)
+         .group_by(CA.county_id, day, CA.result, support))
+    fill(RollupCounty, ["county_id", "n", "contacts", "doors"],
+         select(CA.county_id, func.count(), spoke, func.count(distinct(CA.household_id))).where(eff)
+         .group_by(CA.county_id))
+    fill(RollupHousehold, ["household_id", "county_id", "n"],
+         select(CA.household_id, func.max(CA.county_id), func.count()).where(eff, CA.household_id.is_not(None))
+         .group_by(CA.household_id))
+    member = and_(eff, CA.member_id.is_not(None))
+    fill(RollupMember, ["member_id", "county_id", "n", "contacts", "doors", "span_ms"],
+         select(CA.member_id, CA.county_id, func.count(), spoke, func.count(distinct(CA.household_id)), zero)
+         .where(member).group_by(CA.member_id, CA.county_id))
+    fill(RollupMemberHousehold, ["member_id", "household_id", "n"],
+         select(CA.member_id, CA.household_id, func.count()).where(member, CA.household_id.is_not(None))
+         .group_by(CA.member_id, CA.household_id))
+    notes: Counter[tuple[int, int, str]] = Counter()
+    texts: dict[str, str] = {}
+    trimmed = func.trim(CA.note)
+    for mid, cid, text, n in session.execute(select(CA.member_id, CA.county_id, trimmed, func.count())
+                                             .where(member, CA.note.is_not(None), trimmed != "")
+                                             .group_by(CA.member_id, CA.county_id, trimmed)):
+        key = hashlib.sha256(text.encode()).hexdigest()
+        notes[(mid, cid, key)] += n
+        texts[key] = text[:40]
+    _chunked(session, RollupMemberNote, ({"member_id": m, "county_id": c, "note_key": k, "note": texts[k], "n": n}
+                                         for (m, c, k), n in notes.items()))
+    _rebuild_days(session, member)
+    md = RollupMemberDay
+    session.execute(update(RollupMember).values(span_ms=select(func.coalesce(func.sum(md.span_ms), 0)).where(
+        md.member_id == RollupMember.member_id, md.county_id == RollupMember.county_id).scalar_subquery()))
+    refresh_turfs(session)
+
+
+def _rebuild_days(session: Session, member: ColumnElement[bool]) -> None:
+    """Members' days and received days in one ordered pass over their rows (one day's households in memory)."""
+    received: Counter[tuple[str, int, int]] = Counter()
+    day = day_of(CA.created_at)
+    stmt = (select(CA.member_id, CA.county_id, day, CA.household_id, CA.created_at, CA.received_at).where(member)
+            .order_by(CA.member_id, CA.county_id, day).execution_options(yield_per=10_000))
+    rows: list[dict[str, Any]] = []
+    key: tuple[int, int, str] | None = None
+    t: list[Any] = []
+    for mid, cid, d, hid, created, got in session.execute(stmt):
+        assert mid is not None  # by the query
+        received[(received_day(got), mid, cid)] += 1
+        if (mid, cid, d) != key:
+            if key is not None:
+                rows.append(_day_row(*key, t))
+            key, t = (mid, cid, d), [0, set(), None, None]
+        _tally_day(t, hid, created)
+        if len(rows) >= 5000:
+            _chunked(session, RollupMemberDay, rows)
+            rows = []
+    if key is not None:
+        rows.append(_day_row(*key, t))
+    _chunked(session, RollupMemberDay, rows)
+    _chunked(session, RollupMemberReceived, ({"day": d, "member_id": m, "county_id": c, "n": n}
+                                             for (d, m, c), n in received.items()))
+
+
+def _chunked(session: Session, model: type[DeclarativeBase], rows: Iterable[dict[str, Any]]) -> None:
+    chunk: list[dict[str, Any]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= 5000:
+            session.execute(insert(model), chunk)
+            chunk = []
+    if chunk:
+        session.execute(insert(model), chunk)
