@@ -44,7 +44,7 @@ SEEDED = (
     QT_TRANSLATE_NOOP("ResultCode", "Do Not Contact"),
     QT_TRANSLATE_NOOP("ResultCode", "Hostile"),
     QT_TRANSLATE_NOOP(
-        "Survey", "Support for the alliance's candidates and policies (1 strong oppose - 5 strong support)"),
+        "Survey", "Support for the alliance's candidates and policies (1 strong support - 5 strong oppose)"),
     QT_TRANSLATE_NOOP("Survey", "Top issue"),
     QT_TRANSLATE_NOOP("Survey", "Education"),
     QT_TRANSLATE_NOOP("Survey", "Healthcare"),

@@ -53,6 +53,9 @@ QUESTIONNAIRE_ANSWERS: tuple[str, ...] = get_args(QuestionnaireAnswerValue)
 RIDE_STATUSES: tuple[str, ...] = get_args(RideStatus)
 MAX_PASSENGERS = 12
 NOTE_MAX = 4000  # a note on a contact, a comment on a vote
+# Support at the door runs 1–5 as the field counts it (VAN's voter ID scale): 1 strong support, 2 lean support,
+# 3 undecided, 4 lean oppose, 5 strong oppose. Supporters (chase lists, election-day and turf figures) are 1–2.
+SUPPORTERS = (1, 2)
 
 ANSWERS_MAX_KEYS = 50  # survey answers on one contact: keys at the top level
 ANSWERS_MAX_DEPTH = 3  # nested lists or objects inside them

@@ -1,6 +1,7 @@
 """Election-day progress for `stats` (GOTV): per county and per turf, the supporters identified (latest support
-answer 4–5 of a voter who is knocked), how many of them have voted in the county's latest election with voted
-data, and how many are left to chase. The same definitions as the app's (canvass_app.gotv.progress)."""
+answer 1–2 of a voter who is knocked; 1 = strong support … 5 = strong oppose), how many of them have voted in the
+county's latest election with voted data, and how many are left to chase. The same definitions as the app's
+(canvass_app.gotv.progress)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from typing import Any
 from sqlalchemy import Integer, and_, cast, func, select
 from sqlalchemy.orm import Session
 
+from canvass_protocol.wire import SUPPORTERS
 from canvass_server.models import ContactAttempt, Turf, TurfLine, Voted, Voter
 from canvass_server.stats import effective
 
-SUPPORTERS = (4, 5)
 INACTIVE_STATUSES = ("inactive", "removed", "denied")  # as the app's walk order: shown, never knocked
 
 

@@ -22,6 +22,8 @@ command -v npm >/dev/null 2>&1 || need+=(npm)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
 # The sqlite3 shell: benchmarks/bench_gotv.py compares the voted import with its `.import` of the same file.
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+# pdftoppm, to look at a walk list or handout PDF as a picture while changing its layout.
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 # `make cluster` and tests/cluster: API nodes behind nginx, PgBouncer in front of PostgreSQL; wrk drives the
 # open-loop /health comparison in benchmarks/load_open.py.
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)

@@ -94,7 +94,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], commo
     p.add_argument("voter_id", metavar="VOTER_ID", help="the voter's state voter id")
     p.add_argument("--result", required=True, metavar="CODE",
                    help='result code abbreviation or name, any case: NH or "Not Home"')
-    p.add_argument("--support", type=_support, help="support 1 (strong oppose) to 5 (strong support)")
+    p.add_argument("--support", type=_support, help="support 1 (strong support) to 5 (strong oppose)")
     p.add_argument("--note", help="a note about the conversation")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_log_contact)

@@ -20,6 +20,7 @@ from canvass_app.store.models import County
 from canvass_app.turfs import cutting
 from canvass_formats.polling_places import PollingFileError
 from canvass_formats.voted import VOTED_LAYOUTS, VotedFileError
+from canvass_protocol.wire import SUPPORTERS
 
 
 def _date(text: str) -> dt.date:
@@ -34,9 +35,9 @@ def _support(text: str) -> tuple[int, int]:
     try:
         low, high = int(lo), int(hi or lo)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a support range like 4-5: {text!r}") from None
+        raise argparse.ArgumentTypeError(f"not a support range like 1-2: {text!r}") from None
     if not 1 <= low <= high <= 5:
-        raise argparse.ArgumentTypeError(f"support runs from 1 (strong oppose) to 5 (strong support), not {text!r}")
+        raise argparse.ArgumentTypeError(f"support runs from 1 (strong support) to 5 (strong oppose), not {text!r}")
     return low, high
 
 
@@ -186,12 +187,12 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], commo
     gotv = sub.add_parser("gotv", parents=[common], help="get out the vote: chase and cure lists")
     actions = gotv.add_subparsers(dest="gotv_command", metavar="ACTION", required=True)
     p = actions.add_parser("chase", parents=[common, where], help="supporters who have not voted, in walk order",
-                           description="Supporters (support 4-5 on our scale, 1 = strong oppose ... 5 = strong "
-                                       "support) who have not voted, in walk order, leaving out those contacted "
+                           description="Supporters (support 1-2 on the field's scale, 1 = strong support ... 5 = "
+                                       "strong oppose) who have not voted, in walk order, leaving out those contacted "
                                        "today with a final result.")
     p.add_argument("--turf", metavar="LIST_NUMBER", help="one turf (default: the whole county)")
-    p.add_argument("--support", type=_support, default=chase.SUPPORTERS, metavar="LOW-HIGH",
-                   help="who counts as a supporter (default 4-5)")
+    p.add_argument("--support", type=_support, default=SUPPORTERS, metavar="LOW-HIGH",
+                   help="who counts as a supporter (default 1-2)")
     p.add_argument("--out", metavar="FILE.pdf", help="also print it as an election-day walk list")
     p.set_defaults(func=_chase)
     p = actions.add_parser("cure", parents=[common, where],

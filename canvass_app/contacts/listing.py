@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from canvass_app.contacts.attempts import ContactError, effective
 from canvass_app.store.models import ContactAttempt, Household, ResultCode, Turf, Voter, utcnow
 from canvass_app.turfs.walk_order import turf_doors
+from canvass_protocol.wire import SUPPORTERS
 
 
 @dataclass(frozen=True)
@@ -147,13 +148,11 @@ def turf_progress(session: Session, turf_id: int, *, since: dt.datetime | None =
     )
 
 
-SUPPORTER = 4  # support 4 (lean support) or 5 (strong support)
-
-
 @dataclass(frozen=True)
 class TurfFigures:
     """A turf's walk so far, counted from effective results logged on it: doors knocked (of the turf's doors
-    now), people contacted (spoken with), and supporters (people whose latest stated support is 4 or 5)."""
+    now), people contacted (spoken with), and supporters (people whose latest stated support is 1 or 2:
+    strong or lean support)."""
 
     knocked: int = 0
     contacted: int = 0
@@ -185,7 +184,7 @@ def turfs_figures(session: Session, *, county_id: int | None = None) -> dict[int
     )
     supporters = (
         select(stated.c.turf_id, func.count().label("supporters"))
-        .where(stated.c.rank == 1, stated.c.support >= SUPPORTER)
+        .where(stated.c.rank == 1, stated.c.support.between(*SUPPORTERS))
         .group_by(stated.c.turf_id)
         .subquery("supporters")
     )

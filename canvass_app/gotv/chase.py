@@ -1,8 +1,8 @@
 """Chase lists: the supporters who have not voted yet, in walk order, for a turf or the whole county.
 
-Support is our 1–5 scale, 1 = strong oppose … 5 = strong support (the walk list's boxes), so the default rule
-"supporters" is support 4–5. (VAN numbers the other way, 1 = strong support: its "1–2" is our 4–5.) A voter's
-support is the latest support answer among their contacts. Left out: who has voted in the election, who was
+Support is the field's 1–5 scale (VAN's voter ID scale, the walk list's boxes), 1 = strong support … 5 = strong
+oppose, so the default rule "supporters" is support 1–2 (canvass_protocol.wire.SUPPORTERS). A voter's support is
+the latest support answer among their contacts. Left out: who has voted in the election, who was
 contacted today with a final result (moved, refused, …), and who is not knocked at all (inactive, deceased,
 Do Not Contact).
 """
@@ -31,8 +31,7 @@ from canvass_app.store.models import (
 )
 from canvass_app.turfs.cutting import get_turf
 from canvass_app.turfs.walk_order import assign_lines, eligible_voter, order_doors, select_doors, street_label
-
-SUPPORTERS = (4, 5)
+from canvass_protocol.wire import SUPPORTERS
 
 
 @dataclass(slots=True)
@@ -100,7 +99,7 @@ def chase_list(session: Session, county_id: int, *, turf: str | None = None, sup
         raise LookupError(f"no county with id {county_id}")
     lo, hi = support
     if not 1 <= lo <= hi <= 5:
-        raise ValueError(f"support runs from 1 (strong oppose) to 5 (strong support); {lo}–{hi} is not a range")
+        raise ValueError(f"support runs from 1 (strong support) to 5 (strong oppose); {lo}–{hi} is not a range")
     election = election or current_election(session, county_id)
     out = ChaseList(county=county.name, state=county.state, election=election, support=(lo, hi), turf=turf)
     where = [Voter.county_id == county_id, eligible_voter()]

@@ -1,10 +1,11 @@
 """Election-day progress: per turf and for the county, the supporters identified, how many of them have voted, and
 how many are left to chase.
 
-A supporter is a voter who is knocked (active, not deceased, not Do Not Contact) whose latest support answer is
-4–5 (chase.SUPPORTERS); voted: in the county's current election (the latest with voted data); left to chase:
-supporters who have not voted. (The chase list also leaves out, for today, those contacted today with a final
-result.) The server's `stats --json` counts the same way (canvass_server.gotv).
+A supporter is a voter who is knocked (active, not deceased, not Do Not Contact) whose latest support answer is 1–2
+(1 = strong support … 5 = strong oppose: canvass_protocol.wire.SUPPORTERS); voted: in the county's current election
+(the latest with voted data); left to chase: supporters who have not voted. (The chase list also leaves out, for
+today, those contacted today with a final result.) The server's `stats --json` counts the same way
+(canvass_server.gotv).
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from typing import Any
 from sqlalchemy import Integer, and_, cast, func, select
 from sqlalchemy.orm import Session
 
-from canvass_app.gotv.chase import SUPPORTERS, latest_support
+from canvass_app.gotv.chase import latest_support
 from canvass_app.gotv.rides import ride_counts
 from canvass_app.gotv.voted_import import current_election
 from canvass_app.store.models import County, Household, Turf, Voted, Voter
 from canvass_app.turfs.walk_order import eligible_voter
+from canvass_protocol.wire import SUPPORTERS
 
 
 @dataclass(frozen=True)

@@ -226,7 +226,7 @@ class ContactAttempt(Base):
     household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"), index=True)
     turf_id: Mapped[int | None] = mapped_column(ForeignKey("turf.id", ondelete="SET NULL"), index=True)
     result_code_id: Mapped[int] = mapped_column(ForeignKey("result_code.id"))
-    support: Mapped[int | None]  # 1 (strong oppose) .. 5 (strong support)
+    support: Mapped[int | None]  # 1 (strong support) .. 5 (strong oppose)
     top_issue: Mapped[str | None] = mapped_column(String(40))  # a policy category
     volunteer_interest: Mapped[bool | None]
     preferred_language: Mapped[str | None] = mapped_column(String(10))

@@ -238,8 +238,8 @@ class _Writer:
             size -= 0.25
         c.setFont(FONT, size)
         c.drawString(MARGIN, MARGIN + 9, legend)
-        c.drawString(MARGIN, MARGIN, translate("WalkList", "Tick one result per voter. Support: 1 strong oppose … "
-                                                           "5 strong support. Survey answers and corrections go on "
+        c.drawString(MARGIN, MARGIN, translate("WalkList", "Tick one result per voter. Support: 1 strong support … "
+                                                           "5 strong oppose. Survey answers and corrections go on "
                                                            "the notes line."))
         c.endForm()
 
@@ -298,7 +298,7 @@ class _Writer:
         c.setFont(BOLD, 10)
         boxes = (translate("WalkList", "Start time"), translate("WalkList", "End time"),
                  translate("WalkList", "Doors knocked"), translate("WalkList", "Contacts"),
-                 translate("WalkList", "Supporters (4–5)"), translate("WalkList", "Not home"))
+                 translate("WalkList", "Supporters (1–2)"), translate("WalkList", "Not home"))
         bw = (g.width - 2 * MARGIN) / 3
         for k, label in enumerate(boxes):
             bx, by = MARGIN + (k % 3) * bw, y - (k // 3) * 40

@@ -139,9 +139,9 @@ def _seed(hq: Hq) -> tuple[Login, Login, str, str]:
         rollups.refresh_turfs(s, turf_ids=[turf.id])  # as a turf_cut does
         s.add(PolicyBrief(slug="transit", title="Free buses", category="transit", status="proposed"))
     device_id, token = field_device(hq.database, kim.id)
-    contacts(hq.database, device_id, [{"voter": ids[0], "result": "C", "support": 5},
+    contacts(hq.database, device_id, [{"voter": ids[0], "result": "C", "support": 1},
                                       {"voter": ids[2], "result": "NH"},
-                                      {"voter": ids[8], "result": "R", "support": 2}])
+                                      {"voter": ids[8], "result": "R", "support": 4}])
     return lead, admin, device_id, token
 
 

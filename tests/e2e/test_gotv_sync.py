@@ -47,7 +47,7 @@ def test_a_voted_supporter_leaves_the_canvassers_chase_at_the_next_sync(
         turf_id = s.scalars(select(Turf.id)).one()
         people = [v.state_voter_id for d in walk_doors(s, turf_id) for v in d.voters]
     for sid in people:
-        assert main.main(["log-contact", sid, "--result", "C", "--support", "5", "--data-dir",
+        assert main.main(["log-contact", sid, "--result", "C", "--support", "1", "--data-dir",
                           str(pat.data_dir)]) == 0
     assert sync(pat).ok
     assert _chase(pat, number, capsys) == people

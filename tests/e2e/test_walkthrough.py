@@ -266,12 +266,12 @@ def test_a_county_day_from_import_to_results(qtbot: QtBot, server: Server, open_
     assert walk.turf_box.currentText().startswith(number)
     shots(canvasser, "enroll-canvasser")
 
-    # 6. Ten doors with the keyboard: support 4 and a conversation, the other one out; nobody home (A).
+    # 6. Ten doors with the keyboard: support 2 (lean support) and a conversation, the other one out; nobody home (A).
     canvasser.activateWindow()
     walk.setFocus()
     qtbot.waitUntil(canvasser.isActiveWindow)
     first_door = walk.door.address if walk.door else ""
-    for door in ["4CN>", "A"] * 5:
+    for door in ["2CN>", "A"] * 5:
         for ch in door:
             if not canvasser.isActiveWindow():
                 canvasser.activateWindow()

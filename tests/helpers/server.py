@@ -77,7 +77,7 @@ class Device:
     def contact(self, state_voter_id: str, result: str = "C", county: dict[str, str] | None = None,
                 **extra: Any) -> tuple[str, dict[str, Any]]:
         payload = {"id": str(uuid.uuid4()), "county": county or self.county, "state_voter_id": state_voter_id,
-                   "result": result, "support": 4, "created_at": "2026-05-01T12:00:00+00:00", **extra}
+                   "result": result, "support": 2, "created_at": "2026-05-01T12:00:00+00:00", **extra}
         return "contact_attempt", payload
 
     def ops(self, *items: tuple[str, dict[str, Any]]) -> list[wire.Op]:

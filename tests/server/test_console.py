@@ -161,8 +161,8 @@ def _seed_results(database: dbmod.Database) -> None:
         kim = members.add_member(s, county="Wake", state="NC", name="Kim Field", role="canvasser")
     device_id, _ = field_device(database, kim.id)
     hostile, *_ = contacts(database, device_id, [
-        {"voter": ids[0], "result": "H"}, {"voter": ids[2], "result": "C", "support": 5, "note": "nice"},
-        {"voter": ids[4], "result": "NH"}, {"voter": ids[6], "result": "R", "support": 1}])
+        {"voter": ids[0], "result": "H"}, {"voter": ids[2], "result": "C", "support": 1, "note": "nice"},
+        {"voter": ids[4], "result": "NH"}, {"voter": ids[6], "result": "R", "support": 5}])
     contacts(database, device_id, [{"voter": ids[0], "result": "H", "corrects_id": hostile}])  # undone
 
 

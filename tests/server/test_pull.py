@@ -69,7 +69,7 @@ def test_unknown_scope(make_device: Any) -> None:
 
 def test_surveys_and_turfs(make_device: Any) -> None:
     dev: Device = make_device()
-    keys = [q["key"] for q in dev.pull_all("surveys")[0]]
+    keys = [q["key"] for q in sorted(dev.pull_all("surveys")[0], key=lambda q: q["sort_order"])]
     assert keys == ["support", "top_issue", "volunteer", "language", "needs_ride"]
     assert dev.pull_all("turfs")[0] == []
 

@@ -102,11 +102,11 @@ def test_the_turfs_page_shows_progress_per_turf_after_contacts(qtbot: QtBot, win
                            .order_by(Voter.household_id, Voter.id)).all()
         first_door = [v for v in voters if v.household_id == voters[0].household_id]
         other = next(v for v in voters if v.household_id != voters[0].household_id)
-        log_contact(s, first_door[0].id, "C", Survey(support=5), turf_id=turf.id)
+        log_contact(s, first_door[0].id, "C", Survey(support=1), turf_id=turf.id)
         if len(first_door) > 1:
             log_contact(s, first_door[1].id, "NH", turf_id=turf.id)
-        log_contact(s, other.id, "C", Survey(support=2), turf_id=turf.id)
-        log_contact(s, other.id, "C", Survey(support=4), turf_id=turf.id)  # their latest support counts
+        log_contact(s, other.id, "C", Survey(support=4), turf_id=turf.id)
+        log_contact(s, other.id, "C", Survey(support=2), turf_id=turf.id)  # their latest support counts
     county.events.data_changed.emit("contacts")
     idle(county, qtbot)
     figures = [page.model.index(row, column(key)).data() for key in ("knocked", "contacted", "supporters")]

@@ -93,12 +93,12 @@ def test_walk_page_shows_the_polling_place_and_takes_a_ride(walk: WalkPage, ctx:
 
 
 def _election_day(ctx: AppContext) -> None:
-    """Supporters (support 5) at every A voter, two of them voted; a ride asked for one."""
+    """Supporters (support 1) at every A voter, two of them voted; a ride asked for one."""
     now = dt.datetime.now(dt.UTC)
     with ctx.store.session() as s:
         voters = s.scalars(select(Voter).where(Voter.first_name.like("A%")).order_by(Voter.id)).all()
         for v in voters:
-            log_contact(s, v.id, "C", Survey(support=5), at=now - dt.timedelta(days=3))
+            log_contact(s, v.id, "C", Survey(support=1), at=now - dt.timedelta(days=3))
         for v in voters[:2]:
             s.add(Voted(voter_id=v.id, election="2026-11-03", county_id=v.county_id, voted=True))
         request_ride(s, voters[3].id, pickup_at=now.astimezone(), pickup_address="2 Oak St", passengers=2,

@@ -345,6 +345,14 @@ def test_every_action_shows_its_shortcut_in_its_tooltip(page: WalkPage) -> None:
     assert "[N]" in page.result_buttons["NH"].text()
 
 
+def test_the_support_buttons_read_the_fields_way(page: WalkPage) -> None:
+    """1 = strong support … 5 = strong oppose (VAN's voter ID scale), on each button and beside them."""
+    tips = [b.toolTip() for b in page.panel.support_buttons]
+    assert tips[0].startswith("Strong support") and tips[1].startswith("Lean support")
+    assert tips[3].startswith("Lean oppose") and tips[4].startswith("Strong oppose")
+    assert page.panel.support_hint.text() == "1 strong support … 5 strong oppose"
+
+
 def test_door_model_passes_the_model_tester(page: WalkPage, qtmodeltester: object) -> None:
     qtmodeltester.check(page.door_model)  # type: ignore[attr-defined]
 

@@ -29,7 +29,7 @@ FIGURES = {"knocked", "contacted", "supporters"}
 HEADER_TIPS = {
     "knocked": QT_TRANSLATE_NOOP("TurfTableModel", "Doors with a result logged on this turf"),
     "contacted": QT_TRANSLATE_NOOP("TurfTableModel", "People spoken with on this turf"),
-    "supporters": QT_TRANSLATE_NOOP("TurfTableModel", "People whose latest support is 4 or 5"),
+    "supporters": QT_TRANSLATE_NOOP("TurfTableModel", "People whose latest support is 1 or 2"),
 }
 STATUSES = (QT_TRANSLATE_NOOP("TurfTableModel", "available"), QT_TRANSLATE_NOOP("TurfTableModel", "assigned"),
             QT_TRANSLATE_NOOP("TurfTableModel", "checked out"), QT_TRANSLATE_NOOP("TurfTableModel", "returned"))

@@ -26,11 +26,11 @@ from canvass_app.ui.widgets.walk_keys import tip
 from canvass_protocol.wire import NOTE_MAX
 
 SUPPORT_NAMES = (
-    QT_TRANSLATE_NOOP("WalkPage", "Strong oppose"),
-    QT_TRANSLATE_NOOP("WalkPage", "Lean oppose"),
-    QT_TRANSLATE_NOOP("WalkPage", "Undecided"),
-    QT_TRANSLATE_NOOP("WalkPage", "Lean support"),
     QT_TRANSLATE_NOOP("WalkPage", "Strong support"),
+    QT_TRANSLATE_NOOP("WalkPage", "Lean support"),
+    QT_TRANSLATE_NOOP("WalkPage", "Undecided"),
+    QT_TRANSLATE_NOOP("WalkPage", "Lean oppose"),
+    QT_TRANSLATE_NOOP("WalkPage", "Strong oppose"),
 )
 
 
@@ -101,7 +101,7 @@ class SurveyPanel(QWidget):
             self.support_buttons.append(b)
             support_row.addWidget(b)
         self.support_group.idClicked.connect(self._support_clicked)
-        self.support_hint = QLabel(translate("WalkPage", "1 strong oppose … 5 strong support"))
+        self.support_hint = QLabel(translate("WalkPage", "1 strong support … 5 strong oppose"))
         self.support_hint.setStyleSheet("color: #666;")
         support_row.addWidget(self.support_hint)
         support_row.addStretch(1)

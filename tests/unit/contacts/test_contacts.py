@@ -70,18 +70,18 @@ def test_unknown_result_code_is_refused_with_the_choices(store: Store) -> None:
 def test_a_contact_and_its_outbox_op_are_written_together_with_the_wire_payload(county: Store) -> None:
     ann = voter_id(county, "Ann")
     with county.session() as s:
-        cid = log_contact(s, ann, "canvassed", Survey(support=4, top_issue="education", volunteer_interest=True,
+        cid = log_contact(s, ann, "canvassed", Survey(support=2, top_issue="education", volunteer_interest=True,
                                                        preferred_language="es", needs_ride=False),
                           note="Wants a yard sign", canvasser="maria")
     with county.session() as s:
         row = s.get(ContactAttempt, cid)
         assert row is not None
-        assert (row.support, row.turf_id, row.source, row.note) == (4, 1, "walk", "Wants a yard sign")
+        assert (row.support, row.turf_id, row.source, row.note) == (2, 1, "walk", "Wants a yard sign")
         assert row.canvasser == "maria"  # shown locally; the op names nobody (the server signs it)
     [payload] = ops(county, "contact_attempt")
     parsed = ContactAttemptPayload.model_validate(payload)  # exactly the shape the server accepts
     assert (parsed.id, parsed.result, parsed.list_number, parsed.county.name) == (cid, "C", "T-0001", "Wake")
-    assert (parsed.support, parsed.top_issue, parsed.volunteer_interest) == (4, "education", True)
+    assert (parsed.support, parsed.top_issue, parsed.volunteer_interest) == (2, "education", True)
     assert "canvasser" not in payload
 
 
@@ -161,7 +161,7 @@ def test_list_contacts_by_voter_and_by_list_number_and_export_csv(county: Store,
     ann = voter_id(county, "Ann")
     with county.session() as s:
         sid = s.get(Voter, ann).state_voter_id  # type: ignore[union-attr]
-        log_contact(s, ann, "C", Survey(support=5, answers={"yard_sign": "yes"}), note="Señora Lee: sí")
+        log_contact(s, ann, "C", Survey(support=1, answers={"yard_sign": "yes"}), note="Señora Lee: sí")
         cid = log_contact(s, voter_id(county, "Cy"), "NH", source="cli")
         undo_contact(s, cid)
     with county.session() as s:

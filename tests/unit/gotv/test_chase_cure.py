@@ -61,7 +61,7 @@ def county(store: Store, tmp_path: Path) -> dict[str, object]:
     gen = write_absentee(tmp_path / "absentee.csv", ids, seed=11)
     assert main(["voted", "import", str(tmp_path / "absentee.csv")]) == 0
     voted = {sid for sid, status in gen.truth.items() if status == "voted"}
-    truth = {n: [sid_of[vid] for vid in walk if 4 <= support.get(vid, 0) <= 5 and vid not in final_today
+    truth = {n: [sid_of[vid] for vid in walk if 1 <= support.get(vid, 0) <= 2 and vid not in final_today
                  and sid_of[vid] not in voted] for n, walk in walks.items()}
     return {"truth": truth, "gen": gen, "turfs": turfs, "voted": voted}
 
@@ -77,7 +77,7 @@ def test_chase_per_turf_and_county_matches_the_truth(county: dict, capsys: pytes
     for number, expected in truth.items():
         out = _json(capsys, "gotv", "chase", "--turf", number)
         assert [ln["state_voter_id"] for ln in out["lines"]] == expected
-        assert all(ln["support"] in (4, 5) and ln["list_number"] == number for ln in out["lines"])
+        assert all(ln["support"] in (1, 2) and ln["list_number"] == number for ln in out["lines"])
         assert out["election"] == "2026-11-03"
     whole = _json(capsys, "gotv", "chase")
     assert [ln["state_voter_id"] for ln in whole["lines"]] == [sid for n in sorted(truth) for sid in truth[n]]
@@ -86,11 +86,27 @@ def test_chase_per_turf_and_county_matches_the_truth(county: dict, capsys: pytes
 
 def test_another_support_rule(county: dict, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[type-arg]
     capsys.readouterr()
-    out = _json(capsys, "gotv", "chase", "--support", "1-2")
-    assert out["lines"] and all(ln["support"] in (1, 2) for ln in out["lines"])
+    out = _json(capsys, "gotv", "chase", "--support", "4-5")
+    assert out["lines"] and all(ln["support"] in (4, 5) for ln in out["lines"])
     with pytest.raises(SystemExit):
         main(["gotv", "chase", "--support", "0-9"])
-    assert "support runs from 1 (strong oppose) to 5" in capsys.readouterr().err
+    assert "support runs from 1 (strong support) to 5 (strong oppose)" in capsys.readouterr().err
+
+
+def test_support_1_is_chased_and_support_5_is_not(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    """The field's scale (VAN's voter ID): 1 = strong support … 5 = strong oppose, logged through the CLI."""
+    with store.session() as s:
+        make_county(s, [H(1, "Oak St", [P("Ann", "Lee"), P("Bob", "Lee")]), H(2, "Oak St", [P("Cy", "Kim")])],
+                    name="Durham")
+        ann, bob, cy = (v.state_voter_id for v in s.scalars(select(Voter).order_by(Voter.id)))
+    store.close()
+    for sid, support in ((ann, "1"), (bob, "5"), (cy, "2")):
+        assert main(["log-contact", sid, "--result", "C", "--support", support]) == 0
+    capsys.readouterr()
+    out = _json(capsys, "gotv", "chase")
+    assert [(ln["state_voter_id"], ln["support"]) for ln in out["lines"]] == [(ann, 1), (cy, 2)]
+    assert out["supporters"] == 2
+    assert [ln["state_voter_id"] for ln in _json(capsys, "gotv", "chase", "--support", "5")["lines"]] == [bob]
 
 
 def test_cure_lists_problems_in_plain_words(county: dict, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[type-arg]

@@ -135,7 +135,7 @@ def test_the_chase_walk_list_prints_each_doors_polling_place(store: Store, tmp_p
     with store.session() as s:
         c = make_county(s, homes, name="Durham")
         for v in s.scalars(select(Voter)):
-            log_contact(s, v.id, "C", Survey(support=5))
+            log_contact(s, v.id, "C", Survey(support=1))
         cutting.cut_county(s, c.id)
     write_simple_csv(tmp_path / "places.csv")
     _run(capsys, "polling-places", "import", str(tmp_path / "places.csv"))

@@ -48,7 +48,7 @@ def truth(store: Store) -> dict[str, tuple[int, int]]:
             voted = rng.random() < 0.4
             if voted:
                 s.add(Voted(voter_id=v.id, election="2026-11-03", county_id=c.id, voted=True))
-            if support >= 4:
+            if support <= 2:  # 1 strong support, 2 lean support
                 figures = out.setdefault(turf_of[v.household_id] or "", [0, 0])
                 figures[0] += 1
                 figures[1] += voted

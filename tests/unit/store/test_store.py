@@ -8,11 +8,13 @@ from pathlib import Path
 
 import keyring
 import pytest
+from alembic import command
+from alembic.config import Config
 from keyring.backend import KeyringBackend
 from sqlalchemy import inspect, select, text
 
 from canvass_app.store import keys
-from canvass_app.store.database import DB_FILE, StoreError, make_engine, open_store, upgrade
+from canvass_app.store.database import DB_FILE, MIGRATIONS, StoreError, make_engine, open_store, upgrade
 from canvass_app.store.models import County, Voter
 
 NAME = "Xylophonia Quackenbush"
@@ -197,3 +199,21 @@ def test_a_failed_statement_never_shows_voter_data(store) -> None:  # type: igno
         duplicate()
     assert "INSERT INTO voter" in str(caught.value)
     assert "Xylophonia" not in str(caught.value)
+
+
+def test_the_support_question_reads_the_fields_way(store) -> None:  # type: ignore[no-untyped-def]
+    """Migration 0021: 1 strong support … 5 strong oppose (VAN's voter ID scale); a store seeded before it is
+    reworded, and a downgrade puts the old words back."""
+    def support_text() -> str:
+        with store.session() as session:
+            return str(session.scalar(text("SELECT text FROM survey_question WHERE key = 'support'")))
+
+    assert support_text().endswith("(1 strong support - 5 strong oppose)")
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with store.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0020")
+    assert support_text().endswith("(1 strong oppose - 5 strong support)")
+    upgrade(store.engine)
+    assert support_text().endswith("(1 strong support - 5 strong oppose)")

@@ -59,6 +59,13 @@ def test_every_voter_appears_exactly_once_with_its_line_number(store: Store, tmp
     assert "Never" not in text
     assert "Gone" not in text
     assert "Río Grande" not in text  # the other precinct's turf
+    # The field's support scale (VAN's voter ID): the cover's tally box, the survey question and every page's foot.
+    assert "Supporters (1–2)" in text
+    assert "(1 strong support - 5 strong oppose)" in text
+    pdf = pdfium.PdfDocument(out)
+    feet = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]  # pypdf skips the foot's form
+    assert all("Support: 1 strong support … 5 strong oppose." in foot for foot in feet)
+    pdf.close()
 
 
 def test_non_ascii_names_come_out_intact(store: Store, tmp_path: Path) -> None:
