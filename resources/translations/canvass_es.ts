@@ -2512,11 +2512,6 @@
 <context>
     <name>Survey</name>
     <message>
-        <location filename="../../canvass_app/i18n.py" line="46"/>
-        <source>Support for the alliance&apos;s candidates and policies (1 strong oppose - 5 strong support)</source>
-        <translation>Apoyo a los candidatos y políticas de la alianza (1 muy en contra - 5 muy a favor)</translation>
-    </message>
-    <message>
         <location filename="../../canvass_app/i18n.py" line="48"/>
         <source>Top issue</source>
         <translation>Tema principal</translation>
@@ -2562,6 +2557,11 @@
         <location filename="../../canvass_app/i18n.py" line="55"/>
         <source>Other</source>
         <translation>Otro</translation>
+    </message>
+    <message>
+        <location filename="../../canvass_app/i18n.py" line="46"/>
+        <source>Support for the alliance&apos;s candidates and policies (1 strong support - 5 strong oppose)</source>
+        <translation>Apoyo a los candidatos y políticas de la alianza (1 apoyo fuerte - 5 oposición fuerte)</translation>
     </message>
     <message>
         <location filename="../../canvass_app/i18n.py" line="56"/>
@@ -3064,8 +3064,8 @@
     </message>
     <message>
         <location filename="../../canvass_app/ui/models/turf_table_model.py" line="32"/>
-        <source>People whose latest support is 4 or 5</source>
-        <translation>Personas cuyo último apoyo es 4 o 5</translation>
+        <source>People whose latest support is 1 or 2</source>
+        <translation>Personas cuyo último apoyo es 1 o 2</translation>
     </message>
     <message>
         <location filename="../../canvass_app/ui/models/turf_table_model.py" line="34"/>
@@ -3637,8 +3637,8 @@
     </message>
     <message>
         <location filename="../../canvass_app/turfs/walklist_pdf.py" line="241"/>
-        <source>Tick one result per voter. Support: 1 strong oppose … 5 strong support. Survey answers and corrections go on the notes line.</source>
-        <translation>Marque un resultado por votante. Apoyo: 1 muy en contra … 5 muy a favor. Respuestas de la encuesta y correcciones en la línea de notas.</translation>
+        <source>Tick one result per voter. Support: 1 strong support … 5 strong oppose. Survey answers and corrections go on the notes line.</source>
+        <translation>Marque un resultado por votante. Apoyo: 1 apoyo fuerte … 5 oposición fuerte. Las respuestas de la encuesta y las correcciones van en la línea de notas.</translation>
     </message>
     <message>
         <location filename="../../canvass_app/turfs/walklist_pdf.py" line="254"/>
@@ -3687,13 +3687,13 @@
     </message>
     <message>
         <location filename="../../canvass_app/turfs/walklist_pdf.py" line="301"/>
-        <source>Supporters (4–5)</source>
-        <translation>A favor (4–5)</translation>
+        <source>Not home</source>
+        <translation>No está</translation>
     </message>
     <message>
         <location filename="../../canvass_app/turfs/walklist_pdf.py" line="301"/>
-        <source>Not home</source>
-        <translation>No está</translation>
+        <source>Supporters (1–2)</source>
+        <translation>Simpatizantes (1–2)</translation>
     </message>
     <message>
         <location filename="../../canvass_app/turfs/walklist_pdf.py" line="308"/>
@@ -4204,12 +4204,12 @@ Log a result for the person first, or leave the door and drop them?</source>
         <translation>deshacer</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="29"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="33"/>
         <source>Strong oppose</source>
         <translation>Muy en contra</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="30"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="32"/>
         <source>Lean oppose</source>
         <translation>Algo en contra</translation>
     </message>
@@ -4219,12 +4219,12 @@ Log a result for the person first, or leave the door and drop them?</source>
         <translation>Indeciso</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="32"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="30"/>
         <source>Lean support</source>
         <translation>Algo a favor</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="33"/>
+        <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="29"/>
         <source>Strong support</source>
         <translation>Muy a favor</translation>
     </message>
@@ -4255,8 +4255,8 @@ Log a result for the person first, or leave the door and drop them?</source>
     </message>
     <message>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="104"/>
-        <source>1 strong oppose … 5 strong support</source>
-        <translation>1 muy en contra … 5 muy a favor</translation>
+        <source>1 strong support … 5 strong oppose</source>
+        <translation>1 apoyo fuerte … 5 oposición fuerte</translation>
     </message>
     <message>
         <location filename="../../canvass_app/ui/widgets/walk_survey.py" line="118"/>

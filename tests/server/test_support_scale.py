@@ -1,4 +1,4 @@
-"""Migration 0010: the seeded support question reads the field's way (1 strong support - 5 strong oppose), and a
+"""Migration 0011: the seeded support question reads the field's way (1 strong support - 5 strong oppose), and a
 device that pulled the old wording receives the new one at its next pull."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def test_the_support_question_is_reworded_and_devices_pull_it(make_device: Any, 
     dev: Device = make_device()
     assert [q["text"] for q in dev.pull_all("surveys")[0] if q["key"] == "support"] == [NEW]
     try:
-        _migrate(database, "0009")  # a server before the change: the seeded wording, pulled by the device
+        _migrate(database, "0010")  # a server before the change: the seeded wording, pulled by the device
         items, cursor = dev.pull_all("surveys")
         assert [q["text"] for q in items if q["key"] == "support"] == [OLD]
         assert dev.pull_all("surveys", cursor)[0] == []

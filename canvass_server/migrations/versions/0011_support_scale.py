@@ -1,15 +1,15 @@
 """the seeded support question reads the field's way (VAN's voter ID scale): 1 strong support - 5 strong oppose;
 devices receive the new wording at their next pull of `surveys`
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
