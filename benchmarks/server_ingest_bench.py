@@ -57,10 +57,11 @@ def make_batches(n_ops: int, per_batch: int, ids: list[str], device_id: str, key
             seq += 1
             payload = {"id": str(uuid.uuid4()), "county": {"name": "Bench", "state": "NC"},
                        "state_voter_id": ids[i % len(ids)], "result": RESULTS[i % len(RESULTS)],
-                       "support": (i % 5) + 1 if i % 3 == 0 else None, "canvasser": "Pat", "list_number": "T-0001",
+                       "support": (i % 5) + 1 if i % 3 == 0 else None, "list_number": "T-0001",
                        "note": "left literature" if i % 10 == 0 else None, "source": "walk",
                        "created_at": "2026-05-01T12:00:00+00:00"}
-            ops.append(wire.Op(op_id=str(uuid.uuid4()), seq=seq, type="contact_attempt", payload=payload))
+            ops.append(wire.Op(op_id=str(uuid.uuid4()), seq=seq, type="contact_attempt", payload=payload,
+                               schema_version=wire.OP_SCHEMA_VERSION))
         header = wire.BatchHeader(device_id=device_id, key_id=key.key_id, batch_id=str(uuid.uuid4()),
                                   seq_first=ops[0].seq, seq_last=seq, op_count=len(ops),
                                   created_at=dt.datetime.now(dt.UTC).isoformat())
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace, url: str) -> int:
     key = ServerKeyPair.of(x25519.X25519PrivateKey.generate())
     device_key = ed25519.Ed25519PrivateKey.generate()
     with database.session() as s:
-        code = make_enrollment_code(s, county="Bench", state="NC", role="canvasser").code
+        code = make_enrollment_code(s, county="Bench", state="NC", role="county_lead").code
         public = envelope.b64(envelope.raw_public(device_key.public_key()))
         device, _, token = enroll(s, trust.enroll_request(code, public))
     t = time.perf_counter()
@@ -138,7 +139,8 @@ def run(args: argparse.Namespace, url: str) -> int:
             answer, _ = ingest(s, settings=settings, key=key, authorization=f"Bearer {token}",
                                idempotency_key=batch_id, body=data)
         ingest_s += time.perf_counter() - t
-        assert answer["applied"] == len(answer["results"]), answer["rejected"]
+        refused = [r for r in answer["results"] if r["status"] == "rejected"]
+        assert not refused, refused[0]
         t = time.perf_counter()
         with database.session() as s:
             s.execute(insert(ContactAttempt.__table__), em_rows)
