@@ -71,7 +71,7 @@ class Settings(BaseSettings):
                     "process); more get 429.")
     failed_batches_per_minute: int = Field(
         default=30, gt=0, le=10_000,
-        description="Most refused or replayed batches (seq gaps, bad signatures, garbage, oversize, replays...) one "
+        description="Most refused batches (seq gaps, bad signatures, garbage, oversize...) one "
                     "device may send per minute, counted per worker process; past it every batch of the device gets "
                     "429 before its body is read, so a rogue device cannot spend the server's CPU opening bad batches.")
     page_size: int = Field(default=500, gt=0, le=10000, description="Items per page of GET /v1/changes.")

@@ -76,7 +76,7 @@ async def batches(
         failed.add(authorization)
         request.app.state.known_tokens.pop(sha256_hex(authorization or ""), None)  # revoked, perhaps: ask again
         raise
-    if replayed:  # no work for the device, some for the server: a flood of replays spends the same budget
-        failed.add(authorization)
+    # A replay is not a failure: it is what an honest device does after a lost answer (exactly-once rests on it),
+    # and it is answered from the stored answer before anything is opened; the rate limit bounds a flood of them.
     return JSONResponse(answer, headers={"Canvass-Replayed": "1" if replayed else "0"})
 
