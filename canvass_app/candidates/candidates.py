@@ -18,6 +18,7 @@ from uuid6 import uuid7
 from canvass_app.candidates.petition import PetitionSignature, my_signature, receipt_of, signature_check
 from canvass_app.candidates.scorecards import Scorecard
 from canvass_app.i18n import translate
+from canvass_app.store.database import upsert_by_id
 from canvass_app.store.models import Base, County, utcnow
 from canvass_app.store.outbox import enqueue
 from canvass_formats import promises
@@ -50,16 +51,7 @@ class Candidate(Base):
 
 def apply_pulled_candidates(session: Session, county: County, items: list[dict[str, Any]], refetch: bool) -> int:
     """Upsert pulled candidates by the server's id (a pull.APPLY function); a refetch sends them all again."""
-    for item in items:
-        candidate = session.get(Candidate, item["id"])
-        if candidate is None:
-            candidate = Candidate(id=item["id"])
-            session.add(candidate)
-        for name in PULLED_FIELDS:
-            setattr(candidate, name, item[name])
-        candidate.updated_at = utcnow()
-    session.flush()
-    return len(items)
+    return len(upsert_by_id(session, Candidate, items, PULLED_FIELDS, updated_at=utcnow()))
 
 
 @dataclass(frozen=True)

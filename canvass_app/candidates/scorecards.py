@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import JSON, Float, Integer, String, cast, func, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from canvass_app.store.database import upsert_by_id
 from canvass_app.store.models import Base, County, utcnow
 
 PULLED_FIELDS = ("name", "party", "chamber", "district", "aligned", "against", "absent", "other", "score", "votes")
@@ -40,16 +41,7 @@ class Scorecard(Base):
 
 def apply_pulled_scorecards(session: Session, county: County, items: list[dict[str, Any]], refetch: bool) -> int:
     """Upsert pulled cards by person id (a pull.APPLY function); a refetch sends them all again."""
-    for item in items:
-        card = session.get(Scorecard, item["id"])
-        if card is None:
-            card = Scorecard(id=item["id"])
-            session.add(card)
-        for name in PULLED_FIELDS:
-            setattr(card, name, item[name])
-        card.updated_at = utcnow()
-    session.flush()
-    return len(items)
+    return len(upsert_by_id(session, Scorecard, items, PULLED_FIELDS, updated_at=utcnow()))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ Every user action opens one session with `store.session()`; services receive it 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,3 +138,22 @@ def open_store(
     if migrate:
         upgrade(engine)
     return Store(data_dir=data_dir, engine=engine, key_kind=kind)
+
+
+def upsert_by_id(session: Session, model: type[Any], items: list[dict[str, Any]], fields: Sequence[str],
+                 **extra: Any) -> list[Any]:
+    """Pulled items upserted by the server's `id`: their `fields` copied, then `extra` set on each, and flushed
+    (a pull.APPLY building block; a refetch sends every item again). Returns the rows, in the items' order."""
+    rows = []
+    for item in items:
+        row = session.get(model, item["id"])
+        if row is None:
+            row = model(id=item["id"])
+            session.add(row)
+        for name in fields:
+            setattr(row, name, item[name])
+        for name, value in extra.items():
+            setattr(row, name, value)
+        rows.append(row)
+    session.flush()
+    return rows
