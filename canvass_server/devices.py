@@ -51,6 +51,12 @@ def authenticate(session: Session, authorization: str | None, *, lock: bool = Fa
     return authenticate_row(session, authorization, lock=lock, allow_revoked=allow_revoked)[0]
 
 
+def token_hash(authorization: str | None) -> str:
+    """The hash the device table keeps of the token in `Authorization: Bearer <token>` (the key every per-device
+    cache of this process uses too)."""
+    return sha256_hex((authorization or "")[7:].strip())
+
+
 def authenticate_row(session: Session, authorization: str | None, *, lock: bool = False,
                      allow_revoked: bool = False) -> tuple[Device, Member | None, County]:
     """`authenticate`, with the device's member and county loaded by the same query."""
@@ -58,7 +64,7 @@ def authenticate_row(session: Session, authorization: str | None, *, lock: bool 
         raise ApiError(401, E.UNAUTHORIZED, "Missing bearer token.", headers={"WWW-Authenticate": "Bearer"})
     stmt = (select(Device, Member, County).join(County, County.id == Device.county_id)
             .outerjoin(Member, Member.id == Device.member_id)
-            .where(Device.token_hash == sha256_hex(authorization[7:].strip())))
+            .where(Device.token_hash == token_hash(authorization)))
     if lock:
         stmt = stmt.with_for_update(of=Device)
     row = session.execute(stmt).one_or_none()

@@ -4,7 +4,6 @@ device (they count against the rate limit), and the HTTP protocol that closes co
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import threading
 import time
 from collections import deque
@@ -14,6 +13,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from canvass_protocol import wire
 from canvass_server.config import Settings
+from canvass_server.devices import token_hash
 from canvass_server.errors import ApiError
 
 BATCHES_PATH = "/v1/batches"  # reads its own (large) body, after checking the token: see api/batches.py
@@ -137,14 +137,9 @@ class FailedBatches:
         self._lock = threading.Lock()
         self._times: dict[str, deque[float]] = {}
 
-    @staticmethod
-    def _key(authorization: str | None) -> str:
-        token = (authorization or "")[7:].strip()  # "Bearer <token>", read as devices.authenticate reads it
-        return hashlib.sha256(token.encode()).hexdigest()
-
     def add(self, authorization: str | None) -> None:
         with self._lock:
-            self._times.setdefault(self._key(authorization), deque(maxlen=KEPT_FAILURES)).append(time.monotonic())
+            self._times.setdefault(token_hash(authorization), deque(maxlen=KEPT_FAILURES)).append(time.monotonic())
 
     def refuse_over_budget(self, authorization: str | None, settings: Settings) -> None:
         """ApiError 429 (counted too) when the device behind `authorization` has had its fill of failed batches
@@ -155,7 +150,7 @@ class FailedBatches:
                            headers={"Retry-After": "30"})
 
     def recent(self, authorization: str | None) -> int:
-        key, cutoff = self._key(authorization), time.monotonic() - WINDOW_SECONDS
+        key, cutoff = token_hash(authorization), time.monotonic() - WINDOW_SECONDS
         with self._lock:
             times = self._times.get(key)
             while times and times[0] < cutoff:

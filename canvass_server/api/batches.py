@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from canvass_protocol import wire
 from canvass_server.api.deps import ERRORS, DatabaseDep, KeyDep, SettingsDep
 from canvass_server.db import Database
-from canvass_server.devices import authenticate, sha256_hex
+from canvass_server.devices import authenticate, token_hash
 from canvass_server.errors import ApiError
 from canvass_server.ingest import ingest_batch
 from canvass_server.limits import FailedBatches, read_body
@@ -44,7 +44,7 @@ def _device_of(database: Database, authorization: str | None) -> str:
 
 async def _known_device(request: Request, database: Database, authorization: str | None) -> str:
     known: TTLCache[str, str] = request.app.state.known_tokens
-    key = sha256_hex(authorization or "")
+    key = token_hash(authorization)
     device_id = known.get(key)
     if device_id is None:
         device_id = await run_in_threadpool(_device_of, database, authorization)
@@ -74,7 +74,7 @@ async def batches(
                 idempotency_key=idempotency_key, body=body, failures=failed.recent(authorization))
     except ApiError:
         failed.add(authorization)
-        request.app.state.known_tokens.pop(sha256_hex(authorization or ""), None)  # revoked, perhaps: ask again
+        request.app.state.known_tokens.pop(token_hash(authorization), None)  # revoked, perhaps: ask again
         raise
     # A replay is not a failure: it is what an honest device does after a lost answer (exactly-once rests on it),
     # and it is answered from the stored answer before anything is opened; the rate limit bounds a flood of them.
