@@ -57,13 +57,16 @@ def cmd_export(args: argparse.Namespace) -> int:
                 raise CommandError(f"there is no county {args.county}, {args.state.upper()} on this server")
             q = exports.ExportQuery(county.id, args.date_from, args.date_to)
         stream = exports.csv_stream if args.format == "csv" else exports.osdi_stream
-        out = sys.stdout if args.out is None else open(args.out, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        sys.stdout.flush()  # the bytes go below the text layer
+        out = sys.stdout.buffer if args.out is None else open(args.out, "wb")  # noqa: SIM115
         try:
             for chunk in stream(database, q):
                 out.write(chunk)
         finally:
-            if out is not sys.stdout:
+            if args.out is not None:
                 out.close()
+            else:
+                out.flush()
     finally:
         database.dispose()
     if args.out is not None:

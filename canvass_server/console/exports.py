@@ -1,5 +1,6 @@
 """Contacts exported as CSV or as OSDI record_canvass JSON, by county and date range, streamed: rows come from a
-server-side cursor a batch at a time, so a million rows never sit in memory."""
+server-side cursor (or PostgreSQL's COPY) a batch at a time and leave in pieces of about CHUNK bytes, so a million
+rows never sit in memory."""
 
 from __future__ import annotations
 
@@ -8,16 +9,19 @@ import io
 import itertools
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Boolean, ColumnElement, Select, String, case, func, literal, select, text
+from sqlalchemy.orm import Session
 
 from canvass_server.db import Database
-from canvass_server.models import ContactAttempt, County, Voter
+from canvass_server.models import ContactAttempt, County, UTCDateTime, Voter
 from canvass_server.stats import effective
 
-BATCH = 2000
+BATCH = 2000  # rows a fetch (SQLite)
+CHUNK = 1 << 16  # bytes a piece of the response: big enough that sending it costs little per row
 COLUMNS = ("contact_id", "county", "state", "state_voter_id", "first_name", "last_name", "address", "city", "zip",
            "result", "support", "top_issue", "volunteer_interest", "preferred_language", "needs_ride", "note",
            "member_id", "canvasser", "list_number", "source", "created_at", "received_at")
@@ -58,20 +62,36 @@ def _statement(q: ExportQuery) -> Select[Any]:
     return stmt
 
 
+@contextmanager
+def _reading(database: Database) -> Iterator[Session]:
+    """The export's own read transaction; on PostgreSQL with the session's clock in UTC, so received_at reads
+    "+00:00" as on SQLite, whatever the server's TimeZone setting."""
+    with database.session() as session:
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SET LOCAL TimeZone = 'UTC'"))
+        yield session
+
+
+@contextmanager
+def _copy(session: Session, stmt: Select[Any], options: str) -> Iterator[Any]:
+    """psycopg's Copy of `COPY (stmt) TO STDOUT (options)` on the session's connection."""
+    connection = session.connection()
+    compiled = stmt.compile(dialect=connection.dialect)
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor, cursor.copy(f"COPY ({compiled.string}) TO STDOUT ({options})", compiled.params) as copy:
+        yield copy
+
+
 def _tuples(database: Database, q: ExportQuery) -> Iterator[tuple[Any, ...]]:
     """The rows as tuples in COLUMNS' order (received_at as ISO 8601 text), in their own read transaction, never
     all in memory. On PostgreSQL the query is streamed by `COPY (...) TO STDOUT (FORMAT binary)` and decoded by
     psycopg (no SQLAlchemy row objects, and the server keeps producing while we write: several times faster);
     elsewhere from SQLAlchemy's `yield_per`, BATCH rows a fetch."""
     stmt = _statement(q)
-    with database.session() as session:
-        connection = session.connection()
-        if connection.dialect.name == "postgresql":
-            compiled = stmt.compile(dialect=connection.dialect)
-            types = [_PG_TYPES.get(type(c.type).__name__, "text") for c in stmt.selected_columns]
-            cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-            with cursor, cursor.copy(f"COPY ({compiled.string}) TO STDOUT (FORMAT binary)", compiled.params) as copy:
-                copy.set_types(types)
+    with _reading(database) as session:
+        if session.get_bind().dialect.name == "postgresql":
+            with _copy(session, stmt, "FORMAT binary") as copy:
+                copy.set_types([_PG_TYPES.get(type(c.type).__name__, "text") for c in stmt.selected_columns])
                 for row in copy.rows():
                     yield (*row[:-1], row[-1].isoformat())
             return
@@ -79,17 +99,72 @@ def _tuples(database: Database, q: ExportQuery) -> Iterator[tuple[Any, ...]]:
             yield from ((*row[:-1], row[-1].isoformat()) for row in batch)
 
 
-def csv_stream(database: Database, q: ExportQuery) -> Iterator[str]:
+def _header() -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(COLUMNS)
+    return buffer.getvalue().encode()
+
+
+def written_csv(database: Database, q: ExportQuery) -> Iterator[bytes]:
+    """The CSV written by Python's csv module (excel dialect: quotes only where needed, rows end in CRLF): SQLite's
+    export, and the reference the PostgreSQL one is tested against."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
     rows = _tuples(database, q)
+    yield _header()
     while batch := list(itertools.islice(rows, BATCH)):
         writer.writerows(batch)
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    yield buffer.getvalue()
+        if buffer.tell() >= CHUNK:
+            yield buffer.getvalue().encode()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode()
+
+
+def _csv_text(column: Any) -> ColumnElement[Any]:
+    """A column as PostgreSQL's CSV should print it for the bytes to be Python's: booleans True/False, times as
+    datetime.isoformat() in UTC, and "" as NULL (COPY quotes an empty string, the csv module writes nothing;
+    both write nothing for NULL). Integers print alike; quoting rules are otherwise the same (a field with a
+    comma, quote, CR or LF is quoted, quotes doubled)."""
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return case((column.is_(True), literal("True")), (column.is_(False), literal("False"))).label(column.name)
+    if isinstance(kind, UTCDateTime):  # the session's clock is UTC (_reading)
+        micro = func.to_char(column, "US")
+        return (func.to_char(column, 'YYYY-MM-DD"T"HH24:MI:SS')
+                + case((micro == "000000", literal("")), else_=literal(".") + micro)
+                + func.to_char(column, "TZH:TZM")).label(column.name)
+    if isinstance(kind, String):
+        return func.nullif(column, "").label(column.name)
+    return column  # type: ignore[no-any-return]
+
+
+def _copied_csv(database: Database, q: ExportQuery) -> Iterator[bytes]:
+    """PostgreSQL writes the CSV itself (`COPY (...) TO STDOUT (FORMAT csv)`, columns shaped by _csv_text): no
+    Python per field. COPY ends rows in LF and the csv module in CRLF; a COPY TO sends one message per row
+    (PostgreSQL's protocol: "CopyData messages (always one per row)"), so each message's last byte is its row's
+    end, even when a quoted note holds line breaks."""
+    stmt = _statement(q)
+    shaped = stmt.with_only_columns(*(_csv_text(c) for c in stmt.selected_columns))
+    yield _header()
+    with _reading(database) as session, _copy(session, shaped, "FORMAT csv") as copy:
+        rows: list[Any] = []
+        size = 0
+        for row in copy:
+            rows.append(row[:-1])
+            size += len(row)
+            if size >= CHUNK:
+                rows.append(b"")
+                yield b"\r\n".join(rows)
+                rows, size = [], 0
+        if rows:
+            rows.append(b"")
+            yield b"\r\n".join(rows)
+
+
+def csv_stream(database: Database, q: ExportQuery) -> Iterator[bytes]:
+    """The contacts as CSV (a header, then one row per effective result, in COLUMNS' order), UTF-8 bytes."""
+    return _copied_csv(database, q) if database.is_postgres else written_csv(database, q)
 
 
 def osdi_record(row: dict[str, Any]) -> dict[str, Any]:
@@ -111,10 +186,17 @@ def osdi_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def osdi_stream(database: Database, q: ExportQuery) -> Iterator[str]:
-    """A JSON array of record_canvass bodies, written one element at a time."""
-    yield "["
+def osdi_stream(database: Database, q: ExportQuery) -> Iterator[bytes]:
+    """A JSON array of record_canvass bodies, in pieces of about CHUNK bytes."""
+    parts = ["["]
+    size = 0
     for n, row in enumerate(_tuples(database, q)):
-        yield ("," if n else "") + "\n" + json.dumps(osdi_record(dict(zip(COLUMNS, row, strict=True))),
-                                                    ensure_ascii=False)
-    yield "\n]\n"
+        part = ("," if n else "") + "\n" + json.dumps(osdi_record(dict(zip(COLUMNS, row, strict=True))),
+                                                      ensure_ascii=False)
+        parts.append(part)
+        size += len(part)
+        if size >= CHUNK:
+            yield "".join(parts).encode()
+            parts, size = [], 0
+    parts.append("\n]\n")
+    yield "".join(parts).encode()
