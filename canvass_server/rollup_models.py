@@ -140,3 +140,52 @@ class RollupMemberNote(Base):
     note_key: Mapped[str] = mapped_column(String(64), primary_key=True)
     note: Mapped[str] = mapped_column(String(40))  # its first 40 characters, to show
     n: Mapped[int] = mapped_column(default=0)
+
+
+# The turf page's figures (migration 0012): a turf's voters' effective results, summed per turf when they arrive
+# (rollups._Deltas.turf_results) and recomputed from the rows when the turf is cut again (rollups.refresh_turfs).
+# A voter counts once per turf, however many of its lines name them.
+
+
+class RollupTurfContact(Base):
+    """Per turf, day (as the device dated it), result and support (0: none): its voters' effective results."""
+
+    __tablename__ = "rollup_turf_contact"
+
+    turf_id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    result: Mapped[str] = mapped_column(String(4), primary_key=True)
+    support: Mapped[int] = mapped_column(primary_key=True)
+    n: Mapped[int] = mapped_column(default=0)
+
+
+class RollupTurfHousehold(Base):
+    """Per turf and household (the contact row's): its voters' effective results there (a door knocked while
+    above 0)."""
+
+    __tablename__ = "rollup_turf_household"
+
+    turf_id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(primary_key=True)
+    n: Mapped[int] = mapped_column(default=0)
+
+
+class RollupTurfReceived(Base):
+    """Per turf, UTC day the server received them and member: its voters' effective results ("active today")."""
+
+    __tablename__ = "rollup_turf_received"
+
+    turf_id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    member_id: Mapped[int] = mapped_column(primary_key=True)
+    n: Mapped[int] = mapped_column(default=0)
+
+
+class RollupVoterLatest(Base):
+    """Per voter with an effective result: the latest one's code (by time received, then id), as a walk list's
+    "last result". Recomputed from the voter's rows whenever one of them arrives or is corrected."""
+
+    __tablename__ = "rollup_voter_latest"
+
+    voter_id: Mapped[int] = mapped_column(primary_key=True)
+    result: Mapped[str] = mapped_column(String(4))

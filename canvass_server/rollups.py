@@ -4,8 +4,9 @@
 nothing and nothing corrects them: stats.effective()) are added to their buckets, and the older rows that the new
 corrections make ineffective are taken out of theirs — the same rule as effective(), applied at the moment it
 changes. Doors (distinct households) move only when a household's count crosses 0; a turf's reached doors move
-with them. A member's day (results, doors, first to last result) is recomputed from that day's rows. `rebuild`
-computes every table from scratch (the migration's backfill; a test compares the two).
+with them. A member's day (results, doors, first to last result) is recomputed from that day's rows. A turf's
+results (the turf page) move with its voters' rows; a voter's latest result is recomputed from the voter's rows.
+`rebuild` computes every table from scratch (the migrations' backfill; a test compares the two).
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ from canvass_server.rollup_models import (
     RollupMemberNote,
     RollupMemberReceived,
     RollupTurf,
+    RollupTurfContact,
+    RollupTurfHousehold,
+    RollupTurfReceived,
+    RollupVoterLatest,
     day_of,
 )
 from canvass_server.stats import effective
@@ -56,11 +61,13 @@ CA = ContactAttempt
 CONTACT_CODES = ("C", "R", "DNC", "H")
 FAST_DOORS_PER_HOUR = 60  # a door a minute, sustained over a day of at least...
 FAST_MIN_DOORS = 10  # ...this many doors, is flagged on the Canvassers page
-ALL = (RollupContact, RollupCounty, RollupHousehold, RollupTurf, RollupMember, RollupMemberHousehold,
-       RollupMemberDay, RollupMemberReceived, RollupMemberNote)
+BASE = (RollupContact, RollupCounty, RollupHousehold, RollupTurf, RollupMember, RollupMemberHousehold,
+        RollupMemberDay, RollupMemberReceived, RollupMemberNote)  # migration 0010's
+TURF_RESULTS = (RollupTurfContact, RollupTurfHousehold, RollupTurfReceived)  # migration 0012's, with RollupVoterLatest
+ALL = (*BASE, *TURF_RESULTS, RollupVoterLatest)
 # What a contact row brings to the rollups.
-COLUMNS = (CA.id, CA.county_id, CA.household_id, CA.member_id, CA.result, CA.support, CA.note, CA.created_at,
-           CA.received_at)
+COLUMNS = (CA.id, CA.county_id, CA.voter_id, CA.household_id, CA.member_id, CA.result, CA.support, CA.note,
+           CA.created_at, CA.received_at)
 
 
 def moment(text: str) -> dt.datetime | None:
@@ -119,9 +126,11 @@ class _Deltas:
         self.note_text: dict[str, str] = {}
         self.county_of: dict[int, int] = {}  # household -> county
         self.days: set[tuple[int, int, str]] = set()
+        self.signed: list[tuple[int, Mapping[str, Any]]] = []  # for the turfs of each row's voter
         for sign, rows in ((1, gained), (-1, lost)):
             for r in rows:
                 self._add(r, sign)
+                self.signed.append((sign, r))
 
     def _add(self, r: Mapping[str, Any], sign: int) -> None:
         cid, hid, mid, day = r["county_id"], r["household_id"], r["member_id"], r["created_at"][:10]
@@ -173,6 +182,33 @@ class _Deltas:
                                           "n": n} for (m, c, k), n in self.note.items() if n])
         _reach(session, moved)
         refresh_days(session, self.days)
+        self.turf_results(session)
+        refresh_latest(session, {(r["county_id"], r["voter_id"]) for _, r in self.signed})
+
+    def turf_results(self, session: Session) -> None:
+        """Each row counts (or stops counting) in every turf with a line for its voter. A row's voter and a turf's
+        lines are of their own county (ingest and a cut look voters up in the caller's), so no county check."""
+        turfs_of: dict[int, list[int]] = defaultdict(list)
+        for where in among(session, TurfLine.voter_id, sorted({r["voter_id"] for _, r in self.signed})):
+            for turf_id, voter_id in session.execute(select(TurfLine.turf_id, TurfLine.voter_id).where(where)
+                                                     .distinct()):
+                turfs_of[voter_id].append(turf_id)
+        contact: Counter[tuple[int, str, str, int]] = Counter()
+        household: Counter[tuple[int, int]] = Counter()
+        received: Counter[tuple[int, str, int]] = Counter()
+        for sign, r in self.signed:
+            for t in turfs_of.get(r["voter_id"], ()):
+                contact[(t, r["created_at"][:10], r["result"], r["support"] or 0)] += sign
+                if r["household_id"] is not None:
+                    household[(t, r["household_id"])] += sign
+                if r["member_id"] is not None:
+                    received[(t, received_day(r["received_at"]), r["member_id"])] += sign
+        _add(session, RollupTurfContact, [{"turf_id": t, "day": d, "result": c, "support": s, "n": n}
+                                          for (t, d, c, s), n in contact.items() if n])
+        _add(session, RollupTurfHousehold, [{"turf_id": t, "household_id": h, "n": n}
+                                            for (t, h), n in household.items() if n])
+        _add(session, RollupTurfReceived, [{"turf_id": t, "day": d, "member_id": m, "n": n}
+                                           for (t, d, m), n in received.items() if n])
 
 
 def _crossed(before: int, after: int) -> int:
@@ -254,6 +290,33 @@ def refresh_days(session: Session, keys: Iterable[tuple[int, int, str]]) -> None
             session.execute(stmt, rows)
 
 
+def _latest(where: ColumnElement[bool]) -> Any:
+    """(voter_id, result) of each voter's latest effective row (by time received, then id) among rows `where`."""
+    rank = func.row_number().over(partition_by=CA.voter_id, order_by=(CA.received_at.desc(), CA.id.desc()))
+    rows = select(CA.voter_id, CA.result, rank.label("rank")).where(where, effective()).subquery()
+    return select(rows.c.voter_id, rows.c.result).where(rows.c.rank == 1)
+
+
+def refresh_latest(session: Session, voters: Iterable[tuple[int, int]]) -> None:
+    """Recompute these (county, voter)s' latest results from their rows (index ix_contact_county_voter)."""
+    by_county: dict[int, set[int]] = defaultdict(set)
+    for cid, vid in voters:
+        by_county[cid].add(vid)
+    for cid, vids in sorted(by_county.items()):
+        ordered = sorted(vids)
+        found: dict[int, str] = {}
+        for where in among(session, CA.voter_id, ordered):
+            found.update(session.execute(_latest(and_(CA.county_id == cid, where))).all())
+        gone = [v for v in ordered if v not in found]
+        if gone:
+            for where in among(session, RollupVoterLatest.voter_id, gone):
+                session.execute(delete(RollupVoterLatest).where(where))
+        if found:
+            stmt = _insert(session, RollupVoterLatest)
+            stmt = stmt.on_conflict_do_update(index_elements=["voter_id"], set_={"result": stmt.excluded.result})
+            session.execute(stmt, [{"voter_id": v, "result": found[v]} for v in sorted(found)])
+
+
 def _tally_day(t: list[Any], hid: int | None, created: str) -> None:
     """t: [results, households, first moment, last moment]."""
     t[0] += 1
@@ -275,7 +338,8 @@ def _day_row(mid: int, cid: int, day: str, t: list[Any]) -> dict[str, Any]:
 
 def refresh_turfs(session: Session, *, turf_ids: Sequence[int] | None = None, county_id: int | None = None) -> None:
     """Recompute turfs' doors and reached doors (these turfs, this county's, or every one) from their lines and
-    rollup_household: after a cut, or an import that moves voters between households."""
+    rollup_household: after a cut, or an import that moves voters between households. After a cut (`turf_ids`),
+    their voters' results too (_turf_results): the lines changed."""
     where: ColumnElement[bool] = true()
     if turf_ids is not None:
         where = Turf.id.in_(turf_ids)
@@ -289,11 +353,56 @@ def refresh_turfs(session: Session, *, turf_ids: Sequence[int] | None = None, co
         .outerjoin(TurfLine, TurfLine.turf_id == Turf.id).outerjoin(Voter, Voter.id == TurfLine.voter_id)
         .outerjoin(RollupHousehold, RollupHousehold.household_id == Voter.household_id)
         .where(where).group_by(Turf.id, Turf.county_id)))
+    if turf_ids is not None:
+        _turf_results(session, where)
+
+
+def _turf_results(session: Session, turfs: ColumnElement[bool]) -> None:
+    """The turf page's rollups of the turfs `turfs`, from their voters' effective rows (each voter once a turf)."""
+    for model in TURF_RESULTS:
+        session.execute(delete(model).where(model.turf_id.in_(select(Turf.id).where(turfs))))
+    lines = (select(TurfLine.turf_id, TurfLine.voter_id, Turf.county_id).join(Turf, Turf.id == TurfLine.turf_id)
+             .where(turfs).distinct().subquery())
+    turf = lines.c.turf_id
+
+    def rows(*columns: Any) -> Any:
+        return (select(turf, *columns, func.count()).select_from(lines)
+                .join(CA, and_(CA.county_id == lines.c.county_id, CA.voter_id == lines.c.voter_id))
+                .where(effective()).group_by(turf, *columns))
+
+    support = func.coalesce(CA.support, literal_column("0", Integer))
+    session.execute(insert(RollupTurfContact).from_select(["turf_id", "day", "result", "support", "n"],
+                                                          rows(day_of(CA.created_at), CA.result, support)))
+    session.execute(insert(RollupTurfHousehold).from_select(
+        ["turf_id", "household_id", "n"], rows(CA.household_id).where(CA.household_id.is_not(None))))
+    session.execute(insert(RollupTurfReceived).from_select(
+        ["turf_id", "day", "member_id", "n"],
+        rows(utc_day(session, CA.received_at), CA.member_id).where(CA.member_id.is_not(None))))
+
+
+def utc_day(session: Session, column: Any) -> ColumnElement[str]:
+    """SQL for received_day(): the UTC day of a stored moment (SQLite keeps them as UTC text)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(func.timezone("UTC", column), "YYYY-MM-DD")
+    return func.substr(column, literal_column("1"), literal_column("10"))
 
 
 def rebuild(session: Session) -> None:
-    """Every rollup from scratch, from the contact rows (the migration's backfill; the tests' reference)."""
-    for model in ALL:
+    """Every rollup from scratch, from the contact rows (the tests' reference; the benchmark after its COPY)."""
+    rebuild_base(session)
+    rebuild_turf_results(session)
+
+
+def rebuild_turf_results(session: Session) -> None:
+    """Migration 0012's tables from scratch (its backfill): every turf's results and every voter's latest."""
+    session.execute(delete(RollupVoterLatest))
+    session.execute(insert(RollupVoterLatest).from_select(["voter_id", "result"], _latest(true())))
+    _turf_results(session, true())
+
+
+def rebuild_base(session: Session) -> None:
+    """Migration 0010's tables from scratch (its backfill)."""
+    for model in BASE:
         session.execute(delete(model))
     eff, zero = effective(), literal_column("0", Integer)
     spoke = func.count(case((CA.result.in_(CONTACT_CODES), 1)))

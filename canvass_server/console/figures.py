@@ -2,7 +2,7 @@
 
 Only effective results count, by the rule of canvass_server/stats.py (`effective()`): undone and corrected rows
 are out. Counties' figures come from the rollups kept at ingest (canvass_server.rollups), which `stats --json`
-reads too; a turf's are counted from its voters' rows.
+reads too; a turf's from the turf rollups kept the same way.
 """
 
 from __future__ import annotations
@@ -12,20 +12,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, distinct, func, select, true
+from sqlalchemy import ColumnElement, distinct, func, select, true
 from sqlalchemy.orm import Session
 
-from canvass_server.models import ContactAttempt, County, Member, Turf, TurfLine, utcnow
+from canvass_server.models import County, Member, Turf, utcnow
 from canvass_server.rollup_models import (
     RollupContact,
     RollupCounty,
     RollupMemberReceived,
     RollupTurf,
-    day_of,
+    RollupTurfContact,
+    RollupTurfHousehold,
+    RollupTurfReceived,
     total,
 )
 from canvass_server.rollups import CONTACT_CODES
-from canvass_server.stats import effective
 
 DAYS_SHOWN = 30
 
@@ -86,35 +87,23 @@ def _finish(out: Figures, results: Counter[str], support: Counter[int], days: Co
     return out
 
 
-def turf_figures(session: Session, county_id: int, turf_id: int) -> tuple[Figures, dict[int, str]]:
-    """One turf's figures, counted from its voters' effective results (a turf is a few hundred doors: an index
-    probe on county and voter per line), and each voter's latest result (by time received). Only plain values
-    come back (the latest row and "received today" decided in SQL), so even thousands of rows are cheap."""
-    ca = ContactAttempt
-    midnight = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
-    latest = func.row_number().over(partition_by=ca.voter_id, order_by=(ca.received_at.desc(), ca.id.desc()))
+def turf_figures(session: Session, turf_id: int) -> Figures:
+    """One turf's figures: its voters' effective results, from the turf rollups (canvass_server.rollups) — a few
+    hundred rows however many results the turf's voters have."""
     results: Counter[str] = Counter()
     support: Counter[int] = Counter()
     days: Counter[str] = Counter()
-    doors: set[int] = set()
-    active: set[int] = set()
-    last: dict[int, str] = {}
-    for vid, hid, code, level, day, mid, today, rank in session.execute(
-            select(ca.voter_id, ca.household_id, ca.result, ca.support, day_of(ca.created_at), ca.member_id,
-                   ca.received_at >= midnight, latest)
-            .select_from(TurfLine).join(ca, and_(ca.county_id == county_id, ca.voter_id == TurfLine.voter_id))
-            .where(TurfLine.turf_id == turf_id, effective())):
-        results[code] += 1
-        days[day] += 1
-        if level is not None:
-            support[level] += 1
-        if hid is not None:
-            doors.add(hid)
-        if mid is not None and today:
-            active.add(mid)
-        if rank == 1:
-            last[vid] = code
-    return _finish(Figures(), results, support, days, len(doors), len(active), None), last
+    tc, th, tr = RollupTurfContact, RollupTurfHousehold, RollupTurfReceived
+    for day, code, level, n in session.execute(select(tc.day, tc.result, tc.support, tc.n)
+                                               .where(tc.turf_id == turf_id, tc.n > 0)):
+        results[code] += n
+        days[day] += n
+        if level:
+            support[level] += n
+    doors = session.scalar(select(func.count()).where(th.turf_id == turf_id, th.n > 0)) or 0
+    active = session.scalar(select(func.count(distinct(tr.member_id)))
+                            .where(tr.turf_id == turf_id, tr.day == utcnow().date().isoformat(), tr.n > 0)) or 0
+    return _finish(Figures(), results, support, days, doors, active, None)
 
 
 def turf_rows(session: Session, county_ids: Sequence[int] | None) -> list[dict[str, Any]]:

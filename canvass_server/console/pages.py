@@ -12,6 +12,7 @@ from sqlalchemy import func, or_, select
 
 from canvass_server.api.deps import DatabaseDep, SessionDep
 from canvass_server.models import County, Household, Member, Turf, TurfLine, Voter
+from canvass_server.rollup_models import RollupVoterLatest
 
 from . import canvassers, charts, exports, figures
 from .models import AuditEntry
@@ -61,13 +62,14 @@ def turf(request: Request, county_id: int, turf_id: int, session: SessionDep, vi
     t = session.get(Turf, turf_id)
     if t is None or t.county_id != c.id or t.deleted:
         raise ConsoleError(404, f"There is no turf {turf_id} in {c.name} {c.state}.")
-    figs, latest = figures.turf_figures(session, c.id, t.id)
+    figs = figures.turf_figures(session, t.id)
     door = func.trim(func.coalesce(Household.house_number, "") + " " + func.coalesce(Household.street_name, "")
                      + " " + func.coalesce(Household.street_type, "") + " " + func.coalesce(Household.unit, ""))
-    lines = [(line, first, last, addr, latest.get(vid)) for line, first, last, addr, vid in session.execute(
-        select(TurfLine.line, Voter.first_name, Voter.last_name, door, Voter.id)
+    lines = session.execute(  # with each voter's latest effective result (rollup_voter_latest)
+        select(TurfLine.line, Voter.first_name, Voter.last_name, door, RollupVoterLatest.result)
         .join(Voter, Voter.id == TurfLine.voter_id).outerjoin(Household, Household.id == Voter.household_id)
-        .where(TurfLine.turf_id == t.id).order_by(TurfLine.line))]
+        .outerjoin(RollupVoterLatest, RollupVoterLatest.voter_id == Voter.id)
+        .where(TurfLine.turf_id == t.id).order_by(TurfLine.line)).all()
     crumbs = ([("Nation", "/"), (c.state, f"/state/{c.state}")] if viewer.is_admin else [])
     crumbs.append((f"{c.name} {c.state}", f"/county/{c.id}"))
     return _page(request, viewer, "turf", f"Turf {t.list_number} {t.name}".strip(), figs, crumbs, county=c, turf=t,

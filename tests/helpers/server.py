@@ -7,6 +7,7 @@ import socket
 import uuid
 from typing import Any
 
+from alembic import command
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519
 from fastapi.testclient import TestClient
 from sqlalchemy import text
@@ -23,6 +24,17 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def migrate(database: dbmod.Database, target: str) -> None:
+    """Upgrade the database to `head`, or downgrade it to `target` (a revision such as "0010")."""
+    cfg = dbmod._alembic_config()
+    with database.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        if target == "head":
+            command.upgrade(cfg, target)
+        else:
+            command.downgrade(cfg, target)
 
 
 def seed_county(database: dbmod.Database, name: str = "Wake", state: str = "NC", voters: int = 20) -> list[str]:

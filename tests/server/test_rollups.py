@@ -1,6 +1,6 @@
 """The rollups ingest keeps (canvass_server.rollups) stay exact: after random batches of results, undos, amends,
 corrections of corrections and a re-cut turf, every rollup table equals a rebuild from scratch, and the console's
-and `stats`' figures equal a count of the effective rows made here in plain Python."""
+(turf pages included) and `stats`' figures equal a count of the effective rows made here in plain Python."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections import Counter
 from typing import Any
 
 import pytest
-from helpers.server import Device, seed_county
+from helpers.server import Device, migrate, seed_county
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -17,7 +17,8 @@ from canvass_protocol import wire
 from canvass_server import rollups
 from canvass_server.console import canvassers, figures
 from canvass_server.db import Database
-from canvass_server.models import ContactAttempt, County, Turf, TurfLine, Voter
+from canvass_server.models import ContactAttempt, County, Turf, TurfLine, Voter, utcnow
+from canvass_server.rollup_models import RollupVoterLatest
 from canvass_server.stats import county_stats
 
 NOTES = [None, "", "  Great chat ", "Great chat", "dog", "call after 6"]
@@ -25,14 +26,15 @@ RESULTS = ["C", "NH", "NH", "R", "H", "DNC", "M", "CB"]
 
 
 def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
-    """Every rollup table's rows, leaving out rows whose counts have all fallen back to 0 (a rebuild has none)."""
+    """Every rollup table's rows, leaving out rows whose counts have all fallen back to 0 (a rebuild has none);
+    tables without counts (a voter's latest result) whole."""
     out: dict[str, set[tuple[Any, ...]]] = {}
     for model in rollups.ALL:
         table = model.__table__
         counts = [c for c in ("n", "doors", "reached") if c in table.c]
         rows = session.execute(select(table)).mappings().all()
         out[table.name] = {tuple(round(v, 3) if isinstance(v, float) else v for v in r.values()) for r in rows
-                           if model.__tablename__ == "rollup_turf" or any(r[c] for c in counts)}
+                           if model.__tablename__ == "rollup_turf" or not counts or any(r[c] for c in counts)}
     return out
 
 
@@ -90,12 +92,23 @@ def _by_hand(session: Session) -> dict[str, Any]:
         if (r.note or "").strip(" "):
             m["notes"][r.note.strip(" ")] += 1
     reached = {r.household_id for r in good}
-    turfs = {}
+    turfs, pages = {}, {}
+    midnight = utcnow().replace(hour=0, minute=0, second=0, microsecond=0)
     for turf in session.scalars(select(Turf).where(Turf.deleted.is_(False))):
         homes = set(session.scalars(select(Voter.household_id).join(TurfLine, TurfLine.voter_id == Voter.id)
                                     .where(TurfLine.turf_id == turf.id)))
         turfs[turf.id] = (len(homes), len(homes & reached))
-    return {"counties": counties, "members": members, "turfs": turfs}
+        voters = set(session.scalars(select(TurfLine.voter_id).where(TurfLine.turf_id == turf.id)))
+        mine = [r for r in good if r.voter_id in voters]
+        pages[turf.id] = {"results": dict(sorted(Counter(r.result for r in mine).items())),
+                          "support": dict(sorted(Counter(r.support for r in mine if r.support).items())),
+                          "per_day": sorted(Counter(r.created_at[:10] for r in mine).items()),
+                          "doors": len({r.household_id for r in mine if r.household_id is not None}),
+                          "active": len({r.member_id for r in mine if r.member_id and r.received_at >= midnight})}
+    latest = {}
+    for r in sorted(good, key=lambda r: (r.received_at, r.id)):  # the last one received (then by id) wins
+        latest[r.voter_id] = r.result
+    return {"counties": counties, "members": members, "turfs": turfs, "pages": pages, "latest": latest}
 
 
 def test_rollups_equal_a_rebuild_and_a_count_by_hand(make_device: Any, database: Database) -> None:
@@ -128,6 +141,13 @@ def test_rollups_equal_a_rebuild_and_a_count_by_hand(make_device: Any, database:
         assert nation.attempts == sum(c["results"].total() for c in hand["counties"].values())
         assert nation.doors == sum(len(c["doors"]) for c in hand["counties"].values())
         assert {r["id"]: (r["doors"], r["reached"]) for r in figures.turf_rows(s, None)} == hand["turfs"]
+        for turf_id, page in hand["pages"].items():  # the turf page
+            f = figures.turf_figures(s, turf_id)
+            assert (f.results, f.support, f.per_day, f.doors, f.active_today) == (
+                page["results"], page["support"], page["per_day"], page["doors"], page["active"])
+        assert sum(len(p["results"]) for p in hand["pages"].values()) > 5
+        assert dict(s.execute(select(RollupVoterLatest.voter_id, RollupVoterLatest.result)).all()) == (
+            hand["latest"])
         people = {r.member_id: r for r in canvassers.canvasser_rows(s, None)}
         assert {m: (r.attempts, r.doors) for m, r in people.items()} == {
             m: (h["n"], len(h["doors"])) for m, h in hand["members"].items()}
@@ -140,3 +160,7 @@ def test_rollups_equal_a_rebuild_and_a_count_by_hand(make_device: Any, database:
         rollups.rebuild(s)
         assert snapshot(s) == kept
         assert sum(len(rows) for rows in kept.values()) > 100
+    migrate(database, "0011")  # migration 0012's backfill makes its tables as ingest kept them
+    migrate(database, "head")
+    with database.session() as s:
+        assert snapshot(s) == kept

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from alembic import command
-from helpers.server import Device
+from helpers.server import Device, migrate
 
 from canvass_server import db as dbmod
 
@@ -14,26 +13,16 @@ OLD = "Support for the alliance's candidates and policies (1 strong oppose - 5 s
 NEW = "Support for the alliance's candidates and policies (1 strong support - 5 strong oppose)"
 
 
-def _migrate(database: dbmod.Database, target: str) -> None:
-    cfg = dbmod._alembic_config()
-    with database.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        if target == "head":
-            command.upgrade(cfg, target)
-        else:
-            command.downgrade(cfg, target)
-
-
 def test_the_support_question_is_reworded_and_devices_pull_it(make_device: Any, database: dbmod.Database) -> None:
     dev: Device = make_device()
     assert [q["text"] for q in dev.pull_all("surveys")[0] if q["key"] == "support"] == [NEW]
     try:
-        _migrate(database, "0010")  # a server before the change: the seeded wording, pulled by the device
+        migrate(database, "0010")  # a server before the change: the seeded wording, pulled by the device
         items, cursor = dev.pull_all("surveys")
         assert [q["text"] for q in items if q["key"] == "support"] == [OLD]
         assert dev.pull_all("surveys", cursor)[0] == []
     finally:
-        _migrate(database, "head")
+        migrate(database, "head")
     changed, cursor = dev.pull_all("surveys", cursor)
     assert [(q["key"], q["text"]) for q in changed] == [("support", NEW)]
     assert dev.pull_all("surveys", cursor)[0] == []
