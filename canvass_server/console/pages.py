@@ -92,11 +92,19 @@ def _counties(session: SessionDep, viewer: ViewerDep) -> list[County]:
 
 @router.get("/canvassers")
 def canvasser_page(request: Request, session: SessionDep, viewer: ViewerDep,
-                   county: Annotated[int | None, Query()] = None) -> Response:
+                   county: Annotated[int | None, Query()] = None,
+                   page: Annotated[int, Query(ge=1)] = 1) -> Response:
+    """PAGE_SIZE canvassers a page (server-side, busiest first), with links to the others."""
     ids, chosen = _scope(session, viewer, county)
-    return render(request, "canvassers.html", viewer, rows=canvassers.canvasser_rows(session, ids), chosen=chosen,
-                  counties=_counties(session, viewer), fast=canvassers.FAST_DOORS_PER_HOUR,
-                  same=canvassers.SAME_NOTE_TIMES)
+    total = canvassers.canvasser_count(session, ids)
+    pages = max(1, -(-total // canvassers.PAGE_SIZE))
+    page = min(page, pages)
+    first = (page - 1) * canvassers.PAGE_SIZE
+    rows = canvassers.canvasser_rows(session, ids, offset=first, limit=canvassers.PAGE_SIZE)
+    href = f"{base(request)}/canvassers?" + (f"county={county}&" if county is not None else "") + "page="
+    return render(request, "canvassers.html", viewer, rows=rows, chosen=chosen, counties=_counties(session, viewer),
+                  fast=canvassers.FAST_DOORS_PER_HOUR, same=canvassers.SAME_NOTE_TIMES, total=total, page=page,
+                  pages=pages, first=first + 1, last=first + len(rows), href=href)
 
 
 @router.get("/exports")

@@ -145,6 +145,18 @@ def _seed(hq: Hq) -> tuple[Login, Login, str, str]:
     return lead, admin, device_id, token
 
 
+def _crowd(hq: Hq, n: int) -> None:
+    """`n` more canvassers of Wake, each with a result or three: more than a page of the Canvassers page."""
+    with hq.database.session() as s:
+        voters = [v.state_voter_id for v in s.query(Voter).order_by(Voter.id).limit(6)]
+    for k in range(n):
+        with hq.database.session() as s:
+            m = members.add_member(s, county="Wake", state="NC", name=f"Walker {k:03d}", role="canvasser")
+        device_id, _ = field_device(hq.database, m.id, label=f"laptop {k}")
+        contacts(hq.database, device_id, [{"voter": voters[(k + j) % len(voters)], "result": "NH"}
+                                          for j in range(1 + k % 3)])
+
+
 def test_a_lead_and_an_admin_run_the_field_from_the_console(hq: Hq, page: Page, tmp_path: Path) -> None:
     lead, admin, device_id, token = _seed(hq)
     p = page
@@ -223,7 +235,7 @@ def _axe_problems(page: Page) -> list[str]:
     return [str(line) for line in found]
 
 
-def test_every_console_page_passes_axe(hq: Hq, axe_page: Page) -> None:
+def test_every_console_page_passes_axe(hq: Hq, axe_page: Page, tmp_path: Path) -> None:
     lead, admin, device_id, _ = _seed(hq)
     p = axe_page
     problems: dict[str, list[str]] = {}
@@ -262,5 +274,16 @@ def test_every_console_page_passes_axe(hq: Hq, axe_page: Page) -> None:
     check("audit log")
     p.goto(hq.url + "/console/county/999")
     check("error page")
+    _crowd(hq, 110)  # the Canvassers page in pages, and its links to the others
+    p.goto(hq.url + "/console/canvassers")
+    assert "Canvassers 1–100 of 111" in p.content()
+    check("canvassers, first page")
+    _shot(p, tmp_path, "canvassers-page-1")
+    p.get_by_role("link", name="Next ›").focus()  # the pager is links: reached and followed by keyboard
+    p.keyboard.press("Enter")
+    p.wait_for_url("**/canvassers?page=2")
+    assert "Canvassers 101–111 of 111" in p.content()
+    check("canvassers, last page")
+    _shot(p, tmp_path, "canvassers-page-2")
     bad = {name: lines for name, lines in problems.items() if lines}
     assert not bad, "\n".join(f"{name}: {line}" for name, lines in bad.items() for line in lines)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -19,6 +20,7 @@ from canvass_server import members
 from canvass_server.app import create_app
 from canvass_server.cli import main
 from canvass_server.config import Settings
+from canvass_server.console import canvassers
 from canvass_server.console.models import AuditEntry
 from canvass_server.keys import ServerKeyPair
 from canvass_server.models import Member, PolicyBrief
@@ -220,6 +222,33 @@ def test_canvassers_flags_fast_doors_and_repeated_notes(browser: TestClient, dat
     assert "Kim Field" in page
     assert "20 doors in 19 min on 2026-05-01" in page
     assert "the same note 20 times" in page
+
+
+def test_canvassers_are_paged_busiest_first_with_their_flags(browser: TestClient, database: dbmod.Database,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(canvassers, "PAGE_SIZE", 2)
+    ids = seed_county(database, "Wake", voters=40)
+    for k, name in enumerate(["Ann", "Bo", "Cy", "Di", "Ed"]):  # Ann 5 results ... Ed 1
+        with database.session() as s:
+            m = members.add_member(s, county="Wake", state="NC", name=name, role="canvasser")
+        device_id, _ = field_device(database, m.id, label=name)
+        contacts(database, device_id, [{"voter": ids[8 * k + j], "result": "C", "note": "same"} for j in range(5 - k)])
+    admin = console_user(database, role="admin", name="Ada Admin")
+    assert log_in(browser, admin).status_code == 303
+
+    def names(html: str) -> list[str]:
+        return re.findall(r"<tr><td>(\w+)</td><td>canvasser</td>", html)
+
+    first = browser.get("/console/canvassers?county=1").text
+    assert names(first) == ["Ann", "Bo"]
+    assert "Canvassers 1–2 of 5" in first and 'href="/console/canvassers?county=1&amp;page=2" rel="next"' in first
+    second = browser.get("/console/canvassers?county=1&page=2").text
+    assert names(second) == ["Cy", "Di"] and "the same note 3 times" in second  # Cy's flag on Cy's page
+    assert 'rel="prev"' in second and '<span aria-current="page">2</span>' in second
+    last = browser.get("/console/canvassers?county=1&page=99").text  # past the end: the last page
+    assert names(last) == ["Ed"] and 'rel="next"' not in last
+    assert names(browser.get("/console/canvassers?page=3").text) == ["Ed"]  # every county
+    assert browser.get("/console/canvassers?page=0").status_code == 400
 
 
 def test_every_page_renders_for_an_admin(browser: TestClient, database: dbmod.Database) -> None:
