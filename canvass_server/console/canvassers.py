@@ -48,7 +48,7 @@ def _scope(county_ids: Sequence[int] | None) -> Any:
     return scope
 
 
-def _members(county_ids: Sequence[int] | None) -> Select[Any]:
+def _members(county_ids: Sequence[int] | None) -> Select[int, str, str, int, int, int, int]:
     """Every member with a result in the counties (None: all) and their sums over those counties."""
     rm, scope = RollupMember, _scope(county_ids)
     return (select(Member.id, Member.name, Member.role, total(rm.n), total(rm.contacts), total(rm.doors),
@@ -88,7 +88,7 @@ def canvasser_rows(session: Session, county_ids: Sequence[int] | None, *, offset
     for where in among(session, Device.member_id, ids):
         for owner, seen in session.execute(select(Device.member_id, func.max(Device.last_seen_at))
                                            .where(where, scope(Device.county_id)).group_by(Device.member_id)):
-            if seen is not None:  # a member's devices are of their county
+            if owner is not None and seen is not None:  # a member's devices are of their county
                 rows[owner].last_sync = (seen if seen.tzinfo else seen.replace(tzinfo=dt.UTC)).isoformat(
                     timespec="minutes")
     return list(rows.values())  # in the statement's order
