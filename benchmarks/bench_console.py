@@ -7,8 +7,9 @@ A throwaway PostgreSQL cluster (fsync on). Counties, households, voters, turfs, 
 `INSERT ... SELECT generate_series`; the contact attempts are written with COPY (one in a hundred is undone by a
 later correction row, so the effective-results rule has work to do), and the rollups are rebuilt from them as
 migrations 0010 and 0012 do (ingest keeps them, but COPY goes around ingest). County 1 holds `--big` contacts (the
-export), the other 99 share the rest. Then `canvass-server serve` (uvicorn, one worker) on loopback; an admin and county 1's
-lead log in with password and TOTP, and each page is loaded `--loads` times (time from request to the last byte).
+export), the other 99 share the rest. Then `canvass-server serve` (uvicorn, one worker) on loopback; an admin and
+county 1's lead log in with password and TOTP, and each page is loaded `--loads` times (time from request to the
+last byte).
 Anchor, same run: `SELECT count(*) FROM contact_attempt`. The export streams county 1's CSV, then its OSDI JSON,
 while the server's RSS is sampled every 50 ms; its anchor is PostgreSQL's own `COPY (the export's SELECT) TO
 STDOUT` of the same rows, parsed by psycopg.
