@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Select, String, case, func, literal, select, text
+from sqlalchemy import Boolean, ColumnElement, Select, String, Text, case, cast, func, literal, select, text
 from sqlalchemy.orm import Session
 
 from canvass_server.db import Database
@@ -186,8 +186,8 @@ def osdi_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def osdi_stream(database: Database, q: ExportQuery) -> Iterator[bytes]:
-    """A JSON array of record_canvass bodies, in pieces of about CHUNK bytes."""
+def written_osdi(database: Database, q: ExportQuery) -> Iterator[bytes]:
+    """The OSDI JSON written by Python's json module: SQLite's export, and the PostgreSQL one's reference."""
     parts = ["["]
     size = 0
     for n, row in enumerate(_tuples(database, q)):
@@ -200,3 +200,60 @@ def osdi_stream(database: Database, q: ExportQuery) -> Iterator[bytes]:
             parts, size = [], 0
     parts.append("\n]\n")
     yield "".join(parts).encode()
+
+
+def _osdi_json(stmt: Select[Any]) -> ColumnElement[str]:
+    """osdi_record() of a row as json.dumps(..., ensure_ascii=False) writes it, in SQL: the same keys in the same
+    order, ", " and ": " between them, and strings by to_json, which escapes exactly what Python's json does
+    (quote, backslash, \\b \\f \\n \\r \\t, other characters below U+0020 as \\u00xx)."""
+    c = {col.name: col for col in stmt.selected_columns}
+
+    def string(value: Any) -> ColumnElement[str]:
+        return func.coalesce(cast(func.to_json(cast(value, Text)), Text), literal("null"))
+
+    def flag(value: Any) -> ColumnElement[str]:
+        return case((value.is_(True), literal("True")), (value.is_(False), literal("False")))
+
+    answers = [case((c[key].is_not(None), literal(f'{{"question": "{key}", "responses": [') + string(value)
+                     + literal("]}")))
+               for key, value in (("support", cast(c["support"], Text)), ("top_issue", c["top_issue"]),
+                                  ("volunteer_interest", flag(c["volunteer_interest"])),
+                                  ("preferred_language", c["preferred_language"]),
+                                  ("needs_ride", flag(c["needs_ride"])))]
+    status = case(OSDI_STATUS, value=c["result"], else_=c["result"])
+    member = case((c["member_id"] != 0, literal('"canvass:member:') + cast(c["member_id"], Text) + literal('"')),
+                  else_=literal("null"))
+    return func.concat(
+        '{"identifiers": [', string(literal("canvass:") + c["contact_id"]), '], "person": {"identifiers": [',
+        string(literal("voter_") + func.lower(c["state"]) + literal(":") + c["state_voter_id"]), '], "given_name": ',
+        string(c["first_name"]), ', "family_name": ', string(c["last_name"]),
+        '}, "canvass": {"origin_system": "Canvass", "action_date": ', string(c["created_at"]),
+        ', "contact_type": "in-person", "input_type": ',
+        case((c["source"] == "paper", literal('"paper"')), else_=literal('"mobile"')),
+        ', "success": ', case((c["result"] == "C", literal("true")), else_=literal("false")),
+        ', "status_code": ', string(status), ', "canvasser": ', member,
+        '}, "add_answers": [', func.concat_ws(", ", *answers), '], "notes": ', string(c["note"]), "}")
+
+
+def _copied_osdi(database: Database, q: ExportQuery) -> Iterator[bytes]:
+    """PostgreSQL writes each record (_osdi_json), sent as raw text by a binary COPY; Python only joins them."""
+    stmt = _statement(q)
+    shaped = stmt.with_only_columns(_osdi_json(stmt).label("record"))
+    parts = ["["]
+    size, between = 0, "\n"
+    with _reading(database) as session, _copy(session, shaped, "FORMAT binary") as copy:
+        copy.set_types(["text"])
+        for (record,) in copy.rows():
+            parts.append(between + record)
+            between = ",\n"
+            size += len(record)
+            if size >= CHUNK:
+                yield "".join(parts).encode()
+                parts, size = [], 0
+    parts.append("\n]\n")
+    yield "".join(parts).encode()
+
+
+def osdi_stream(database: Database, q: ExportQuery) -> Iterator[bytes]:
+    """A JSON array of record_canvass bodies (osdi_record), UTF-8 bytes."""
+    return _copied_osdi(database, q) if database.is_postgres else written_osdi(database, q)

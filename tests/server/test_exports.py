@@ -1,5 +1,6 @@
-"""The contact exports: on PostgreSQL the CSV is written by COPY itself, and its bytes must be exactly those of
-Python's csv module over the same rows (the export's bytes before; SQLite's export), whatever a field holds."""
+"""The contact exports: on PostgreSQL PostgreSQL writes the CSV (COPY ... FORMAT csv) and the OSDI JSON records
+itself, and the bytes must be exactly those of Python's csv and json modules over the same rows (the exports'
+bytes before; SQLite's exports), whatever a field holds."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from canvass_server.models import ContactAttempt, Voter
 
 AWKWARD = ["plain", "", " ", "  spaced  ", "a, comma", 'a "quote"', '"', '""', "line\nbreak", "crlf\r\nend",
            "cr\ronly", "\\.", "\\.\n", "back\\slash", "tab\there", "é ü 漢字 🙂", ",", "\n", "NULL", "\\N",
-           'a,",b', "trailing,"]
+           'a,",b', "bell\x07", "\x1f\b\f", "</script>", "trailing,"]
 
 
 def _seed(database: dbmod.Database) -> None:
@@ -37,7 +38,8 @@ def _seed(database: dbmod.Database) -> None:
     written = contacts(database, device_id, rows)
     with database.session() as s:
         s.execute(update(Voter).where(Voter.state_voter_id == ids[0]).values(first_name="", res_address='1 "A", St'))
-        s.execute(update(Voter).where(Voter.state_voter_id == ids[1]).values(res_city="Line\nCity"))
+        s.execute(update(Voter).where(Voter.state_voter_id == ids[1]).values(res_city="Line\nCity", last_name="Ö\"s"))
+        s.execute(update(ContactAttempt).where(ContactAttempt.id == written[0]).values(member_id=None, source="paper"))
         for k, cid in enumerate(written):  # with and without microseconds
             when = dt.datetime(2026, 5, 1, 12, k, 30, 123456 if k % 2 else 0, tzinfo=dt.UTC)
             s.execute(update(ContactAttempt).where(ContactAttempt.id == cid).values(received_at=when))
@@ -59,9 +61,20 @@ def test_the_csv_is_byte_for_byte_pythons(database: dbmod.Database) -> None:
     assert whole.endswith("\r\n") and whole.count("\r\n") > len(AWKWARD)
 
 
-def test_pieces_are_big_and_the_osdi_json_whole(database: dbmod.Database) -> None:
+def test_the_osdi_json_is_byte_for_byte_pythons(database: dbmod.Database) -> None:
     _seed(database)
-    pieces = list(exports.csv_stream(database, exports.ExportQuery(1)))
-    assert len(pieces) <= 3  # a header and the rows (a few kB): not a piece per row
-    body = b"".join(exports.osdi_stream(database, exports.ExportQuery(1)))
-    assert sorted(r["notes"] for r in json.loads(body)) == sorted(AWKWARD)
+    for q in (exports.ExportQuery(1), exports.ExportQuery(1, "2026-05-02", "2026-05-03"),
+              exports.ExportQuery(1, "2026-06-01")):
+        assert b"".join(exports.osdi_stream(database, q)) == b"".join(exports.written_osdi(database, q))
+    records = json.loads(b"".join(exports.osdi_stream(database, exports.ExportQuery(1))))
+    assert sorted(r["notes"] for r in records) == sorted(AWKWARD)
+    assert {r["canvass"]["canvasser"] is None for r in records} == {True, False}
+    assert {a["question"] for r in records for a in r["add_answers"]} == {
+        "support", "top_issue", "volunteer_interest", "preferred_language", "needs_ride"}
+    assert b"".join(exports.osdi_stream(database, exports.ExportQuery(1, "2026-06-01"))) == b"[\n]\n"
+
+
+def test_pieces_are_big(database: dbmod.Database) -> None:
+    _seed(database)
+    for stream in (exports.csv_stream, exports.osdi_stream):
+        assert len(list(stream(database, exports.ExportQuery(1)))) <= 3  # a few kB: not a piece per row
