@@ -54,9 +54,8 @@ def test_the_csv_is_byte_for_byte_pythons(database: dbmod.Database) -> None:
     whole = b"".join(exports.csv_stream(database, exports.ExportQuery(1))).decode()
     rows = list(csv.DictReader(io.StringIO(whole, newline="")))
     assert sorted(r["note"] for r in rows) == sorted(AWKWARD)
-    assert {r["received_at"] for r in rows} == {"2026-05-01T12:00:30+00:00", "2026-05-01T12:01:30.123456+00:00",
-                                                *(f"2026-05-01T12:{k:02d}:30{'.123456' if k % 2 else ''}+00:00"
-                                                  for k in range(2, len(AWKWARD)))}
+    assert {r["received_at"] for r in rows} == {f"2026-05-01T12:{k:02d}:30{'.123456' if k % 2 else ''}+00:00"
+                                                for k in range(len(AWKWARD))}  # datetime.isoformat() in UTC
     assert {r["volunteer_interest"] for r in rows} == {"", "True", "False"}
     assert whole.endswith("\r\n") and whole.count("\r\n") > len(AWKWARD)
 
