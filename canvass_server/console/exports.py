@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, Select, String, Text, case, cast, func, literal, select, text
+from sqlalchemy import Boolean, ColumnElement, Select, String, Text, and_, case, cast, func, literal, select, text
 from sqlalchemy.orm import Session
 
 from canvass_server.db import Database
@@ -52,8 +52,10 @@ def _statement(q: ExportQuery) -> Select[Any]:
                Voter.res_zip.label("zip"), ca.result, ca.support, ca.top_issue, ca.volunteer_interest,
                ca.preferred_language, ca.needs_ride, ca.note, ca.member_id, ca.canvasser, ca.list_number, ca.source,
                ca.created_at, ca.received_at)
+    # A row's voter is of the row's county (ingest looks voters up in the device's county): saying so lets
+    # PostgreSQL hash that county's voters, not every voter of every county.
     stmt: Select[Any] = (select(*columns).join(County, County.id == ca.county_id)  # type: ignore[assignment]
-                         .join(Voter, Voter.id == ca.voter_id)
+                         .join(Voter, and_(Voter.id == ca.voter_id, Voter.county_id == q.county_id))
                          .where(effective(), ca.county_id == q.county_id).order_by(ca.id))
     if q.date_from:
         stmt = stmt.where(day >= q.date_from)
