@@ -26,6 +26,7 @@ from sqlalchemy import (
     case,
     delete,
     distinct,
+    exists,
     func,
     insert,
     literal_column,
@@ -183,7 +184,8 @@ class _Deltas:
         _reach(session, moved)
         refresh_days(session, self.days)
         self.turf_results(session)
-        refresh_latest(session, {(r["county_id"], r["voter_id"]) for _, r in self.signed})
+        refresh_latest(session, {(r["county_id"], r["voter_id"]) for _, r in self.signed},
+                       maybe_gone={(r["county_id"], r["voter_id"]) for sign, r in self.signed if sign < 0})
 
     def turf_results(self, session: Session) -> None:
         """Each row counts (or stops counting) in every turf with a line for its voter. A row's voter and a turf's
@@ -291,30 +293,37 @@ def refresh_days(session: Session, keys: Iterable[tuple[int, int, str]]) -> None
 
 
 def _latest(where: ColumnElement[bool]) -> Any:
-    """(voter_id, result) of each voter's latest effective row (by time received, then id) among rows `where`."""
+    """(voter_id, result) of each voter's latest effective row (by time received, then id) among rows `where`,
+    by voter."""
     rank = func.row_number().over(partition_by=CA.voter_id, order_by=(CA.received_at.desc(), CA.id.desc()))
     rows = select(CA.voter_id, CA.result, rank.label("rank")).where(where, effective()).subquery()
-    return select(rows.c.voter_id, rows.c.result).where(rows.c.rank == 1)
+    return select(rows.c.voter_id, rows.c.result).where(rows.c.rank == 1).order_by(rows.c.voter_id)
 
 
-def refresh_latest(session: Session, voters: Iterable[tuple[int, int]]) -> None:
-    """Recompute these (county, voter)s' latest results from their rows (index ix_contact_county_voter)."""
+def _by_county(voters: Iterable[tuple[int, int]]) -> list[tuple[int, list[int]]]:
     by_county: dict[int, set[int]] = defaultdict(set)
     for cid, vid in voters:
         by_county[cid].add(vid)
-    for cid, vids in sorted(by_county.items()):
-        ordered = sorted(vids)
-        found: dict[int, str] = {}
-        for where in among(session, CA.voter_id, ordered):
-            found.update(session.execute(_latest(and_(CA.county_id == cid, where))).all())
-        gone = [v for v in ordered if v not in found]
-        if gone:
-            for where in among(session, RollupVoterLatest.voter_id, gone):
-                session.execute(delete(RollupVoterLatest).where(where))
-        if found:
-            stmt = _insert(session, RollupVoterLatest)
-            stmt = stmt.on_conflict_do_update(index_elements=["voter_id"], set_={"result": stmt.excluded.result})
-            session.execute(stmt, [{"voter_id": v, "result": found[v]} for v in sorted(found)])
+    return [(cid, sorted(vids)) for cid, vids in sorted(by_county.items())]
+
+
+def refresh_latest(session: Session, voters: Iterable[tuple[int, int]], *,
+                   maybe_gone: Iterable[tuple[int, int]] = ()) -> None:
+    """Recompute these (county, voter)s' latest results from their rows (index ix_contact_county_voter), in one
+    statement that writes only the rows that change; `maybe_gone`: those that lost a result, and may have none
+    left (their row goes)."""
+    latest: Table = RollupVoterLatest.__table__  # type: ignore[assignment]
+    for cid, vids in _by_county(voters):
+        for where in among(session, CA.voter_id, vids):
+            stmt = _insert(session, RollupVoterLatest).from_select(
+                ["voter_id", "result"], _latest(and_(CA.county_id == cid, where)))
+            session.execute(stmt.on_conflict_do_update(index_elements=["voter_id"],
+                                                       set_={"result": stmt.excluded.result},
+                                                       where=latest.c.result != stmt.excluded.result))
+    for cid, vids in _by_county(maybe_gone):
+        for where in among(session, latest.c.voter_id, vids):
+            alive = exists().where(CA.county_id == cid, CA.voter_id == latest.c.voter_id, effective())
+            session.execute(delete(latest).where(where, ~alive))
 
 
 def _tally_day(t: list[Any], hid: int | None, created: str) -> None:
