@@ -24,4 +24,4 @@ def ballot_receipts(ballot_id: int, session: SessionDep, caller: CallerDep) -> w
         return service.receipts(session, ballot)
     except service.BallotError as exc:
         raise ApiError(409, wire.ErrorCode.BALLOT_OPEN, str(exc),
-                       detail={"closes_at": service.aware(ballot.closes_at).isoformat()}) from exc
+                       detail={"closes_at": ballot.closes_at.isoformat()}) from exc
