@@ -174,7 +174,7 @@ def run(args: argparse.Namespace, url: str) -> int:
         totals["wall"] += time.perf_counter() - t0
         totals["pg"] += proc_cpu(backend) - p0
         assert answer["applied"] == args.ops, answer
-        if profiler is not None:
+        if profiler is not None and n >= warm:
             profiler.disable() if args.profile == "cprofile" else profiler.stop()
         anchor(batch_id)
         if profiler is not None and n >= warm:
