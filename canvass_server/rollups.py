@@ -195,22 +195,19 @@ def _add(session: Session, model: type[DeclarativeBase], rows: list[dict[str, An
     keys = [c.name for c in table.primary_key.columns]
     counters = tuple(c for c in ("n", "contacts", "doors", "reached", "span_ms") if c in rows[0])
     rows.sort(key=lambda r: tuple(r[k] for k in keys))
-    stmt = _upsert(session.get_bind().dialect.name, model, counters, returning)
-    if not returning:
-        session.execute(stmt, rows)
-        return []
-    out = session.execute(stmt, rows).all()
-    return [((r[0] if len(keys) == 1 else tuple(r[:-1])), r[-1]) for r in out]
+    # With RETURNING, SQLAlchemy sends the rows as one multi-row INSERT; without, one INSERT per row.
+    out = session.execute(_upsert(session.get_bind().dialect.name, model, counters), rows).all()
+    return [((r[0] if len(keys) == 1 else tuple(r[:-1])), r[-1]) for r in out] if returning else []
 
 
 @cache  # built once per table: making the statement (its `excluded` alias above all) cost more than running it
-def _upsert(dialect: str, model: type[DeclarativeBase], counters: tuple[str, ...], returning: bool) -> Any:
-    """`_add`'s statement: insert, or add the counters to the row with the same key."""
+def _upsert(dialect: str, model: type[DeclarativeBase], counters: tuple[str, ...]) -> Any:
+    """`_add`'s statement: insert, or add the counters to the row with the same key; returns the key and n."""
     table: Table = model.__table__  # type: ignore[assignment]
     keys = [c.name for c in table.primary_key.columns]
     stmt = _insert(dialect, table)
     stmt = stmt.on_conflict_do_update(index_elements=keys, set_={c: table.c[c] + stmt.excluded[c] for c in counters})
-    return stmt.returning(*(table.c[k] for k in keys), table.c.n) if returning else stmt
+    return stmt.returning(*(table.c[k] for k in keys), table.c.n)
 
 
 def _reach(session: Session, moved: dict[int, int]) -> None:
