@@ -6,10 +6,12 @@
 The same batches as benchmarks/load_open.py (canvassers with a turf of 60 voters each, 20 contact ops a batch,
 HPKE-sealed and signed beforehand) handed to `canvass_server.ingest.ingest` one after another, each in its own
 unit of work, on a throwaway PostgreSQL cluster (fsync on). No HTTP: this is the ingest transaction alone.
-Reported: this process's CPU ms per batch, the PostgreSQL backend's CPU ms per batch (from /proc), statements
-sent per batch (a SQLAlchemy event listener; COPY counted as one) and the wall time per batch. Anchor, same run,
-interleaved batch by batch: the rows those batches stored, written again with one COPY per batch into an empty
-copy of `contact_attempt` in a transaction of its own (the least any ingest can do).
+Reported: this process's CPU ms per batch, the PostgreSQL backend's CPU ms per batch (from /proc), statements sent
+per batch (a SQLAlchemy event listener; COPY counted as one), the wall time per batch and how long the county's
+version counter stays locked (from the recording statement that bumps it to the end of the commit: one county's
+pushes queue for that long each). Anchor, same run, interleaved batch by batch: the rows those batches stored,
+written again with one COPY per batch into an empty copy of `contact_attempt` in a transaction of its own (the least
+any ingest can do).
 """
 
 from __future__ import annotations
@@ -114,10 +116,17 @@ def run(args: argparse.Namespace, url: str) -> int:
     with database.engine.connect() as conn:  # the pool's other connection: every ingest runs on this backend
         backend = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
     statements: list[str] = []
+    bumped: list[float] = []  # when the recording statement (the county counter's bump) returned
+    held: list[float] = []  # how long the counter's lock was held: from then to the end of the commit
 
     @event.listens_for(database.engine, "before_cursor_execute")
     def _count(conn: Any, cursor: Any, statement: str, *rest: Any) -> None:
         statements.append(statement)
+
+    @event.listens_for(database.engine, "after_cursor_execute")
+    def _bumped(conn: Any, cursor: Any, statement: str, *rest: Any) -> None:
+        if statement.startswith("WITH l AS (INSERT INTO applied_op") and "change_counter" in statement:
+            bumped.append(time.perf_counter())
 
     with raw.cursor() as cur:
         cur.execute("CREATE EXTENSION pg_stat_statements")
@@ -160,6 +169,7 @@ def run(args: argparse.Namespace, url: str) -> int:
                 cur.execute("ANALYZE")
             raw.commit()
             statements.clear()
+            held.clear()
             with raw.cursor() as cur:
                 cur.execute("SELECT pg_stat_statements_reset()")
             raw.commit()
@@ -170,11 +180,13 @@ def run(args: argparse.Namespace, url: str) -> int:
         with database.session() as s:
             answer, _ = ingest(s, settings=settings, key=key, authorization=f"Bearer {token}",
                                idempotency_key=batch_id, body=body)
+        if bumped:
+            held.append(time.perf_counter() - bumped.pop())
         totals["cpu"] += time.process_time() - c0
         totals["wall"] += time.perf_counter() - t0
         totals["pg"] += proc_cpu(backend) - p0
         assert answer["applied"] == args.ops, answer
-        if profiler is not None:
+        if profiler is not None and n >= warm:
             profiler.disable() if args.profile == "cprofile" else profiler.stop()
         anchor(batch_id)
         if profiler is not None and n >= warm:
@@ -186,6 +198,10 @@ def run(args: argparse.Namespace, url: str) -> int:
     print(f"{timed} batches of {args.ops} contact ops from {len(devices)} canvassers (after {warm} warm-up)")
     print(f"ingest per batch: {per['cpu']:.2f} ms CPU here, {per['pg']:.2f} ms PostgreSQL backend CPU, "
           f"{per['wall']:.2f} ms wall, {len(statements) / timed:.1f} statements")
+    if held:
+        held.sort()
+        print(f"county version counter's lock held (recording statement to end of commit): median "
+              f"{1000 * held[len(held) // 2]:.2f} ms, p90 {1000 * held[len(held) * 9 // 10]:.2f} ms")
     print(f"anchor (one COPY of the same rows, own transaction): {per['anchor_wall']:.2f} ms wall, "
           f"{per['anchor_pg']:.2f} ms PostgreSQL CPU; ratio ingest/anchor wall {per['wall'] / per['anchor_wall']:.1f}x")
     print("Per batch and statement (pg_stat_statements: planning + execution in the backend):")

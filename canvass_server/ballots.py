@@ -47,12 +47,12 @@ def as_fraction(value: float) -> Fraction:
 
 
 def aware(moment: dt.datetime) -> dt.datetime:
-    """SQLite hands back naive datetimes; every one the server writes is UTC."""
+    """A moment given without a zone is UTC (what the command line and the console pass in)."""
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def is_closed(ballot: Ballot, now: dt.datetime | None = None) -> bool:
-    return ballot.closed_at is not None or (now or utcnow()) >= aware(ballot.closes_at)
+    return ballot.closed_at is not None or (now or utcnow()) >= ballot.closes_at
 
 
 def _briefs(session: Session, slug: str) -> Sequence[PolicyBrief]:
@@ -216,7 +216,7 @@ def apply_votes(session: Session, caller: Caller, items: list[tuple[wire.Op, Any
         ballot = found.get(p.ballot_id)
         if ballot is None:
             out.reject(op, R.UNKNOWN_BALLOT, f"no ballot {p.ballot_id} for this county")
-        elif now < aware(ballot.opens_at) or is_closed(ballot, now):
+        elif now < ballot.opens_at or is_closed(ballot, now):
             out.reject(op, R.BALLOT_CLOSED, f"ballot {p.ballot_id} is not open for votes")
         elif p.ballot_id not in electorate:
             out.reject(op, R.NOT_IN_ELECTORATE, f"you are not in the electorate of ballot {p.ballot_id} "
@@ -339,7 +339,7 @@ def finalise_due(session: Session, ballots: Sequence[Ballot] | None = None) -> l
     now = utcnow()
     if ballots is None:
         ballots = session.scalars(select(Ballot).where(Ballot.closed_at.is_(None), Ballot.closes_at <= now)).all()
-    return [close_ballot(session, b) for b in ballots if b.closed_at is None and now >= aware(b.closes_at)]
+    return [close_ballot(session, b) for b in ballots if b.closed_at is None and now >= b.closes_at]
 
 
 def receipts(session: Session, ballot: Ballot) -> wire.BallotReceipts:
@@ -347,7 +347,7 @@ def receipts(session: Session, ballot: Ballot) -> wire.BallotReceipts:
     Raises BallotError while the ballot is open: a list published early would show the running tally."""
     finalise_due(session, [ballot])
     if ballot.result is None:
-        raise BallotError(f"ballot {ballot.id} is open until {aware(ballot.closes_at).isoformat()}: its receipts "
+        raise BallotError(f"ballot {ballot.id} is open until {ballot.closes_at.isoformat()}: its receipts "
                           "are published when it closes")
     lists: dict[str, list[str]] = {choice: [] for choice in wire.VOTE_CHOICES}
     rows = session.execute(select(BallotVote.choice, BallotVote.receipt).where(BallotVote.ballot_id == ballot.id))
@@ -400,7 +400,7 @@ def pull_items(session: Session, caller: Caller, rows: Sequence[Ballot]) -> list
     return [wire.BallotItem(
         id=b.id, brief_slug=b.brief_slug or "", title=ballot_title(session, b), kind=b.kind,  # type: ignore[arg-type]
         candidate_id=b.candidate_id, scope=b.scope,  # type: ignore[arg-type]
-        opens_at=aware(b.opens_at).isoformat(), closes_at=aware(b.closes_at).isoformat(), quorum=b.quorum,
+        opens_at=b.opens_at.isoformat(), closes_at=b.closes_at.isoformat(), quorum=b.quorum,
         threshold=b.threshold, status="closed" if b.result is not None else "open", electorate=b.electorate,
         result=wire.BallotResult.model_validate(b.result) if b.result is not None else None,
     ).model_dump(mode="json") for b in rows]
@@ -436,7 +436,7 @@ def list_ballots(session: Session) -> list[BallotRow]:
         if b.scope == "district":
             place = f"{b.state} {b.chamber} {b.district}"
         rows.append(BallotRow(b.id, b.brief_slug or "", ballot_title(session, b), b.kind, b.scope,
-                              place or "national", aware(b.opens_at).isoformat(), aware(b.closes_at).isoformat(),
+                              place or "national", b.opens_at.isoformat(), b.closes_at.isoformat(),
                               "closed" if b.result is not None else "open", b.electorate, turnout.get(b.id, 0),
                               b.result))
     return rows

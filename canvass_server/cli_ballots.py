@@ -77,8 +77,8 @@ def cmd_open(args: argparse.Namespace) -> int:
             data = {"id": ballot.id, "kind": ballot.kind, "brief_slug": ballot.brief_slug,
                     "candidate_id": ballot.candidate_id, "scope": ballot.scope, "title": ballots.ballot_title(
                         session, ballot),
-                    "state": ballot.state, "opens_at": ballots.aware(ballot.opens_at).isoformat(),
-                    "closes_at": ballots.aware(ballot.closes_at).isoformat(), "quorum": ballot.quorum,
+                    "state": ballot.state, "opens_at": ballot.opens_at.isoformat(),
+                    "closes_at": ballot.closes_at.isoformat(), "quorum": ballot.quorum,
                     "threshold": ballot.threshold, "electorate": ballot.electorate}
     except ballots.BallotError as exc:
         raise CommandError(str(exc)) from exc

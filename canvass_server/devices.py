@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 
 from cryptography.hazmat.primitives.asymmetric import ed25519
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from canvass_protocol import trust, wire
@@ -62,12 +63,7 @@ def authenticate_row(session: Session, authorization: str | None, *, lock: bool 
     """`authenticate`, with the device's member and county loaded by the same query."""
     if not authorization or not authorization.lower().startswith("bearer "):
         raise ApiError(401, E.UNAUTHORIZED, "Missing bearer token.", headers={"WWW-Authenticate": "Bearer"})
-    stmt = (select(Device, Member, County).join(County, County.id == Device.county_id)
-            .outerjoin(Member, Member.id == Device.member_id)
-            .where(Device.token_hash == token_hash(authorization)))
-    if lock:
-        stmt = stmt.with_for_update(of=Device)
-    row = session.execute(stmt).one_or_none()
+    row = session.execute(_device_row(lock), {"token_hash": token_hash(authorization)}).one_or_none()
     if row is None:
         raise ApiError(401, E.UNAUTHORIZED, "Unknown or invalid token.", headers={"WWW-Authenticate": "Bearer"})
     device, member, county = row
@@ -78,6 +74,14 @@ def authenticate_row(session: Session, authorization: str | None, *, lock: bool 
         raise ApiError(403, E.DEVICE_REVOKED, "This device has been revoked: wipe local voter data.",
                        detail={"wipe": True})
     return device, member, county
+
+
+@cache  # built once: every authenticated request runs it
+def _device_row(lock: bool) -> Select[Device, Member, County]:
+    """The device with a token hash, its member and county; `lock` row-locks the device."""
+    stmt = (select(Device, Member, County).join(County, County.id == Device.county_id)
+            .outerjoin(Member, Member.id == Device.member_id).where(Device.token_hash == bindparam("token_hash")))
+    return stmt.with_for_update(of=Device) if lock else stmt
 
 
 @dataclass(frozen=True)

@@ -95,17 +95,13 @@ def issue_enrollment_code(session: Session, caller: Caller, request: wire.Enroll
 # ---- listing and revoking codes ------------------------------------------------------------------------------
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
 def code_status(row: EnrollmentCode, now: dt.datetime) -> str:
     """unused, used, expired or revoked."""
     if row.used_at is not None:
         return "used"
     if row.revoked_at is not None:
         return "revoked"
-    return "expired" if _aware(row.expires_at) <= now else "unused"
+    return "expired" if row.expires_at <= now else "unused"
 
 
 @dataclass(frozen=True)
@@ -133,7 +129,7 @@ def list_codes(session: Session) -> list[CodeInfo]:
         .outerjoin(owner, owner.id == EnrollmentCode.member_id).order_by(EnrollmentCode.id)
     ).all()
     return [CodeInfo(c.id, c.member_id, name, county.name, county.state, c.role, c.created_by,
-                     _aware(c.created_at).isoformat(), _aware(c.expires_at).isoformat(), code_status(c, now))
+                     c.created_at.isoformat(), c.expires_at.isoformat(), code_status(c, now))
             for c, county, name in rows]
 
 
@@ -167,7 +163,7 @@ def _refuse(row: EnrollmentCode | None, session: Session, request: wire.EnrollRe
         raise ApiError(410, E.ENROLLMENT_CODE_USED, "This enrollment code has already been used.")
     if row.revoked_at is not None:
         raise ApiError(410, E.ENROLLMENT_CODE_REVOKED, "This enrollment code was revoked; ask for a new one.")
-    if _aware(row.expires_at) <= utcnow():
+    if row.expires_at <= utcnow():
         raise ApiError(410, E.ENROLLMENT_CODE_EXPIRED, "This enrollment code has expired; ask for a new one.")
     if row.member_id is not None and session.get_one(Member, row.member_id).status != "active":
         raise ApiError(410, E.ENROLLMENT_CODE_REVOKED, "This code's member is suspended or removed.")

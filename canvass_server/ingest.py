@@ -9,8 +9,8 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, bindparam, func, literal_column, select
+from sqlalchemy.orm import Session, aliased
 
 from canvass_protocol import envelope, wire
 from canvass_server.authz import Caller, caller
@@ -99,15 +99,12 @@ def check(session: Session, *, settings: Settings, key: ServerKeyPair, authoriza
         raise ApiError(403, E.WRONG_DEVICE, "The batch header names another device than the token.")
 
     digest = hashlib.sha256(body).hexdigest()
-    replayed = _stored_answer(session, header.batch_id, device.id, digest)
+    stored = session.execute(_STORED_AND_RECENT, {
+        "batch_id": header.batch_id, "device_id": device.id, "since": utcnow() - dt.timedelta(minutes=1)}).one()
+    replayed = _stored_answer(stored, device.id, digest)
     if replayed is not None:
         return replayed
-
-    since = utcnow() - dt.timedelta(minutes=1)
-    recent = session.scalar(
-        select(func.count()).select_from(Batch).where(Batch.device_id == device.id, Batch.received_at > since)
-    )
-    if (recent or 0) + failures >= settings.rate_limit_per_minute:
+    if stored.recent + failures >= settings.rate_limit_per_minute:
         raise ApiError(429, E.RATE_LIMITED, "Too many batches from this device; slow down.",
                        headers={"Retry-After": "30"})
     if header.key_id != key.key_id:
@@ -138,7 +135,9 @@ def apply(session: Session, checked: Checked, batch: wire.BatchBody, authorizati
     who = checked.sender  # its device row locked by check(), in this session already
     if again:
         who = caller(*authenticate_row(session, authorization, lock=True))
-        replayed = _stored_answer(session, header.batch_id, who.device.id, checked.digest)
+        stored = session.execute(_STORED_AND_RECENT, {"batch_id": header.batch_id, "device_id": who.device.id,
+                                                      "since": utcnow()}).one()  # the rate was checked before
+        replayed = _stored_answer(stored, who.device.id, checked.digest)
         if replayed is not None:
             return replayed, True
         _check_seq(header, who.device.last_seq)
@@ -169,10 +168,23 @@ def _apply(session: Session, who: Caller, header: wire.BatchHeader, digest: str,
     return answer if record(session, applied, who.device, row) else None
 
 
-def _stored_answer(session: Session, batch_id: str, device_id: str, digest: str) -> dict[str, Any] | None:
-    """The stored answer when this batch id was stored with these very bytes (verified when first stored)."""
-    stored = session.get(Batch, batch_id)
-    if stored is None:
+# The batch stored under an id, if any, and how many batches a device stored since a moment: the replay check and
+# the rate limit's count in one round trip (one row: the batch's columns are NULL when there is none).
+_recent = aliased(Batch, name="recent")
+_STORED_AND_RECENT = (
+    select(Batch.device_id, Batch.body_sha256, Batch.answer,
+           select(func.count()).select_from(_recent)
+           .where(_recent.device_id == bindparam("device_id"), _recent.received_at > bindparam("since"))
+           .scalar_subquery().label("recent"))
+    .select_from(select(literal_column("1")).subquery("one"))
+    .outerjoin(Batch, Batch.id == bindparam("batch_id"))
+)
+
+
+def _stored_answer(stored: Row[Any], device_id: str, digest: str) -> dict[str, Any] | None:
+    """The stored answer (a `_STORED_AND_RECENT` row) when this batch id was stored with these very bytes (verified
+    when first stored)."""
+    if stored.device_id is None:
         return None
     if stored.device_id == device_id and stored.body_sha256 == digest:
         return stored.answer

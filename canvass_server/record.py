@@ -1,5 +1,5 @@
 """Recording an applied batch: its op-id ledger rows, the batch row with its answer and the device's seq — and on
-PostgreSQL the batch's contact rows with their version — in one statement, the last before commit."""
+PostgreSQL the batch's contact rows with their version — in one statement, followed only by the rollups' counts."""
 
 from __future__ import annotations
 
@@ -83,9 +83,10 @@ def _statement(with_contacts: bool) -> TextClause:
 
     Why the pull cursors stay exact: the counter row's lock, taken by the bump, is held until commit, so the
     transactions that write a scope commit in the order of the versions they took, and a reader that sees version
-    N has seen every row of a lower version (canvass_server.versions). Bumping in the last statement before
-    commit keeps that order and holds the lock only for the rest of this statement and the commit, instead of
-    for the whole transaction: one county's pushes then wait for each other far less."""
+    N has seen every row of a lower version (canvass_server.versions). Bumping late keeps that order and holds the
+    lock only for the rest of the transaction: since the rollups (canvass_server.rollups, which count the rows this
+    statement writes), that is their statements (~6 ms a batch in process) and the commit, not the whole
+    transaction; one county's pushes wait for each other for that long."""
     ledger = ", ".join(LEDGER_COLUMNS)
     parts = [
         f"l AS (INSERT INTO applied_op ({ledger}) SELECT {ledger} "

@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -218,9 +219,7 @@ def _crossed(before: int, after: int) -> int:
     return 1 if before <= 0 < after else (-1 if after <= 0 < before else 0)
 
 
-def _insert(session: Session, model: type[DeclarativeBase]) -> Any:
-    table: Table = model.__table__  # type: ignore[assignment]
-    dialect = session.get_bind().dialect.name
+def _insert(dialect: str, table: Table) -> Any:
     return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
 
 
@@ -232,16 +231,21 @@ def _add(session: Session, model: type[DeclarativeBase], rows: list[dict[str, An
         return []
     table: Table = model.__table__  # type: ignore[assignment]
     keys = [c.name for c in table.primary_key.columns]
-    counters = [c for c in ("n", "contacts", "doors", "reached", "span_ms") if c in rows[0]]
-    stmt = _insert(session, model)
-    stmt = stmt.on_conflict_do_update(index_elements=keys,
-                                      set_={c: table.c[c] + stmt.excluded[c] for c in counters})
+    counters = tuple(c for c in ("n", "contacts", "doors", "reached", "span_ms") if c in rows[0])
     rows.sort(key=lambda r: tuple(r[k] for k in keys))
-    if not returning:
-        session.execute(stmt, rows)
-        return []
-    out = session.execute(stmt.returning(*(table.c[k] for k in keys), table.c.n), rows).all()
-    return [((r[0] if len(keys) == 1 else tuple(r[:-1])), r[-1]) for r in out]
+    # With RETURNING, SQLAlchemy sends the rows as one multi-row INSERT; without, one INSERT per row.
+    out = session.execute(_upsert(session.get_bind().dialect.name, model, counters), rows).all()
+    return [((r[0] if len(keys) == 1 else tuple(r[:-1])), r[-1]) for r in out] if returning else []
+
+
+@cache  # built once per table: making the statement (its `excluded` alias above all) cost more than running it
+def _upsert(dialect: str, model: type[DeclarativeBase], counters: tuple[str, ...]) -> Any:
+    """`_add`'s statement: insert, or add the counters to the row with the same key; returns the key and n."""
+    table: Table = model.__table__  # type: ignore[assignment]
+    keys = [c.name for c in table.primary_key.columns]
+    stmt = _insert(dialect, table)
+    stmt = stmt.on_conflict_do_update(index_elements=keys, set_={c: table.c[c] + stmt.excluded[c] for c in counters})
+    return stmt.returning(*(table.c[k] for k in keys), table.c.n)
 
 
 def _reach(session: Session, moved: dict[int, int]) -> None:
@@ -260,6 +264,23 @@ def _reach(session: Session, moved: dict[int, int]) -> None:
                         .values(reached=turfs.c.reached + bindparam("step")), rows)
 
 
+# refresh_days' statements, built once (each took longer to make than to run)
+_DAY_ROWS = (select(day_of(CA.created_at), CA.household_id, CA.created_at)
+             .where(CA.member_id == bindparam("mid"), day_of(CA.created_at).in_(bindparam("days", expanding=True)),
+                    CA.county_id == bindparam("cid"), effective()))
+_DAY_SPANS = select(RollupMemberDay.span_ms).where(
+    RollupMemberDay.member_id == bindparam("mid"), RollupMemberDay.county_id == bindparam("cid"),
+    RollupMemberDay.day.in_(bindparam("days", expanding=True)), RollupMemberDay.span_ms.is_not(None))
+
+
+@cache
+def _day_upsert(dialect: str) -> Any:
+    table: Table = RollupMemberDay.__table__  # type: ignore[assignment]
+    stmt = _insert(dialect, table)
+    return stmt.on_conflict_do_update(index_elements=["member_id", "county_id", "day"],
+                                      set_={c: stmt.excluded[c] for c in ("n", "doors", "span_ms", "fast")})
+
+
 def refresh_days(session: Session, keys: Iterable[tuple[int, int, str]]) -> None:
     """Recompute members' days (member, county, day) from their effective rows (index ix_contact_member_day)."""
     wanted: dict[tuple[int, int], set[str]] = defaultdict(set)
@@ -267,14 +288,10 @@ def refresh_days(session: Session, keys: Iterable[tuple[int, int, str]]) -> None
         wanted[(mid, cid)].add(day)
     for (mid, cid), days in sorted(wanted.items()):
         found: dict[str, list[Any]] = {}
-        for day, hid, created in session.execute(
-                select(day_of(CA.created_at), CA.household_id, CA.created_at)
-                .where(CA.member_id == mid, day_of(CA.created_at).in_(sorted(days)), CA.county_id == cid,
-                       effective())):
+        params = {"mid": mid, "cid": cid, "days": sorted(days)}
+        for day, hid, created in session.execute(_DAY_ROWS, params):
             _tally_day(found.setdefault(day, [0, set(), None, None]), hid, created)
-        md = RollupMemberDay
-        before = sum(session.scalars(select(md.span_ms).where(md.member_id == mid, md.county_id == cid,
-                                                               md.day.in_(sorted(days)), md.span_ms.is_not(None))))
+        before = sum(session.scalars(_DAY_SPANS, params))
         rows = [_day_row(mid, cid, day, t) for day, t in sorted(found.items())]
         after = sum(r["span_ms"] for r in rows if r["span_ms"] is not None)
         if after != before:  # the member's hours: the sum of their days' spans
@@ -286,10 +303,7 @@ def refresh_days(session: Session, keys: Iterable[tuple[int, int, str]]) -> None
                                                           RollupMemberDay.county_id == cid,
                                                           RollupMemberDay.day.in_(gone)))
         if found:
-            stmt = _insert(session, RollupMemberDay)
-            stmt = stmt.on_conflict_do_update(index_elements=["member_id", "county_id", "day"],
-                                              set_={c: stmt.excluded[c] for c in ("n", "doors", "span_ms", "fast")})
-            session.execute(stmt, rows)
+            session.execute(_day_upsert(session.get_bind().dialect.name), rows)
 
 
 def _latest(where: ColumnElement[bool]) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Path, Request
 from sqlalchemy.orm import Session
 
 from canvass_protocol import wire
@@ -36,6 +36,8 @@ async def get_database(request: Request) -> Database:
     return database
 
 
+# A row id in a path: a 64-bit integer as the database keeps it (a larger number is a 422, not an overflow).
+RowId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 KeyDep = Annotated[ServerKeyPair, Depends(get_key)]
 DatabaseDep = Annotated[Database, Depends(get_database)]

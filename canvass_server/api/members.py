@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 
 from canvass_protocol import wire
 from canvass_server import members
-from canvass_server.api.deps import ERRORS, CallerDep, SessionDep
+from canvass_server.api.deps import ERRORS, CallerDep, RowId, SessionDep
 
 router = APIRouter(tags=["members"], responses=ERRORS)
 CountyName = Annotated[str | None, Query(max_length=120)]
@@ -27,10 +27,10 @@ def list_members(session: SessionDep, caller: CallerDep, county: CountyName = No
 
 
 @router.post("/v1/members/{member_id}/suspend", response_model=wire.MemberItem)
-def suspend_member(member_id: int, session: SessionDep, caller: CallerDep) -> wire.MemberItem:
+def suspend_member(member_id: RowId, session: SessionDep, caller: CallerDep) -> wire.MemberItem:
     return members.change_for(session, caller, member_id, "suspended").member.item()
 
 
 @router.post("/v1/members/{member_id}/remove", response_model=wire.MemberItem)
-def remove_member(member_id: int, session: SessionDep, caller: CallerDep) -> wire.MemberItem:
+def remove_member(member_id: RowId, session: SessionDep, caller: CallerDep) -> wire.MemberItem:
     return members.change_for(session, caller, member_id, "removed").member.item()

@@ -66,10 +66,6 @@ class Viewer:
         return self.county is None or self.county.id == county_id
 
 
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
 def _sha(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -182,7 +178,7 @@ def viewer_of(session: Session, token: str | None) -> Viewer | None:
         return None
     now = utcnow()
     member = session.get(Member, row.member_id)
-    if (_aware(row.created_at) + LIFETIME <= now or _aware(row.last_seen_at) + IDLE <= now or member is None
+    if (row.created_at + LIFETIME <= now or row.last_seen_at + IDLE <= now or member is None
             or member.status != "active" or member.role not in ROLES):
         session.delete(row)
         return None

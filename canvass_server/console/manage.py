@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from canvass_protocol import roles
 from canvass_server import ballots, devices, enrollment, members
-from canvass_server.api.deps import KeyDep, SessionDep
+from canvass_server.api.deps import KeyDep, RowId, SessionDep
 from canvass_server.models import Ballot, County, Device, Member, PolicyBrief
 
 from . import auth, charts
@@ -76,7 +76,7 @@ def _member(session: Session, viewer: auth.Viewer, member_id: int) -> Member:
 
 
 @router.post("/members/{member_id}/suspend")
-def suspend(request: Request, member_id: int, session: SessionDep, viewer: FormViewerDep) -> Response:
+def suspend(request: Request, member_id: RowId, session: SessionDep, viewer: FormViewerDep) -> Response:
     m = _member(session, viewer, member_id)
     _check_manages(viewer, m.county_id, m.role)
     try:
@@ -89,7 +89,7 @@ def suspend(request: Request, member_id: int, session: SessionDep, viewer: FormV
 
 
 @router.post("/members/{member_id}/code")
-def make_code(request: Request, member_id: int, session: SessionDep, key: KeyDep, viewer: FormViewerDep,
+def make_code(request: Request, member_id: RowId, session: SessionDep, key: KeyDep, viewer: FormViewerDep,
               hours: Annotated[int, Form()] = 72) -> Response:
     m = _member(session, viewer, member_id)
     if m.id != viewer.member.id:
@@ -170,7 +170,7 @@ def open_ballot(request: Request, session: SessionDep, viewer: FormViewerDep, br
 
 
 @router.post("/ballots/{ballot_id}/close")
-def close_ballot(request: Request, ballot_id: int, session: SessionDep, viewer: FormViewerDep) -> Response:
+def close_ballot(request: Request, ballot_id: RowId, session: SessionDep, viewer: FormViewerDep) -> Response:
     ballot = session.get(Ballot, ballot_id)
     if ballot is None or not _may_close(viewer, ballot):
         raise ConsoleError(404, f"There is no ballot {ballot_id} that you may close.")

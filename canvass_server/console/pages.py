@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response, StreamingResponse
 from sqlalchemy import func, or_, select
 
-from canvass_server.api.deps import DatabaseDep, SessionDep
+from canvass_server.api.deps import DatabaseDep, RowId, SessionDep
 from canvass_server.models import County, Household, Member, Turf, TurfLine, Voter
 from canvass_server.rollup_models import RollupVoterLatest
 
@@ -49,7 +49,7 @@ def state(request: Request, state: str, session: SessionDep, viewer: ViewerDep) 
 
 
 @router.get("/county/{county_id}")
-def county(request: Request, county_id: int, session: SessionDep, viewer: ViewerDep) -> Response:
+def county(request: Request, county_id: RowId, session: SessionDep, viewer: ViewerDep) -> Response:
     c = county_for(session, viewer, county_id)
     crumbs = [("Nation", "/"), (c.state, f"/state/{c.state}")] if viewer.is_admin else []
     return _page(request, viewer, "county", f"{c.name} {c.state}", figures.figures(session, [c.id]), crumbs,
@@ -57,7 +57,7 @@ def county(request: Request, county_id: int, session: SessionDep, viewer: Viewer
 
 
 @router.get("/county/{county_id}/turf/{turf_id}")
-def turf(request: Request, county_id: int, turf_id: int, session: SessionDep, viewer: ViewerDep) -> Response:
+def turf(request: Request, county_id: RowId, turf_id: RowId, session: SessionDep, viewer: ViewerDep) -> Response:
     c = county_for(session, viewer, county_id)
     t = session.get(Turf, turf_id)
     if t is None or t.county_id != c.id or t.deleted:
