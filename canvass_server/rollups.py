@@ -329,7 +329,7 @@ def refresh_latest(session: Session, voters: Iterable[tuple[int, int]], *,
     latest: Table = RollupVoterLatest.__table__  # type: ignore[assignment]
     for cid, vids in _by_county(voters):
         for where in among(session, CA.voter_id, vids):
-            stmt = _insert(session, RollupVoterLatest).from_select(
+            stmt = _insert(session.get_bind().dialect.name, latest).from_select(
                 ["voter_id", "result"], _latest(and_(CA.county_id == cid, where)))
             session.execute(stmt.on_conflict_do_update(index_elements=["voter_id"],
                                                        set_={"result": stmt.excluded.result},
