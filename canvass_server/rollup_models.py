@@ -8,6 +8,7 @@ transaction that writes the contacts; docs/console.md (Speed) says how they stay
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import BigInteger, ColumnElement, Index, String, cast, func, literal_column, text
@@ -182,10 +183,12 @@ class RollupTurfReceived(Base):
 
 
 class RollupVoterLatest(Base):
-    """Per voter with an effective result: the latest one's code (by time received, then id), as a walk list's
-    "last result". Recomputed from the voter's rows whenever one of them arrives or is corrected."""
+    """Per voter with an effective result: the latest one (by time received, then id) and its code, as a walk
+    list's "last result". A newer result replaces it; when it is corrected, it is recomputed from the voter's rows."""
 
     __tablename__ = "rollup_voter_latest"
 
     voter_id: Mapped[int] = mapped_column(primary_key=True)
+    received_at: Mapped[dt.datetime]
+    contact_id: Mapped[str] = mapped_column(String(36))
     result: Mapped[str] = mapped_column(String(4))

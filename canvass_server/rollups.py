@@ -27,12 +27,12 @@ from sqlalchemy import (
     case,
     delete,
     distinct,
-    exists,
     func,
     insert,
     literal_column,
     select,
     true,
+    tuple_,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -185,8 +185,7 @@ class _Deltas:
         _reach(session, moved)
         refresh_days(session, self.days)
         self.turf_results(session)
-        refresh_latest(session, {(r["county_id"], r["voter_id"]) for _, r in self.signed},
-                       maybe_gone={(r["county_id"], r["voter_id"]) for sign, r in self.signed if sign < 0})
+        refresh_latest(session, [r for sign, r in self.signed if sign > 0], [r for sign, r in self.signed if sign < 0])
 
     def turf_results(self, session: Session) -> None:
         """Each row counts (or stops counting) in every turf with a line for its voter. A row's voter and a turf's
@@ -307,37 +306,51 @@ def refresh_days(session: Session, keys: Iterable[tuple[int, int, str]]) -> None
 
 
 def _latest(where: ColumnElement[bool]) -> Any:
-    """(voter_id, result) of each voter's latest effective row (by time received, then id) among rows `where`,
-    by voter."""
+    """Each voter's latest effective row (by time received, then id) among rows `where`: voter_id, received_at,
+    contact_id, result, by voter."""
     rank = func.row_number().over(partition_by=CA.voter_id, order_by=(CA.received_at.desc(), CA.id.desc()))
-    rows = select(CA.voter_id, CA.result, rank.label("rank")).where(where, effective()).subquery()
-    return select(rows.c.voter_id, rows.c.result).where(rows.c.rank == 1).order_by(rows.c.voter_id)
+    rows = (select(CA.voter_id, CA.received_at, CA.id.label("contact_id"), CA.result, rank.label("rank"))
+            .where(where, effective()).subquery())
+    return (select(rows.c.voter_id, rows.c.received_at, rows.c.contact_id, rows.c.result).where(rows.c.rank == 1)
+            .order_by(rows.c.voter_id))
 
 
-def _by_county(voters: Iterable[tuple[int, int]]) -> list[tuple[int, list[int]]]:
-    by_county: dict[int, set[int]] = defaultdict(set)
-    for cid, vid in voters:
-        by_county[cid].add(vid)
-    return [(cid, sorted(vids)) for cid, vids in sorted(by_county.items())]
+LATEST = ["voter_id", "received_at", "contact_id", "result"]
 
 
-def refresh_latest(session: Session, voters: Iterable[tuple[int, int]], *,
-                   maybe_gone: Iterable[tuple[int, int]] = ()) -> None:
-    """Recompute these (county, voter)s' latest results from their rows (index ix_contact_county_voter), in one
-    statement that writes only the rows that change; `maybe_gone`: those that lost a result, and may have none
-    left (their row goes)."""
+def refresh_latest(session: Session, gained: Sequence[Mapping[str, Any]], lost: Sequence[Mapping[str, Any]]) -> None:
+    """Voters' latest results: a gained row replaces its voter's when it is later (received, then id: compared by
+    the database, as _latest orders them); a voter whose latest row was lost is recomputed from their rows."""
     latest: Table = RollupVoterLatest.__table__  # type: ignore[assignment]
-    for cid, vids in _by_county(voters):
-        for where in among(session, CA.voter_id, vids):
-            stmt = _insert(session.get_bind().dialect.name, latest).from_select(
-                ["voter_id", "result"], _latest(and_(CA.county_id == cid, where)))
-            session.execute(stmt.on_conflict_do_update(index_elements=["voter_id"],
-                                                       set_={"result": stmt.excluded.result},
-                                                       where=latest.c.result != stmt.excluded.result))
-    for cid, vids in _by_county(maybe_gone):
+    rounds: list[list[dict[str, Any]]] = []  # a statement may touch a row once: a voter's k-th row in round k
+    seen: Counter[int] = Counter()
+    for r in gained:
+        k = seen[r["voter_id"]]
+        seen[r["voter_id"]] += 1
+        if k == len(rounds):
+            rounds.append([])
+        rounds[k].append({"voter_id": r["voter_id"], "received_at": r["received_at"], "contact_id": r["id"],
+                          "result": r["result"]})
+    for rows in rounds:
+        stmt = _insert(session.get_bind().dialect.name, latest)
+        later = (tuple_(stmt.excluded.received_at, stmt.excluded.contact_id)
+                 > tuple_(latest.c.received_at, latest.c.contact_id))
+        session.execute(stmt.on_conflict_do_update(index_elements=["voter_id"],
+                                                   set_={c: stmt.excluded[c] for c in LATEST[1:]}, where=later),
+                        sorted(rows, key=lambda r: r["voter_id"]))
+    if not lost:
+        return
+    county_of = {r["voter_id"]: r["county_id"] for r in lost}
+    redo: dict[int, list[int]] = defaultdict(list)
+    for where in among(session, latest.c.contact_id, sorted({r["id"] for r in lost})):
+        for vid in session.scalars(select(latest.c.voter_id).where(where)):
+            redo[county_of[vid]].append(vid)
+    for cid, vids in sorted(redo.items()):
+        vids.sort()
         for where in among(session, latest.c.voter_id, vids):
-            alive = exists().where(CA.county_id == cid, CA.voter_id == latest.c.voter_id, effective())
-            session.execute(delete(latest).where(where, ~alive))
+            session.execute(delete(latest).where(where))
+        for where in among(session, CA.voter_id, vids):
+            session.execute(insert(latest).from_select(LATEST, _latest(and_(CA.county_id == cid, where))))
 
 
 def _tally_day(t: list[Any], hid: int | None, created: str) -> None:
@@ -419,7 +432,7 @@ def rebuild(session: Session) -> None:
 def rebuild_turf_results(session: Session) -> None:
     """Migration 0012's tables from scratch (its backfill): every turf's results and every voter's latest."""
     session.execute(delete(RollupVoterLatest))
-    session.execute(insert(RollupVoterLatest).from_select(["voter_id", "result"], _latest(true())))
+    session.execute(insert(RollupVoterLatest).from_select(LATEST, _latest(true())))
     _turf_results(session, true())
 
 

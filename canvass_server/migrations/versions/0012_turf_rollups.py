@@ -31,7 +31,10 @@ def upgrade() -> None:
     op.create_table("rollup_turf_received", _id("turf_id"), sa.Column("day", sa.String(10), nullable=False),
                     _id("member_id"), _id("n"),
                     sa.PrimaryKeyConstraint("turf_id", "day", "member_id", name="pk_rollup_turf_received"))
-    op.create_table("rollup_voter_latest", _id("voter_id"), sa.Column("result", sa.String(4), nullable=False),
+    op.create_table("rollup_voter_latest", _id("voter_id"),
+                    sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+                    sa.Column("contact_id", sa.String(36), nullable=False),
+                    sa.Column("result", sa.String(4), nullable=False),
                     sa.PrimaryKeyConstraint("voter_id", name="pk_rollup_voter_latest"))
     from canvass_server import rollups  # the backfill: the same code the tests hold against a live count
 
