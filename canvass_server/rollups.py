@@ -5,7 +5,8 @@ nothing and nothing corrects them: stats.effective()) are added to their buckets
 corrections make ineffective are taken out of theirs — the same rule as effective(), applied at the moment it
 changes. Doors (distinct households) move only when a household's count crosses 0; a turf's reached doors move
 with them. A member's day (results, doors, first to last result) is recomputed from that day's rows. A turf's
-results (the turf page) move with its voters' rows; a voter's latest result is recomputed from the voter's rows.
+results (the turf page) move with its voters' rows; a voter's latest result is replaced by a later one, and
+recomputed from the voter's rows when it is corrected.
 `rebuild` computes every table from scratch (the migrations' backfill; a test compares the two).
 """
 
