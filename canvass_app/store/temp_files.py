@@ -9,8 +9,8 @@ blocks, each sealed with AES-256-GCM under a random nonce, with a random key per
 process's memory (a lost laptop shows ciphertext under a key that no longer exists). Connections opened after
 `install()` use it, and `PRAGMA temp_store=FILE` then lets the sorter spill in runs of the cache size.
 
-Where the library does not export its VFS functions (a Windows build may not), `install()` answers False and the
-store keeps temporary files in memory as before.
+Where the library does not export its VFS functions, or on Windows (no positional file I/O), `install()` answers
+False and the store keeps temporary files in memory as before.
 """
 
 from __future__ import annotations
@@ -269,6 +269,8 @@ def install() -> bool:
 
 
 def _register() -> bool:
+    if not hasattr(os, "pwrite"):  # Windows: no positional file I/O here; keep temp files in memory
+        return False
     from sqlcipher3 import _sqlite3  # type: ignore[attr-defined]  # the driver's own copy of SQLCipher
 
     lib = ctypes.CDLL(_sqlite3.__file__)
