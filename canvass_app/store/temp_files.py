@@ -1,13 +1,13 @@
-"""Encrypted temporary files for SQLCipher: a VFS whose temp files (sort runs, temp tables, statement journals)
-are AES-GCM encrypted on disk, so that SQLite may spill big sorts to disk instead of holding them in memory.
+"""Encrypted temporary files for SQLCipher, so that SQLite may spill big sorts to disk instead of into memory.
 
 SQLCipher encrypts the database, its WAL and its journals, but not SQLite's temporary files; that is why it keeps
 them in memory by default (`SQLITE_TEMP_STORE=2`). In memory, SQLite's sorter never spills: `CREATE INDEX` over a
-5.5M-voter table held every key in RAM (~300 MB). This module registers, through the SQLCipher library's own C API
-(ctypes), a VFS that hands every file to the default VFS except temporary ones, which it keeps encrypted: 4 KiB
-blocks, each sealed with AES-256-GCM under a random nonce, with a random key per file that lives only in this
-process's memory (a lost laptop shows ciphertext under a key that no longer exists). Connections opened after
-`install()` use it, and `PRAGMA temp_store=FILE` then lets the sorter spill in runs of the cache size.
+5.5M-voter table held every key in RAM (the importing process peaked at 517 MB). This module registers, through
+the SQLCipher library's own C API (ctypes), a VFS that hands every file to the default VFS except temporary ones,
+which it keeps encrypted: 4 KiB blocks, each sealed with AES-256-GCM under a random nonce, with a random key per
+file that lives only in this process's memory (a lost laptop shows ciphertext under a key that no longer exists).
+Connections opened after `install()` use it, and `PRAGMA temp_store=FILE` then lets the sorter spill in runs of
+the cache size.
 
 Where the library does not export its VFS functions, or on Windows (no positional file I/O), `install()` answers
 False and the store keeps temporary files in memory as before.
@@ -285,8 +285,6 @@ def _register() -> bool:
     if not base_ptr:
         return False
     base = base_ptr.contents
-    if base.iVersion < 1:
-        return False
     base_open = _xOpen(base.xOpen)
     methods = _IoMethods(
         1, _xClose(_close), _xRead(_read), _xWrite(_write), _xTruncate(_truncate), _xSync(_sync),
