@@ -18,7 +18,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from canvass_app.store import keys
+from canvass_app.store import keys, temp_files
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,9 @@ class Store:
 def make_engine(db_path: Path, key: bytes) -> Engine:
     """An engine on an SQLCipher file opened with a raw 256-bit key (no PBKDF2 per connection)."""
     url = URL.create("sqlite+pysqlcipher", password=f"x'{key.hex()}'", database=str(db_path))
+    # Temporary files (sort runs, temp tables, statement journals) go to disk only through the encrypting VFS;
+    # without it they stay in memory, SQLCipher's default, and a big sort holds all its keys in RAM.
+    encrypted_temp = temp_files.install()
     # The pysqlcipher dialect defaults to SingletonThreadPool, which closes other threads' connections once more
     # than pool_size threads have used it (the GUI thread, the task runner's pools and autosync do): a connection
     # could be closed under a running statement. A QueuePool hands each checkout to one thread at a time.
@@ -74,6 +77,8 @@ def make_engine(db_path: Path, key: bytes) -> Engine:
         # An import writes its whole county through the WAL (a 1M-voter county: about 1 GB); without a limit
         # the file keeps that size on disk after the checkpoint has copied it into the database.
         cur.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
+        if encrypted_temp:
+            cur.execute("PRAGMA temp_store=FILE")
         cur.close()
 
     return engine
