@@ -319,6 +319,17 @@ def _latest(where: ColumnElement[bool]) -> Any:
 LATEST = ["voter_id", "received_at", "contact_id", "result"]
 
 
+@cache
+def _latest_upsert(dialect: str) -> Any:
+    """Insert a voter's latest row, or replace theirs when this one is later (received, then id)."""
+    latest: Table = RollupVoterLatest.__table__  # type: ignore[assignment]
+    stmt = _insert(dialect, latest)
+    later = tuple_(stmt.excluded.received_at, stmt.excluded.contact_id) > tuple_(latest.c.received_at,
+                                                                                  latest.c.contact_id)
+    return stmt.on_conflict_do_update(index_elements=["voter_id"], set_={c: stmt.excluded[c] for c in LATEST[1:]},
+                                      where=later)
+
+
 def refresh_latest(session: Session, gained: Sequence[Mapping[str, Any]], lost: Sequence[Mapping[str, Any]]) -> None:
     """Voters' latest results: a gained row replaces its voter's when it is later (received, then id: compared by
     the database, as _latest orders them); a voter whose latest row was lost is recomputed from their rows."""
@@ -333,12 +344,7 @@ def refresh_latest(session: Session, gained: Sequence[Mapping[str, Any]], lost: 
         rounds[k].append({"voter_id": r["voter_id"], "received_at": r["received_at"], "contact_id": r["id"],
                           "result": r["result"]})
     for rows in rounds:
-        stmt = _insert(session.get_bind().dialect.name, latest)
-        later = (tuple_(stmt.excluded.received_at, stmt.excluded.contact_id)
-                 > tuple_(latest.c.received_at, latest.c.contact_id))
-        session.execute(stmt.on_conflict_do_update(index_elements=["voter_id"],
-                                                   set_={c: stmt.excluded[c] for c in LATEST[1:]}, where=later),
-                        sorted(rows, key=lambda r: r["voter_id"]))
+        session.execute(_latest_upsert(session.get_bind().dialect.name), sorted(rows, key=lambda r: r["voter_id"]))
     if not lost:
         return
     county_of = {r["voter_id"]: r["county_id"] for r in lost}
