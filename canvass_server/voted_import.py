@@ -1,10 +1,11 @@
 """`import-voted`: the county's voted file (NC absentee, ncvhis or generic CSV) into `voted`, in one transaction.
 
-Rows are read by canvass_formats.voted (as the app reads them), copied into a temporary table (COPY on
-PostgreSQL) and decided in SQL: each voter's winning row of the election (a counted ballot first, then the latest
-request, then the last row); only statuses that change are written, each with the import's version of the
-county's `voted` scope, so devices pull them at their next sync (no voter row is touched). A vote once recorded is
-never taken back; the same file twice changes nothing.
+On PostgreSQL the file is COPYed as it is and classified in SQL (voted_copy: the same rows, numbers and reasons as
+the reader); on SQLite rows are read by canvass_formats.voted (as the app reads them). Either way they land in a
+temporary table, each with its voter, and are decided in SQL: each voter's winning row of the election (a counted
+ballot first, then the latest request, then the last row); only statuses that change are written, each with the
+import's version of the county's `voted` scope, so devices pull them at their next sync (no voter row is touched).
+A vote once recorded is never taken back; the same file twice changes nothing.
 """
 
 from __future__ import annotations
@@ -17,27 +18,40 @@ from sqlalchemy import Boolean, Column, Integer, MetaData, String, Table, text
 from sqlalchemy.orm import Session
 
 from canvass_formats.voted import BALLOT_REQUESTED, MAX_REPORTED, VotedFileReader, VotedImportResult, VotedRows
-from canvass_server import bulk, versions
+from canvass_server import bulk, versions, voted_copy
 from canvass_server.devices import find_county
 
 CHUNK = 20000
 LOAD = Table("voted_load", MetaData(), Column("row", Integer), Column("sid", String), Column("election", String),
              Column("voted", Boolean), Column("voted_on", String), Column("method", String),
-             Column("ballot_status", String), Column("requested_on", String), prefixes=["TEMPORARY"])
-COLUMNS = tuple(c.name for c in LOAD.columns)
+             Column("ballot_status", String), Column("requested_on", String), Column("reason", String),
+             Column("voter_id", Integer), prefixes=["TEMPORARY"])
+COLUMNS = tuple(c.name for c in LOAD.columns)[:-2]
 
 
 class UnknownCounty(LookupError):
     """No such county on the server: its voter file has not been imported."""
 
 
-def _load(session: Session, rows: VotedRows) -> None:
+def _load(session: Session, rows: VotedRows, county_id: int) -> None:
+    """The reader's good rows into voted_load, each with the county's voter of its id (SQLite's path)."""
     session.execute(text("DROP TABLE IF EXISTS voted_load"))
     LOAD.create(session.connection())
     for chunk in rows.chunks(CHUNK):
         bulk.write_tuples(session, LOAD, COLUMNS, [
             (r.row, r.state_voter_id, r.election, r.voted, r.voted_on, r.method, r.ballot_status, r.requested_on)
             for r in chunk])
+    session.execute(text("UPDATE voted_load SET voter_id = (SELECT v.id FROM voter v WHERE v.county_id = :c AND "
+                         "v.state_voter_id = voted_load.sid)"), {"c": county_id})
+
+
+def _copy(session: Session, rows: VotedRows, county_id: int) -> None:
+    """The file COPYed and classified in SQL (voted_copy), counted as VotedRows counts the reader's rows."""
+    loaded = voted_copy.load(session, rows.reader, county_id)
+    res = rows.result
+    res.rows, res.rejected = loaded.rows, loaded.rejected
+    res.problems = [{"row": r.row, "voter_id": r.voter_id, "reason": r.reason} for r in loaded.problems]
+    rows.elections, rows.latest = loaded.elections, loaded.latest
 
 
 def import_voted(session: Session, path: Path, *, county: str, state: str, layout: str = "auto",
@@ -51,21 +65,25 @@ def import_voted(session: Session, path: Path, *, county: str, state: str, layou
     reader = VotedFileReader(path, layout=layout)
     result = VotedImportResult(file=str(path), layout=reader.layout, county=row.name, state=row.state)
     rows = VotedRows(reader, result)
-    _load(session, rows)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if postgres:
+        session.execute(text("SET LOCAL work_mem = '64MB'"))  # the sorts and hashes of a million rows in memory
+        _copy(session, rows, row.id)
+    else:
+        _load(session, rows, row.id)
     p = {"e": rows.choose_election(election), "c": row.id, "req": BALLOT_REQUESTED}
     run = session.execute
     for table in ("voted_win", "voted_changed"):
         run(text(f"DROP TABLE IF EXISTS {table}"))
-    in_election = "coalesce(l.election, :e) = :e"
-    voter = "v.county_id = :c AND v.state_voter_id = l.sid"
-    unmatched = run(text(f"SELECT l.row, l.sid, count(*) OVER () FROM voted_load l WHERE {in_election} AND NOT EXISTS "
-                         f"(SELECT 1 FROM voter v WHERE {voter}) ORDER BY l.row LIMIT {MAX_REPORTED}"), p).all()
+    in_election = "reason IS NULL AND coalesce(election, :e) = :e"
+    unmatched = run(text(f"SELECT row, sid, count(*) OVER () FROM voted_load WHERE {in_election} AND voter_id IS NULL "
+                         f"ORDER BY row LIMIT {MAX_REPORTED}"), p).all()
     rows.finish([(n, sid) for n, sid, _ in unmatched], unmatched[0][2] if unmatched else 0)
     run(text("CREATE TEMPORARY TABLE voted_win AS SELECT voter_id, voted, voted_on, method, ballot_status FROM ("
-             " SELECT v.id AS voter_id, l.voted, l.voted_on, l.method, l.ballot_status, row_number() OVER ("
-             "  PARTITION BY v.id ORDER BY l.voted DESC, coalesce(l.requested_on, '') DESC, l.row DESC) AS rank "
-             f" FROM voted_load l JOIN voter v ON {voter} WHERE {in_election}) r WHERE rank = 1"), p)
-    differs = "IS DISTINCT FROM" if session.get_bind().dialect.name == "postgresql" else "IS NOT"
+             " SELECT voter_id, voted, voted_on, method, ballot_status, row_number() OVER (PARTITION BY voter_id "
+             "  ORDER BY voted DESC, coalesce(requested_on, '') DESC, row DESC) AS rank "
+             f" FROM voted_load WHERE {in_election} AND voter_id IS NOT NULL) r WHERE rank = 1"), p)
+    differs = "IS DISTINCT FROM" if postgres else "IS NOT"
     run(text("CREATE TEMPORARY TABLE voted_changed AS SELECT w.* FROM voted_win w "
              "LEFT JOIN voted o ON o.voter_id = w.voter_id AND o.election = :e WHERE o.voter_id IS NULL OR "
              f"(NOT o.voted AND (o.voted {differs} w.voted OR o.voted_on {differs} w.voted_on OR "

@@ -68,11 +68,10 @@ class VotedFileReader:
             self.columns = column_map(self.layout, self.headers)
         except VotedFileError as exc:
             raise VotedFileError(f"{self.path}: {exc}") from None
+        self.id_column = self.columns.get("ncid", self.columns.get("voter_id", 0))
+        self._parse = {"nc-absentee": self._absentee, "ncvhis": self._history, "generic": self._generic}[self.layout]
 
     def __iter__(self) -> Iterator[VotedRow | Rejection]:
-        parse = {"nc-absentee": self._absentee, "ncvhis": self._history, "generic": self._generic}[self.layout]
-        ncols = len(self.headers)
-        id_col = self.columns.get("ncid", self.columns.get("voter_id", 0))
         errors = "strict" if self.encoding == "latin-1" else "replace"
         with open(self.path, encoding=self.encoding, errors=errors, newline="") as text:
             reader = csv.reader(text, delimiter=self.delimiter)
@@ -85,49 +84,47 @@ class VotedFileReader:
                 except csv.Error as exc:
                     yield Rejection(reader.line_num, f"malformed row: {exc}")
                     continue
-                if not row or (len(row) == 1 and not row[0].strip()):
-                    continue
-                line = reader.line_num
-                if len(row) != ncols:
-                    yield Rejection(line, f"wrong column count: expected {ncols} fields, found {len(row)}",
-                                    row[id_col].strip()[:40] if id_col < len(row) else "")
-                    continue
-                sid = row[id_col].strip()
-                if not sid:
-                    yield Rejection(line, "no voter id")
-                    continue
-                try:
-                    yield parse(line, sid, row)
-                except ValueError as exc:
-                    yield Rejection(line, str(exc), sid[:40])
+                item = self.item(reader.line_num, row)
+                if item is not None:
+                    yield item
+
+    def item(self, line: int, row: list[str]) -> VotedRow | Rejection | None:
+        """What one record of the file (read by the csv module, ending on file line `line`) says; None for a
+        blank row, which is not counted."""
+        if not row or (len(row) == 1 and not row[0].strip()):
+            return None
+        ncols, id_col = len(self.headers), self.id_column
+        if len(row) != ncols:
+            return Rejection(line, f"wrong column count: expected {ncols} fields, found {len(row)}",
+                             row[id_col].strip()[:40] if id_col < len(row) else "")
+        sid = row[id_col].strip()
+        if not sid:
+            return Rejection(line, "no voter id")
+        try:
+            return self._parse(line, sid, row)
+        except ValueError as exc:
+            return Rejection(line, str(exc), sid[:40])
 
     def _date(self, row: list[str], what: str) -> str | None:
         """The column's date as ISO text, None when blank or absent; ValueError naming the column otherwise."""
         col = self.columns.get(what)
-        if col is None:
-            return None
-        try:
-            return iso_date(row[col])
-        except ValueError:
-            raise ValueError(f"{self.headers[col]} is not a date: {row[col].strip()[:20]!r}") from None
+        return None if col is None else date_value(self.headers[col], row[col])
 
     def _text(self, row: list[str], what: str) -> str:
         col = self.columns.get(what)
-        return row[col].strip().upper() if col is not None else ""
+        return text_word(row[col]) if col is not None else ""
 
     def _absentee(self, line: int, sid: str, row: list[str]) -> VotedRow:
         req_type = self._text(row, "ballot_req_type")
-        status = " ".join(self._text(row, "ballot_rtn_status").split())
+        status = status_word(self._text(row, "ballot_rtn_status"))
         election = self._date(row, "election_dt")
         requested = self._date(row, "ballot_req_dt")
         returned = self._date(row, "ballot_rtn_dt")
         sent = self._date(row, "ballot_send_dt")
-        if "ONE" in req_type:  # ONE-STOP: early voting in person
+        if request_kind(req_type) == "one-stop":  # early voting in person
             voted = is_accepted(status)
             return VotedRow(line, sid, election, voted, (returned or sent or requested) if voted else None,
                             "early" if voted else None, None, requested)
-        if "MAIL" not in req_type and req_type:
-            raise ValueError(f"unknown ballot_req_type {req_type[:20]!r} (expected MAIL or ONE-STOP)")
         if is_accepted(status):
             return VotedRow(line, sid, election, True, returned, "mail", BALLOT_ACCEPTED, requested)
         return VotedRow(line, sid, election, False, None, None, status or BALLOT_REQUESTED, requested)
@@ -148,9 +145,45 @@ class VotedFileReader:
         when = self._date(row, "date")
         election = self._date(row, "election")
         method = vote_method(self._text(row, "method")) if "method" in self.columns else None
-        status = " ".join(self._text(row, "status").split())
-        if status and not is_accepted(status) and status not in ("VOTED", "COUNTED", "RETURNED"):
-            open_ballot = status in ("REQUESTED", "SENT", "ISSUED", "MAILED", "OUTSTANDING")
-            return VotedRow(line, sid, election, False, None, None, BALLOT_REQUESTED if open_ballot else status, None)
+        not_counted = uncounted_status(status_word(self._text(row, "status")))
+        if not_counted is not None:
+            return VotedRow(line, sid, election, False, None, None, not_counted, None)
         return VotedRow(line, sid, election, True, when, method,
                         BALLOT_ACCEPTED if method == "mail" else None, None)
+
+
+# What one field says, shared with the server's SQL path (canvass_server/voted_copy.py), which asks these once per
+# distinct text of a column.
+
+def text_word(text: str) -> str:
+    return text.strip().upper()
+
+
+def status_word(word: str) -> str:
+    """A status (as text_word) as compared: runs of spaces as one."""
+    return " ".join(word.split())
+
+
+def date_value(header: str, text: str) -> str | None:
+    """A date field as ISO text, None when blank; ValueError naming the column otherwise."""
+    try:
+        return iso_date(text)
+    except ValueError:
+        raise ValueError(f"{header} is not a date: {text.strip()[:20]!r}") from None
+
+
+def request_kind(req_type: str) -> str:
+    """An absentee row's ballot_req_type (as text_word): "one-stop" or "mail"; ValueError for anything else."""
+    if "ONE" in req_type:
+        return "one-stop"
+    if "MAIL" not in req_type and req_type:
+        raise ValueError(f"unknown ballot_req_type {req_type[:20]!r} (expected MAIL or ONE-STOP)")
+    return "mail"
+
+
+def uncounted_status(status: str) -> str | None:
+    """A generic file's status (as status_word): None when the row counts a vote, else the ballot status stored."""
+    if status and not is_accepted(status) and status not in ("VOTED", "COUNTED", "RETURNED"):
+        open_ballot = status in ("REQUESTED", "SENT", "ISSUED", "MAILED", "OUTSTANDING")
+        return BALLOT_REQUESTED if open_ballot else status
+    return None
