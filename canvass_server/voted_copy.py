@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,8 +26,6 @@ from sqlalchemy import Boolean, Column, Integer, MetaData, String, Table, text
 from sqlalchemy.orm import Session
 
 from canvass_formats.voted import MAX_REPORTED, VotedFileReader, VotedRow
-from canvass_formats.voted.reader import date_value, request_kind, status_word, text_word, uncounted_status
-from canvass_formats.voted.status import did_not_vote, is_accepted, vote_method
 from canvass_formats.voterfile.records import Rejection
 from canvass_server import bulk
 
@@ -37,188 +35,129 @@ SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\
          "\u200a\u2028\u2029\u202f\u205f\u3000")  # what str.strip() takes off
 ENCODINGS = {"utf-8": "UTF8", "utf-8-sig": "UTF8", "latin-1": "LATIN1"}
 DELIMITERS = {"\t": "E'\\t'", ",": "','", ";": "';'", "|": "'|'"}
-
-# Per layout, the reader's columns read as dates, and those read as words (with the function that says what a
-# field's text means: (word, flag), ValueError for a field that makes the row rejected).
-Words = Callable[[str], tuple[str | None, bool]]
-
-
-def _request(raw: str) -> tuple[str | None, bool]:
-    return request_kind(text_word(raw)), False
-
-
-def _ballot(raw: str) -> tuple[str | None, bool]:
-    word = status_word(text_word(raw))
-    return word, is_accepted(word)
-
-
-def _history(raw: str) -> tuple[str | None, bool]:
-    word = text_word(raw)
-    return vote_method(word), did_not_vote(word)
-
-
-def _method(raw: str) -> tuple[str | None, bool]:
-    return vote_method(text_word(raw)), False
-
-
-def _status(raw: str) -> tuple[str | None, bool]:
-    word = uncounted_status(status_word(text_word(raw)))
-    return word, word is None
-
-
-DATES = {"nc-absentee": ("election_dt", "ballot_req_dt", "ballot_rtn_dt", "ballot_send_dt"),
-         "ncvhis": ("election_lbl",), "generic": ("date", "election")}
-WORDS: dict[str, dict[str, Words]] = {
-    "nc-absentee": {"ballot_req_type": _request, "ballot_rtn_status": _ballot},
-    "ncvhis": {"voting_method": _history}, "generic": {"method": _method, "status": _status}}
-
-# The row, as the reader's _absentee, _history and _generic decide it, from the fields' words (w_<what>, f_<what>,
-# bad_<what>: a field's word, flag and reason) and dates (d_<what>, bad_<what>). A column the file lacks is NULL.
-ROWS = {
-    "nc-absentee": """
-        d_election_dt, f_ballot_rtn_status,
-        CASE WHEN f_ballot_rtn_status THEN CASE WHEN w_ballot_req_type = 'one-stop'
-             THEN coalesce(d_ballot_rtn_dt, d_ballot_send_dt, d_ballot_req_dt) ELSE d_ballot_rtn_dt END END,
-        CASE WHEN f_ballot_rtn_status THEN CASE WHEN w_ballot_req_type = 'one-stop' THEN 'early' ELSE 'mail' END END,
-        CASE WHEN w_ballot_req_type = 'one-stop' THEN NULL WHEN f_ballot_rtn_status THEN 'accepted'
-             ELSE coalesce(nullif(w_ballot_rtn_status, ''), 'requested') END,
-        d_ballot_req_dt,
-        coalesce(bad_election_dt, bad_ballot_req_dt, bad_ballot_rtn_dt, bad_ballot_send_dt, bad_ballot_req_type)""",
-    "ncvhis": """
-        d_election_lbl, NOT f_voting_method,
-        CASE WHEN NOT f_voting_method THEN d_election_lbl END,
-        CASE WHEN NOT f_voting_method THEN w_voting_method END,
-        CASE WHEN NOT f_voting_method AND w_voting_method = 'mail' THEN 'accepted' END,
-        NULL,
-        coalesce(bad_election_lbl, CASE WHEN d_election_lbl IS NULL THEN 'no election_lbl' END)""",
-    "generic": """
-        d_election, coalesce(f_status, true),
-        CASE WHEN coalesce(f_status, true) THEN d_date END,
-        CASE WHEN coalesce(f_status, true) THEN w_method END,
-        CASE WHEN NOT coalesce(f_status, true) THEN w_status WHEN w_method = 'mail' THEN 'accepted' END,
-        NULL,
-        coalesce(bad_date, bad_election)""",
-}
 # The rows the csv module read (module docstring), as the reader made them.
 PY_ROWS = Table("vl_py", MetaData(), Column("row", Integer), Column("sid", String), Column("election", String),
                 Column("voted", Boolean), Column("voted_on", String), Column("method", String),
                 Column("ballot_status", String), Column("requested_on", String), prefixes=["TEMPORARY"])
 PY_COLUMNS = tuple(c.name for c in PY_ROWS.columns)
+WORDS = ("election", "voted", "voted_on", "method", "ballot_status", "requested_on", "reason")
 
 
 @dataclass
 class Loaded:
-    """What load() saw besides the rows in voted_load: the rows the csv module read (rejections kept here) and
-    the good rows per election named, and the latest date voted, as VotedRows counts them."""
+    """What read() saw, as VotedRows counts the reader's rows: rows, rejections, the good rows per election
+    named and the latest date voted; and the rejections listed (the first MAX_REPORTED by row, after match())."""
 
-    rejections: list[Rejection] = field(default_factory=list)
     rows: int = 0
     rejected: int = 0
     copied: int = 0  # lines COPYed (the rest went through the reader)
     elections: Counter[str | None] = field(default_factory=Counter)
     latest: str = ""
-    problems: list[Rejection] = field(default_factory=list)  # the first MAX_REPORTED rejections, by row
+    rejections: list[Rejection] = field(default_factory=list)  # made by the reader (the lines COPY did not take)
+    problems: list[Rejection] = field(default_factory=list)
 
 
-def load(session: Session, reader: VotedFileReader, county_id: int) -> Loaded:
-    """The file into voted_load (row, sid, election, voted, voted_on, method, ballot_status, requested_on, reason,
-    voter_id): a rejected row has its reason, a good row the county's voter with its id, if any."""
+def read(session: Session, reader: VotedFileReader) -> Loaded:
+    """The file into the temporary table vl_raw (a text column a field, and its line), what its lines COPY cannot
+    read into vl_py, and what each combination of the fields the reader reads means into vl_words, counted."""
     run = session.execute
     for table in ("vl_raw", "vl_py", "vl_words", "voted_load"):
         run(text(f"DROP TABLE IF EXISTS {table}"))
     run(text("DROP SEQUENCE IF EXISTS vl_line"))
-    ncols = len(reader.headers)
-    cols = [f"c{i}" for i in range(ncols)]
-    run(text("CREATE TEMPORARY SEQUENCE vl_line"))
-    run(text(f"CREATE TEMPORARY TABLE vl_raw ({', '.join(f'{c} text' for c in cols)}, "
+    run(text("CREATE TEMPORARY SEQUENCE vl_line CACHE 100000"))  # one nextval a row: cached, it costs nothing
+    run(text(f"CREATE TEMPORARY TABLE vl_raw ({', '.join(f'c{i} text' for i in range(len(reader.headers)))}, "
              "row bigint NOT NULL DEFAULT nextval('vl_line'))"))
     PY_ROWS.create(session.connection())
     loaded = Loaded()
     _Copier(session, reader, loaded).run()
-    joins = _words(session, reader)
-    sid = f"btrim(coalesce(c{reader.id_column}, ''), :space)"
-    blank = f"WHERE {sid} <> ''" if ncols == 1 else ""  # the reader skips a blank row of a one-column file
-    raw = "".join(f", coalesce({c}, '') AS {c}" for c in joins.columns)
-    run(text(
-        f"CREATE TEMPORARY TABLE voted_load AS SELECT l.*, v.id AS voter_id FROM ("
-        f" SELECT row, sid, election, voted, voted_on, method, ballot_status, requested_on, "
-        f"  CASE WHEN sid = '' THEN 'no voter id' ELSE reason END AS reason FROM ("
-        f"  SELECT r.row, r.sid, {ROWS[reader.layout]} FROM (SELECT row, {sid} AS sid{raw} FROM vl_raw {blank} "
-        "   OFFSET 0) r"  # OFFSET 0: each field trimmed once, not once per use
-        f"  {joins.sql}) k(row, sid, election, voted, voted_on, method, ballot_status, requested_on, reason)"
-        f" UNION ALL SELECT *, NULL FROM vl_py) l "
-        "LEFT JOIN voter v ON l.reason IS NULL AND v.county_id = :c AND v.state_voter_id = l.sid"),
-        {"space": SPACE, "c": county_id})
-    for table in ("vl_raw", "vl_py", "vl_words"):
-        run(text(f"DROP TABLE {table}"))
-    run(text("DROP SEQUENCE vl_line"))
-    run(text("ANALYZE voted_load"))
-    _count(session, loaded)
+    _words(session, reader, loaded)
     return loaded
 
 
-@dataclass
-class _Joins:
-    columns: list[str]  # the raw columns read (c<i>)
-    sql: str  # the joins with vl_words giving w_, f_, d_ and bad_ of each
+def _count(loaded: Loaded, row: VotedRow, n: int) -> None:
+    loaded.elections[row.election] += n
+    if row.voted_on and row.voted_on > loaded.latest:
+        loaded.latest = row.voted_on
 
 
-def _words(session: Session, reader: VotedFileReader) -> _Joins:
-    """Every distinct text of the columns read, through the reader's functions, into vl_words (col, raw, word,
-    flag, reason); the joins that give each row's words."""
+def _keys(reader: VotedFileReader) -> list[int]:
+    """The columns whose fields decide a row (all the reader reads but the voter id)."""
+    return sorted(set(reader.columns.values()) - {reader.id_column})
+
+
+def _sid(reader: VotedFileReader) -> str:
+    return f"btrim(coalesce(c{reader.id_column}, ''), :space)"
+
+
+def _words(session: Session, reader: VotedFileReader, loaded: Loaded) -> None:
+    """Each distinct combination of the deciding fields (a few hundred in a million rows), decided by the reader
+    itself, into vl_words (k<col>..., then WORDS); the rows it decides, counted."""
+    keys = _keys(reader)
+    fields = [f"coalesce(c{c}, '')" for c in keys]
+    blank = f"WHERE {_sid(reader)} <> ''" if len(reader.headers) == 1 else ""  # the reader skips a blank row
+    combos = session.execute(text(
+        f"SELECT {''.join(f'{f}, ' for f in fields)}{_sid(reader)} = '', count(*) FROM vl_raw {blank} "
+        f"GROUP BY {', '.join(str(n + 1) for n in range(len(keys) + 1))}"), {"space": SPACE}).all()
+    words: dict[tuple[str, ...], VotedRow | Rejection] = {}
+    template = [""] * len(reader.headers)
+    template[reader.id_column] = "x"  # a voter id: a row without one is rejected before its fields are read
+    for *combo, no_id, n in combos:
+        loaded.rows += n
+        key = tuple(combo)
+        if key not in words:
+            row = list(template)
+            for col, value in zip(keys, key, strict=True):
+                row[col] = value
+            item = reader.item(0, row)
+            assert item is not None  # not blank: it has a voter id
+            words[key] = item
+        item = words[key]
+        if no_id or isinstance(item, Rejection):
+            loaded.rejected += n
+        else:
+            _count(loaded, item, n)
+    session.execute(text(
+        f"CREATE TEMPORARY TABLE vl_words ({''.join(f'k{c} text, ' for c in keys)}election text, voted boolean, "
+        "voted_on text, method text, ballot_status text, requested_on text, reason text)"))
+    columns: list[list[Any]] = [[] for _ in range(len(keys) + len(WORDS))]
+    for key, item in words.items():
+        said = ((None,) * 6 + (item.reason,) if isinstance(item, Rejection) else
+                (item.election, item.voted, item.voted_on, item.method, item.ballot_status, item.requested_on, None))
+        for column, value in zip(columns, (*key, *said), strict=True):
+            column.append(value)
+    types = ["text"] * len(keys) + ["text", "boolean", "text", "text", "text", "text", "text"]
+    session.execute(text(f"INSERT INTO vl_words SELECT * FROM unnest("
+                         f"{', '.join(f'CAST(:a{i} AS {t}[])' for i, t in enumerate(types))})"),
+                    {f"a{i}": column for i, column in enumerate(columns)})
+    session.execute(text("ANALYZE vl_words"))
+
+
+def match(session: Session, reader: VotedFileReader, loaded: Loaded, county_id: int, election: str) -> None:
+    """voted_load (row, sid, election, voted, voted_on, method, ballot_status, requested_on, reason, voter_id):
+    the rejected rows with their reason, and the good rows of the election, each with the county's voter of its
+    id if there is one. Lists the first rejections in loaded.problems."""
     run = session.execute
-    dated = {reader.columns[w]: w for w in DATES[reader.layout] if w in reader.columns}
-    worded = {reader.columns[w]: w for w in WORDS[reader.layout] if w in reader.columns}
-    read = sorted(dated | worded)
-    run(text("CREATE TEMPORARY TABLE vl_words (col int, raw text, word text, flag boolean, reason text, "
-             "PRIMARY KEY (col, raw))"))
-    if read:
-        values = ", ".join(f"({c}, c{c})" for c in read)
-        distinct = run(text(f"SELECT DISTINCT k, coalesce(x, '') FROM vl_raw, LATERAL (VALUES {values}) v(k, x)"))
-        out: dict[str, list[Any]] = {"c": [], "r": [], "w": [], "f": [], "b": []}
-        for col, raw in distinct:
-            word: str | None
-            flag, reason = False, None
-            try:
-                if col in dated:
-                    word = date_value(reader.headers[col], raw)
-                else:
-                    word, flag = WORDS[reader.layout][worded[col]](raw)
-            except ValueError as exc:
-                word, reason = None, str(exc)
-            for key, value in zip("crwfb", (col, raw, word, flag, reason), strict=True):
-                out[key].append(value)
-        run(text("INSERT INTO vl_words SELECT * FROM unnest(CAST(:c AS int[]), CAST(:r AS text[]), "
-                 "CAST(:w AS text[]), CAST(:f AS boolean[]), CAST(:b AS text[]))"), out)
-        run(text("ANALYZE vl_words"))
-    sql = []
-    for col in read:
-        what = dated.get(col) or worded[col]
-        sql.append(f"JOIN (SELECT raw, word AS {'d' if col in dated else 'w'}_{what}, flag AS f_{what}, "
-                   f"reason AS bad_{what} FROM vl_words WHERE col = {col}) j{col} ON j{col}.raw = r.c{col}")
-    missing = [w for w in (*DATES[reader.layout], *WORDS[reader.layout]) if w not in reader.columns]
-    if missing:  # a column the file lacks: NULL words
-        nulls = ", ".join(f"NULL::text AS {p}_{w}, NULL::boolean AS f_{w}, NULL::text AS bad_{w}"
-                          for w in missing for p in ("d" if w in DATES[reader.layout] else "w",))
-        sql.append(f"CROSS JOIN (SELECT {nulls}) missing")
-    return _Joins([f"c{c}" for c in read], " ".join(sql))
-
-
-def _count(session: Session, loaded: Loaded) -> None:
-    """The counts VotedRows keeps, from voted_load and the rejections the csv module made."""
-    for election, good, bad, latest in session.execute(text(
-            "SELECT election, count(*) FILTER (WHERE reason IS NULL), count(*) FILTER (WHERE reason IS NOT NULL), "
-            'max(voted_on COLLATE "C") FILTER (WHERE reason IS NULL) FROM voted_load GROUP BY election')):
-        if good:
-            loaded.elections[election] += good
-        loaded.rows += good + bad
-        loaded.rejected += bad
-        loaded.latest = max(loaded.latest, latest or "")
-    loaded.rows += len(loaded.rejections)
-    loaded.rejected += len(loaded.rejections)
-    listed = [Rejection(row, reason, "" if reason == "no voter id" else sid[:40]) for row, sid, reason in
-              session.execute(text(f"SELECT row, sid, reason FROM voted_load WHERE reason IS NOT NULL "
-                                   f"ORDER BY row LIMIT {MAX_REPORTED}"))]
+    keys = _keys(reader)
+    blank = f"WHERE {_sid(reader)} <> ''" if len(reader.headers) == 1 else ""
+    fields = "".join(f", coalesce(c{c}, '') AS k{c}" for c in keys)
+    same = " AND ".join(f"w.k{c} = r.k{c}" for c in keys) or "true"
+    # The planner cannot tell how many rows a combination matches and would look them up row by row.
+    run(text("SET LOCAL enable_nestloop = off"))
+    run(text(
+        "CREATE TEMPORARY TABLE voted_load AS SELECT l.*, v.id AS voter_id FROM ("
+        " SELECT r.row, r.sid, w.election, w.voted, w.voted_on, w.method, w.ballot_status, w.requested_on,"
+        "  CASE WHEN r.sid = '' THEN 'no voter id' ELSE w.reason END AS reason"
+        f" FROM (SELECT row, {_sid(reader)} AS sid{fields} FROM vl_raw {blank} OFFSET 0) r"  # trimmed once
+        f" JOIN vl_words w ON {same}"
+        " UNION ALL SELECT *, NULL FROM vl_py) l "
+        "LEFT JOIN voter v ON l.reason IS NULL AND v.county_id = :c AND v.state_voter_id = l.sid "
+        "WHERE l.reason IS NOT NULL OR coalesce(l.election, :e) = :e"), {"space": SPACE, "c": county_id, "e": election})
+    run(text("SET LOCAL enable_nestloop = on"))
+    for table in ("vl_raw", "vl_py", "vl_words"):
+        run(text(f"DROP TABLE {table}"))
+    run(text("DROP SEQUENCE vl_line"))
+    listed = [Rejection(row, reason, sid[:40]) for row, sid, reason in run(text(
+        f"SELECT row, sid, reason FROM voted_load WHERE reason IS NOT NULL ORDER BY row LIMIT {MAX_REPORTED}"))]
     loaded.problems = sorted(listed + loaded.rejections, key=lambda r: r.row)[:MAX_REPORTED]
 
 
@@ -335,9 +274,14 @@ class _Copier:
         return taken
 
     def _keep(self, item: VotedRow | Rejection | None) -> None:
+        if item is None:
+            return
+        self.loaded.rows += 1
         if isinstance(item, Rejection):
+            self.loaded.rejected += 1
             self.loaded.rejections.append(item)
-        elif item is not None:
+        else:
+            _count(self.loaded, item, 1)
             self.good.append(item)
             if len(self.good) >= 20000:
                 self._write()

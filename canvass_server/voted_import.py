@@ -22,6 +22,7 @@ from canvass_server import bulk, versions, voted_copy
 from canvass_server.devices import find_county
 
 CHUNK = 20000
+LOCK = 16  # pg_advisory_xact_lock(LOCK, county id): this issue's number, a key no other lock uses
 LOAD = Table("voted_load", MetaData(), Column("row", Integer), Column("sid", String), Column("election", String),
              Column("voted", Boolean), Column("voted_on", String), Column("method", String),
              Column("ballot_status", String), Column("requested_on", String), Column("reason", String),
@@ -45,13 +46,17 @@ def _load(session: Session, rows: VotedRows, county_id: int) -> None:
                          "v.state_voter_id = voted_load.sid)"), {"c": county_id})
 
 
-def _copy(session: Session, rows: VotedRows, county_id: int) -> None:
-    """The file COPYed and classified in SQL (voted_copy), counted as VotedRows counts the reader's rows."""
-    loaded = voted_copy.load(session, rows.reader, county_id)
+def _copy(session: Session, rows: VotedRows, county_id: int, election: dt.date | None) -> str:
+    """The file COPYed and classified in SQL (voted_copy) into voted_load, counted as VotedRows counts the reader's
+    rows; the election chosen."""
+    loaded = voted_copy.read(session, rows.reader)
+    rows.elections, rows.latest = loaded.elections, loaded.latest
+    chosen = rows.choose_election(election)
+    voted_copy.match(session, rows.reader, loaded, county_id, chosen)
     res = rows.result
     res.rows, res.rejected = loaded.rows, loaded.rejected
     res.problems = [{"row": r.row, "voter_id": r.voter_id, "reason": r.reason} for r in loaded.problems]
-    rows.elections, rows.latest = loaded.elections, loaded.latest
+    return chosen
 
 
 def import_voted(session: Session, path: Path, *, county: str, state: str, layout: str = "auto",
@@ -67,42 +72,51 @@ def import_voted(session: Session, path: Path, *, county: str, state: str, layou
     rows = VotedRows(reader, result)
     postgres = session.get_bind().dialect.name == "postgresql"
     if postgres:
-        session.execute(text("SET LOCAL work_mem = '64MB'"))  # the sorts and hashes of a million rows in memory
-        _copy(session, rows, row.id)
+        # One import of a county at a time: what it finds in `voted` stays true until it commits (SQLite has
+        # one writer anyway).
+        session.execute(text("SELECT pg_advisory_xact_lock(:lock, :c)"), {"lock": LOCK, "c": row.id})
+        session.execute(text("SET LOCAL work_mem = '256MB'"))  # the sorts and hashes of a million rows in memory
+        chosen = _copy(session, rows, row.id, election)
     else:
         _load(session, rows, row.id)
-    p = {"e": rows.choose_election(election), "c": row.id, "req": BALLOT_REQUESTED}
+        chosen = rows.choose_election(election)
+    p = {"e": chosen, "c": row.id, "req": BALLOT_REQUESTED}
     run = session.execute
-    for table in ("voted_win", "voted_changed"):
-        run(text(f"DROP TABLE IF EXISTS {table}"))
+    run(text("DROP TABLE IF EXISTS voted_win"))
     in_election = "reason IS NULL AND coalesce(election, :e) = :e"
     unmatched = run(text(f"SELECT row, sid, count(*) OVER () FROM voted_load WHERE {in_election} AND voter_id IS NULL "
                          f"ORDER BY row LIMIT {MAX_REPORTED}"), p).all()
     rows.finish([(n, sid) for n, sid, _ in unmatched], unmatched[0][2] if unmatched else 0)
-    run(text("CREATE TEMPORARY TABLE voted_win AS SELECT voter_id, voted, voted_on, method, ballot_status FROM ("
-             " SELECT voter_id, voted, voted_on, method, ballot_status, row_number() OVER (PARTITION BY voter_id "
-             "  ORDER BY voted DESC, coalesce(requested_on, '') DESC, row DESC) AS rank "
-             f" FROM voted_load WHERE {in_election} AND voter_id IS NOT NULL) r WHERE rank = 1"), p)
+    # Each voter's winning row beside what `voted` holds: whether it changes that, and the voter's status after.
     differs = "IS DISTINCT FROM" if postgres else "IS NOT"
-    run(text("CREATE TEMPORARY TABLE voted_changed AS SELECT w.* FROM voted_win w "
-             "LEFT JOIN voted o ON o.voter_id = w.voter_id AND o.election = :e WHERE o.voter_id IS NULL OR "
-             f"(NOT o.voted AND (o.voted {differs} w.voted OR o.voted_on {differs} w.voted_on OR "
-             f"o.vote_method {differs} w.method OR o.ballot_status {differs} w.ballot_status))"), p)
-    result.changed = run(text("SELECT count(*) FROM voted_changed")).scalar_one()
+    run(text(
+        "CREATE TEMPORARY TABLE voted_win AS SELECT w.voter_id, w.voted, w.voted_on, w.method, w.ballot_status, "
+        " o.voter_id IS NOT NULL AS known, o.voter_id IS NULL OR (NOT o.voted AND (o.voted "
+        f"{differs} w.voted OR o.voted_on {differs} w.voted_on OR o.vote_method {differs} w.method OR "
+        f"o.ballot_status {differs} w.ballot_status)) AS changed, "
+        " CASE WHEN o.voted THEN o.voted ELSE w.voted END AS now_voted, "  # a vote once recorded stays
+        " CASE WHEN o.voted THEN o.ballot_status ELSE w.ballot_status END AS now_status FROM ("
+        "  SELECT voter_id, voted, voted_on, method, ballot_status, row_number() OVER (PARTITION BY voter_id "
+        "   ORDER BY voted DESC, coalesce(requested_on, '') DESC, row DESC) AS rank "
+        f"  FROM voted_load WHERE {in_election} AND voter_id IS NOT NULL) w "
+        "LEFT JOIN voted o ON o.voter_id = w.voter_id AND o.election = :e WHERE w.rank = 1"), p)
+    counts = run(text(
+        "SELECT count(*), coalesce(sum(CASE WHEN changed THEN 1 ELSE 0 END), 0), "
+        "coalesce(sum(CASE WHEN now_voted THEN 1 ELSE 0 END), 0), "
+        "coalesce(sum(CASE WHEN NOT now_voted AND now_status = :req THEN 1 ELSE 0 END), 0), "
+        "coalesce(sum(CASE WHEN NOT now_voted AND now_status NOT IN (:req, 'accepted') THEN 1 ELSE 0 END), 0) "
+        "FROM voted_win"), p).one()
+    result.voters, result.changed, result.voted, result.requested_not_returned, result.needs_cure = (
+        int(n) for n in counts)
     if result.changed:  # devices pull the changed rows in the `voted` scope: no voter row is rewritten
         p["v"] = versions.bump(session, f"voted:{row.id}")
         run(text("INSERT INTO voted (voter_id, election, county_id, voted, voted_on, vote_method, ballot_status, "
-                 "version) SELECT voter_id, :e, :c, voted, voted_on, method, ballot_status, :v FROM voted_changed "
-                 "WHERE true ORDER BY voter_id ON CONFLICT (voter_id, election) DO UPDATE SET voted = excluded.voted, "
-                 "voted_on = excluded.voted_on, vote_method = excluded.vote_method, "
-                 "ballot_status = excluded.ballot_status, version = excluded.version"), p)
-    counts = run(text(
-        "SELECT count(*), coalesce(sum(CASE WHEN s.voted THEN 1 ELSE 0 END), 0), "
-        "coalesce(sum(CASE WHEN NOT s.voted AND s.ballot_status = :req THEN 1 ELSE 0 END), 0), "
-        "coalesce(sum(CASE WHEN NOT s.voted AND s.ballot_status NOT IN (:req, 'accepted') THEN 1 ELSE 0 END), 0) "
-        "FROM voted s JOIN voted_win w ON w.voter_id = s.voter_id WHERE s.election = :e"), p).one()
-    result.voters, result.voted, result.requested_not_returned, result.needs_cure = (int(n) for n in counts)
-    for table in ("voted_load", "voted_win", "voted_changed"):
+                 "version) SELECT voter_id, :e, :c, voted, voted_on, method, ballot_status, :v FROM voted_win "
+                 "WHERE changed AND NOT known ORDER BY voter_id"), p)
+        run(text("UPDATE voted SET voted = w.voted, voted_on = w.voted_on, vote_method = w.method, "
+                 "ballot_status = w.ballot_status, version = :v FROM voted_win w "
+                 "WHERE w.changed AND w.known AND voted.voter_id = w.voter_id AND voted.election = :e"), p)
+    for table in ("voted_load", "voted_win"):
         run(text(f"DROP TABLE {table}"))
     result.seconds = time.perf_counter() - started
     return result

@@ -89,7 +89,7 @@ class VotedFileReader:
                     yield item
 
     def item(self, line: int, row: list[str]) -> VotedRow | Rejection | None:
-        """What one record of the file (read by the csv module, ending on file line `line`) says; None for a
+        """What one record of the file (as the csv module reads it, ending on file line `line`) says; None for a
         blank row, which is not counted."""
         if not row or (len(row) == 1 and not row[0].strip()):
             return None
@@ -108,23 +108,30 @@ class VotedFileReader:
     def _date(self, row: list[str], what: str) -> str | None:
         """The column's date as ISO text, None when blank or absent; ValueError naming the column otherwise."""
         col = self.columns.get(what)
-        return None if col is None else date_value(self.headers[col], row[col])
+        if col is None:
+            return None
+        try:
+            return iso_date(row[col])
+        except ValueError:
+            raise ValueError(f"{self.headers[col]} is not a date: {row[col].strip()[:20]!r}") from None
 
     def _text(self, row: list[str], what: str) -> str:
         col = self.columns.get(what)
-        return text_word(row[col]) if col is not None else ""
+        return row[col].strip().upper() if col is not None else ""
 
     def _absentee(self, line: int, sid: str, row: list[str]) -> VotedRow:
         req_type = self._text(row, "ballot_req_type")
-        status = status_word(self._text(row, "ballot_rtn_status"))
+        status = " ".join(self._text(row, "ballot_rtn_status").split())
         election = self._date(row, "election_dt")
         requested = self._date(row, "ballot_req_dt")
         returned = self._date(row, "ballot_rtn_dt")
         sent = self._date(row, "ballot_send_dt")
-        if request_kind(req_type) == "one-stop":  # early voting in person
+        if "ONE" in req_type:  # ONE-STOP: early voting in person
             voted = is_accepted(status)
             return VotedRow(line, sid, election, voted, (returned or sent or requested) if voted else None,
                             "early" if voted else None, None, requested)
+        if "MAIL" not in req_type and req_type:
+            raise ValueError(f"unknown ballot_req_type {req_type[:20]!r} (expected MAIL or ONE-STOP)")
         if is_accepted(status):
             return VotedRow(line, sid, election, True, returned, "mail", BALLOT_ACCEPTED, requested)
         return VotedRow(line, sid, election, False, None, None, status or BALLOT_REQUESTED, requested)
@@ -145,45 +152,9 @@ class VotedFileReader:
         when = self._date(row, "date")
         election = self._date(row, "election")
         method = vote_method(self._text(row, "method")) if "method" in self.columns else None
-        not_counted = uncounted_status(status_word(self._text(row, "status")))
-        if not_counted is not None:
-            return VotedRow(line, sid, election, False, None, None, not_counted, None)
+        status = " ".join(self._text(row, "status").split())
+        if status and not is_accepted(status) and status not in ("VOTED", "COUNTED", "RETURNED"):
+            open_ballot = status in ("REQUESTED", "SENT", "ISSUED", "MAILED", "OUTSTANDING")
+            return VotedRow(line, sid, election, False, None, None, BALLOT_REQUESTED if open_ballot else status, None)
         return VotedRow(line, sid, election, True, when, method,
                         BALLOT_ACCEPTED if method == "mail" else None, None)
-
-
-# What one field says, shared with the server's SQL path (canvass_server/voted_copy.py), which asks these once per
-# distinct text of a column.
-
-def text_word(text: str) -> str:
-    return text.strip().upper()
-
-
-def status_word(word: str) -> str:
-    """A status (as text_word) as compared: runs of spaces as one."""
-    return " ".join(word.split())
-
-
-def date_value(header: str, text: str) -> str | None:
-    """A date field as ISO text, None when blank; ValueError naming the column otherwise."""
-    try:
-        return iso_date(text)
-    except ValueError:
-        raise ValueError(f"{header} is not a date: {text.strip()[:20]!r}") from None
-
-
-def request_kind(req_type: str) -> str:
-    """An absentee row's ballot_req_type (as text_word): "one-stop" or "mail"; ValueError for anything else."""
-    if "ONE" in req_type:
-        return "one-stop"
-    if "MAIL" not in req_type and req_type:
-        raise ValueError(f"unknown ballot_req_type {req_type[:20]!r} (expected MAIL or ONE-STOP)")
-    return "mail"
-
-
-def uncounted_status(status: str) -> str | None:
-    """A generic file's status (as status_word): None when the row counts a vote, else the ballot status stored."""
-    if status and not is_accepted(status) and status not in ("VOTED", "COUNTED", "RETURNED"):
-        open_ballot = status in ("REQUESTED", "SENT", "ISSUED", "MAILED", "OUTSTANDING")
-        return BALLOT_REQUESTED if open_ballot else status
-    return None
