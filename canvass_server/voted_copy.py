@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
+from psycopg.copy import QueuedLibpqWriter
 from sqlalchemy import Boolean, Column, Integer, MetaData, String, Table, text
 from sqlalchemy.orm import Session
 
@@ -46,7 +47,7 @@ WORDS = ("election", "voted", "voted_on", "method", "ballot_status", "requested_
 @dataclass
 class Loaded:
     """What read() saw, as VotedRows counts the reader's rows: rows, rejections, the good rows per election
-    named and the latest date voted; and the rejections listed (the first MAX_REPORTED by row, after match())."""
+    named and the latest date voted; and the rejections listed (the first MAX_REPORTED by row, after finish())."""
 
     rows: int = 0
     rejected: int = 0
@@ -61,7 +62,7 @@ def read(session: Session, reader: VotedFileReader) -> Loaded:
     """The file into the temporary table vl_raw (a text column a field, and its line), what its lines COPY cannot
     read into vl_py, and what each combination of the fields the reader reads means into vl_words, counted."""
     run = session.execute
-    for table in ("vl_raw", "vl_py", "vl_words", "voted_load"):
+    for table in ("vl_raw", "vl_py", "vl_words"):
         run(text(f"DROP TABLE IF EXISTS {table}"))
     run(text("DROP SEQUENCE IF EXISTS vl_line"))
     run(text("CREATE TEMPORARY SEQUENCE vl_line CACHE 100000"))  # one nextval a row: cached, it costs nothing
@@ -132,32 +133,25 @@ def _words(session: Session, reader: VotedFileReader, loaded: Loaded) -> None:
     session.execute(text("ANALYZE vl_words"))
 
 
-def match(session: Session, reader: VotedFileReader, loaded: Loaded, county_id: int, election: str) -> None:
-    """voted_load (row, sid, election, voted, voted_on, method, ballot_status, requested_on, reason, voter_id):
-    the rejected rows with their reason, and the good rows of the election, each with the county's voter of its
-    id if there is one. Lists the first rejections in loaded.problems."""
-    run = session.execute
+def rows(reader: VotedFileReader) -> str:
+    """The file's rows as a subquery (row, sid, election, voted, voted_on, method, ballot_status, requested_on,
+    reason: NULL for a good row): vl_raw's with their combination's words, and vl_py's. Its parameter: space.
+    Join it by hash only (enable_nestloop off): the planner cannot tell how many rows a combination matches."""
     keys = _keys(reader)
     blank = f"WHERE {_sid(reader)} <> ''" if len(reader.headers) == 1 else ""
     fields = "".join(f", coalesce(c{c}, '') AS k{c}" for c in keys)
     same = " AND ".join(f"w.k{c} = r.k{c}" for c in keys) or "true"
-    # The planner cannot tell how many rows a combination matches and would look them up row by row.
-    run(text("SET LOCAL enable_nestloop = off"))
-    run(text(
-        "CREATE TEMPORARY TABLE voted_load AS SELECT l.*, v.id AS voter_id FROM ("
-        " SELECT r.row, r.sid, w.election, w.voted, w.voted_on, w.method, w.ballot_status, w.requested_on,"
-        "  CASE WHEN r.sid = '' THEN 'no voter id' ELSE w.reason END AS reason"
-        f" FROM (SELECT row, {_sid(reader)} AS sid{fields} FROM vl_raw {blank} OFFSET 0) r"  # trimmed once
-        f" JOIN vl_words w ON {same}"
-        " UNION ALL SELECT *, NULL FROM vl_py) l "
-        "LEFT JOIN voter v ON l.reason IS NULL AND v.county_id = :c AND v.state_voter_id = l.sid "
-        "WHERE l.reason IS NOT NULL OR coalesce(l.election, :e) = :e"), {"space": SPACE, "c": county_id, "e": election})
-    run(text("SET LOCAL enable_nestloop = on"))
+    return ("SELECT r.row, r.sid, w.election, w.voted, w.voted_on, w.method, w.ballot_status, w.requested_on, "
+            "CASE WHEN r.sid = '' THEN 'no voter id' ELSE w.reason END AS reason "
+            f"FROM (SELECT row, {_sid(reader)} AS sid{fields} FROM vl_raw {blank} OFFSET 0) r "  # trimmed once
+            f"JOIN vl_words w ON {same} UNION ALL SELECT *, NULL FROM vl_py")
+
+
+def finish(session: Session, loaded: Loaded, listed: list[Rejection]) -> None:
+    """Drops the file's tables; the first rejections (`listed`: the first of SQL's by row) in loaded.problems."""
     for table in ("vl_raw", "vl_py", "vl_words"):
-        run(text(f"DROP TABLE {table}"))
-    run(text("DROP SEQUENCE vl_line"))
-    listed = [Rejection(row, reason, sid[:40]) for row, sid, reason in run(text(
-        f"SELECT row, sid, reason FROM voted_load WHERE reason IS NOT NULL ORDER BY row LIMIT {MAX_REPORTED}"))]
+        session.execute(text(f"DROP TABLE {table}"))
+    session.execute(text("DROP SEQUENCE vl_line"))
     loaded.problems = sorted(listed + loaded.rejections, key=lambda r: r.row)[:MAX_REPORTED]
 
 
@@ -179,9 +173,38 @@ class _Copier:
         self.good: list[VotedRow] = []
         with open(self.reader.path, "rb") as self.file:
             line = 1 + self._python(self._chunk(), 1, header=True)  # the header: the reader's first record
-            while data := self._chunk():
-                line = self._lines(data, line)
+            start = self.file.tell() - len(self.carry)
+            if not self._whole(line):  # chunk by chunk, each on its own if COPY refuses it
+                self.file.seek(start)
+                self.carry = b""
+                while data := self._chunk():
+                    line = self._lines(data, line)
         self._write()
+
+    def _whole(self, line: int) -> bool:
+        """The whole file in one COPY, as it streams in (most files: the checks of each chunk overlap COPY's work
+        on the one before); False (nothing kept) when a chunk is not plain or a line is not one row."""
+        cursor = self.cursor
+        cursor.execute("SELECT setval('vl_line', %s, false)", (line,))
+        cursor.execute("SAVEPOINT vl_copy")
+        lines = 0
+        try:
+            with cursor.copy(self.copy_sql, writer=QueuedLibpqWriter(cursor)) as copy:
+                while data := self._chunk():
+                    if not self._plain(data):
+                        raise _NotPlain
+                    lines += data.count(b"\n") + (not data.endswith(b"\n"))
+                    copy.write(data)
+            copied = cursor.rowcount
+        except (_NotPlain, psycopg.Error):
+            cursor.execute("ROLLBACK TO SAVEPOINT vl_copy")
+            return False
+        if copied != lines:
+            cursor.execute("ROLLBACK TO SAVEPOINT vl_copy")
+            return False
+        cursor.execute("RELEASE SAVEPOINT vl_copy")
+        self.loaded.copied += copied
+        return True
 
     def _chunk(self) -> bytes:
         """The next whole lines of the file, about CHUNK_BYTES (b"" at its end)."""
@@ -291,6 +314,10 @@ class _Copier:
             (r.row, r.state_voter_id, r.election, r.voted, r.voted_on, r.method, r.ballot_status, r.requested_on)
             for r in self.good])
         self.good = []
+
+
+class _NotPlain(Exception):
+    """A chunk COPY would not read as the csv module does: the whole-file COPY stops."""
 
 
 def _offset(data: bytes, lines: int) -> int:

@@ -18,6 +18,7 @@ from sqlalchemy import Boolean, Column, Integer, MetaData, String, Table, text
 from sqlalchemy.orm import Session
 
 from canvass_formats.voted import BALLOT_REQUESTED, MAX_REPORTED, VotedFileReader, VotedImportResult, VotedRows
+from canvass_formats.voterfile.records import Rejection
 from canvass_server import bulk, versions, voted_copy
 from canvass_server.devices import find_county
 
@@ -46,19 +47,6 @@ def _load(session: Session, rows: VotedRows, county_id: int) -> None:
                          "v.state_voter_id = voted_load.sid)"), {"c": county_id})
 
 
-def _copy(session: Session, rows: VotedRows, county_id: int, election: dt.date | None) -> str:
-    """The file COPYed and classified in SQL (voted_copy) into voted_load, counted as VotedRows counts the reader's
-    rows; the election chosen."""
-    loaded = voted_copy.read(session, rows.reader)
-    rows.elections, rows.latest = loaded.elections, loaded.latest
-    chosen = rows.choose_election(election)
-    voted_copy.match(session, rows.reader, loaded, county_id, chosen)
-    res = rows.result
-    res.rows, res.rejected = loaded.rows, loaded.rejected
-    res.problems = [{"row": r.row, "voter_id": r.voter_id, "reason": r.reason} for r in loaded.problems]
-    return chosen
-
-
 def import_voted(session: Session, path: Path, *, county: str, state: str, layout: str = "auto",
                  election: dt.date | None = None) -> VotedImportResult:
     """Apply a voted file to one county in the caller's transaction. Raises VotedFileError for a file that
@@ -71,52 +59,67 @@ def import_voted(session: Session, path: Path, *, county: str, state: str, layou
     result = VotedImportResult(file=str(path), layout=reader.layout, county=row.name, state=row.state)
     rows = VotedRows(reader, result)
     postgres = session.get_bind().dialect.name == "postgresql"
+    run = session.execute
+    run(text("DROP TABLE IF EXISTS voted_win"))
     if postgres:
         # One import of a county at a time: what it finds in `voted` stays true until it commits (SQLite has
         # one writer anyway).
-        session.execute(text("SELECT pg_advisory_xact_lock(:lock, :c)"), {"lock": LOCK, "c": row.id})
-        session.execute(text("SET LOCAL work_mem = '256MB'"))  # the sorts and hashes of a million rows in memory
-        chosen = _copy(session, rows, row.id, election)
+        run(text("SELECT pg_advisory_xact_lock(:lock, :c)"), {"lock": LOCK, "c": row.id})
+        run(text("SET LOCAL work_mem = '256MB'"))  # the sorts and hashes of a million rows in memory
+        loaded = voted_copy.read(session, reader)  # the file COPYed as it is and classified in SQL
+        rows.elections, rows.latest = loaded.elections, loaded.latest
+        result.rows, result.rejected = loaded.rows, loaded.rejected
+        source = (f"({voted_copy.rows(reader)}) l LEFT JOIN voter v ON l.reason IS NULL AND v.county_id = :c "
+                  "AND v.state_voter_id = l.sid")
+        voter = "v.id"
+        run(text("SET LOCAL enable_nestloop = off"))  # (voted_copy.rows)
     else:
         _load(session, rows, row.id)
-        chosen = rows.choose_election(election)
-    p = {"e": chosen, "c": row.id, "req": BALLOT_REQUESTED}
-    run = session.execute
-    run(text("DROP TABLE IF EXISTS voted_win"))
-    in_election = "reason IS NULL AND coalesce(election, :e) = :e"
-    unmatched = run(text(f"SELECT row, sid, count(*) OVER () FROM voted_load WHERE {in_election} AND voter_id IS NULL "
-                         f"ORDER BY row LIMIT {MAX_REPORTED}"), p).all()
-    rows.finish([(n, sid) for n, sid, _ in unmatched], unmatched[0][2] if unmatched else 0)
-    # Each voter's winning row beside what `voted` holds: whether it changes that, and the voter's status after.
+        source, voter = "voted_load l", "l.voter_id"
+    p = {"e": rows.choose_election(election), "c": row.id, "req": BALLOT_REQUESTED, "space": voted_copy.SPACE}
+    # Each voter's winning row of the election (a counted ballot, the latest request, the last row) beside what
+    # `voted` holds: whether it changes that, and the voter's status after; and every row without a voter (no
+    # voter with its id, or rejected), each its own.
     differs = "IS DISTINCT FROM" if postgres else "IS NOT"
     run(text(
-        "CREATE TEMPORARY TABLE voted_win AS SELECT w.voter_id, w.voted, w.voted_on, w.method, w.ballot_status, "
-        " o.voter_id IS NOT NULL AS known, o.voter_id IS NULL OR (NOT o.voted AND (o.voted "
-        f"{differs} w.voted OR o.voted_on {differs} w.voted_on OR o.vote_method {differs} w.method OR "
+        "CREATE TEMPORARY TABLE voted_win AS SELECT w.row, w.sid, w.reason, w.voter_id, w.voted, w.voted_on, "
+        " w.method, w.ballot_status, o.voter_id IS NOT NULL AS known, o.voter_id IS NULL OR (NOT o.voted AND "
+        f"(o.voted {differs} w.voted OR o.voted_on {differs} w.voted_on OR o.vote_method {differs} w.method OR "
         f"o.ballot_status {differs} w.ballot_status)) AS changed, "
         " CASE WHEN o.voted THEN o.voted ELSE w.voted END AS now_voted, "  # a vote once recorded stays
         " CASE WHEN o.voted THEN o.ballot_status ELSE w.ballot_status END AS now_status FROM ("
-        "  SELECT voter_id, voted, voted_on, method, ballot_status, row_number() OVER (PARTITION BY voter_id "
-        "   ORDER BY voted DESC, coalesce(requested_on, '') DESC, row DESC) AS rank "
-        f"  FROM voted_load WHERE {in_election} AND voter_id IS NOT NULL) w "
+        f"  SELECT l.row, CASE WHEN {voter} IS NULL THEN l.sid END AS sid, l.reason, {voter} AS voter_id, l.voted, "
+        "   l.voted_on, l.method, l.ballot_status, "  # (the id only where it is listed: a narrower sort)
+        f"   row_number() OVER (PARTITION BY coalesce({voter}, -l.row) "
+        "    ORDER BY l.voted DESC, coalesce(l.requested_on, '') DESC, l.row DESC) AS rank "
+        f"  FROM {source} WHERE l.reason IS NOT NULL OR coalesce(l.election, :e) = :e) w "
         "LEFT JOIN voted o ON o.voter_id = w.voter_id AND o.election = :e WHERE w.rank = 1"), p)
+    if postgres:
+        run(text("SET LOCAL enable_nestloop = on"))
+        voted_copy.finish(session, loaded, [Rejection(n, reason, sid[:40]) for n, sid, reason in run(text(
+            f"SELECT row, sid, reason FROM voted_win WHERE reason IS NOT NULL ORDER BY row LIMIT {MAX_REPORTED}"))])
+        result.problems = [{"row": r.row, "voter_id": r.voter_id, "reason": r.reason} for r in loaded.problems]
+    else:
+        run(text("DROP TABLE voted_load"))
+    unmatched = run(text("SELECT row, sid, count(*) OVER () FROM voted_win WHERE reason IS NULL AND voter_id IS NULL "
+                         f"ORDER BY row LIMIT {MAX_REPORTED}")).all()
+    rows.finish([(n, sid) for n, sid, _ in unmatched], unmatched[0][2] if unmatched else 0)
     counts = run(text(
         "SELECT count(*), coalesce(sum(CASE WHEN changed THEN 1 ELSE 0 END), 0), "
         "coalesce(sum(CASE WHEN now_voted THEN 1 ELSE 0 END), 0), "
         "coalesce(sum(CASE WHEN NOT now_voted AND now_status = :req THEN 1 ELSE 0 END), 0), "
         "coalesce(sum(CASE WHEN NOT now_voted AND now_status NOT IN (:req, 'accepted') THEN 1 ELSE 0 END), 0) "
-        "FROM voted_win"), p).one()
+        "FROM voted_win WHERE voter_id IS NOT NULL"), p).one()
     result.voters, result.changed, result.voted, result.requested_not_returned, result.needs_cure = (
         int(n) for n in counts)
     if result.changed:  # devices pull the changed rows in the `voted` scope: no voter row is rewritten
         p["v"] = versions.bump(session, f"voted:{row.id}")
         run(text("INSERT INTO voted (voter_id, election, county_id, voted, voted_on, vote_method, ballot_status, "
                  "version) SELECT voter_id, :e, :c, voted, voted_on, method, ballot_status, :v FROM voted_win "
-                 "WHERE changed AND NOT known ORDER BY voter_id"), p)
+                 "WHERE voter_id IS NOT NULL AND changed AND NOT known ORDER BY voter_id"), p)
         run(text("UPDATE voted SET voted = w.voted, voted_on = w.voted_on, vote_method = w.method, "
-                 "ballot_status = w.ballot_status, version = :v FROM voted_win w "
-                 "WHERE w.changed AND w.known AND voted.voter_id = w.voter_id AND voted.election = :e"), p)
-    for table in ("voted_load", "voted_win"):
-        run(text(f"DROP TABLE {table}"))
+                 "ballot_status = w.ballot_status, version = :v FROM voted_win w WHERE w.voter_id IS NOT NULL "
+                 "AND w.changed AND w.known AND voted.voter_id = w.voter_id AND voted.election = :e"), p)
+    run(text("DROP TABLE voted_win"))
     result.seconds = time.perf_counter() - started
     return result
