@@ -1,15 +1,16 @@
-"""A voted file into the temporary table `voted_load` on PostgreSQL: COPYed as it is, classified in SQL.
+"""A voted file on PostgreSQL, COPYed as it is and classified in SQL, for import-voted.
 
-The same rows, numbers and reasons as canvass_formats.voted's reader (the path SQLite takes). The file goes to
-COPY in chunks of whole lines, each line numbered by the table's sequence; what each field means is asked of the
-reader's own functions once per distinct text of a column (a few hundred dates and status words in a million rows),
-and the rest is a CASE per row mirroring the reader. Lines COPY cannot read exactly as the csv module does are read
-by the csv module and the reader, from the first such line to the end of its chunk: a chunk COPY refuses (ragged
-rows, bad UTF-8, NUL bytes, blank lines), one where a line is not one row (a quoted line break, a lone `\\.`), and
-one that has carriage returns other than CRLF line ends, a line of 512 KB or more (the csv module's field limit),
-or a double quote where a well-quoted file has none (`a "b"`, `x"y`: the csv module keeps such a quote, COPY
-takes it as quoting). A quote the last check lets through (one next to a delimiter or another quote inside an
-unquoted field, `ab",` or `ab""c`) could be read differently; no file the states publish has one.
+The same rows, row numbers, counts and reasons as canvass_formats.voted's reader (the path SQLite takes). The file
+goes to COPY whole (in chunks of whole lines when COPY refuses it), each line numbered by a sequence. What a row
+says is decided by the reader itself, once per distinct combination of the fields it reads besides the voter id
+(a few hundred in a million rows), and joined back to the rows; only trimming the id stays in SQL (with exactly
+the characters str.strip() takes off). Lines COPY cannot read exactly as the csv module does are read by the csv
+module and the reader, from the first such line to the end of its chunk: a chunk COPY refuses (ragged rows, bad
+UTF-8, NUL bytes, blank lines), one where a line is not one row (a quoted line break, a lone `\\.`), and one that
+has carriage returns other than CRLF line ends, a line of 512 KB or more (the csv module's field limit), or a
+double quote between two ordinary characters (`a "b"`, `x"y`: the csv module keeps such a quote, COPY takes it
+as quoting). A stray quote next to a delimiter or another quote (`ab",`, `ab""c` in an unquoted field) passes
+that check and could be read differently; no file the states publish has one.
 """
 
 from __future__ import annotations

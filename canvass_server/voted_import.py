@@ -1,11 +1,12 @@
 """`import-voted`: the county's voted file (NC absentee, ncvhis or generic CSV) into `voted`, in one transaction.
 
 On PostgreSQL the file is COPYed as it is and classified in SQL (voted_copy: the same rows, numbers and reasons as
-the reader); on SQLite rows are read by canvass_formats.voted (as the app reads them). Either way they land in a
-temporary table, each with its voter, and are decided in SQL: each voter's winning row of the election (a counted
-ballot first, then the latest request, then the last row); only statuses that change are written, each with the
-import's version of the county's `voted` scope, so devices pull them at their next sync (no voter row is touched).
-A vote once recorded is never taken back; the same file twice changes nothing.
+the reader); on SQLite its rows are read by canvass_formats.voted (as the app reads them) into a temporary table.
+Either way each row is matched to the county's voter of its id and the rest is decided in SQL: each voter's
+winning row of the election (a counted ballot first, then the latest request, then the last row); only statuses
+that change are written, each with the import's version of the county's `voted` scope, so devices pull them at
+their next sync (no voter row is touched). A vote once recorded is never taken back; the same file twice changes
+nothing.
 """
 
 from __future__ import annotations
