@@ -203,8 +203,9 @@ def main() -> int:
         print(f"chase list of a 5,000-voter turf: {ms:.1f} ms median ({n:,} to knock)")
         return 0
     if args.keep:
-        shutil.rmtree(args.keep, ignore_errors=True)
-        args.keep.mkdir(parents=True)
+        args.keep.mkdir(parents=True, exist_ok=True)
+        if any(args.keep.iterdir()):
+            parser.error(f"--keep {args.keep}: give a new or empty directory")
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="canvass-bench-gotv-"))
     path = tmp / "absentee_20261020.csv"
     started = time.perf_counter()
