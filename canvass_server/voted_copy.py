@@ -157,7 +157,8 @@ def finish(session: Session, loaded: Loaded, listed: list[Rejection]) -> None:
 
 
 class _Copier:
-    """Feeds the file to COPY chunk by chunk; what COPY cannot read as the csv module does goes to the reader."""
+    """Feeds the file to COPY, whole or chunk by chunk; what COPY cannot read as the csv module does goes to the
+    reader."""
 
     def __init__(self, session: Session, reader: VotedFileReader, loaded: Loaded):
         self.session, self.reader, self.loaded = session, reader, loaded
