@@ -65,7 +65,7 @@ def import_voted(session: Session, path: Path, *, county: str, state: str, layou
     if postgres:
         # One import of a county at a time: what it finds in `voted` stays true until it commits (SQLite has
         # one writer anyway).
-        run(text("SELECT pg_advisory_xact_lock(:lock, :c)"), {"lock": LOCK, "c": row.id})
+        run(text("SELECT pg_advisory_xact_lock(CAST(:lock AS int), CAST(:c AS int))"), {"lock": LOCK, "c": row.id})
         run(text("SET LOCAL work_mem = '256MB'"))  # the sorts and hashes of a million rows in memory
         loaded = voted_copy.read(session, reader)  # the file COPYed as it is and classified in SQL
         rows.elections, rows.latest = loaded.elections, loaded.latest
