@@ -3,6 +3,10 @@ the sqlite3 shell's `.import` of the same file in the same run), the chase list 
 server's import-voted against a plain COPY of the same file into PostgreSQL.
 
     .venv/bin/python benchmarks/bench_gotv.py [--voters 1000000] [--rows 1000000] [--no-server | --no-app]
+        [--keep DIR [--chase-only]]
+
+--keep DIR works in DIR and leaves the file and the imported store there; --chase-only then times only the chase
+list on that store (profiling it without building a million voters again).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,6 +33,7 @@ from helpers.voted_files import ABSENTEE_HEADER  # noqa: E402
 from sqlalchemy import insert, text  # noqa: E402
 
 STATUSES = ("ACCEPTED",) * 6 + ("",) * 3 + ("SPOILED", "CANCELLED", "WITNESS INFO INCOMPLETE")
+COUNTS = ("rows", "matched", "voted", "requested_not_returned", "needs_cure", "unmatched", "rejected")
 
 
 def write_file(path: Path, voters: int, rows: int) -> None:
@@ -93,7 +99,8 @@ def apply_child(data_dir: Path, path: Path) -> None:
         result = import_voted_file(s, path, county_id=1)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak, "rows": result.rows, "changed": result.changed}))
+    counts = {k: getattr(result, k) for k in COUNTS}
+    print(json.dumps({"seconds": seconds, "peak_mb": peak, "changed": result.changed, "counts": counts}))
 
 
 def chase_ms(data_dir: Path) -> tuple[float, int]:
@@ -112,8 +119,8 @@ def chase_ms(data_dir: Path) -> tuple[float, int]:
     return statistics.median(times), n
 
 
-def server(path: Path, voters: int) -> tuple[float, float, float]:
-    """(import-voted, plain COPY, reading the file alone with the shared reader), in seconds."""
+def server(path: Path, voters: int) -> tuple[float, float, float, dict[str, int]]:
+    """(import-voted, plain COPY, reading the file alone with the shared reader, in seconds; the import's counts)."""
     from server_pgcluster import pg_cluster
 
     from canvass_formats.voted import VotedFileReader
@@ -133,26 +140,33 @@ def server(path: Path, voters: int) -> tuple[float, float, float]:
                     {"county_id": cid, "state_voter_id": f"BN{n:07d}", "first_name": "Pat", "last_name": f"L{n}",
                      "registration_status": "active", "active": True, "do_not_contact": False, "deceased": False,
                      "moved": False, "version": 1} for n in range(start, min(voters, start + 100000))])
+        def plain_copy(table: str) -> float:
+            with database.session() as s:
+                s.execute(text(f"CREATE TABLE {table} (" + ", ".join(f"{c} text" for c in ABSENTEE_HEADER) + ")"))
+                cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+                started = time.perf_counter()
+                with cursor.copy(f"COPY {table} FROM STDIN WITH (FORMAT csv, HEADER true)") as copy, \
+                        open(path, "rb") as f:
+                    while block := f.read(1 << 20):
+                        copy.write(block)
+            return time.perf_counter() - started
+
+        before = plain_copy("plain")
         with database.session() as s:
-            s.execute(text("CREATE TABLE plain (" + ", ".join(f"{c} text" for c in ABSENTEE_HEADER) + ")"))
-            cursor = s.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
             started = time.perf_counter()
-            with cursor.copy("COPY plain FROM STDIN WITH (FORMAT csv, HEADER true)") as copy, open(path, "rb") as f:
-                while block := f.read(1 << 20):
-                    copy.write(block)
-            copy_s = time.perf_counter() - started
-        with database.session() as s:
-            started = time.perf_counter()
-            import_voted(s, path, county="Durham", state="NC")
+            result = import_voted(s, path, county="Durham", state="NC")
         ours = time.perf_counter() - started
+        after = plain_copy("plain_again")
+        copy_s = (before + after) / 2  # COPY before and after the import: the machine's load moves
+        print(f"plain COPY before the import {before:.1f} s, after {after:.1f} s")
         database.dispose()
     started = time.perf_counter()
     for _ in VotedFileReader(path):
         pass
-    return ours, copy_s, time.perf_counter() - started
+    return ours, copy_s, time.perf_counter() - started, {k: getattr(result, k) for k in COUNTS}
 
 
-def app(tmp: Path, path: Path) -> None:
+def app(tmp: Path, path: Path) -> dict[str, int]:
     """The app's import in a child process against sqlite3's .import, then the chase list."""
     child = subprocess.run([sys.executable, __file__, "--apply", str(tmp / "data"), str(path)],
                            capture_output=True, text=True, check=True)
@@ -164,6 +178,7 @@ def app(tmp: Path, path: Path) -> None:
           f"changed); sqlite3 .import: {shell:.1f} s; ratio {ours['seconds'] / shell:.1f}x")
     ms, n = chase_ms(tmp / "data")
     print(f"chase list of a 5,000-voter turf: {ms:.1f} ms median ({n:,} to knock)")
+    return dict(ours["counts"])
 
 
 def main() -> int:
@@ -172,14 +187,26 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--no-server", action="store_true")
     parser.add_argument("--no-app", action="store_true", help="only the server's import-voted against COPY")
+    parser.add_argument("--keep", metavar="DIR", type=Path, help="work in DIR and leave the file and store there")
+    parser.add_argument("--chase-only", action="store_true", help="only the chase list, on the store --keep DIR kept")
     parser.add_argument("--apply", nargs=2, metavar=("DATA_DIR", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.apply:
         apply_child(Path(args.apply[0]), Path(args.apply[1]))
         return 0
-    tmp = Path(tempfile.mkdtemp(prefix="canvass-bench-gotv-"))
     os.environ.setdefault("CANVASS_PASSPHRASE", "benchmark passphrase")
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    if args.chase_only:
+        if args.keep is None or not (args.keep / "data").is_dir():
+            parser.error("--chase-only needs --keep DIR of an earlier run")
+        ms, n = chase_ms(args.keep / "data")
+        print(f"chase list of a 5,000-voter turf: {ms:.1f} ms median ({n:,} to knock)")
+        return 0
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        if any(args.keep.iterdir()):
+            parser.error(f"--keep {args.keep}: give a new or empty directory")
+    tmp = args.keep or Path(tempfile.mkdtemp(prefix="canvass-bench-gotv-"))
     path = tmp / "absentee_20261020.csv"
     started = time.perf_counter()
     write_file(path, args.voters, args.rows)
@@ -187,12 +214,16 @@ def main() -> int:
         build_store(tmp / "data", args.voters)
     print(f"setup: {args.voters:,} voters, {args.rows:,} rows ({path.stat().st_size / 1e6:.0f} MB) in "
           f"{time.perf_counter() - started:.0f} s")
-    if not args.no_app:
-        app(tmp, path)
+    counts = app(tmp, path) if not args.no_app else None
     if not args.no_server:
-        server_s, copy_s, read_s = server(path, args.voters)
+        server_s, copy_s, read_s, server_counts = server(path, args.voters)
         print(f"server import-voted: {server_s:.1f} s; plain COPY: {copy_s:.1f} s; ratio {server_s / copy_s:.1f}x "
               f"(reading the file alone, no database: {read_s:.1f} s, {read_s / copy_s:.1f}x)")
+        print(f"server counts: {json.dumps(server_counts)}" + (
+            "" if counts is None else " (the same as the app's)" if counts == server_counts
+            else f" DIFFER from the app's: {json.dumps(counts)}"))
+    if args.keep is None:
+        shutil.rmtree(tmp)
     return 0
 
 

@@ -411,9 +411,9 @@ class SurveyQuestion(Base):
 
 class Voted(Base):
     """Whether a voter has voted in an election and their mail ballot's state, from the county's voted files
-    (`import-voted`, migrations 0005 and 0009); sent to devices in their own scope (`voted`, wire.VotedItem), so an
-    import never rewrites a voter row. `county_id` is the voter's county (no foreign key of its own: the voter's
-    implies it, and the check was a third of the import's insert)."""
+    (`import-voted`, migrations 0005, 0009 and 0012); sent to devices in their own scope (`voted`, wire.VotedItem), so
+    an import never rewrites a voter row. `county_id` is the voter's county. No foreign keys: the import writes each
+    row from a join with `voter` (and voters are never deleted here), and the checks were most of its INSERT."""
 
     __tablename__ = "voted"
     __table_args__ = (UniqueConstraint("voter_id", "election"),
@@ -421,7 +421,7 @@ class Voted(Base):
                       Index("ix_voted_pull", "county_id", "version", "id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    voter_id: Mapped[int] = mapped_column(ForeignKey("voter.id", ondelete="CASCADE"))
+    voter_id: Mapped[int]  # voter.id: no foreign key (migration 0013), every row is written from a join with voter
     election: Mapped[str] = mapped_column(String(10))  # "2026-11-03"
     county_id: Mapped[int]
     voted: Mapped[bool] = mapped_column(Boolean, default=False)

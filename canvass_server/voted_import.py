@@ -1,10 +1,12 @@
 """`import-voted`: the county's voted file (NC absentee, ncvhis or generic CSV) into `voted`, in one transaction.
 
-Rows are read by canvass_formats.voted (as the app reads them), copied into a temporary table (COPY on
-PostgreSQL) and decided in SQL: each voter's winning row of the election (a counted ballot first, then the latest
-request, then the last row); only statuses that change are written, each with the import's version of the
-county's `voted` scope, so devices pull them at their next sync (no voter row is touched). A vote once recorded is
-never taken back; the same file twice changes nothing.
+On PostgreSQL the file is COPYed as it is and classified in SQL (voted_copy: the same rows, numbers and reasons as
+the reader); on SQLite its rows are read by canvass_formats.voted (as the app reads them) into a temporary table.
+Either way each row is matched to the county's voter of its id and the rest is decided in SQL: each voter's
+winning row of the election (a counted ballot first, then the latest request, then the last row); only statuses
+that change are written, each with the import's version of the county's `voted` scope, so devices pull them at
+their next sync (no voter row is touched). A vote once recorded is never taken back; the same file twice changes
+nothing.
 """
 
 from __future__ import annotations
@@ -17,27 +19,33 @@ from sqlalchemy import Boolean, Column, Integer, MetaData, String, Table, text
 from sqlalchemy.orm import Session
 
 from canvass_formats.voted import BALLOT_REQUESTED, MAX_REPORTED, VotedFileReader, VotedImportResult, VotedRows
-from canvass_server import bulk, versions
+from canvass_formats.voterfile.records import Rejection
+from canvass_server import bulk, versions, voted_copy
 from canvass_server.devices import find_county
 
 CHUNK = 20000
+LOCK = 16  # pg_advisory_xact_lock(LOCK, county id): this issue's number, a key no other lock uses
 LOAD = Table("voted_load", MetaData(), Column("row", Integer), Column("sid", String), Column("election", String),
              Column("voted", Boolean), Column("voted_on", String), Column("method", String),
-             Column("ballot_status", String), Column("requested_on", String), prefixes=["TEMPORARY"])
-COLUMNS = tuple(c.name for c in LOAD.columns)
+             Column("ballot_status", String), Column("requested_on", String), Column("reason", String),
+             Column("voter_id", Integer), prefixes=["TEMPORARY"])
+COLUMNS = tuple(c.name for c in LOAD.columns)[:-2]
 
 
 class UnknownCounty(LookupError):
     """No such county on the server: its voter file has not been imported."""
 
 
-def _load(session: Session, rows: VotedRows) -> None:
+def _load(session: Session, rows: VotedRows, county_id: int) -> None:
+    """The reader's good rows into voted_load, each with the county's voter of its id (SQLite's path)."""
     session.execute(text("DROP TABLE IF EXISTS voted_load"))
     LOAD.create(session.connection())
     for chunk in rows.chunks(CHUNK):
         bulk.write_tuples(session, LOAD, COLUMNS, [
             (r.row, r.state_voter_id, r.election, r.voted, r.voted_on, r.method, r.ballot_status, r.requested_on)
             for r in chunk])
+    session.execute(text("UPDATE voted_load SET voter_id = (SELECT v.id FROM voter v WHERE v.county_id = :c AND "
+                         "v.state_voter_id = voted_load.sid)"), {"c": county_id})
 
 
 def import_voted(session: Session, path: Path, *, county: str, state: str, layout: str = "auto",
@@ -51,40 +59,68 @@ def import_voted(session: Session, path: Path, *, county: str, state: str, layou
     reader = VotedFileReader(path, layout=layout)
     result = VotedImportResult(file=str(path), layout=reader.layout, county=row.name, state=row.state)
     rows = VotedRows(reader, result)
-    _load(session, rows)
-    p = {"e": rows.choose_election(election), "c": row.id, "req": BALLOT_REQUESTED}
+    postgres = session.get_bind().dialect.name == "postgresql"
     run = session.execute
-    for table in ("voted_win", "voted_changed"):
-        run(text(f"DROP TABLE IF EXISTS {table}"))
-    in_election = "coalesce(l.election, :e) = :e"
-    voter = "v.county_id = :c AND v.state_voter_id = l.sid"
-    unmatched = run(text(f"SELECT l.row, l.sid, count(*) OVER () FROM voted_load l WHERE {in_election} AND NOT EXISTS "
-                         f"(SELECT 1 FROM voter v WHERE {voter}) ORDER BY l.row LIMIT {MAX_REPORTED}"), p).all()
+    run(text("DROP TABLE IF EXISTS voted_win"))
+    if postgres:
+        # One import of a county at a time: what it finds in `voted` stays true until it commits (SQLite has
+        # one writer anyway).
+        run(text("SELECT pg_advisory_xact_lock(CAST(:lock AS int), CAST(:c AS int))"), {"lock": LOCK, "c": row.id})
+        run(text("SET LOCAL work_mem = '256MB'"))  # the sorts and hashes of a million rows in memory
+        loaded = voted_copy.read(session, reader)  # the file COPYed as it is and classified in SQL
+        rows.elections, rows.latest = loaded.elections, loaded.latest
+        result.rows, result.rejected = loaded.rows, loaded.rejected
+        source = (f"({voted_copy.rows(reader)}) l LEFT JOIN voter v ON l.reason IS NULL AND v.county_id = :c "
+                  "AND v.state_voter_id = l.sid")
+        voter = "v.id"
+        run(text("SET LOCAL enable_nestloop = off"))  # (voted_copy.rows)
+    else:
+        _load(session, rows, row.id)
+        source, voter = "voted_load l", "l.voter_id"
+    p = {"e": rows.choose_election(election), "c": row.id, "req": BALLOT_REQUESTED, "space": voted_copy.SPACE}
+    # Each voter's winning row of the election (a counted ballot, the latest request, the last row) beside what
+    # `voted` holds: whether it changes that, and the voter's status after; and every row without a voter (no
+    # voter with its id, or rejected), each its own.
+    differs = "IS DISTINCT FROM" if postgres else "IS NOT"
+    run(text(
+        "CREATE TEMPORARY TABLE voted_win AS SELECT w.row, w.sid, w.reason, w.voter_id, w.voted, w.voted_on, "
+        " w.method, w.ballot_status, o.voter_id IS NOT NULL AS known, o.voter_id IS NULL OR (NOT o.voted AND "
+        f"(o.voted {differs} w.voted OR o.voted_on {differs} w.voted_on OR o.vote_method {differs} w.method OR "
+        f"o.ballot_status {differs} w.ballot_status)) AS changed, "
+        " CASE WHEN o.voted THEN o.voted ELSE w.voted END AS now_voted, "  # a vote once recorded stays
+        " CASE WHEN o.voted THEN o.ballot_status ELSE w.ballot_status END AS now_status FROM ("
+        f"  SELECT l.row, CASE WHEN {voter} IS NULL THEN l.sid END AS sid, l.reason, {voter} AS voter_id, l.voted, "
+        "   l.voted_on, l.method, l.ballot_status, "  # (the id only where it is listed: a narrower sort)
+        f"   row_number() OVER (PARTITION BY coalesce({voter}, -l.row) "
+        "    ORDER BY l.voted DESC, coalesce(l.requested_on, '') DESC, l.row DESC) AS rank "
+        f"  FROM {source} WHERE l.reason IS NOT NULL OR coalesce(l.election, :e) = :e) w "
+        "LEFT JOIN voted o ON o.voter_id = w.voter_id AND o.election = :e WHERE w.rank = 1"), p)
+    if postgres:
+        run(text("SET LOCAL enable_nestloop = on"))
+        voted_copy.finish(session, loaded, [Rejection(n, reason, sid[:40]) for n, sid, reason in run(text(
+            f"SELECT row, sid, reason FROM voted_win WHERE reason IS NOT NULL ORDER BY row LIMIT {MAX_REPORTED}"))])
+        result.problems = [{"row": r.row, "voter_id": r.voter_id, "reason": r.reason} for r in loaded.problems]
+    else:
+        run(text("DROP TABLE voted_load"))
+    unmatched = run(text("SELECT row, sid, count(*) OVER () FROM voted_win WHERE reason IS NULL AND voter_id IS NULL "
+                         f"ORDER BY row LIMIT {MAX_REPORTED}")).all()
     rows.finish([(n, sid) for n, sid, _ in unmatched], unmatched[0][2] if unmatched else 0)
-    run(text("CREATE TEMPORARY TABLE voted_win AS SELECT voter_id, voted, voted_on, method, ballot_status FROM ("
-             " SELECT v.id AS voter_id, l.voted, l.voted_on, l.method, l.ballot_status, row_number() OVER ("
-             "  PARTITION BY v.id ORDER BY l.voted DESC, coalesce(l.requested_on, '') DESC, l.row DESC) AS rank "
-             f" FROM voted_load l JOIN voter v ON {voter} WHERE {in_election}) r WHERE rank = 1"), p)
-    differs = "IS DISTINCT FROM" if session.get_bind().dialect.name == "postgresql" else "IS NOT"
-    run(text("CREATE TEMPORARY TABLE voted_changed AS SELECT w.* FROM voted_win w "
-             "LEFT JOIN voted o ON o.voter_id = w.voter_id AND o.election = :e WHERE o.voter_id IS NULL OR "
-             f"(NOT o.voted AND (o.voted {differs} w.voted OR o.voted_on {differs} w.voted_on OR "
-             f"o.vote_method {differs} w.method OR o.ballot_status {differs} w.ballot_status))"), p)
-    result.changed = run(text("SELECT count(*) FROM voted_changed")).scalar_one()
+    counts = run(text(
+        "SELECT count(*), coalesce(sum(CASE WHEN changed THEN 1 ELSE 0 END), 0), "
+        "coalesce(sum(CASE WHEN now_voted THEN 1 ELSE 0 END), 0), "
+        "coalesce(sum(CASE WHEN NOT now_voted AND now_status = :req THEN 1 ELSE 0 END), 0), "
+        "coalesce(sum(CASE WHEN NOT now_voted AND now_status NOT IN (:req, 'accepted') THEN 1 ELSE 0 END), 0) "
+        "FROM voted_win WHERE voter_id IS NOT NULL"), p).one()
+    result.voters, result.changed, result.voted, result.requested_not_returned, result.needs_cure = (
+        int(n) for n in counts)
     if result.changed:  # devices pull the changed rows in the `voted` scope: no voter row is rewritten
         p["v"] = versions.bump(session, f"voted:{row.id}")
         run(text("INSERT INTO voted (voter_id, election, county_id, voted, voted_on, vote_method, ballot_status, "
-                 "version) SELECT voter_id, :e, :c, voted, voted_on, method, ballot_status, :v FROM voted_changed "
-                 "WHERE true ORDER BY voter_id ON CONFLICT (voter_id, election) DO UPDATE SET voted = excluded.voted, "
-                 "voted_on = excluded.voted_on, vote_method = excluded.vote_method, "
-                 "ballot_status = excluded.ballot_status, version = excluded.version"), p)
-    counts = run(text(
-        "SELECT count(*), coalesce(sum(CASE WHEN s.voted THEN 1 ELSE 0 END), 0), "
-        "coalesce(sum(CASE WHEN NOT s.voted AND s.ballot_status = :req THEN 1 ELSE 0 END), 0), "
-        "coalesce(sum(CASE WHEN NOT s.voted AND s.ballot_status NOT IN (:req, 'accepted') THEN 1 ELSE 0 END), 0) "
-        "FROM voted s JOIN voted_win w ON w.voter_id = s.voter_id WHERE s.election = :e"), p).one()
-    result.voters, result.voted, result.requested_not_returned, result.needs_cure = (int(n) for n in counts)
-    for table in ("voted_load", "voted_win", "voted_changed"):
-        run(text(f"DROP TABLE {table}"))
+                 "version) SELECT voter_id, :e, :c, voted, voted_on, method, ballot_status, :v FROM voted_win "
+                 "WHERE voter_id IS NOT NULL AND changed AND NOT known ORDER BY voter_id"), p)
+        run(text("UPDATE voted SET voted = w.voted, voted_on = w.voted_on, vote_method = w.method, "
+                 "ballot_status = w.ballot_status, version = :v FROM voted_win w WHERE w.voter_id IS NOT NULL "
+                 "AND w.changed AND w.known AND voted.voter_id = w.voter_id AND voted.election = :e"), p)
+    run(text("DROP TABLE voted_win"))
     result.seconds = time.perf_counter() - started
     return result

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
@@ -115,7 +115,7 @@ def chase_list(session: Session, county_id: int, *, turf: str | None = None, sup
     final_today = exists().where(
         ContactAttempt.voter_id == Voter.id, effective(), ContactAttempt.created_at >= start_of_today(now),
         ContactAttempt.result_code_id.in_(select(ResultCode.id).where(ResultCode.final.is_(True))))
-    rows = session.execute(
+    rows = [_Row._make(r) for r in session.execute(  # plain tuples: a Row's attributes cost ~0.4 µs each
         select(Voter.id, Voter.state_voter_id, Voter.first_name, Voter.middle_name, Voter.last_name, Voter.suffix,
                Voter.phone, Voter.household_id, sup.c.support, Household.turf_id, Turf.list_number, TurfLine.line,
                Household.house_number, Household.unit, Household.pre_dir, Household.street_name,
@@ -128,7 +128,7 @@ def chase_list(session: Session, county_id: int, *, turf: str | None = None, sup
         .outerjoin(TurfLine, and_(TurfLine.turf_id == Household.turf_id, TurfLine.voter_id == Voter.id))
         .outerjoin(Voted, and_(Voted.voter_id == Voter.id, Voted.election == (election or "")))
         .where(*where, sup.c.support.between(lo, hi))
-    ).all()
+    )]
     out.supporters = len(rows)
     out.voted = sum(1 for r in rows if r.voted)
     keep = [r for r in rows if not r.voted]
@@ -136,6 +136,33 @@ def chase_list(session: Session, county_id: int, *, turf: str | None = None, sup
     keep = [r for r in keep if not r.final_today]
     out.lines = _in_walk_order(session, keep)
     return out
+
+
+class _Row(NamedTuple):
+    """One supporter as chase_list selects them."""
+
+    id: int
+    state_voter_id: str
+    first_name: str
+    middle_name: str | None
+    last_name: str
+    suffix: str | None
+    phone: str | None
+    household_id: int
+    support: int
+    turf_id: int | None
+    list_number: str | None
+    line: int | None
+    house_number: str | None
+    unit: str | None
+    pre_dir: str | None
+    street_name: str
+    street_type: str | None
+    post_dir: str | None
+    street_key: str
+    voted: bool
+    ballot_status: str | None
+    final_today: bool
 
 
 def _unnumbered(session: Session, turf_id: int) -> bool:
@@ -146,7 +173,7 @@ def _unnumbered(session: Session, turf_id: int) -> bool:
         Voter.id.not_in(lined)))) or False
 
 
-def _in_walk_order(session: Session, rows: list[Any]) -> list[ChaseLine]:
+def _in_walk_order(session: Session, rows: list[_Row]) -> list[ChaseLine]:
     """Turfs' voters by list number and line; the rest by walking their doors (walk_order's street order)."""
     loose = list({r.household_id for r in rows if r.line is None})
     doors = [d for i in range(0, len(loose), 900) for d in select_doors(session, Household.id.in_(loose[i:i + 900]))]

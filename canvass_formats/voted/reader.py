@@ -68,11 +68,10 @@ class VotedFileReader:
             self.columns = column_map(self.layout, self.headers)
         except VotedFileError as exc:
             raise VotedFileError(f"{self.path}: {exc}") from None
+        self.id_column = self.columns.get("ncid", self.columns.get("voter_id", 0))
+        self._parse = {"nc-absentee": self._absentee, "ncvhis": self._history, "generic": self._generic}[self.layout]
 
     def __iter__(self) -> Iterator[VotedRow | Rejection]:
-        parse = {"nc-absentee": self._absentee, "ncvhis": self._history, "generic": self._generic}[self.layout]
-        ncols = len(self.headers)
-        id_col = self.columns.get("ncid", self.columns.get("voter_id", 0))
         errors = "strict" if self.encoding == "latin-1" else "replace"
         with open(self.path, encoding=self.encoding, errors=errors, newline="") as text:
             reader = csv.reader(text, delimiter=self.delimiter)
@@ -85,21 +84,26 @@ class VotedFileReader:
                 except csv.Error as exc:
                     yield Rejection(reader.line_num, f"malformed row: {exc}")
                     continue
-                if not row or (len(row) == 1 and not row[0].strip()):
-                    continue
-                line = reader.line_num
-                if len(row) != ncols:
-                    yield Rejection(line, f"wrong column count: expected {ncols} fields, found {len(row)}",
-                                    row[id_col].strip()[:40] if id_col < len(row) else "")
-                    continue
-                sid = row[id_col].strip()
-                if not sid:
-                    yield Rejection(line, "no voter id")
-                    continue
-                try:
-                    yield parse(line, sid, row)
-                except ValueError as exc:
-                    yield Rejection(line, str(exc), sid[:40])
+                item = self.item(reader.line_num, row)
+                if item is not None:
+                    yield item
+
+    def item(self, line: int, row: list[str]) -> VotedRow | Rejection | None:
+        """What one record of the file (as the csv module reads it, ending on file line `line`) says; None for a
+        blank row, which is not counted."""
+        if not row or (len(row) == 1 and not row[0].strip()):
+            return None
+        ncols, id_col = len(self.headers), self.id_column
+        if len(row) != ncols:
+            return Rejection(line, f"wrong column count: expected {ncols} fields, found {len(row)}",
+                             row[id_col].strip()[:40] if id_col < len(row) else "")
+        sid = row[id_col].strip()
+        if not sid:
+            return Rejection(line, "no voter id")
+        try:
+            return self._parse(line, sid, row)
+        except ValueError as exc:
+            return Rejection(line, str(exc), sid[:40])
 
     def _date(self, row: list[str], what: str) -> str | None:
         """The column's date as ISO text, None when blank or absent; ValueError naming the column otherwise."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -169,3 +170,100 @@ def write_generic(path: Path, ids: list[str], *, seed: int = 9) -> Generated:
         writer.writerow(["Voter ID", "Date Voted", "Method"])
         writer.writerows(rows)
     return gen
+
+
+# Messy files: each layout's generated rows with, among them, the lines a reader must judge one by one (fields
+# with odd spacing, dates in every accepted format and some that are not dates, unknown words, blank and broken
+# lines, quoted line breaks, stray quotes, control characters, bad UTF-8). For holding two readers of a file equal.
+DATE_TEXTS = ("2026-10-01", "20261001", "10/1/26", "10-01-2026", "2026/10/01", "10/01/2026 00:00:00", " 9/5/2026",
+              "1/2/2026", "", "  ", "02/30/2026", "2026-13-01", "tomorrow", "10/01/2026\t", "10.01.2026")
+RAW_LINES = ("", "   ", "\\.", "x\x1cy", '"unterminated, quote')
+
+
+def _messy_rows(rng: random.Random, ids: list[str], fields: int, id_col: int, dates: tuple[int, ...],
+                words: dict[int, tuple[str, ...]]) -> list[list[str]]:
+    """Rows of `fields` columns: ids of the county, padded, unknown, blank, too long, with quotes; every date text
+    in every date column; the given words in their columns."""
+    sids = [ids[2], f"  {ids[3]}\u00a0", f"\t{ids[4]} ", "", "   ", "ZZ-UNKNOWN", "X" * 45, 'AB"1', ids[5].lower(),
+            f"{ids[8]}\x85"]
+    out = []
+    for n in range(60):
+        row = [f"f{n}-{k}" for k in range(fields)]
+        row[id_col] = sids[n % len(sids)] if n % 3 else ids[rng.randrange(len(ids))]
+        for col in dates:
+            row[col] = rng.choice(DATE_TEXTS) if n % 2 else rng.choice(DATE_TEXTS[:8])
+        for col, choices in words.items():
+            row[col] = rng.choice(choices)
+        out.append(row)
+    return out
+
+
+def write_messy(path: Path, layout: str, ids: list[str], *, newline: str = "\n", encoding: str = "utf-8") -> None:
+    """A generated file of the layout (generic: "generic", "generic-status" with ';' and a status and an election
+    column, "generic-one-column") made messy; written with the given line ends and encoding."""
+    rng = random.Random(11)
+    base = path.with_suffix(".base")
+    delimiter = ","
+    dates: tuple[int, ...] = ()
+    if layout == "nc-absentee":
+        write_absentee(base, ids)
+        i = ABSENTEE_HEADER.index
+        id_col, dates = i("ncid"), tuple(i(c) for c in ("election_dt", "ballot_req_dt", "ballot_rtn_dt",
+                                                         "ballot_send_dt"))
+        messy = _messy_rows(rng, ids, len(ABSENTEE_HEADER), id_col, dates, {
+            i("ballot_req_type"): ("MAIL", "ONE-STOP", " one-stop ", "Mail", "", "IN PERSON", "FAX"),
+            i("ballot_rtn_status"): ("ACCEPTED", "accepted -  cured", " witness info incomplete ", "", "SPOILED",
+                                     "Accepted", "CANCELLED")})
+        messy.append(_absentee_row(rng, ids[6], "MAIL", ELECTION, None, ""))
+        messy[-1][i("voter_street_address")] = "12 MAIN ST\nAPT 4"  # quoted line breaks
+        messy.append(_absentee_row(rng, ids[10], "MAIL", ELECTION, None, ""))
+        messy[-1][i("voter_street_address")] = "12 MAIN ST\rAPT 4"
+        messy.append(_absentee_row(rng, ids[7], "ONE-STOP", ELECTION, ELECTION, "ACCEPTED") + ["extra"])
+        for n, (sent, returned) in enumerate((("10/20/2026", ""), ("", ""), ("", "10/21/2026"))):
+            messy.append(_absentee_row(rng, ids[11 + n], "ONE-STOP", ELECTION, None, "ACCEPTED"))
+            messy[-1][i("ballot_send_dt")], messy[-1][i("ballot_rtn_dt")] = sent, returned  # voted on which day
+    elif layout == "ncvhis":
+        write_ncvhis(base, ids)
+        delimiter = "\t"
+        i = NCVHIS_HEADER.index
+        id_col, dates = i("ncid"), (i("election_lbl"),)
+        messy = _messy_rows(rng, ids, len(NCVHIS_HEADER), id_col, dates, {
+            i("voting_method"): ("ABSENTEE BY MAIL", "did not vote", "NO VOTE", "", "in-person", "CURBSIDE",
+                                 "ABSENTEE ONESTOP", "PROVISIONAL", "who knows")})
+    elif layout == "generic":
+        write_generic(base, ids)
+        id_col, dates = 0, (1,)
+        messy = _messy_rows(rng, ids, 3, id_col, dates, {2: ("Early", "mail", "", "In person", "EV", "??")})
+    elif layout == "generic-status":
+        base.write_text("SOS VoterID;Ballot Status;Vote Type;Election Date\n" + "".join(
+            f"{sid};{rng.choice(('Accepted', 'Requested'))};Mail;11/03/2026\n" for sid in ids[::4]))
+        delimiter = ";"
+        id_col, dates = 0, (3,)
+        messy = _messy_rows(rng, ids, 4, id_col, dates, {
+            1: ("Accepted", "Requested", "Witness info incomplete", "voted", "Sent", "", "  outstanding ",
+                "ACCEPTED - CURED", "Spoiled")})
+    else:  # generic-one-column
+        base.write_text("voter_id\n" + "".join(f"{sid}\n" for sid in ids[::5]))
+        id_col = 0
+        messy = _messy_rows(rng, ids, 1, id_col, dates, {}) + [[""], ["  "], ['""']]
+    stray = [list(messy[1]) for _ in range(2)]  # stray quotes where a well-quoted file has none
+    stray[0][id_col] = f'{ids[9]}"x"'
+    if dates:
+        stray[1][dates[0]] = ' "10/01/2026"'
+    records = []
+    for row in messy:
+        buffer = io.StringIO()
+        quote_all = any("\r" in f for f in row)  # the writer does not quote a field for a "\r"
+        csv.writer(buffer, delimiter=delimiter, lineterminator="",
+                   quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL).writerow(row)
+        records.append(buffer.getvalue())
+    records += [delimiter.join(row) for row in stray] + list(RAW_LINES)
+    lines = base.read_text(encoding="utf-8").splitlines()
+    body = lines[1:]
+    for n, record in enumerate(records):
+        body.insert(rng.randrange(len(body) + 1) if n % 4 else n, record)
+    raw = (newline.join([lines[0], *body]) + newline).encode(encoding, errors="replace")
+    if encoding == "utf-8":  # bytes that are not UTF-8 in one line, among many that are
+        raw = raw.replace(b"f7-", b"f7\xff\xfe-", 1)
+    path.write_bytes(raw)
+    base.unlink()

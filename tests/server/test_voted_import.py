@@ -119,3 +119,17 @@ def test_unknown_county_and_bad_file_are_clear(database: dbmod.Database, setting
     assert "no county 'Wake'" in capsys.readouterr().err
     assert server_main(["import-voted", str(tmp_path / "x.csv"), "--county", "Durham", "--state", "NC"]) != 0
     assert "no voter id column" in capsys.readouterr().err
+
+
+def test_a_vote_once_recorded_stays_in_the_status_and_the_counts(
+        database: dbmod.Database, settings: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = seed_county(database, "Durham", "NC", voters=4)
+    (tmp_path / "early.csv").write_text(f"Voter ID,Date Voted,Method\n{ids[0]},2026-10-24,Early\n")
+    out = _cli(settings, capsys, monkeypatch, str(tmp_path / "early.csv"))
+    assert (out["voters"], out["voted"], out["changed"]) == (1, 1, 1)
+    (tmp_path / "ballots.csv").write_text("Voter ID,Ballot Status,Election\n" + "".join(
+        f"{sid},Requested,11/03/2026\n" for sid in ids[:2]))
+    out = _cli(settings, capsys, monkeypatch, str(tmp_path / "ballots.csv"))
+    assert (out["voters"], out["voted"], out["requested_not_returned"], out["changed"]) == (2, 1, 1, 1)
+    assert _statuses(database) == {ids[0]: "voted", ids[1]: "requested"}

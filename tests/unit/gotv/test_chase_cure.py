@@ -57,13 +57,16 @@ def county(store: Store, tmp_path: Path) -> dict[str, object]:
         ids = [v.state_voter_id for v in voters]
         sid_of = {v.id: v.state_voter_id for v in voters}
         turfs = {t.list_number: t.id for t in s.scalars(select(Turf))}
-        walks = {n: [ln.voter_id for ln in walk_lines(s, tid)] for n, tid in turfs.items()}
+        walked = {n: walk_lines(s, tid) for n, tid in turfs.items()}
+        walks = {n: [ln.voter_id for ln in lines] for n, lines in walked.items()}
+        printed = {sid_of[ln.voter_id]: (ln.line, ln.name, ln.street_label)
+                   for lines in walked.values() for ln in lines}
     gen = write_absentee(tmp_path / "absentee.csv", ids, seed=11)
     assert main(["voted", "import", str(tmp_path / "absentee.csv")]) == 0
     voted = {sid for sid, status in gen.truth.items() if status == "voted"}
     truth = {n: [sid_of[vid] for vid in walk if 1 <= support.get(vid, 0) <= 2 and vid not in final_today
                  and sid_of[vid] not in voted] for n, walk in walks.items()}
-    return {"truth": truth, "gen": gen, "turfs": turfs, "voted": voted}
+    return {"truth": truth, "gen": gen, "turfs": turfs, "voted": voted, "printed": printed}
 
 
 def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:  # type: ignore[type-arg]
@@ -79,6 +82,9 @@ def test_chase_per_turf_and_county_matches_the_truth(county: dict, capsys: pytes
         assert [ln["state_voter_id"] for ln in out["lines"]] == expected
         assert all(ln["support"] in (1, 2) and ln["list_number"] == number for ln in out["lines"])
         assert out["election"] == "2026-11-03"
+        for ln in out["lines"]:  # as the walk list prints them: line, name, street
+            line, name, street = county["printed"][ln["state_voter_id"]]
+            assert (ln["line"], ln["name"]) == (line, name) and street in ln["address"]
     whole = _json(capsys, "gotv", "chase")
     assert [ln["state_voter_id"] for ln in whole["lines"]] == [sid for n in sorted(truth) for sid in truth[n]]
     assert whole["voted"] > 0 and whole["contacted_today"] > 0
