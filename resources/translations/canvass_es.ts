@@ -540,22 +540,22 @@
 <context>
     <name>Candidates</name>
     <message>
-        <location filename="../../canvass_app/candidates/candidates.py" line="146"/>
+        <location filename="../../canvass_app/candidates/candidates.py" line="138"/>
         <source>no such candidate here: sync first to receive the candidates</source>
         <translation>no hay tal candidato aquí: sincronice primero para recibir los candidatos</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/candidates/candidates.py" line="149"/>
+        <location filename="../../canvass_app/candidates/candidates.py" line="141"/>
         <source>this candidate&apos;s recall petition takes no signatures now</source>
         <translation>la petición de revocación de este candidato no admite firmas ahora</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/candidates/candidates.py" line="151"/>
+        <location filename="../../canvass_app/candidates/candidates.py" line="143"/>
         <source>only members of the candidate&apos;s district sign the petition</source>
         <translation>solo los miembros del distrito del candidato firman la petición</translation>
     </message>
     <message>
-        <location filename="../../canvass_app/candidates/candidates.py" line="154"/>
+        <location filename="../../canvass_app/candidates/candidates.py" line="146"/>
         <source>you have already signed this petition</source>
         <translation>ya firmó esta petición</translation>
     </message>
