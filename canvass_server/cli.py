@@ -336,13 +336,7 @@ def cmd_import_voted(args: argparse.Namespace) -> int:
                                election=election)
     except (VotedFileError, UnknownCounty) as exc:
         raise CommandError(str(exc)) from exc
-    summary = (f"{args.file}: {res.rows} rows for the election of {res.election}: {res.matched} matched, "
-               f"{res.voted} voted, {res.requested_not_returned} mail ballots not returned, {res.needs_cure} to "
-               f"cure; {res.unmatched} unmatched, {res.rejected} rejected; {res.changed} voters changed "
-               f"({res.layout} layout, {res.county} {res.state})")
-    for problem in res.problems[:10]:
-        summary += f"\n  row {problem['row']}: {problem['reason']}"
-    emit(args, summary, res.as_dict())
+    emit(args, f"Imported {args.file} into {res.county}, {res.state} ({res.layout}): {res.report()}", res.as_dict())
     return 0
 
 

@@ -65,10 +65,8 @@ def _import(args: argparse.Namespace, store: Store) -> int:
                                                     election=args.election)
     except VotedFileError as exc:
         raise CommandError(str(exc)) from exc
-    summary = f"Imported {args.file} into {result.county}, {result.state} ({result.layout}): {result.summary()}"
-    for p in result.problems[:10]:
-        summary += f"\n  row {p['row']}: {p['reason']}"
-    emit(args, summary, result.as_dict())
+    emit(args, f"Imported {args.file} into {result.county}, {result.state} ({result.layout}): {result.report()}",
+         result.as_dict())
     return 0
 
 

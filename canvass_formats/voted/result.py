@@ -51,6 +51,10 @@ class VotedImportResult:
                 f"returned, {self.needs_cure:,} to cure; {self.unmatched:,} unmatched, {self.rejected:,} rejected; "
                 f"{self.changed:,} voters changed")
 
+    def report(self, shown: int = 10) -> str:
+        """summary() and the first `shown` problems, one a line: what both command lines print."""
+        return self.summary() + "".join(f"\n  row {p['row']}: {p['reason']}" for p in self.problems[:shown])
+
 
 class VotedRows:
     """Reads a voted file into a result: the good rows come out in chunks; rows, rejections and the elections
