@@ -36,27 +36,25 @@ BATCH_BODY: dict[str, Any] = {
 KNOWN_SECONDS = 300.0  # longer than a device waits between syncs (2 minutes), so its next sync is a hit
 
 
-def known_tokens() -> TTLCache[str, str]:
-    """Tokens (their hashes) found active lately, in this process, with their device: a device syncing again soon
-    skips a database round trip before its body is read. Only a guard: the ingest transaction authenticates again,
-    under the device's lock, so a device revoked meanwhile is still refused (after its body is read)."""
+def known_tokens() -> TTLCache[str, bool]:
+    """Hashes of tokens found active lately, in this process: a device syncing again soon skips a database round
+    trip before its body is read. Only a guard: the ingest transaction authenticates again, under the device's
+    lock, so a device revoked meanwhile is still refused (after its body is read)."""
     return TTLCache(maxsize=100_000, ttl=KNOWN_SECONDS)
 
 
-def _device_of(database: Database, authorization: str | None) -> str:
-    """The active device behind the token (401 / 403 otherwise), in a short session of its own."""
+def _authenticate(database: Database, authorization: str | None) -> None:
+    """401 / 403 unless the token is an active device's, in a short session of its own."""
     with database.session() as session:
-        return authenticate(session, authorization).id
+        authenticate(session, authorization)
 
 
-async def _known_device(request: Request, database: Database, authorization: str | None) -> str:
-    known: TTLCache[str, str] = request.app.state.known_tokens
+async def _check_token(request: Request, database: Database, authorization: str | None) -> None:
+    known: TTLCache[str, bool] = request.app.state.known_tokens
     key = token_hash(authorization)
-    device_id = known.get(key)
-    if device_id is None:
-        device_id = await run_in_threadpool(_device_of, database, authorization)
-        known[key] = device_id
-    return device_id
+    if key not in known:
+        await run_in_threadpool(_authenticate, database, authorization)
+        known[key] = True
 
 
 @router.post("/v1/batches", response_model=wire.BatchAnswer, openapi_extra=BATCH_BODY)
@@ -72,7 +70,7 @@ async def batches(request: Request) -> JSONResponse:
     # A device over its budget of failed batches was answered 429 before it got here (limits.BodyLimits); the
     # token is checked before the body is read, and the body read before any database transaction opens, so a
     # slow upload never holds a connection or a row lock.
-    await _known_device(request, database, authorization)
+    await _check_token(request, database, authorization)
     failed: FailedBatches = request.app.state.failed_batches
     try:
         body = await read_body(request.receive, settings.max_batch_bytes, settings.body_timeout_seconds)
