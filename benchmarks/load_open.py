@@ -44,6 +44,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tools"))
 
 import httpx  # noqa: E402
+from cluster import wait_healthy  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
@@ -421,12 +422,7 @@ def bare_uvicorn(body: bytes, workers: int) -> Iterator[str]:
                              str(workers), "--log-level", "warning", "--no-access-log"],
                             cwd=folder, env={**os.environ, "BARE_BODY": body.decode()}, start_new_session=True)
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.05)
+        wait_healthy(f"http://127.0.0.1:{port}", proc)
         yield f"http://127.0.0.1:{port}/health"
     finally:
         os.killpg(proc.pid, 15)
