@@ -5,9 +5,11 @@ rows never sit in memory."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,6 +44,16 @@ class ExportQuery:
     county_id: int
     date_from: str | None = None
     date_to: str | None = None
+
+
+def day(text: str) -> str:
+    """A day of the calendar written YYYY-MM-DD, as ExportQuery takes it; ValueError saying so otherwise."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise ValueError(f"{text!r} is not a day of the calendar written like 2026-11-03")
 
 
 def _statement(q: ExportQuery) -> Select[Any]:
