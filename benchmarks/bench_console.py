@@ -35,11 +35,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
 import httpx  # noqa: E402
 import pyotp  # noqa: E402
-from cluster import wait_healthy  # noqa: E402
+from cluster import free_port, wait_healthy  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import x25519  # noqa: E402
 from server_pgcluster import pg_cluster  # noqa: E402
 from sqlalchemy import text  # noqa: E402
-from sync_bench import free_port  # noqa: E402
 
 from canvass_server import db as dbmod  # noqa: E402
 from canvass_server import members, rollups  # noqa: E402

@@ -44,7 +44,7 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 os.environ.setdefault("CANVASS_PASSPHRASE", "benchmark passphrase")
 
 import httpx  # noqa: E402
-from cluster import wait_healthy  # noqa: E402
+from cluster import free_port, wait_healthy  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519  # noqa: E402
 from server_ingest_bench import RESULTS, seed  # noqa: E402
 from server_pgcluster import pg_cluster  # noqa: E402
@@ -75,12 +75,6 @@ class Rogue:
     signing_key: bytes
     stored_batch_id: str
     stored_batch: bytes
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def start_server(url: str, home: Path, rate_limit: int | None) -> tuple[subprocess.Popen[bytes], str]:

@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 os.environ.setdefault("CANVASS_PASSPHRASE", "benchmark passphrase")
 
-from cluster import wait_healthy  # noqa: E402
+from cluster import free_port, wait_healthy  # noqa: E402
 from cryptography import x509  # noqa: E402
 from cryptography.hazmat.primitives import hashes  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import ec, x25519  # noqa: E402
@@ -53,14 +53,6 @@ from canvass_server import db as dbmod  # noqa: E402
 from canvass_server.enrollment import make_enrollment_code  # noqa: E402
 from canvass_server.keys import ServerKeyPair  # noqa: E402
 from canvass_server.models import ContactAttempt  # noqa: E402
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def self_signed(where: Path) -> tuple[Path, Path]:

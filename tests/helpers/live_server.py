@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from cluster import wait_healthy
+from cluster import free_port, wait_healthy
 from cryptography.hazmat.primitives.asymmetric import x25519
 from sqlalchemy import insert, select, text
 
@@ -21,7 +21,6 @@ from canvass_server.devices import revoke as revoke_device
 from canvass_server.enrollment import make_enrollment_code
 from canvass_server.keys import ServerKeyPair
 from canvass_server.models import Household, Voter
-from helpers.server import free_port
 
 COUNTY = {"name": "Wake", "state": "NC"}
 

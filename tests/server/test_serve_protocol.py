@@ -14,8 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from cluster import wait_healthy
-from helpers.server import free_port
+from cluster import free_port, wait_healthy
 
 from canvass_protocol import wire
 
