@@ -179,7 +179,7 @@ class EncryptedTempFile:
 _files: dict[int, EncryptedTempFile] = {}  # sqlite3_file address -> its file
 _lock = threading.Lock()
 _installed: bool | None = None
-_keep: list[Any] = []  # the structures and callbacks SQLite points at: alive for the life of the process
+_keep: list[Any] = []  # the structures and callbacks SQLite points at: never freed (_register)
 
 
 def _guard(error: int) -> Any:
@@ -317,6 +317,8 @@ def _register() -> bool:
     vfs.zName = VFS_NAME  # ... under our name, with our xOpen
     vfs.xOpen = ctypes.cast(opener, c_void_p).value
     _keep.extend((lib, methods, opener, vfs, base_open))
+    for obj in _keep:  # immortal: the interpreter's last garbage collection may free a connection with a temp
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(obj))  # file open after _keep, and SQLite then calls them
     return bool(lib.sqlite3_vfs_register(ctypes.byref(vfs), 1) == _OK)
 
 

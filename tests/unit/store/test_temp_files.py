@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import random
+import subprocess
+import sys
+import textwrap
 
 import pytest
 from sqlalchemy import text
@@ -82,3 +85,20 @@ def test_encrypted_temp_file_reads_back_what_was_written_anywhere(tmp_path: os.P
 
 def test_install_is_idempotent() -> None:
     assert temp_files.install() is temp_files.install()
+
+
+def test_a_process_that_exits_with_a_temp_file_open_exits_cleanly(tmp_path: os.PathLike[str]) -> None:
+    """A connection left in a transaction with a spilled temp table is closed by the interpreter's last garbage
+    collection, after the module's own objects: SQLite must still find the VFS's callbacks (it crashed once)."""
+    script = textwrap.dedent("""
+        import sys
+        from sqlalchemy import text
+        from canvass_app.store.database import open_store
+        conn = open_store(sys.argv[1], key=b"k" * 32).engine.connect()
+        conn.execute(text("CREATE TEMP TABLE t(x)"))
+        conn.execute(text("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 200000) "
+                          "INSERT INTO t SELECT hex(randomblob(40)) FROM c"))
+        print("left open", flush=True)
+    """)
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout.strip()) == (0, "left open"), done.stderr[-2000:]
