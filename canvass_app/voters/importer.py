@@ -31,7 +31,7 @@ from canvass_app.paths import private_dir
 from canvass_app.store.database import cache_size
 from canvass_app.store.models import County, Household, Precinct, Setting, Voter, utcnow
 from canvass_app.voters import import_journal, mappings, search
-from canvass_app.voters.reading import HOUSEHOLD_COLUMNS, VOTER_COLUMNS, Chunk, ReadSpec, read_chunks
+from canvass_app.voters.reading import HOUSEHOLD_COLUMNS, VOTER_COLUMNS, Chunk, FreshIds, ReadSpec, read_chunks
 from canvass_formats.voterfile import Rejection, VoterFileError, iter_voter_rows
 from canvass_formats.voterfile.address import KEY_VERSION, canonical_key, canonical_street
 from canvass_formats.voterfile.layouts import check_mapping
@@ -293,7 +293,7 @@ def import_voter_file(
         rejects = _Rejects(rejects_path, path, write=not dry_run)
         # Every header, the unmapped ones as "": a reading process must not guess what the mapping left out.
         spec = ReadSpec(path, reader.layout, {**dict.fromkeys(reader.headers, ""), **reader.mapping}, county_id,
-                        job.updated_at)
+                        job.updated_at, job.fresh_ids())
         rows = 0
         # Cancel also stops a long statement (a search-index batch, an index build) in the middle: SQLite asks
         # this handler every CANCEL_CHECK_OPS virtual-machine steps, and a true answer interrupts the statement.
@@ -421,8 +421,17 @@ class _Job:
                 conn.exec_driver_sql(f'DROP INDEX "{name}"')
         self.voter_insert = _positional_insert(conn, VOTER, VOTER_COLUMNS)
         self.household_insert = _positional_insert(conn, HOUSEHOLD, HOUSEHOLD_COLUMNS)
+        self.precinct_insert = _positional_insert(conn, PRECINCT, ("id", "county_id", "code", "name"))
         to_db = VOTER.c.updated_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
         self.updated_at = to_db(self.now) if to_db else self.now
+
+    def fresh_ids(self) -> FreshIds | None:
+        """The first free ids, for the reading side to give out itself, when every household of the file is new
+        (the county holds no voters and no households yet); else None, and ids are given out here."""
+        if not self.new_county:
+            return None
+        next_precinct = (self.conn.scalar(select(func.max(PRECINCT.c.id))) or 0) + 1
+        return FreshIds(self.next_voter, self.next_household, next_precinct, dict(self.precincts))
 
     def _rekey_households(self) -> None:
         """Give the county's households today's key and street spelling when they were stored by an older rule.
@@ -493,6 +502,9 @@ class _Job:
 
     def apply(self, chunk: Chunk) -> None:
         """Write one chunk: new precincts and households first, then new voters, then changed ones."""
+        if chunk.ready:
+            self._insert_ready(chunk)
+            return
         if not chunk.voters:
             return
         self._add_households(chunk)
@@ -537,6 +549,20 @@ class _Job:
                 import_journal.record_updates(self.conn, previous)
         if seen:
             self.conn.execute(text("INSERT OR IGNORE INTO temp.import_seen (id) VALUES (:id)"), seen)
+
+    def _insert_ready(self, chunk: Chunk) -> None:
+        """Write a chunk whose rows came with their ids (a county with nothing in it yet: everything is new)."""
+        if chunk.new_precincts:
+            self.conn.exec_driver_sql(self.precinct_insert, chunk.new_precincts)
+            self.precincts_created.extend(p[0] for p in chunk.new_precincts)
+        if chunk.households:
+            self.conn.exec_driver_sql(self.household_insert, chunk.households)
+            self.households_created += len(chunk.households)
+            self.next_household += len(chunk.households)
+        if chunk.voters:
+            self.conn.exec_driver_sql(self.voter_insert, chunk.voters)
+            self.added += len(chunk.voters)
+            self.next_voter += len(chunk.voters)
 
     def inactivate_missing(self) -> int:
         """Mark inactive the county's voters that were there before and are not in this file."""

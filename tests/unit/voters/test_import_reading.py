@@ -139,3 +139,16 @@ def test_every_layout_reads_the_same_in_a_reading_process(data_dir: Path, tmp_pa
     monkeypatch.setattr(reading, "PROCESS_MIN_BYTES", 0)
     assert _state(tmp_path / "b", [FIX / fixture], tmp_path) == in_process
     assert in_process[1]  # voters were imported
+
+
+@pytest.mark.parametrize("fixture", ["ncvoter92.txt", "ALA_20261101.txt", "generic_bad_rows.csv"])
+def test_rows_given_their_ids_while_read_make_the_same_store(data_dir: Path, tmp_path: Path, fixture: str,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Into a new county the reading side gives out voter, household and precinct ids; the writer's own
+    numbering (what every re-import does) gives the same store, a re-import included."""
+    path = tmp_path / "second.csv"
+    _write(path, 3_000)
+    ready = _state(tmp_path / "a", [FIX / fixture, path], tmp_path)
+    monkeypatch.setattr(importer._Job, "fresh_ids", lambda self: None)
+    assert _state(tmp_path / "b", [FIX / fixture, path], tmp_path) == ready
+    assert ready[1] and ready[2]
