@@ -43,7 +43,7 @@ INDEX_SORT_CACHE_KIB = 16 * 1024
 # segment when full or at the end of each statement; 1 MiB by default) and no incremental merging on the way
 # (crisis merges still bound the segment count). A 1M-voter build in one statement went from 10.0 to 7.3 s.
 FTS_IMPORT_SETTINGS = {"hashsize": 32 << 20, "automerge": 0}
-FTS_BATCH = 100_000  # voters added to the search index a statement, between chunks (ten segments for 1M)
+FTS_BATCH = 150_000  # the fewest voters added to the search index in a statement while the writer waits
 FTS_DEFAULTS = {"hashsize": 1 << 20, "automerge": 4}
 _FTS_CONFIG = "INSERT INTO voter_fts(voter_fts, rank) VALUES (?, ?)"
 CANCEL_CHECK_OPS = 100_000  # SQLite steps between two looks at cancel() (well under a millisecond)
@@ -302,14 +302,15 @@ def import_voter_file(
             raw.set_progress_handler(lambda: bool(cancel()), CANCEL_CHECK_OPS)
         try:
             try:
-                for chunk in read_chunks(reader, spec):
+                # The search index is built while the writer would wait for the reading process, the rest of
+                # it at the end in one statement (fewer, bigger segments: a fifth less work than in batches).
+                idle = None if dry_run else (lambda: job.index_added(at_least=FTS_BATCH))
+                for chunk in read_chunks(reader, spec, when_idle=idle):
                     if cancel is not None and cancel():
                         raise ImportCancelled(f"{path}: import cancelled; nothing was changed")
                     for rejection in chunk.rejections:
                         rejects.add(rejection)
                     job.apply(chunk)
-                    if not dry_run:
-                        job.index_added(at_least=FTS_BATCH)
                     rows += chunk.rows
                     if progress is not None:
                         progress(ImportProgress(rows, chunk.bytes_read, reader.total_bytes, time.monotonic() - started))
@@ -395,7 +396,7 @@ class _Job:
             for table in ("import_seen", "import_changed"):
                 conn.execute(text(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)"))
                 conn.execute(text(f"DELETE FROM temp.{table}"))
-        # The search index is filled in bulk, FTS_BATCH voters a statement: a trigger per row makes FTS5 flush
+        # The search index is filled in bulk, many voters a statement: a trigger per row makes FTS5 flush
         # its pending terms at every statement, which is ten times slower. Dropping triggers and changing the
         # index's settings are part of the one transaction, so a killed import leaves them as they were.
         self.triggers = conn.execute(text(

@@ -16,11 +16,13 @@ from __future__ import annotations
 import gc
 import logging
 import multiprocessing
+import pickle
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +33,7 @@ log = logging.getLogger(__name__)
 
 CHUNK = 5000
 PROCESS_MIN_BYTES = 16 << 20  # below this (about 80,000 rows) starting a process costs more than it saves
-_QUEUE_CHUNKS = 4
+_QUEUE_CHUNKS = 16  # reading goes on through the writer's search-index batch (a second or two)
 
 # Voter columns in the order of a prepared row; the writer appends household_id, precinct_id and id.
 VOTER_COLUMNS = (
@@ -159,8 +161,12 @@ class ReaderDidNotStart(RuntimeError):
     """The reading process ended before it sent anything (it could not start: see read_chunks)."""
 
 
-def read_chunks(reader: VoterFileReader, spec: ReadSpec) -> Iterator[Chunk]:
+def read_chunks(reader: VoterFileReader, spec: ReadSpec, *, when_idle: Callable[[], None] | None = None
+                ) -> Iterator[Chunk]:
     """The file's Chunks: read here for a small file, in a second process for a big one.
+
+    when_idle: called whenever the reading process has not sent the next Chunk yet (other work for the writer
+    then costs it no time).
 
     A spawned process first imports the program's main module again; when that cannot work (a script read
     from stdin, a main module without the `if __name__ == "__main__"` guard), the file is read here instead.
@@ -168,7 +174,7 @@ def read_chunks(reader: VoterFileReader, spec: ReadSpec) -> Iterator[Chunk]:
     if reader.total_bytes < PROCESS_MIN_BYTES:
         yield from prepare_chunks(reader, spec)
         return
-    chunks = read_in_process(spec)
+    chunks = read_in_process(spec, when_idle=when_idle)
     try:
         first = next(chunks)
     except StopIteration:
@@ -181,8 +187,11 @@ def read_chunks(reader: VoterFileReader, spec: ReadSpec) -> Iterator[Chunk]:
     yield from chunks
 
 
-def read_in_process(spec: ReadSpec) -> Iterator[Chunk]:
-    """The file's Chunks as a spawned reading process sends them; its errors are raised here."""
+def read_in_process(spec: ReadSpec, *, when_idle: Callable[[], None] | None = None) -> Iterator[Chunk]:
+    """The file's Chunks as a spawned reading process sends them; its errors are raised here.
+
+    when_idle: called, once the first Chunk is in, each time the next one is not there yet.
+    """
     # spawn, not fork: the app has Qt and worker threads, and a forked copy of their locks can deadlock.
     ctx = multiprocessing.get_context("spawn")
     receiving, sending = ctx.Pipe(duplex=False)
@@ -192,6 +201,8 @@ def read_in_process(spec: ReadSpec) -> Iterator[Chunk]:
     finished = started = False
     try:
         while True:
+            if started and when_idle is not None and not receiving.poll():
+                when_idle()
             try:
                 kind, value = receiving.recv()
             except EOFError:
@@ -224,14 +235,15 @@ def _read_process(spec: ReadSpec, sending: Any) -> None:
     and this process ends.
     """
     gc.disable()  # the rows are plain tuples and strings, never cycles: the collector only burns time here
-    ahead: queue.Queue[tuple[str, Any] | None] = queue.Queue(maxsize=_QUEUE_CHUNKS)
+    # Chunks wait pickled (about 1 MB each, against 8 MB as tuples and strings): what recv() on the other end reads.
+    ahead: queue.Queue[bytes | None] = queue.Queue(maxsize=_QUEUE_CHUNKS)
     broken = threading.Event()
 
     def send() -> None:
         while (item := ahead.get()) is not None:
             try:
-                sending.send(item)
-            except Exception:  # noqa: BLE001 - a broken pipe (nobody is reading any more) or an unpicklable error
+                sending.send_bytes(item)
+            except Exception:  # noqa: BLE001 - a broken pipe: nobody is reading any more
                 broken.set()
                 return
 
@@ -239,9 +251,10 @@ def _read_process(spec: ReadSpec, sending: Any) -> None:
     sender.start()
 
     def put(item: tuple[str, Any]) -> None:
+        data = bytes(ForkingPickler.dumps(item))
         while not broken.is_set():
             try:
-                ahead.put(item, timeout=0.5)
+                ahead.put(data, timeout=0.5)
                 return
             except queue.Full:
                 continue
@@ -253,7 +266,10 @@ def _read_process(spec: ReadSpec, sending: Any) -> None:
             put(("chunk", chunk))
         put(("end", None))
     except Exception as exc:  # noqa: BLE001 - every failure goes back to the importer, which reports it
-        put(("error", exc))
+        try:
+            put(("error", exc))
+        except pickle.PicklingError:
+            put(("error", RuntimeError(f"{spec.path}: {exc}")))
     if not broken.is_set():
         ahead.put(None)
         sender.join()
