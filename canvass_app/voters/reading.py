@@ -35,7 +35,8 @@ CHUNK = 5000
 PROCESS_MIN_BYTES = 16 << 20  # below this (about 80,000 rows) starting a process costs more than it saves
 _QUEUE_CHUNKS = 16  # reading goes on through the writer's search-index batch (a second or two)
 
-# Voter columns in the order of a prepared row; the writer appends household_id, precinct_id and id.
+# Voter columns in the order of a prepared row; household_id, precinct_id and id are appended by the writer
+# (by the reader, in a ready Chunk).
 VOTER_COLUMNS = (
     "state_voter_id", "county_id", "active", "do_not_contact", "deceased", "updated_at",
     "registration_number", "first_name", "middle_name", "last_name", "suffix", "birth_year", "sex", "party",
@@ -44,7 +45,7 @@ VOTER_COLUMNS = (
     "mail_address1", "mail_address2", "mail_city", "mail_state", "mail_zip", "registration_status",
     "household_id", "precinct_id", "id",
 )
-# Household columns in the order of a prepared household; the writer appends precinct_id and id.
+# Household columns in the order of a prepared household; precinct_id and id are appended likewise.
 HOUSEHOLD_COLUMNS = (
     "county_id", "key", "house_number", "house_number_int", "pre_dir", "street_name", "street_type",
     "post_dir", "unit", "unit_sort", "city", "zip", "street_key", "side", "precinct_id", "id",
