@@ -90,6 +90,7 @@ def test_search_index_settings_come_back_after_a_batched_build(store: Store, tmp
             assert [v.state_voter_id for v in search_voters(s, voter_id).voters] == [voter_id]
         triggers = s.execute(text("SELECT count(*) FROM sqlite_master WHERE name LIKE 'voter_fts_a%'")).scalar()
     assert settings.get("automerge", 4) == 4 and settings.get("hashsize", 1 << 20) == 1 << 20
+    assert settings.get("crisismerge", 16) == 16
     assert triggers == 3
 
 
