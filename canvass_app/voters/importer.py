@@ -43,8 +43,9 @@ INDEX_SORT_CACHE_KIB = 16 * 1024
 # segment when full or at the end of each statement; 1 MiB by default) and no incremental merging on the way
 # (crisis merges still bound the segment count). A 1M-voter build in one statement went from 10.0 to 7.3 s.
 # The buffer is 24 MiB, not 32: statements of 150,000 voters and more fill it, and at 32 MiB the importing
-# process peaked at 256 MB for 1M rows (236 MB at 24 MiB). Crisis merges wait for 64 segments at a level, not 16: a 2M-voter build in 40 statements went from 21.9 to
-# 17.5 s of CPU, leaving 39 segments; search's worst first page stayed under 6 ms.
+# process peaked at 256 MB for 1M rows (236 MB at 24 MiB). Crisis merges wait for 64 segments at a level, not
+# 16: a 2M-voter build in 40 statements went from 21.9 to 17.5 s of CPU, leaving 39 segments; search's worst
+# first page stayed under 6 ms.
 FTS_IMPORT_SETTINGS = {"hashsize": 24 << 20, "automerge": 0, "crisismerge": 64}
 FTS_BATCH = 150_000  # the fewest voters added to the search index in a statement while the writer waits
 FTS_DEFAULTS = {"hashsize": 1 << 20, "automerge": 4, "crisismerge": 16}
