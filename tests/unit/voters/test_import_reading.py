@@ -90,6 +90,7 @@ def test_search_index_settings_come_back_after_a_batched_build(store: Store, tmp
             assert [v.state_voter_id for v in search_voters(s, voter_id).voters] == [voter_id]
         triggers = s.execute(text("SELECT count(*) FROM sqlite_master WHERE name LIKE 'voter_fts_a%'")).scalar()
     assert settings.get("automerge", 4) == 4 and settings.get("hashsize", 1 << 20) == 1 << 20
+    assert settings.get("crisismerge", 16) == 16
     assert triggers == 3
 
 
@@ -139,3 +140,39 @@ def test_every_layout_reads_the_same_in_a_reading_process(data_dir: Path, tmp_pa
     monkeypatch.setattr(reading, "PROCESS_MIN_BYTES", 0)
     assert _state(tmp_path / "b", [FIX / fixture], tmp_path) == in_process
     assert in_process[1]  # voters were imported
+
+
+@pytest.mark.parametrize("fixture", ["ncvoter92.txt", "ALA_20261101.txt", "generic_bad_rows.csv"])
+def test_rows_given_their_ids_while_read_make_the_same_store(data_dir: Path, tmp_path: Path, fixture: str,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Into a new county the reading side gives out voter, household and precinct ids; the writer's own
+    numbering (what every re-import does) gives the same store, a re-import included."""
+    path = tmp_path / "second.csv"
+    _write(path, 3_000)
+    ready = _state(tmp_path / "a", [FIX / fixture, path], tmp_path)
+    monkeypatch.setattr(importer._Job, "fresh_ids", lambda self: None)
+    assert _state(tmp_path / "b", [FIX / fixture, path], tmp_path) == ready
+    assert ready[1] and ready[2]
+
+
+def test_the_search_index_is_built_while_the_writer_waits_and_misses_no_voter(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "PROCESS_MIN_BYTES", 0)
+    monkeypatch.setattr(importer, "FTS_BATCH", 1)
+    built: list[int] = []
+    index_added = importer._Job.index_added
+
+    def spy(job: importer._Job, *, at_least: int = 1) -> None:
+        before = job.search_indexed_to
+        index_added(job, at_least=at_least)
+        built.append(job.search_indexed_to - before)
+
+    monkeypatch.setattr(importer._Job, "index_added", spy)
+    voters = _write(tmp_path / "voters.csv", 40_000)
+    with store.session() as s:
+        added = import_voter_file(s, voters, county="Wake", state="NC", rejects_path=tmp_path / "r.csv").added
+    assert len([n for n in built if n]) >= 2  # some while reading, the rest at the end
+    assert sum(built) == added
+    with store.session() as s:  # every voter id starts with R: each voter is in the index once
+        found = s.execute(text("SELECT rowid FROM voter_fts WHERE voter_fts MATCH '\"r\"*' ORDER BY rowid")).scalars()
+        assert list(found) == s.execute(text("SELECT id FROM voter ORDER BY id")).scalars().all()
