@@ -2,9 +2,10 @@
 
 Everything is keyed by its Open Civic Data id, so importing the same session again updates it: officials and bills
 take the new names, parties and districts, and each roll call in the files gets exactly the votes the files give it
-(its old rows are replaced). On PostgreSQL a vote file is COPYed as it is and resolved in SQL (officials_copy);
-otherwise, or when COPY cannot read it as the csv module does, row by row and written in one bulk write. A bad row
-is skipped and reported with its file, row and reason; the rest is imported.
+(its old rows are replaced). On PostgreSQL a vote file is COPYed as it is and resolved in SQL (officials_copy), and
+people, bills and roll calls are upserted in one statement a table; otherwise, or when COPY cannot read the file as
+the csv module does, row by row and written in one bulk write. A bad row is skipped and reported with its file, row
+and reason; the rest is imported.
 """
 
 from __future__ import annotations

@@ -2,9 +2,12 @@
 
 The same outcome as reading it row by row (officials.py's fallback, and the only path on SQLite): the same
 problems with the same rows and reasons, unlisted voters added, each roll call given exactly the file's votes
-(the first of two by one official kept). Reading 300,000 rows in Python was most of an import's time; COPY and a
-few set-based statements are a small multiple of a plain COPY of the votes. A file COPY cannot read as the csv
-module does (blank lines, ragged rows, bad UTF-8) makes `load` say so, and the caller reads it row by row.
+(the first of two by one official kept). Reading 300,000 rows in Python was most of an import's time. The usual
+file (every row a roll call of the import, an option and a plain person id) is written by `write_plain` in one
+INSERT after one pass that lists its options and voter ids (`survey`); any other file, or a plain-looking one
+whose INSERT does not take every row, is resolved row by row in SQL (`resolve`, `write_votes`), each row trimmed
+and checked as the reader checks it. A file COPY cannot read as the csv module does (blank lines, ragged rows, bad
+UTF-8) makes `load` say so, and the caller reads it row by row.
 """
 
 from __future__ import annotations
