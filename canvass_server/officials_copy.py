@@ -44,8 +44,8 @@ def _trim(column: str) -> str:
 
 def load(session: Session, path: Path, event_ids: dict[str, int]) -> Loaded | None:
     """The file into the temporary table vp_raw (a text column a field, and `row`, the file's row) and this import's
-    roll calls into vp_events; None (nothing loaded) when the file is not one COPY reads
-    exactly as the csv module does."""
+    roll calls into vp_events; None (nothing loaded) when the file is not one COPY reads exactly as the csv module
+    does."""
     try:
         with path.open(newline="", encoding="utf-8-sig") as f:
             header = [h.strip() for h in next(csv.reader(f), [])]
@@ -55,8 +55,8 @@ def load(session: Session, path: Path, event_ids: dict[str, int]) -> Loaded | No
         return None
     run = session.execute
     done(session)
-    # The header is row 1: the first row's nextval is 2. Cached, one nextval a row costs next to nothing (an
-    # identity column's uncached sequence added a third to the COPY).
+    # The header is row 1: the first row's nextval is 2. Cached, one nextval a row costs next to nothing (the
+    # identity column this had, an uncached sequence, added 15-40% to the COPY).
     run(text("CREATE TEMPORARY SEQUENCE vp_row START 2 CACHE 100000"))
     cols = [f"c{i}" for i in range(len(header))]
     run(text(f"CREATE TEMPORARY TABLE vp_raw ({', '.join(f'{c} text' for c in cols)}, "
