@@ -2,20 +2,23 @@
 
 Everything is keyed by its Open Civic Data id, so importing the same session again updates it: officials and bills
 take the new names, parties and districts, and each roll call in the files gets exactly the votes the files give it
-(its old rows are replaced). On PostgreSQL a vote file is COPYed as it is and resolved in SQL (officials_copy);
-otherwise, or when COPY cannot read it as the csv module does, row by row and written in one bulk write. A bad row
-is skipped and reported with its file, row and reason; the rest is imported.
+(its old rows are replaced). On PostgreSQL a vote file is COPYed as it is and resolved in SQL (officials_copy), and
+people, bills and roll calls are upserted in one statement a table; otherwise, or when COPY cannot read the file as
+the csv module does, row by row and written in one bulk write. A bad row is skipped and reported with its file, row
+and reason; the rest is imported.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from canvass_formats import openstates as osf
@@ -86,6 +89,10 @@ def _existing(session: Session, model: Any, ocd_ids: list[str]) -> dict[str, int
 
 def _upsert(session: Session, model: Any, rows: list[dict[str, Any]]) -> dict[str, int]:
     """Insert new rows and update known ones by ocd_id; returns ocd_id -> id for all of them."""
+    if not rows:
+        return {}
+    if session.get_bind().dialect.name == "postgresql":
+        return _upsert_json(session, model.__table__, rows)
     known = _existing(session, model, [r["ocd_id"] for r in rows])
     new = [r for r in rows if r["ocd_id"] not in known]
     old = [{f"b_{k}": v for k, v in r.items()} | {"b_id": known[r["ocd_id"]]} for r in rows if r["ocd_id"] in known]
@@ -96,6 +103,17 @@ def _upsert(session: Session, model: Any, rows: list[dict[str, Any]]) -> dict[st
         values: dict[str, Any] = {k: bindparam(f"b_{k}") for k in rows[0] if k != "ocd_id"}
         session.execute(update(table).where(table.c.id == bindparam("b_id")).values(**values), old)
     return known | (_existing(session, model, [r["ocd_id"] for r in new]) if new else {})
+
+
+def _upsert_json(session: Session, table: Any, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """_upsert on PostgreSQL: one statement, the rows one JSON parameter (2,000 roll calls took a tenth of a second
+    as an executemany, an update and a select back; as arrays, the driver's adapting them was most of the time)."""
+    columns = ", ".join(rows[0])
+    updates = ", ".join(f"{c} = excluded.{c}" for c in rows[0] if c != "ocd_id")
+    return dict(session.execute(
+        text(f"INSERT INTO {table.name} ({columns}) SELECT {columns} FROM json_populate_recordset(NULL::{table.name}, "
+             f"CAST(:rows AS json)) ON CONFLICT (ocd_id) DO UPDATE SET {updates} RETURNING ocd_id, id"),
+        {"rows": json.dumps(rows, default=dt.datetime.isoformat)}).all())
 
 
 def _upsert_officials(session: Session, people: list[osf.Person]) -> dict[str, int]:
@@ -140,7 +158,12 @@ def _upsert_events(session: Session, events: list[osf.VoteEvent], bill_ids: dict
 def _import_votes(session: Session, res: ImportResult, path: Path, event_ids: dict[str, int],
                   official_ids: dict[str, int]) -> None:
     """One _vote_people.csv: each roll call of the file gets exactly the file's votes (old rows replaced)."""
-    if session.get_bind().dialect.name == "postgresql" and officials_copy.load(session, path, event_ids):
+    loaded = officials_copy.load(session, path, event_ids) if session.get_bind().dialect.name == "postgresql" \
+        else None
+    if loaded is not None:
+        if _write_plain(session, res, loaded, official_ids):
+            return
+        officials_copy.resolve(session, loaded)
         res.problems += officials_copy.read_problems(session, path.name)
         new = officials_copy.unlisted(session)
         if new:
@@ -193,6 +216,30 @@ def _import_votes(session: Session, res: ImportResult, path: Path, event_ids: di
     write_rows(session, OfficialVote.__table__, rows)  # type: ignore[arg-type]
     res.votes += len(rows)
     _bump(session, sorted({r["official_id"] for r in rows}))
+
+
+def _write_plain(session: Session, res: ImportResult, loaded: officials_copy.Loaded,
+                 official_ids: dict[str, int]) -> bool:
+    """The usual file, whose every row has a roll call of the import, an option and a voter_id that is a plain
+    Open Civic Data id: its unlisted voters added and its votes written in one INSERT, without a look at each row
+    first. False, with nothing changed, for any other file: then its rows are resolved one by one in SQL."""
+    options, given = officials_copy.survey(session, loaded)
+    stored = {o: o.strip().lower()[:30] for o in options}  # as read_person_votes makes it (and the column holds)
+    if not all(stored.values()) or not all(v.startswith("ocd-person/") and v == v.strip() for v in given):
+        return False
+    session.execute(text("SAVEPOINT vp_plain"))
+    new = sorted(v for v in given if v not in official_ids)
+    added = _add_unlisted(session, officials_copy.names(session, loaded, new)) if new else {}
+    if officials_copy.write_plain(session, loaded, stored) != loaded.rows:
+        session.execute(text("ROLLBACK TO SAVEPOINT vp_plain"))
+        return False
+    session.execute(text("RELEASE SAVEPOINT vp_plain"))
+    officials_copy.done(session)
+    official_ids.update(added)
+    res.unlisted += len(added)
+    res.votes += loaded.rows
+    _bump(session, sorted(official_ids[v] for v in given))
+    return True
 
 
 def _bump(session: Session, voters: list[int]) -> None:

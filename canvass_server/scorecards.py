@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import case, func, select, true, update
+from sqlalchemy import case, func, select, text, true, update
 from sqlalchemy.orm import Session
 
 from canvass_formats.charter import charter_violation
@@ -157,8 +157,9 @@ class Scorecard:
 
 
 def _kind(aligned: Any) -> Any:
-    """What an official's vote counts as on a link, in SQL (the same rule as canvass_formats.openstates)."""
-    option = func.lower(OfficialVote.option)
+    """What an official's vote counts as on a link, in SQL (the same rule as canvass_formats.openstates; every
+    import stores the option lower-cased and trimmed, so it is compared as stored)."""
+    option = OfficialVote.option
     return case((option == aligned, "aligned"), (option.in_(("yes", "no")), "against"),
                 (option.in_(sorted(ABSENT_OPTIONS)), "absent"), else_="other")
 
@@ -180,6 +181,8 @@ def scorecards(session: Session, *, chamber: str | None = None, ids: list[int] |
              for o in session.scalars(stmt.order_by(Official.name, Official.ocd_id))}
     weights = _weights(session)
     kind = _kind(ScorecardLink.aligned).label("kind")
+    if session.get_bind().dialect.name == "postgresql":  # a few hundred groups of 300,000 votes: hashed in memory,
+        session.execute(text("SET LOCAL work_mem = '32MB'"))  # not sorted on disk (0.25 s rather than 0.5-0.8 s)
     rows = session.execute(
         select(OfficialVote.official_id, ScorecardLink.brief_slug, kind, func.count())
         .join(ScorecardLink, ScorecardLink.vote_event_id == OfficialVote.vote_event_id)

@@ -109,6 +109,48 @@ def test_bad_rows_are_reported_and_the_rest_imported(cli: Any, database: Databas
     assert "NC_2025_vote_people.csv row" in out and "skipped" in out
 
 
+NEWCOMER = "ocd-person/00000000-0000-0000-0000-000000000000"
+
+
+# On PostgreSQL a file whose every voter_id is a plain person id is written in one INSERT without a look at each
+# row (officials._write_plain); one irregular row in an otherwise clean file must come out as row by row.
+@pytest.mark.parametrize(("line", "problem", "votes", "stored"), [
+    ("y,ocd-vote/unknown,yes,Smith,{voter},", (0, "1 vote(s) in roll call ocd-vote/unknown, which is in no "
+                                                  "_votes.csv (or was skipped); not imported"), 0, None),
+    ("y,{event},{other},Again,{voter},", ("last", "a second vote by 'Again' in roll call {event}; the first is "
+                                                  "kept"), 0, ("{voter}", "{option}")),
+    ("y,{event},,Smith,{newcomer},", ("last", "no option (yes, no, absent, other, ...)"), 0, None),
+    ("y,{event}, Yes ,Newcomer,{newcomer},", None, 1, ("{newcomer}", "yes")),
+    ("y,{event},no,Newcomer, {newcomer} ,", None, 1, ("{newcomer}", "no")),
+], ids=["unknown-roll-call", "second-vote", "no-option", "option-as-written", "padded-voter-id"])
+def test_one_irregular_row_in_a_clean_file(cli: Any, database: Database, tmp_path: Path, line: str,
+                                           problem: tuple[Any, str] | None, votes: int,
+                                           stored: tuple[str, str] | None):
+    gen = generate(tmp_path, people=6, bills=2, max_events_per_bill=1)
+    first = gen.votes[0]
+    fill = {"event": first["vote_event_id"], "voter": first["voter_id"], "option": first["option"],
+            "other": "no" if first["option"] == "yes" else "yes", "newcomer": NEWCOMER}
+    with (tmp_path / "NC_2025_vote_people.csv").open("a", newline="") as f:
+        f.write(line.format(**fill) + "\r\n")  # the generated file's line ends: COPY reads it
+    code, out, err = cli("officials", "import", str(tmp_path), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    last = len(gen.votes) + 2
+    assert [(p["row"], p["reason"]) for p in data["problems"]] == (
+        [(last if problem[0] == "last" else problem[0], problem[1].format(**fill))] if problem else [])
+    assert data["votes"] == len(gen.votes) + votes
+    assert data["unlisted_voters"] == (1 if votes else 0)
+    assert count(database, "official_vote") == len(gen.votes) + votes
+    if stored:
+        voter, option = (v.format(**fill) for v in stored)
+        with database.session() as s:
+            assert s.scalar(select(OfficialVote.option).join(Official, Official.id == OfficialVote.official_id)
+                            .join(VoteEvent, VoteEvent.id == OfficialVote.vote_event_id)
+                            .where(VoteEvent.ocd_id == fill["event"], Official.ocd_id == voter)) == option
+            if voter == NEWCOMER:
+                assert s.scalar(select(Official.name).where(Official.ocd_id == NEWCOMER)) == "Newcomer"
+
+
 def test_a_folder_that_is_not_open_states_data_is_a_clear_error(cli: Any, tmp_path: Path):
     (tmp_path / "NC_2025_votes.csv").write_text("vote,when\n1,2\n")
     code, out, err = cli("officials", "import", str(tmp_path))
