@@ -24,12 +24,23 @@ from canvass_server import bulk, versions, voted_copy
 from canvass_server.devices import find_county
 
 CHUNK = 20000
+KEY_BITS = 62  # a bigint's, but its sign
 LOCK = 16  # pg_advisory_xact_lock(LOCK, county id): this issue's number, a key no other lock uses
 LOAD = Table("voted_load", MetaData(), Column("row", Integer), Column("sid", String), Column("election", String),
              Column("voted", Boolean), Column("voted_on", String), Column("method", String),
              Column("ballot_status", String), Column("requested_on", String), Column("reason", String),
              Column("voter_id", Integer), prefixes=["TEMPORARY"])
 COLUMNS = tuple(c.name for c in LOAD.columns)[:-2]
+
+
+# Each voter's winning row (a counted ballot, the latest request, the last row) by a window over voted_load's
+# rows, each with its voter (SQLite's path); a row without a voter is its own.
+WINDOW = (
+    "SELECT row, sid, reason, voter_id, voted, voted_on, method, ballot_status FROM ("
+    " SELECT row, CASE WHEN voter_id IS NULL THEN sid END AS sid, reason, voter_id, voted, voted_on, method, "
+    "  ballot_status, row_number() OVER (PARTITION BY coalesce(voter_id, -row) "
+    "   ORDER BY voted DESC, coalesce(requested_on, '') DESC, row DESC) AS rank "
+    " FROM voted_load WHERE reason IS NOT NULL OR coalesce(election, :e) = :e) r WHERE rank = 1")
 
 
 class UnknownCounty(LookupError):
@@ -46,6 +57,29 @@ def _load(session: Session, rows: VotedRows, county_id: int) -> None:
             for r in chunk])
     session.execute(text("UPDATE voted_load SET voter_id = (SELECT v.id FROM voter v WHERE v.county_id = :c AND "
                          "v.state_voter_id = voted_load.sid)"), {"c": county_id})
+
+
+def _winners_by_key(reader: VotedFileReader, loaded: voted_copy.Loaded) -> str:
+    """WINDOW's winners on PostgreSQL, chosen by hash aggregation rather than a sort of the file's rows: the
+    largest of one integer a row, (prio, row, m) packed (prio: the rank of (voted, requested_on), voted_copy);
+    m, its meaning, gives the winner's fields. An array of the three when they do not fit in 63 bits."""
+    rows = (reader.path.stat().st_size + 2).bit_length()  # a row number is at most the file's line count
+    means = len(loaded.meanings).bit_length()
+    if loaded.ranks.bit_length() + rows + means <= KEY_BITS:
+        # (PostgreSQL gives << | & one precedence, left to right: the parentheses are needed)
+        key = f"(coalesce(l.prio, 0)::bigint << {rows + means}) | (l.row::bigint << {means}) | coalesce(l.m, 0)"
+        row, m = f"(k.key >> {means}) & {(1 << rows) - 1}", f"k.key & {(1 << means) - 1}"
+    else:
+        key, row, m = "ARRAY[coalesce(l.prio, 0), l.row, coalesce(l.m, 0)]::bigint[]", "k.key[2]", "k.key[3]"
+    return (
+        "SELECT g.row, g.sid, g.reason, g.voter_id, m.voted, m.voted_on, m.method, m.ballot_status FROM ("
+        f" SELECT CASE WHEN k.g > 0 THEN k.g END AS voter_id, {row} AS row, {m} AS m, k.sid, k.reason FROM ("
+        f"  SELECT coalesce(v.id, -l.row) AS g, max({key}) AS key, "
+        "   max(l.sid) FILTER (WHERE v.id IS NULL) AS sid, max(l.reason) FILTER (WHERE v.id IS NULL) AS reason "
+        f"  FROM ({voted_copy.rows(reader)}) l "
+        "  LEFT JOIN voter v ON l.reason IS NULL AND v.county_id = :c AND v.state_voter_id = l.sid "
+        "  WHERE l.reason IS NOT NULL OR coalesce(l.election, :e) = :e GROUP BY 1) k) g "
+        "LEFT JOIN vl_means m ON m.m = g.m")
 
 
 def import_voted(session: Session, path: Path, *, county: str, state: str, layout: str = "auto",
@@ -70,17 +104,15 @@ def import_voted(session: Session, path: Path, *, county: str, state: str, layou
         loaded = voted_copy.read(session, reader)  # the file COPYed as it is and classified in SQL
         rows.elections, rows.latest = loaded.elections, loaded.latest
         result.rows, result.rejected = loaded.rows, loaded.rejected
-        source = (f"({voted_copy.rows(reader)}) l LEFT JOIN voter v ON l.reason IS NULL AND v.county_id = :c "
-                  "AND v.state_voter_id = l.sid")
-        voter = "v.id"
+        winners = _winners_by_key(reader, loaded)
         run(text("SET LOCAL enable_nestloop = off"))  # (voted_copy.rows)
+        run(text("SET LOCAL enable_sort = off"))  # (_winners_by_key: the planner cannot tell how many there are)
     else:
         _load(session, rows, row.id)
-        source, voter = "voted_load l", "l.voter_id"
+        winners = WINDOW
     p = {"e": rows.choose_election(election), "c": row.id, "req": BALLOT_REQUESTED, "space": voted_copy.SPACE}
-    # Each voter's winning row of the election (a counted ballot, the latest request, the last row) beside what
-    # `voted` holds: whether it changes that, and the voter's status after; and every row without a voter (no
-    # voter with its id, or rejected), each its own.
+    # Each voter's winning row of the election beside what `voted` holds: whether it changes that, and the voter's
+    # status after; and every row without a voter (no voter with its id, or rejected), each its own.
     differs = "IS DISTINCT FROM" if postgres else "IS NOT"
     run(text(
         "CREATE TEMPORARY TABLE voted_win AS SELECT w.row, w.sid, w.reason, w.voter_id, w.voted, w.voted_on, "
@@ -88,15 +120,12 @@ def import_voted(session: Session, path: Path, *, county: str, state: str, layou
         f"(o.voted {differs} w.voted OR o.voted_on {differs} w.voted_on OR o.vote_method {differs} w.method OR "
         f"o.ballot_status {differs} w.ballot_status)) AS changed, "
         " CASE WHEN o.voted THEN o.voted ELSE w.voted END AS now_voted, "  # a vote once recorded stays
-        " CASE WHEN o.voted THEN o.ballot_status ELSE w.ballot_status END AS now_status FROM ("
-        f"  SELECT l.row, CASE WHEN {voter} IS NULL THEN l.sid END AS sid, l.reason, {voter} AS voter_id, l.voted, "
-        "   l.voted_on, l.method, l.ballot_status, "  # (the id only where it is listed: a narrower sort)
-        f"   row_number() OVER (PARTITION BY coalesce({voter}, -l.row) "
-        "    ORDER BY l.voted DESC, coalesce(l.requested_on, '') DESC, l.row DESC) AS rank "
-        f"  FROM {source} WHERE l.reason IS NOT NULL OR coalesce(l.election, :e) = :e) w "
-        "LEFT JOIN voted o ON o.voter_id = w.voter_id AND o.election = :e WHERE w.rank = 1"), p)
+        " CASE WHEN o.voted THEN o.ballot_status ELSE w.ballot_status END AS now_status "
+        f"FROM ({winners}) w "
+        "LEFT JOIN voted o ON o.county_id = :c AND o.election = :e AND o.voter_id = w.voter_id"), p)
     if postgres:
         run(text("SET LOCAL enable_nestloop = on"))
+        run(text("SET LOCAL enable_sort = on"))
         voted_copy.finish(session, loaded, [Rejection(n, reason, sid[:40]) for n, sid, reason in run(text(
             f"SELECT row, sid, reason FROM voted_win WHERE reason IS NOT NULL ORDER BY row LIMIT {MAX_REPORTED}"))])
         result.problems = [{"row": r.row, "voter_id": r.voter_id, "reason": r.reason} for r in loaded.problems]
@@ -120,7 +149,8 @@ def import_voted(session: Session, path: Path, *, county: str, state: str, layou
                  "WHERE voter_id IS NOT NULL AND changed AND NOT known ORDER BY voter_id"), p)
         run(text("UPDATE voted SET voted = w.voted, voted_on = w.voted_on, vote_method = w.method, "
                  "ballot_status = w.ballot_status, version = :v FROM voted_win w WHERE w.voter_id IS NOT NULL "
-                 "AND w.changed AND w.known AND voted.voter_id = w.voter_id AND voted.election = :e"), p)
+                 "AND w.changed AND w.known AND voted.county_id = :c AND voted.election = :e "
+                 "AND voted.voter_id = w.voter_id"), p)
     run(text("DROP TABLE voted_win"))
     result.seconds = time.perf_counter() - started
     return result

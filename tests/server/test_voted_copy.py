@@ -20,7 +20,7 @@ from sqlalchemy import select, text
 from canvass_formats.voted import VotedFileReader, VotedRow
 from canvass_formats.voterfile.records import Rejection
 from canvass_server import db as dbmod
-from canvass_server import voted_copy
+from canvass_server import voted_copy, voted_import
 from canvass_server.models import Voted, Voter
 from canvass_server.voted_import import import_voted
 
@@ -65,8 +65,10 @@ def test_the_sql_path_reads_a_messy_file_as_the_reader_does(pg: dbmod.Database, 
     with pg.session() as s:
         loaded = voted_copy.read(s, reader)
         s.execute(text("SET LOCAL enable_nestloop = off"))
-        rows = s.execute(text(f"SELECT * FROM ({voted_copy.rows(reader)}) l ORDER BY row"),
-                         {"space": voted_copy.SPACE}).all()
+        rows = s.execute(text(  # each row's meaning, as the reader made it
+            "SELECT l.row, l.sid, m.election, m.voted, m.voted_on, m.method, m.ballot_status, m.requested_on, "
+            f"l.reason FROM ({voted_copy.rows(reader)}) l LEFT JOIN vl_means m ON m.m = l.m "
+            "AND m.election IS NOT DISTINCT FROM l.election ORDER BY row"), {"space": voted_copy.SPACE}).all()
         s.rollback()
     assert [tuple(r)[:8] for r in rows if r.reason is None] == [astuple(r) for r in good]
     assert sorted([Rejection(r.row, r.reason, r.sid[:40]) for r in rows if r.reason] + loaded.rejections,
@@ -135,9 +137,12 @@ def _import(database: dbmod.Database, path: Path) -> tuple[dict[str, Any], dict[
     return out, voted
 
 
+@pytest.mark.parametrize("key_bits", [voted_import.KEY_BITS, 0])  # each voter's winner by an integer, an array
 @pytest.mark.parametrize("name", ["nc-absentee", "ncvhis", "generic-status-latin1"])
 def test_an_import_sums_up_the_same_on_postgresql_as_on_sqlite(pg: dbmod.Database, sqlite: dbmod.Database,
-                                                               tmp_path: Path, name: str) -> None:
+                                                               tmp_path: Path, name: str, key_bits: int,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(voted_import, "KEY_BITS", key_bits)
     ids = seed_county(pg, "Durham", "NC", voters=120)
     assert seed_county(sqlite, "Durham", "NC", voters=120) == ids
     path = _messy(tmp_path, name, ids)
