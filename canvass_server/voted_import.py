@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Boolean, Column, Integer, MetaData, String, Table, text
 from sqlalchemy.orm import Session
@@ -25,6 +26,7 @@ from canvass_server.devices import find_county
 
 CHUNK = 20000
 KEY_BITS = 62  # a bigint's, but its sign
+SOURCE = "{source}"
 LOCK = 16  # pg_advisory_xact_lock(LOCK, county id): this issue's number, a key no other lock uses
 LOAD = Table("voted_load", MetaData(), Column("row", Integer), Column("sid", String), Column("election", String),
              Column("voted", Boolean), Column("voted_on", String), Column("method", String),
@@ -36,7 +38,7 @@ COLUMNS = tuple(c.name for c in LOAD.columns)[:-2]
 # Each voter's winning row (a counted ballot, the latest request, the last row) by a window over voted_load's
 # rows, each with its voter (SQLite's path); a row without a voter is its own.
 WINDOW = (
-    "SELECT row, sid, reason, voter_id, voted, voted_on, method, ballot_status FROM ("
+    "SELECT row, sid, reason, voter_id, 1 AS n, voted, voted_on, method, ballot_status FROM ("
     " SELECT row, CASE WHEN voter_id IS NULL THEN sid END AS sid, reason, voter_id, voted, voted_on, method, "
     "  ballot_status, row_number() OVER (PARTITION BY coalesce(voter_id, -row) "
     "   ORDER BY voted DESC, coalesce(requested_on, '') DESC, row DESC) AS rank "
@@ -60,9 +62,11 @@ def _load(session: Session, rows: VotedRows, county_id: int) -> None:
 
 
 def _winners_by_key(reader: VotedFileReader, loaded: voted_copy.Loaded) -> str:
-    """WINDOW's winners on PostgreSQL, chosen by hash aggregation rather than a sort of the file's rows: the
-    largest of one integer a row, (prio, row, m) packed (prio: the rank of (voted, requested_on), voted_copy);
-    m, its meaning, gives the winner's fields. An array of the three when they do not fit in 63 bits."""
+    """WINDOW's winners on PostgreSQL, chosen by hash aggregation of the file's rows by voter id, not by a sort:
+    the largest of one integer a row, (prio, row, m) packed (prio: the rank of (voted, requested_on), voted_copy;
+    m, its meaning, gives the winner's fields), or an array of the three when they do not fit in KEY_BITS; only
+    then joined to `voter` (one probe a voter, not a row). n: the rows of the id; an unmatched id's are each
+    their own (_unmatched)."""
     rows = (reader.path.stat().st_size + 2).bit_length()  # a row number is at most the file's line count
     means = len(loaded.meanings).bit_length()
     if loaded.ranks.bit_length() + rows + means <= KEY_BITS:
@@ -72,14 +76,34 @@ def _winners_by_key(reader: VotedFileReader, loaded: voted_copy.Loaded) -> str:
     else:
         key, row, m = "ARRAY[coalesce(l.prio, 0), l.row, coalesce(l.m, 0)]::bigint[]", "k.key[2]", "k.key[3]"
     return (
-        "SELECT g.row, g.sid, g.reason, g.voter_id, m.voted, m.voted_on, m.method, m.ballot_status FROM ("
-        f" SELECT CASE WHEN k.g > 0 THEN k.g END AS voter_id, {row} AS row, {m} AS m, k.sid, k.reason FROM ("
-        f"  SELECT coalesce(v.id, -l.row) AS g, max({key}) AS key, "
-        "   max(l.sid) FILTER (WHERE v.id IS NULL) AS sid, max(l.reason) FILTER (WHERE v.id IS NULL) AS reason "
-        f"  FROM ({voted_copy.rows(reader)}) l "
-        "  LEFT JOIN voter v ON l.reason IS NULL AND v.county_id = :c AND v.state_voter_id = l.sid "
-        "  WHERE l.reason IS NOT NULL OR coalesce(l.election, :e) = :e GROUP BY 1) k) g "
-        "LEFT JOIN vl_means m ON m.m = g.m")
+        "SELECT g.row, g.sid, g.reason, g.voter_id, g.n, m.voted, m.voted_on, m.method, m.ballot_status FROM ("
+        f" SELECT v.id AS voter_id, {row} AS row, {m} AS m, CASE WHEN v.id IS NULL THEN k.sid END AS sid, "
+        "  k.reason, k.n FROM ("
+        f"  SELECT l.sid, max({key}) AS key, max(l.reason) AS reason, count(*) AS n FROM ({SOURCE}) l "
+        "   GROUP BY l.sid, CASE WHEN l.reason IS NOT NULL THEN l.row END) k "  # a rejected row: its own
+        "  LEFT JOIN voter v ON k.reason IS NULL AND v.county_id = :c AND v.state_voter_id = k.sid) g "
+        "LEFT JOIN vl_means m ON m.m = g.m").replace(SOURCE, _source(reader))
+
+
+def _source(reader: VotedFileReader) -> str:
+    """The file's rows of the election, and its rejected rows (voted_copy.rows)."""
+    return (f"SELECT * FROM ({voted_copy.rows(reader)}) r "
+            "WHERE r.reason IS NOT NULL OR coalesce(r.election, :e) = :e")
+
+
+def _unmatched(session: Session, reader: VotedFileReader | None, p: dict[str, Any]) -> list[Any]:
+    """The first unmatched rows (row, sid, how many in all): voted_win's when each id there is one row, else
+    the file's rows (voted_copy's tables) of the ids that matched no voter."""
+    run = session.execute
+    count = "SELECT CAST(coalesce(sum(n), 0) AS bigint) FROM voted_win WHERE reason IS NULL AND voter_id IS NULL"
+    if reader is None or run(text("SELECT NOT EXISTS (SELECT FROM voted_win WHERE reason IS NULL AND "
+                                  "voter_id IS NULL AND n > 1)")).scalar():
+        listed = "SELECT row, sid FROM voted_win WHERE reason IS NULL AND voter_id IS NULL"
+    else:
+        listed = (f"SELECT l.row, l.sid FROM ({_source(reader)}) l WHERE l.reason IS NULL AND l.sid IN ("
+                  "SELECT sid FROM voted_win WHERE reason IS NULL AND voter_id IS NULL)")
+    return list(run(text(f"SELECT u.row, u.sid, ({count}) FROM ({listed}) u ORDER BY u.row LIMIT {MAX_REPORTED}"),
+                    p).all())
 
 
 def import_voted(session: Session, path: Path, *, county: str, state: str, layout: str = "auto",
@@ -112,10 +136,11 @@ def import_voted(session: Session, path: Path, *, county: str, state: str, layou
         winners = WINDOW
     p = {"e": rows.choose_election(election), "c": row.id, "req": BALLOT_REQUESTED, "space": voted_copy.SPACE}
     # Each voter's winning row of the election beside what `voted` holds: whether it changes that, and the voter's
-    # status after; and every row without a voter (no voter with its id, or rejected), each its own.
+    # status after; and the rows without a voter: each rejected row, each id no voter has (SQLite: each row; n, how
+    # many rows).
     differs = "IS DISTINCT FROM" if postgres else "IS NOT"
     run(text(
-        "CREATE TEMPORARY TABLE voted_win AS SELECT w.row, w.sid, w.reason, w.voter_id, w.voted, w.voted_on, "
+        "CREATE TEMPORARY TABLE voted_win AS SELECT w.row, w.sid, w.reason, w.voter_id, w.n, w.voted, w.voted_on, "
         " w.method, w.ballot_status, o.voter_id IS NOT NULL AS known, o.voter_id IS NULL OR (NOT o.voted AND "
         f"(o.voted {differs} w.voted OR o.voted_on {differs} w.voted_on OR o.vote_method {differs} w.method OR "
         f"o.ballot_status {differs} w.ballot_status)) AS changed, "
@@ -123,6 +148,7 @@ def import_voted(session: Session, path: Path, *, county: str, state: str, layou
         " CASE WHEN o.voted THEN o.ballot_status ELSE w.ballot_status END AS now_status "
         f"FROM ({winners}) w "
         "LEFT JOIN voted o ON o.county_id = :c AND o.election = :e AND o.voter_id = w.voter_id"), p)
+    unmatched = _unmatched(session, reader if postgres else None, p)  # (before voted_copy's tables go)
     if postgres:
         run(text("SET LOCAL enable_nestloop = on"))
         run(text("SET LOCAL enable_sort = on"))
@@ -131,8 +157,6 @@ def import_voted(session: Session, path: Path, *, county: str, state: str, layou
         result.problems = [{"row": r.row, "voter_id": r.voter_id, "reason": r.reason} for r in loaded.problems]
     else:
         run(text("DROP TABLE voted_load"))
-    unmatched = run(text("SELECT row, sid, count(*) OVER () FROM voted_win WHERE reason IS NULL AND voter_id IS NULL "
-                         f"ORDER BY row LIMIT {MAX_REPORTED}")).all()
     rows.finish([(n, sid) for n, sid, _ in unmatched], unmatched[0][2] if unmatched else 0)
     counts = run(text(
         "SELECT count(*), coalesce(sum(CASE WHEN changed THEN 1 ELSE 0 END), 0), "

@@ -152,3 +152,19 @@ def test_an_import_sums_up_the_same_on_postgresql_as_on_sqlite(pg: dbmod.Databas
     assert summary["rejected"] and summary["unmatched"] and summary["changed"] == len(voted) > 0
     again = _import(pg, path)
     assert again[0]["changed"] == 0 and again[1] == voted
+
+
+def test_each_row_of_an_id_no_voter_has_is_reported_on_its_own(pg: dbmod.Database, sqlite: dbmod.Database,
+                                                               tmp_path: Path) -> None:
+    ids = seed_county(pg, "Durham", "NC", voters=20)
+    assert seed_county(sqlite, "Durham", "NC", voters=20) == ids
+    path = tmp_path / "early.csv"  # ZZ1 three times, ZZ2 twice, between the county's voters' rows (one repeated)
+    lines = [f"{sid},2026-10-2{n % 3},Early" for n, sid in enumerate(
+        [ids[0], "ZZ1", ids[1], "ZZ2", "ZZ1", ids[1], "ZZ1", "ZZ2", ids[2], "ZZ3"])]
+    path.write_text("Voter ID,Date Voted,Method\n" + "\n".join(lines) + "\n")
+    on_pg, on_sqlite = _import(pg, path), _import(sqlite, path)
+    assert on_pg == on_sqlite
+    summary = on_pg[0]
+    assert (summary["unmatched"], summary["matched"]) == (6, 4)
+    assert [(p["row"], p["voter_id"]) for p in summary["problems"]] == [
+        (3, "ZZ1"), (5, "ZZ2"), (6, "ZZ1"), (8, "ZZ1"), (9, "ZZ2"), (11, "ZZ3")]
