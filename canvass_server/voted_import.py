@@ -91,19 +91,16 @@ def _source(reader: VotedFileReader) -> str:
             "WHERE r.reason IS NOT NULL OR coalesce(r.election, :e) = :e")
 
 
-def _unmatched(session: Session, reader: VotedFileReader | None, p: dict[str, Any]) -> list[Any]:
-    """The first unmatched rows (row, sid, how many in all): voted_win's when each id there is one row, else
-    the file's rows (voted_copy's tables) of the ids that matched no voter."""
-    run = session.execute
-    count = "SELECT CAST(coalesce(sum(n), 0) AS bigint) FROM voted_win WHERE reason IS NULL AND voter_id IS NULL"
-    if reader is None or run(text("SELECT NOT EXISTS (SELECT FROM voted_win WHERE reason IS NULL AND "
-                                  "voter_id IS NULL AND n > 1)")).scalar():
-        listed = "SELECT row, sid FROM voted_win WHERE reason IS NULL AND voter_id IS NULL"
-    else:
+def _unmatched(session: Session, reader: VotedFileReader | None, several: bool,
+               p: dict[str, Any]) -> list[tuple[int, str]]:
+    """The first unmatched rows (row, sid): voted_win's when each id there is one row (not `several`), else the
+    file's rows (voted_copy's tables, `reader`) of the ids that matched no voter."""
+    listed = "SELECT row, sid FROM voted_win WHERE reason IS NULL AND voter_id IS NULL"
+    if several and reader is not None:
         listed = (f"SELECT l.row, l.sid FROM ({_source(reader)}) l WHERE l.reason IS NULL AND l.sid IN ("
                   "SELECT sid FROM voted_win WHERE reason IS NULL AND voter_id IS NULL)")
-    return list(run(text(f"SELECT u.row, u.sid, ({count}) FROM ({listed}) u ORDER BY u.row LIMIT {MAX_REPORTED}"),
-                    p).all())
+    return [(n, sid) for n, sid in session.execute(
+        text(f"SELECT u.row, u.sid FROM ({listed}) u ORDER BY u.row LIMIT {MAX_REPORTED}"), p)]
 
 
 def import_voted(session: Session, path: Path, *, county: str, state: str, layout: str = "auto",
@@ -148,33 +145,41 @@ def import_voted(session: Session, path: Path, *, county: str, state: str, layou
         " CASE WHEN o.voted THEN o.ballot_status ELSE w.ballot_status END AS now_status "
         f"FROM ({winners}) w "
         "LEFT JOIN voted o ON o.county_id = :c AND o.election = :e AND o.voter_id = w.voter_id"), p)
-    unmatched = _unmatched(session, reader if postgres else None, p)  # (before voted_copy's tables go)
+    # What voted_win says, in one pass: the summary's counts, how many rows have no voter, whether an id of them
+    # has several (_unmatched), whether rows were rejected, and how many changed statuses `voted` holds already.
+    (result.voters, result.changed, result.voted, result.requested_not_returned, result.needs_cure, unmatched,
+     several, rejected, updates) = (int(n or 0) for n in run(text(
+        "SELECT count(voter_id), sum(CASE WHEN voter_id IS NOT NULL AND changed THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN voter_id IS NOT NULL AND now_voted THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN voter_id IS NOT NULL AND NOT now_voted AND now_status = :req THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN voter_id IS NOT NULL AND NOT now_voted AND now_status NOT IN (:req, 'accepted') "
+        " THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN voter_id IS NULL AND reason IS NULL THEN n ELSE 0 END), "
+        "max(CASE WHEN voter_id IS NULL AND reason IS NULL AND n > 1 THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN reason IS NOT NULL THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN voter_id IS NOT NULL AND changed AND known THEN 1 ELSE 0 END) FROM voted_win"), p).one())
+    listed = _unmatched(session, reader if postgres else None, bool(several), p) if unmatched else []
     if postgres:
         run(text("SET LOCAL enable_nestloop = on"))
         run(text("SET LOCAL enable_sort = on"))
         voted_copy.finish(session, loaded, [Rejection(n, reason, sid[:40]) for n, sid, reason in run(text(
-            f"SELECT row, sid, reason FROM voted_win WHERE reason IS NOT NULL ORDER BY row LIMIT {MAX_REPORTED}"))])
+            f"SELECT row, sid, reason FROM voted_win WHERE reason IS NOT NULL ORDER BY row LIMIT {MAX_REPORTED}"))]
+                          if rejected else [])
         result.problems = [{"row": r.row, "voter_id": r.voter_id, "reason": r.reason} for r in loaded.problems]
     else:
         run(text("DROP TABLE voted_load"))
-    rows.finish([(n, sid) for n, sid, _ in unmatched], unmatched[0][2] if unmatched else 0)
-    counts = run(text(
-        "SELECT count(*), coalesce(sum(CASE WHEN changed THEN 1 ELSE 0 END), 0), "
-        "coalesce(sum(CASE WHEN now_voted THEN 1 ELSE 0 END), 0), "
-        "coalesce(sum(CASE WHEN NOT now_voted AND now_status = :req THEN 1 ELSE 0 END), 0), "
-        "coalesce(sum(CASE WHEN NOT now_voted AND now_status NOT IN (:req, 'accepted') THEN 1 ELSE 0 END), 0) "
-        "FROM voted_win WHERE voter_id IS NOT NULL"), p).one()
-    result.voters, result.changed, result.voted, result.requested_not_returned, result.needs_cure = (
-        int(n) for n in counts)
+    rows.finish(listed, unmatched)
     if result.changed:  # devices pull the changed rows in the `voted` scope: no voter row is rewritten
         p["v"] = versions.bump(session, f"voted:{row.id}")
-        run(text("INSERT INTO voted (voter_id, election, county_id, voted, voted_on, vote_method, ballot_status, "
-                 "version) SELECT voter_id, :e, :c, voted, voted_on, method, ballot_status, :v FROM voted_win "
-                 "WHERE voter_id IS NOT NULL AND changed AND NOT known ORDER BY voter_id"), p)
-        run(text("UPDATE voted SET voted = w.voted, voted_on = w.voted_on, vote_method = w.method, "
-                 "ballot_status = w.ballot_status, version = :v FROM voted_win w WHERE w.voter_id IS NOT NULL "
-                 "AND w.changed AND w.known AND voted.county_id = :c AND voted.election = :e "
-                 "AND voted.voter_id = w.voter_id"), p)
+        if result.changed > updates:
+            run(text("INSERT INTO voted (voter_id, election, county_id, voted, voted_on, vote_method, ballot_status, "
+                     "version) SELECT voter_id, :e, :c, voted, voted_on, method, ballot_status, :v FROM voted_win "
+                     "WHERE voter_id IS NOT NULL AND changed AND NOT known ORDER BY voter_id"), p)
+        if updates:
+            run(text("UPDATE voted SET voted = w.voted, voted_on = w.voted_on, vote_method = w.method, "
+                     "ballot_status = w.ballot_status, version = :v FROM voted_win w WHERE w.voter_id IS NOT NULL "
+                     "AND w.changed AND w.known AND voted.county_id = :c AND voted.election = :e "
+                     "AND voted.voter_id = w.voter_id"), p)
     run(text("DROP TABLE voted_win"))
     result.seconds = time.perf_counter() - started
     return result
