@@ -3,8 +3,8 @@
 On PostgreSQL the file is COPYed as it is and classified in SQL (voted_copy: the same rows, numbers and reasons as
 the reader); on SQLite its rows are read by canvass_formats.voted (as the app reads them) into a temporary table.
 Either way each row is matched to the county's voter of its id and the rest is decided in SQL: each voter's
-winning row of the election (a counted ballot first, then the latest request, then the last row); only statuses
-that change are written, each with the import's version of the county's `voted` scope, so devices pull them at
+winning row of the election (a counted ballot first, then the latest request, then the last row: on PostgreSQL by
+hash aggregation over one packed integer a row, on SQLite by a window); only statuses that change are written, each with the import's version of the county's `voted` scope, so devices pull them at
 their next sync (no voter row is touched). A vote once recorded is never taken back; the same file twice changes
 nothing.
 """
@@ -26,7 +26,6 @@ from canvass_server.devices import find_county
 
 CHUNK = 20000
 KEY_BITS = 62  # a bigint's, but its sign
-SOURCE = "{source}"
 LOCK = 16  # pg_advisory_xact_lock(LOCK, county id): this issue's number, a key no other lock uses
 LOAD = Table("voted_load", MetaData(), Column("row", Integer), Column("sid", String), Column("election", String),
              Column("voted", Boolean), Column("voted_on", String), Column("method", String),
@@ -79,10 +78,10 @@ def _winners_by_key(reader: VotedFileReader, loaded: voted_copy.Loaded) -> str:
         "SELECT g.row, g.sid, g.reason, g.voter_id, g.n, m.voted, m.voted_on, m.method, m.ballot_status FROM ("
         f" SELECT v.id AS voter_id, {row} AS row, {m} AS m, CASE WHEN v.id IS NULL THEN k.sid END AS sid, "
         "  k.reason, k.n FROM ("
-        f"  SELECT l.sid, max({key}) AS key, max(l.reason) AS reason, count(*) AS n FROM ({SOURCE}) l "
+        f"  SELECT l.sid, max({key}) AS key, max(l.reason) AS reason, count(*) AS n FROM ({_source(reader)}) l "
         "   GROUP BY l.sid, CASE WHEN l.reason IS NOT NULL THEN l.row END) k "  # a rejected row: its own
         "  LEFT JOIN voter v ON k.reason IS NULL AND v.county_id = :c AND v.state_voter_id = k.sid) g "
-        "LEFT JOIN vl_means m ON m.m = g.m").replace(SOURCE, _source(reader))
+        "LEFT JOIN vl_means m ON m.m = g.m")
 
 
 def _source(reader: VotedFileReader) -> str:
