@@ -4,9 +4,9 @@ On PostgreSQL the file is COPYed as it is and classified in SQL (voted_copy: the
 the reader); on SQLite its rows are read by canvass_formats.voted (as the app reads them) into a temporary table.
 Either way each row is matched to the county's voter of its id and the rest is decided in SQL: each voter's
 winning row of the election (a counted ballot first, then the latest request, then the last row: on PostgreSQL by
-hash aggregation over one packed integer a row, on SQLite by a window); only statuses that change are written, each with the import's version of the county's `voted` scope, so devices pull them at
-their next sync (no voter row is touched). A vote once recorded is never taken back; the same file twice changes
-nothing.
+hash aggregation over one packed integer a row, on SQLite by a window); only statuses that change are written,
+each with the import's version of the county's `voted` scope, so devices pull them at their next sync (no voter
+row is touched). A vote once recorded is never taken back; the same file twice changes nothing.
 """
 
 from __future__ import annotations
