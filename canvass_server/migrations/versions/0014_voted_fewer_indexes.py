@@ -1,6 +1,7 @@
 """voted keeps three indexes, not four: the unique key becomes (county_id, election, voter_id), which also serves
 what ix_voted_county_election served (the GOTV stats: a county's latest election and its voted rows), and that
-index goes. The same uniqueness (a voter is in one county); each index was about a fifth of import-voted's INSERT.
+index goes. The same uniqueness (a voter is in one county); the dropped index, all duplicates, was about a quarter
+of import-voted's INSERT (benchmarks/README.md, issue 16 session 7).
 
 Revision ID: 0014
 Revises: 0013
