@@ -134,12 +134,10 @@ def _words(session: Session, reader: VotedFileReader, loaded: Loaded) -> None:
     prio = {said: order[said[1], said[5] or ""] for said in loaded.meanings}
     _unnest(session, "vl_means", ["m int", "prio int", *(f"{name} {kind}" for name, kind in MEANS)],
             [(m, prio[said], *said) for said, m in loaded.meanings.items()])
-    rows: list[tuple[Any, ...]] = []
-    for key, item in words.items():
-        rows.append((*key, None, None, None, item.reason) if isinstance(item, Rejection) else
-                    (*key, item.election, good[key], prio[_said(item)], None))
+    decided = [(*key, None, None, None, item.reason) if isinstance(item, Rejection) else
+               (*key, item.election, good[key], prio[_said(item)], None) for key, item in words.items()]
     _unnest(session, "vl_words", [*(f"k{c} text" for c in keys), "election text", "m int", "prio int", "reason text"],
-            rows)
+            decided)
     session.execute(text("ANALYZE vl_words"))
 
 
