@@ -24,7 +24,7 @@ from typing import Any
 
 import psycopg
 from psycopg.copy import QueuedLibpqWriter
-from sqlalchemy import Boolean, Column, Integer, MetaData, String, Table, text
+from sqlalchemy import Column, Integer, MetaData, String, Table, text
 from sqlalchemy.orm import Session
 
 from canvass_formats.voted import MAX_REPORTED, VotedFileReader, VotedRow
@@ -38,11 +38,13 @@ SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\
 ENCODINGS = {"utf-8": "UTF8", "utf-8-sig": "UTF8", "latin-1": "LATIN1"}
 DELIMITERS = {"\t": "E'\\t'", ",": "','", ";": "';'", "|": "'|'"}
 # The rows the csv module read (module docstring), as the reader made them.
-PY_ROWS = Table("vl_py", MetaData(), Column("row", Integer), Column("sid", String), Column("election", String),
-                Column("voted", Boolean), Column("voted_on", String), Column("method", String),
-                Column("ballot_status", String), Column("requested_on", String), prefixes=["TEMPORARY"])
+PY_ROWS = Table("vl_py", MetaData(), Column("row", Integer), Column("sid", String), Column("m", Integer),
+                prefixes=["TEMPORARY"])
 PY_COLUMNS = tuple(c.name for c in PY_ROWS.columns)
-WORDS = ("election", "voted", "voted_on", "method", "ballot_status", "requested_on", "reason")
+# What a good row says (a VotedRow but its row and id), numbered: vl_means's rows.
+Meaning = tuple[str | None, bool, str | None, str | None, str | None, str | None]
+MEANS = (("election", "text"), ("voted", "boolean"), ("voted_on", "text"), ("method", "text"),
+         ("ballot_status", "text"), ("requested_on", "text"))
 
 
 @dataclass
@@ -57,13 +59,19 @@ class Loaded:
     latest: str = ""
     rejections: list[Rejection] = field(default_factory=list)  # made by the reader (the lines COPY did not take)
     problems: list[Rejection] = field(default_factory=list)
+    meanings: dict[Meaning, int] = field(default_factory=dict)  # each its number m in vl_means, from 1
+    ranks: int = 0  # how many distinct (voted, requested_on): vl_means.prio is 1 to ranks
+
+    def meaning(self, row: VotedRow) -> int:
+        return self.meanings.setdefault(_said(row), len(self.meanings) + 1)
 
 
 def read(session: Session, reader: VotedFileReader) -> Loaded:
     """The file into the temporary table vl_raw (a text column a field, and its line), what its lines COPY cannot
-    read into vl_py, and what each combination of the fields the reader reads means into vl_words, counted."""
+    read into vl_py, what each combination of the fields the reader reads means into vl_words, counted, and every
+    meaning into vl_means."""
     run = session.execute
-    for table in ("vl_raw", "vl_py", "vl_words"):
+    for table in ("vl_raw", "vl_py", "vl_words", "vl_means"):
         run(text(f"DROP TABLE IF EXISTS {table}"))
     run(text("DROP SEQUENCE IF EXISTS vl_line"))
     run(text("CREATE TEMPORARY SEQUENCE vl_line CACHE 100000"))  # one nextval a row: cached, it costs nothing
@@ -93,7 +101,8 @@ def _sid(reader: VotedFileReader) -> str:
 
 def _words(session: Session, reader: VotedFileReader, loaded: Loaded) -> None:
     """Each distinct combination of the deciding fields (a few hundred in a million rows), decided by the reader
-    itself, into vl_words (k<col>..., then WORDS); the rows it decides, counted."""
+    itself, into vl_words (k<col>..., election, m, prio, reason); the rows it decides, counted; every meaning (of
+    these and of vl_py's rows) into vl_means (m, prio, MEANS)."""
     keys = _keys(reader)
     fields = [f"coalesce(c{c}, '')" for c in keys]
     blank = f"WHERE {_sid(reader)} <> ''" if len(reader.headers) == 1 else ""  # the reader skips a blank row
@@ -118,39 +127,52 @@ def _words(session: Session, reader: VotedFileReader, loaded: Loaded) -> None:
             loaded.rejected += n
         else:
             _count(loaded, item, n)
-    session.execute(text(
-        f"CREATE TEMPORARY TABLE vl_words ({''.join(f'k{c} text, ' for c in keys)}election text, voted boolean, "
-        "voted_on text, method text, ballot_status text, requested_on text, reason text)"))
-    columns: list[list[Any]] = [[] for _ in range(len(keys) + len(WORDS))]
-    for key, item in words.items():
-        said = ((None,) * 6 + (item.reason,) if isinstance(item, Rejection) else
-                (item.election, item.voted, item.voted_on, item.method, item.ballot_status, item.requested_on, None))
-        for column, value in zip(columns, (*key, *said), strict=True):
-            column.append(value)
-    types = ["text"] * len(keys) + ["text", "boolean", "text", "text", "text", "text", "text"]
-    session.execute(text(f"INSERT INTO vl_words SELECT * FROM unnest("
-                         f"{', '.join(f'CAST(:a{i} AS {t}[])' for i, t in enumerate(types))})"),
-                    {f"a{i}": column for i, column in enumerate(columns)})
+    good = {key: loaded.meaning(item) for key, item in words.items() if isinstance(item, VotedRow)}
+    # The winner's order (voted, then the latest request) as a rank: with the row, an integer key (voted_import).
+    order = {key: n for n, key in enumerate(sorted({(said[1], said[5] or "") for said in loaded.meanings}), 1)}
+    loaded.ranks = len(order)
+    prio = {said: order[said[1], said[5] or ""] for said in loaded.meanings}
+    _unnest(session, "vl_means", ["m int", "prio int", *(f"{name} {kind}" for name, kind in MEANS)],
+            [(m, prio[said], *said) for said, m in loaded.meanings.items()])
+    decided = [(*key, None, None, None, item.reason) if isinstance(item, Rejection) else
+               (*key, item.election, good[key], prio[_said(item)], None) for key, item in words.items()]
+    _unnest(session, "vl_words", [*(f"k{c} text" for c in keys), "election text", "m int", "prio int", "reason text"],
+            decided)
     session.execute(text("ANALYZE vl_words"))
 
 
+def _said(row: VotedRow) -> Meaning:
+    return (row.election, row.voted, row.voted_on, row.method, row.ballot_status, row.requested_on)
+
+
+def _unnest(session: Session, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """A temporary table of `columns` ("name type") holding `rows`, in one statement."""
+    session.execute(text(f"CREATE TEMPORARY TABLE {table} ({', '.join(columns)})"))
+    values = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
+    session.execute(text(f"INSERT INTO {table} SELECT * FROM unnest("
+                         f"{', '.join(f'CAST(:a{i} AS {c.split()[1]}[])' for i, c in enumerate(columns))})"),
+                    {f"a{i}": list(column) for i, column in enumerate(values)})
+
+
 def rows(reader: VotedFileReader) -> str:
-    """The file's rows as a subquery (row, sid, election, voted, voted_on, method, ballot_status, requested_on,
-    reason: NULL for a good row): vl_raw's with their combination's words, and vl_py's. Its parameter: space.
-    Join it by hash only (enable_nestloop off): the planner cannot tell how many rows a combination matches."""
+    """The file's rows as a subquery (row, sid, election, m, prio, reason: NULL for a good row; m its meaning in
+    vl_means, prio its rank in the winner's order): vl_raw's with their combination's words, and vl_py's. Its
+    parameter: space. Join it by hash only (enable_nestloop off): the planner cannot tell how many rows a
+    combination matches."""
     keys = _keys(reader)
     blank = f"WHERE {_sid(reader)} <> ''" if len(reader.headers) == 1 else ""
     fields = "".join(f", coalesce(c{c}, '') AS k{c}" for c in keys)
     same = " AND ".join(f"w.k{c} = r.k{c}" for c in keys) or "true"
-    return ("SELECT r.row, r.sid, w.election, w.voted, w.voted_on, w.method, w.ballot_status, w.requested_on, "
+    return ("SELECT r.row, r.sid, w.election, w.m, w.prio, "
             "CASE WHEN r.sid = '' THEN 'no voter id' ELSE w.reason END AS reason "
             f"FROM (SELECT row, {_sid(reader)} AS sid{fields} FROM vl_raw {blank} OFFSET 0) r "  # trimmed once
-            f"JOIN vl_words w ON {same} UNION ALL SELECT *, NULL FROM vl_py")
+            f"JOIN vl_words w ON {same} UNION ALL "
+            "SELECT p.row, p.sid, m.election, p.m, m.prio, NULL FROM vl_py p JOIN vl_means m ON m.m = p.m")
 
 
 def finish(session: Session, loaded: Loaded, listed: list[Rejection]) -> None:
     """Drops the file's tables; the first rejections (`listed`: the first of SQL's by row) in loaded.problems."""
-    for table in ("vl_raw", "vl_py", "vl_words"):
+    for table in ("vl_raw", "vl_py", "vl_words", "vl_means"):
         session.execute(text(f"DROP TABLE {table}"))
     session.execute(text("DROP SEQUENCE vl_line"))
     loaded.problems = sorted(listed + loaded.rejections, key=lambda r: r.row)[:MAX_REPORTED]
@@ -313,8 +335,7 @@ class _Copier:
 
     def _write(self) -> None:
         bulk.write_tuples(self.session, PY_ROWS, PY_COLUMNS, [
-            (r.row, r.state_voter_id, r.election, r.voted, r.voted_on, r.method, r.ballot_status, r.requested_on)
-            for r in self.good])
+            (r.row, r.state_voter_id, self.loaded.meaning(r)) for r in self.good])
         self.good = []
 
 

@@ -20,7 +20,7 @@ from sqlalchemy import select, text
 from canvass_formats.voted import VotedFileReader, VotedRow
 from canvass_formats.voterfile.records import Rejection
 from canvass_server import db as dbmod
-from canvass_server import voted_copy
+from canvass_server import voted_copy, voted_import
 from canvass_server.models import Voted, Voter
 from canvass_server.voted_import import import_voted
 
@@ -65,8 +65,10 @@ def test_the_sql_path_reads_a_messy_file_as_the_reader_does(pg: dbmod.Database, 
     with pg.session() as s:
         loaded = voted_copy.read(s, reader)
         s.execute(text("SET LOCAL enable_nestloop = off"))
-        rows = s.execute(text(f"SELECT * FROM ({voted_copy.rows(reader)}) l ORDER BY row"),
-                         {"space": voted_copy.SPACE}).all()
+        rows = s.execute(text(  # each row's meaning, as the reader made it
+            "SELECT l.row, l.sid, m.election, m.voted, m.voted_on, m.method, m.ballot_status, m.requested_on, "
+            f"l.reason FROM ({voted_copy.rows(reader)}) l LEFT JOIN vl_means m ON m.m = l.m "
+            "AND m.election IS NOT DISTINCT FROM l.election ORDER BY row"), {"space": voted_copy.SPACE}).all()
         s.rollback()
     assert [tuple(r)[:8] for r in rows if r.reason is None] == [astuple(r) for r in good]
     assert sorted([Rejection(r.row, r.reason, r.sid[:40]) for r in rows if r.reason] + loaded.rejections,
@@ -135,9 +137,12 @@ def _import(database: dbmod.Database, path: Path) -> tuple[dict[str, Any], dict[
     return out, voted
 
 
+@pytest.mark.parametrize("key_bits", [voted_import.KEY_BITS, 0])  # each voter's winner by an integer, an array
 @pytest.mark.parametrize("name", ["nc-absentee", "ncvhis", "generic-status-latin1"])
 def test_an_import_sums_up_the_same_on_postgresql_as_on_sqlite(pg: dbmod.Database, sqlite: dbmod.Database,
-                                                               tmp_path: Path, name: str) -> None:
+                                                               tmp_path: Path, name: str, key_bits: int,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(voted_import, "KEY_BITS", key_bits)
     ids = seed_county(pg, "Durham", "NC", voters=120)
     assert seed_county(sqlite, "Durham", "NC", voters=120) == ids
     path = _messy(tmp_path, name, ids)
@@ -147,3 +152,19 @@ def test_an_import_sums_up_the_same_on_postgresql_as_on_sqlite(pg: dbmod.Databas
     assert summary["rejected"] and summary["unmatched"] and summary["changed"] == len(voted) > 0
     again = _import(pg, path)
     assert again[0]["changed"] == 0 and again[1] == voted
+
+
+def test_each_row_of_an_id_no_voter_has_is_reported_on_its_own(pg: dbmod.Database, sqlite: dbmod.Database,
+                                                               tmp_path: Path) -> None:
+    ids = seed_county(pg, "Durham", "NC", voters=20)
+    assert seed_county(sqlite, "Durham", "NC", voters=20) == ids
+    path = tmp_path / "early.csv"  # ZZ1 three times, ZZ2 twice, between the county's voters' rows (one repeated)
+    lines = [f"{sid},2026-10-2{n % 3},Early" for n, sid in enumerate(
+        [ids[0], "ZZ1", ids[1], "ZZ2", "ZZ1", ids[1], "ZZ1", "ZZ2", ids[2], "ZZ3"])]
+    path.write_text("Voter ID,Date Voted,Method\n" + "\n".join(lines) + "\n")
+    on_pg, on_sqlite = _import(pg, path), _import(sqlite, path)
+    assert on_pg == on_sqlite
+    summary = on_pg[0]
+    assert (summary["unmatched"], summary["matched"]) == (6, 4)
+    assert [(p["row"], p["voter_id"]) for p in summary["problems"]] == [
+        (3, "ZZ1"), (5, "ZZ2"), (6, "ZZ1"), (8, "ZZ1"), (9, "ZZ2"), (11, "ZZ3")]
