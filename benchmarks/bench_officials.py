@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -56,41 +57,46 @@ def _cpu(session: Any) -> float:
     return time.process_time() + (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run(url: str, people: int, bills: int, statements: int = 0) -> int:
+def run(url: str, people: int, bills: int, statements: int = 0, rounds: int = 3) -> int:
     database = dbmod.Database.connect(url)
     dbmod.upgrade(database.engine)
     spent = _timed_statements(database) if statements else defaultdict(float)
+    ratios = []
     with tempfile.TemporaryDirectory() as tmp:
         gen = generate(Path(tmp), people=people, bills=bills, max_events_per_bill=5, seed=17)
         print(f"{len(gen.people)} people, {len(gen.bills)} bills, {len(gen.events)} roll calls, "
-              f"{len(gen.votes)} votes")
-        spent.clear()
-        start = time.perf_counter()
-        with database.session() as s:
-            cpu = -_cpu(s)
-            res = officials.import_dir(s, Path(tmp))
-            cpu += _cpu(s)
-        imported = time.perf_counter() - start
-    if statements:
+              f"{len(gen.votes)} votes; {rounds} rounds, each a first import into emptied tables, then its anchor")
+        for _ in range(rounds):
+            with database.session() as s:
+                s.execute(text("TRUNCATE official_vote, vote_event, bill, official RESTART IDENTITY CASCADE"))
+            spent.clear()
+            start = time.perf_counter()
+            with database.session() as s:
+                cpu = -_cpu(s)
+                res = officials.import_dir(s, Path(tmp))
+                cpu += _cpu(s)
+            imported = time.perf_counter() - start
+            assert res.votes == len(gen.votes) and not res.problems, res.problems[:3]
+            with database.session() as s:  # the same rows, as they sit in official_vote, copied plainly
+                rows = [dict(r._mapping) for r in s.execute(
+                    select(OfficialVote.vote_event_id, OfficialVote.official_id, OfficialVote.option))]
+            with database.session() as s:  # into the same table, emptied: the same index to fill
+                s.execute(text("TRUNCATE official_vote"))
+                copy_cpu = -_cpu(s)
+                start = time.perf_counter()
+                write_rows(s, OfficialVote.__table__, rows)  # type: ignore[arg-type]
+                copied = time.perf_counter() - start
+                copy_cpu += _cpu(s)
+            ratios.append(imported / copied)
+            print(f"import {imported:.2f} s (parse, upsert, COPY), plain COPY {copied:.2f} s: {ratios[-1]:.1f}x; "
+                  f"CPU of this process and its PostgreSQL backend {cpu:.2f} s against {copy_cpu:.2f} s: "
+                  f"{cpu / copy_cpu:.1f}x")
+    if statements:  # the last round's
         for statement, took in sorted(spent.items(), key=lambda item: -item[1])[:statements]:
             print(f"  {took * 1000:7.1f} ms  {statement}")
         print(f"  {(imported - sum(spent.values())) * 1000:7.1f} ms  the rest (the COPY, reading the small files)")
-    assert res.votes == len(gen.votes) and not res.problems, res.problems[:3]
-    with database.session() as s:  # the same rows, as they sit in official_vote, copied plainly
-        rows = [dict(r._mapping) for r in s.execute(select(OfficialVote.vote_event_id, OfficialVote.official_id,
-                                                           OfficialVote.option))]
-    with database.session() as s:  # into the same table, emptied: the same index to fill
-        s.execute(text("TRUNCATE official_vote"))
-        copy_cpu = -_cpu(s)
-        start = time.perf_counter()
-        write_rows(s, OfficialVote.__table__, rows)  # type: ignore[arg-type]
-        copied = time.perf_counter() - start
-        copy_cpu += _cpu(s)
-    ratio = imported / copied
-    print(f"import {imported:.2f} s (parse, upsert, COPY), plain COPY {copied:.2f} s: {ratio:.1f}x "
-          f"(target within 3x) {'OK' if ratio <= 3 else 'SLOW'}")
-    print(f"CPU of this process and its PostgreSQL backend: import {cpu:.2f} s, plain COPY {copy_cpu:.2f} s: "
-          f"{cpu / copy_cpu:.1f}x")
+    ratio = statistics.median(ratios)
+    print(f"median of {rounds}: {ratio:.1f}x (target within 3x) {'OK' if ratio <= 3 else 'SLOW'}")
     with database.session() as s:
         s.add(PolicyBrief(slug="bench", title="Bench", category="economy", status="adopted", protects=["x"],
                           version=versions.bump(s, "briefs")))
@@ -112,14 +118,15 @@ def main() -> int:
     parser.add_argument("--people", type=int, default=200)
     parser.add_argument("--bills", type=int, default=600,
                         help="about 3 roll calls each (default 600: ~1,800 roll calls, ~330,000 votes)")
+    parser.add_argument("--rounds", type=int, default=3, help="imports timed, each against its own anchor")
     parser.add_argument("--database", metavar="URL", help="a PostgreSQL URL (default: a throwaway cluster)")
     parser.add_argument("--statements", type=int, default=0, metavar="N",
                         help="also print the import's N slowest SQL statements and the time outside them")
     args = parser.parse_args()
     if args.database:
-        return run(args.database, args.people, args.bills, args.statements)
+        return run(args.database, args.people, args.bills, args.statements, args.rounds)
     with pg_cluster() as url:
-        return run(url, args.people, args.bills, args.statements)
+        return run(url, args.people, args.bills, args.statements, args.rounds)
 
 
 if __name__ == "__main__":
