@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
 from canvass_protocol import roles, wire
-from canvass_server import ballots, candidates, rides, rollups, turfs, versions
+from canvass_server import ballots, candidates, rides, rollup_queue, turfs, versions
 from canvass_server.authz import Caller
 from canvass_server.bulk import write_rows
 from canvass_server.models import AppliedOp, ContactAttempt, County, Voter, utcnow
@@ -223,7 +223,7 @@ def _contacts(session: Session, caller: Caller, items: list[tuple[wire.Op, Any]]
         for row in rows:
             row["version"] = version
         write_rows(session, cast(Table, ContactAttempt.__table__), rows)
-        rollups.contacts_added(session, rows)
+        rollup_queue.enqueue(session, [row["id"] for row in rows])
 
 
 def _contact_rows(session: Session, caller: Caller, items: list[tuple[wire.Op, Any]], out: Outcome,
