@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -42,7 +43,8 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import text as sql_text
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import DeclarativeBase, Session, aliased
 
 from canvass_server.models import ContactAttempt, Turf, TurfLine, Voter
@@ -257,10 +259,6 @@ def _crossed(before: int, after: int) -> int:
     return 1 if before <= 0 < after else (-1 if after <= 0 < before else 0)
 
 
-def _insert(dialect: str, table: Table) -> Any:
-    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
-
-
 def _add(session: Session, model: type[DeclarativeBase], rows: list[dict[str, Any]],
          returning: bool = False) -> list[tuple[Any, int]]:
     """Add each row's counts to the row with its key (made at 0 if missing), in key order (so two transactions
@@ -268,22 +266,50 @@ def _add(session: Session, model: type[DeclarativeBase], rows: list[dict[str, An
     if not rows:
         return []
     table: Table = model.__table__  # type: ignore[assignment]
-    keys = [c.name for c in table.primary_key.columns]
+    keys = tuple(c.name for c in table.primary_key.columns)
     counters = tuple(c for c in ("n", "contacts", "doors", "reached", "span_ms") if c in rows[0])
     rows.sort(key=lambda r: tuple(r[k] for k in keys))
-    # With RETURNING, SQLAlchemy sends the rows as one multi-row INSERT; without, one INSERT per row.
-    out = session.execute(_upsert(session.get_bind().dialect.name, model, counters), rows).all()
+    added = ", ".join(f"{c} = {table.name}.{c} + excluded.{c}" for c in counters)
+    out = _upsert_rows(session, _upsert(model, counters),
+                       _json_upsert(table.name, tuple(rows[0]), keys, added, "", ", ".join((*keys, "n"))), rows)
     return [((r[0] if len(keys) == 1 else tuple(r[:-1])), r[-1]) for r in out] if returning else []
 
 
 @cache  # built once per table: making the statement (its `excluded` alias above all) cost more than running it
-def _upsert(dialect: str, model: type[DeclarativeBase], counters: tuple[str, ...]) -> Any:
-    """`_add`'s statement: insert, or add the counters to the row with the same key; returns the key and n."""
+def _upsert(model: type[DeclarativeBase], counters: tuple[str, ...]) -> Any:
+    """`_add`'s statement (SQLite): insert, or add the counters to the row with the same key; returns the key and
+    n (with RETURNING, SQLAlchemy sends the rows as one multi-row INSERT; without, one INSERT per row)."""
     table: Table = model.__table__  # type: ignore[assignment]
     keys = [c.name for c in table.primary_key.columns]
-    stmt = _insert(dialect, table)
+    stmt = sqlite.insert(table)
     stmt = stmt.on_conflict_do_update(index_elements=keys, set_={c: table.c[c] + stmt.excluded[c] for c in counters})
     return stmt.returning(*(table.c[k] for k in keys), table.c.n)
+
+
+@cache
+def _json_upsert(table: str, columns: tuple[str, ...], keys: tuple[str, ...], sets: str, where: str,
+                 returning: str) -> Any:
+    """An upsert on PostgreSQL of rows sent as one JSON parameter (jsonb_populate_recordset, as record.py writes a
+    batch's contacts): a short statement that psycopg parses once and prepares, whatever the number of rows. A
+    drain's multi-row VALUES of hundreds of rows cost more Python to send (psycopg parses a long query text anew
+    each time) than PostgreSQL to run."""
+    names = ", ".join(columns)
+    return sql_text(f"INSERT INTO {table} ({names}) SELECT {names} FROM jsonb_populate_recordset(NULL::{table}, "
+                f"CAST(:rows AS jsonb)) ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {sets}{where} "
+                f"RETURNING {returning}")
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot send {type(value).__name__} as JSON")
+
+
+def _upsert_rows(session: Session, portable: Any, postgres: Any, rows: list[dict[str, Any]]) -> Sequence[Any]:
+    """Run an upsert of `rows`: on PostgreSQL `postgres` (a `_json_upsert`), elsewhere `portable` (executemany)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return session.execute(postgres, {"rows": json.dumps(rows, default=_iso)}).all()
+    return session.execute(portable, rows).all()
 
 
 def _reach(session: Session, moved: dict[int, int]) -> None:
@@ -317,8 +343,8 @@ _SPAN_MOVE = (update(_MEMBERS).where(_MEMBERS.c.member_id == bindparam("m"), _ME
 
 
 @cache
-def _day_upsert(dialect: str) -> Any:
-    stmt = _insert(dialect, _MEMBER_DAYS)
+def _day_upsert() -> Any:
+    stmt = sqlite.insert(_MEMBER_DAYS)
     return stmt.on_conflict_do_update(index_elements=["member_id", "county_id", "day"],
                                       set_={c: stmt.excluded[c] for c in ("n", "doors", "span_ms", "fast")}
                                       ).returning(_MEMBER_DAYS.c.member_id)  # RETURNING: one multi-row INSERT
@@ -356,7 +382,9 @@ def refresh_days(session: Session, keys: Iterable[tuple[int, int, str]]) -> None
     if gone:
         session.execute(_DAY_GONE, gone)
     if rows:
-        session.execute(_day_upsert(session.get_bind().dialect.name), rows).all()
+        _upsert_rows(session, _day_upsert(), _json_upsert(
+            "rollup_member_day", tuple(rows[0]), ("member_id", "county_id", "day"),
+            ", ".join(f"{c} = excluded.{c}" for c in ("n", "doors", "span_ms", "fast")), "", "member_id"), rows)
 
 
 def _latest(where: ColumnElement[bool], results: ColumnElement[bool]) -> Any:
@@ -373,10 +401,10 @@ LATEST = ["voter_id", "received_at", "contact_id", "result"]
 
 
 @cache
-def _latest_upsert(dialect: str) -> Any:
+def _latest_upsert() -> Any:
     """Insert a voter's latest row, or replace theirs when this one is later (received, then id)."""
     latest: Table = RollupVoterLatest.__table__  # type: ignore[assignment]
-    stmt = _insert(dialect, latest)
+    stmt = sqlite.insert(latest)
     later = tuple_(stmt.excluded.received_at, stmt.excluded.contact_id) > tuple_(latest.c.received_at,
                                                                                   latest.c.contact_id)
     return stmt.on_conflict_do_update(index_elements=["voter_id"], set_={c: stmt.excluded[c] for c in LATEST[1:]},
@@ -396,9 +424,13 @@ def refresh_latest(session: Session, gained: Sequence[Mapping[str, Any]], lost: 
             rounds.append([])
         rounds[k].append({"voter_id": r["voter_id"], "received_at": r["received_at"], "contact_id": r["id"],
                           "result": r["result"]})
+    later = (" WHERE (excluded.received_at, excluded.contact_id) > (rollup_voter_latest.received_at, "
+             "rollup_voter_latest.contact_id)")
+    replace = ", ".join(f"{c} = excluded.{c}" for c in LATEST[1:])
     for rows in rounds:
-        session.execute(_latest_upsert(session.get_bind().dialect.name),
-                        sorted(rows, key=lambda r: r["voter_id"])).all()
+        _upsert_rows(session, _latest_upsert(),
+                     _json_upsert("rollup_voter_latest", tuple(LATEST), ("voter_id",), replace, later, "voter_id"),
+                     sorted(rows, key=lambda r: r["voter_id"]))
     if not lost:
         return
     county_of = {r["voter_id"]: r["county_id"] for r in lost}
