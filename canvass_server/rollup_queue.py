@@ -83,6 +83,7 @@ def drain_all(database: Database, *, wait: bool = True) -> int:
 async def keep_draining(database: Database, every: float, stop: asyncio.Event) -> None:
     """A server process's background drain: every `every` seconds until `stop` is set (a drain under way
     finishes first)."""
+    failing = False
     while True:
         try:
             await asyncio.wait_for(stop.wait(), every)
@@ -91,5 +92,8 @@ async def keep_draining(database: Database, every: float, stop: asyncio.Event) -
             pass
         try:
             await anyio.to_thread.run_sync(partial(drain_all, database, wait=False))
+            failing = False
         except Exception:  # the database away, say: the next round tries again, and readers drain anyway
-            log.exception("counting the queued contacts into the rollups failed")
+            if not failing:  # once, not four times a second
+                log.exception("counting the queued contacts into the rollups failed (retrying)")
+            failing = True

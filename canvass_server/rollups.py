@@ -295,8 +295,8 @@ def _json_upsert(table: str, columns: tuple[str, ...], keys: tuple[str, ...], se
     each time) than PostgreSQL to run."""
     names = ", ".join(columns)
     return sql_text(f"INSERT INTO {table} ({names}) SELECT {names} FROM jsonb_populate_recordset(NULL::{table}, "
-                f"CAST(:rows AS jsonb)) ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {sets}{where} "
-                f"RETURNING {returning}")
+                    f"CAST(:rows AS jsonb)) ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {sets}{where} "
+                    f"RETURNING {returning}")
 
 
 def _iso(value: Any) -> str:
