@@ -45,8 +45,9 @@ def apply_ops(session: Session, caller: Caller, batch_id: str, ops: list[wire.Op
 
     `fast` (on PostgreSQL, when the batch's new ops are all contacts): the op-id ledger, the voters and the contact
     ids are looked up in one statement and the contact rows are left pending, to be written by the batch's one
-    recording statement. If the database refuses them there, the caller calls again with `fast=False`: every op
-    applied in savepoints, as many as it takes (`_apply_guarded`)."""
+    recording statement. If the database refuses them there (record.Refused), the caller rolls back and calls
+    again in a new transaction with `fast=False`: every op applied in savepoints, as many as it takes
+    (`_apply_guarded`)."""
     device, county = caller.device, caller.county
     out = Outcome()
     looked = _look_up(session, caller, ops)

@@ -46,10 +46,16 @@ class BatchRow:
     received_at: dt.datetime
 
 
-def record(session: Session, applied: Applied, device: Device, batch: BatchRow) -> bool:
-    """Write what `applied` left to write, the batch row and the device's new seq. False (nothing written) when
-    the database refused a pending contact row: the caller applies the ops again the careful way (savepoints,
-    op by op). Other refusals raise, as the ledger's did before."""
+class Refused(Exception):
+    """The database refused a contact row that the fast path left to the recording statement: the transaction is
+    spoiled (nothing of the batch is stored once it is rolled back); apply the batch again, the careful way
+    (savepoints, op by op), in a new one."""
+
+
+def record(session: Session, applied: Applied, device: Device, batch: BatchRow) -> None:
+    """Write what `applied` left to write, the batch row and the device's new seq. Raises Refused when the
+    database refused a pending contact row (no savepoint around the statement: two round trips a push for a case
+    that a well-behaved device never meets); other refusals raise as they are, as the ledger's did before."""
     if session.get_bind().dialect.name != "postgresql":
         assert not applied.contacts, "contacts are only left pending on PostgreSQL"
         _record_portable(session, applied, device, batch)
@@ -58,15 +64,13 @@ def record(session: Session, applied: Applied, device: Device, batch: BatchRow) 
         _record_postgres(session, applied, device, batch)
     else:
         try:
-            with session.begin_nested():
-                _record_postgres(session, applied, device, batch)
+            _record_postgres(session, applied, device, batch)
         except OperationalError:
             raise
-        except StatementError:
-            return False
+        except StatementError as exc:
+            raise Refused() from exc
     set_committed_value(device, "last_seq", max(device.last_seq, batch.seq_last))
     set_committed_value(device, "last_seen_at", batch.received_at)
-    return True
 
 
 def _record_portable(session: Session, applied: Applied, device: Device, batch: BatchRow) -> None:
@@ -86,7 +90,7 @@ def _statement(with_contacts: bool) -> TextClause:
     Why the pull cursors stay exact: the counter row's lock, taken by the bump, is held until commit, so the
     transactions that write a scope commit in the order of the versions they took, and a reader that sees version
     N has seen every row of a lower version (canvass_server.versions). Bumping late keeps that order and holds the
-    lock only for the rest of the transaction: this statement, the savepoint's release and the commit. One county's
+    lock only for the rest of the transaction: this statement and the commit. One county's
     pushes wait for each other for that long and no longer: the rollups, which update county-wide rows, are counted
     by a drain in a transaction of its own."""
     ledger = ", ".join(LEDGER_COLUMNS)
