@@ -31,13 +31,14 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
 import httpx  # noqa: E402
 import pyotp  # noqa: E402
+from cluster import free_port, wait_healthy  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import x25519  # noqa: E402
 from server_pgcluster import pg_cluster  # noqa: E402
 from sqlalchemy import text  # noqa: E402
-from sync_bench import free_port  # noqa: E402
 
 from canvass_server import db as dbmod  # noqa: E402
 from canvass_server import members, rollups  # noqa: E402
@@ -198,12 +199,7 @@ def main() -> int:
                                   stderr=open(home / "server.log", "wb"))  # noqa: SIM115
         base = f"http://127.0.0.1:{port}"
         try:
-            for _ in range(600):
-                try:
-                    if httpx.get(base + "/health", timeout=1).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    time.sleep(0.1)
+            wait_healthy(base, server, log=home / "server.log")
             admin, lead = log_in(base, *who["admin"]), log_in(base, *who["lead"])
             pages = [("nation", admin, "/console/"), ("state NC", admin, "/console/state/NC"),
                      ("county (1M contacts)", lead, "/console/county/1"),

@@ -45,6 +45,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tools"))
 
 import httpx  # noqa: E402
+from cluster import free_port, wait_healthy  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
@@ -425,12 +426,7 @@ def bare_uvicorn(body: bytes, workers: int) -> Iterator[str]:
                              str(workers), "--log-level", "warning", "--no-access-log"],
                             cwd=folder, env={**os.environ, "BARE_BODY": body.decode()}, start_new_session=True)
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.05)
+        wait_healthy(f"http://127.0.0.1:{port}", proc)
         yield f"http://127.0.0.1:{port}/health"
     finally:
         os.killpg(proc.pid, 15)
@@ -449,14 +445,6 @@ def health_anchor(node_url: str, workers: int, seconds: int, rounds: int = 2) ->
     b, o = statistics.median(r for r, _ in bare), statistics.median(r for r, _ in ours)
     print(f"GET /health, wrk -c32, {workers} worker(s), median of {rounds} x {seconds} s: ours {o:,.0f} req/s "
           f"({ours[-1][1]}), bare uvicorn {b:,.0f} req/s ({bare[-1][1]}): ours/bare = {o / b:.2f}", flush=True)
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 # ---------------------------------------------------------------------------------------------- main

@@ -39,10 +39,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 os.environ.setdefault("CANVASS_PASSPHRASE", "benchmark passphrase")
 
 import httpx  # noqa: E402
+from cluster import free_port, wait_healthy  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import ed25519, x25519  # noqa: E402
 from server_ingest_bench import RESULTS, seed  # noqa: E402
 from server_pgcluster import pg_cluster  # noqa: E402
@@ -75,12 +77,6 @@ class Rogue:
     stored_batch: bytes
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def start_server(url: str, home: Path, rate_limit: int | None) -> tuple[subprocess.Popen[bytes], str]:
     keys = ServerKeyPair.of(x25519.X25519PrivateKey.generate())
     port = free_port()
@@ -92,13 +88,8 @@ def start_server(url: str, home: Path, rate_limit: int | None) -> tuple[subproce
                                 "--log-level", "warning"], env=env, stdout=subprocess.DEVNULL,
                                stderr=open(home / "server.log", "ab"))  # noqa: SIM115
     base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            if httpx.get(base + "/health", timeout=1).status_code == 200:
-                return process, base
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise SystemExit("the server did not start; see " + str(home / "server.log"))
+    wait_healthy(base, process, log=home / "server.log")
+    return process, base
 
 
 def cpu_seconds(pid: int) -> float:

@@ -30,10 +30,11 @@ from pathlib import Path
 from typing import cast
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 os.environ.setdefault("CANVASS_PASSPHRASE", "benchmark passphrase")
 
-import httpx  # noqa: E402
+from cluster import free_port, wait_healthy  # noqa: E402
 from cryptography import x509  # noqa: E402
 from cryptography.hazmat.primitives import hashes  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import ec, x25519  # noqa: E402
@@ -52,14 +53,6 @@ from canvass_server import db as dbmod  # noqa: E402
 from canvass_server.enrollment import make_enrollment_code  # noqa: E402
 from canvass_server.keys import ServerKeyPair  # noqa: E402
 from canvass_server.models import ContactAttempt  # noqa: E402
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def self_signed(where: Path) -> tuple[Path, Path]:
@@ -92,13 +85,8 @@ def start_server(url: str, home: Path, tls: tuple[Path, Path] | None) -> tuple[s
                                stderr=open(home / "server.log", "ab"))  # noqa: SIM115
     base = f"{'https' if tls else 'http'}://127.0.0.1:{port}"
     verify = ssl.create_default_context(cafile=str(tls[0])) if tls else True
-    for _ in range(600):
-        try:
-            if httpx.get(base + "/health", timeout=1, verify=verify).status_code == 200:
-                return process, base
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise SystemExit("the server did not start; see " + str(home / "server.log"))
+    wait_healthy(base, process, verify=verify, log=home / "server.log")
+    return process, base
 
 
 @dataclass

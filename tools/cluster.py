@@ -17,6 +17,7 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -263,21 +264,35 @@ def server_key_text() -> str:
     return ServerKeyPair.of(x25519.X25519PrivateKey.generate()).secret_text()
 
 
+def wait_healthy(base: str, proc: subprocess.Popen[bytes] | None = None, seconds: float = 60, *,
+                 verify: ssl.SSLContext | bool = True, log: Path | None = None) -> None:
+    """Wait until `base`/health answers 200 (listening is not serving). ClusterError if `proc` exits first or
+    `seconds` pass; the message ends with the tail of `log` when given."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise ClusterError(f"the server at {base} exited with {proc.returncode}{_tail(log)}")
+        try:
+            if httpx.get(base + "/health", timeout=2, verify=verify).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.05)
+    raise ClusterError(f"the server at {base} did not answer /health within {seconds:.0f} s{_tail(log)}")
+
+
+def _tail(log: Path | None) -> str:
+    return f"; {log}:\n{log.read_text(errors='replace')[-2000:]}" if log is not None and log.exists() else ""
+
+
 def start_node(env: dict[str, str], workers: int, port: int | None = None) -> Node:
     port = port or free_port()
     proc = subprocess.Popen([sys.executable, "-m", "canvass_server.cli", "serve", "--host", "127.0.0.1",
                              "--port", str(port), "--workers", str(workers), "--log-level", "warning"],
                             env=env, start_new_session=True, stdout=subprocess.DEVNULL)
     node = Node(port, proc)
-    _wait_port(port, f"canvass-server on port {port}", proc, seconds=60)
-    for _ in range(200):  # listening is not serving: wait until /health answers
-        try:
-            if httpx.get(node.url + "/health", timeout=2).status_code == 200:
-                return node
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.05)
-    raise ClusterError(f"canvass-server on port {port} does not answer /health")
+    wait_healthy(node.url, proc)
+    return node
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from canvass_app.ballots.votes import aware, is_open, my_votes
+from canvass_app.store.database import upsert_by_id
 from canvass_app.store.models import Ballot, County, utcnow
 
 PULLED_FIELDS = ("brief_slug", "title", "kind", "candidate_id", "scope", "quorum", "threshold", "status", "electorate",
@@ -19,16 +20,9 @@ PULLED_FIELDS = ("brief_slug", "title", "kind", "candidate_id", "scope", "quorum
 def apply_pulled_ballots(session: Session, county: County, items: list[dict[str, Any]], refetch: bool) -> int:
     """Upsert pulled ballots by the server's id (a pull.APPLY function). Ballots are never removed: a refetch
     sends them all again, and this device's votes and receipt checks stay with them."""
-    for item in items:
-        ballot = session.get(Ballot, item["id"])
-        if ballot is None:
-            ballot = Ballot(id=item["id"])
-            session.add(ballot)
-        for name in PULLED_FIELDS:
-            setattr(ballot, name, item[name])
-        ballot.opens_at = dt.datetime.fromisoformat(item["opens_at"])
-        ballot.closes_at = dt.datetime.fromisoformat(item["closes_at"])
-    session.flush()
+    parsed = [{**item, "opens_at": dt.datetime.fromisoformat(item["opens_at"]),
+               "closes_at": dt.datetime.fromisoformat(item["closes_at"])} for item in items]
+    upsert_by_id(session, Ballot, parsed, (*PULLED_FIELDS, "opens_at", "closes_at"))
     return len(items)
 
 

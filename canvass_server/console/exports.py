@@ -5,9 +5,11 @@ rows never sit in memory."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,6 +44,16 @@ class ExportQuery:
     county_id: int
     date_from: str | None = None
     date_to: str | None = None
+
+
+def day(text: str) -> str:
+    """A day of the calendar written YYYY-MM-DD, as ExportQuery takes it; ValueError saying so otherwise."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise ValueError(f"{text!r} is not a day of the calendar written like 2026-11-03")
 
 
 def _statement(q: ExportQuery) -> Select[Any]:
@@ -188,20 +200,25 @@ def osdi_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def written_osdi(database: Database, q: ExportQuery) -> Iterator[bytes]:
-    """The OSDI JSON written by Python's json module: SQLite's export, and the PostgreSQL one's reference."""
+def _json_array(records: Iterator[str]) -> Iterator[bytes]:
+    """JSON texts as one array, one per line, in pieces of about CHUNK characters."""
     parts = ["["]
-    size = 0
-    for n, row in enumerate(_tuples(database, q)):
-        part = ("," if n else "") + "\n" + json.dumps(osdi_record(dict(zip(COLUMNS, row, strict=True))),
-                                                      ensure_ascii=False)
-        parts.append(part)
-        size += len(part)
+    size, between = 0, "\n"
+    for record in records:
+        parts.append(between + record)
+        between = ",\n"
+        size += len(record)
         if size >= CHUNK:
             yield "".join(parts).encode()
             parts, size = [], 0
     parts.append("\n]\n")
     yield "".join(parts).encode()
+
+
+def written_osdi(database: Database, q: ExportQuery) -> Iterator[bytes]:
+    """The OSDI JSON written by Python's json module: SQLite's export, and the PostgreSQL one's reference."""
+    return _json_array(json.dumps(osdi_record(dict(zip(COLUMNS, row, strict=True))), ensure_ascii=False)
+                       for row in _tuples(database, q))
 
 
 def _osdi_json(stmt: Select[Any]) -> ColumnElement[str]:
@@ -239,21 +256,16 @@ def _osdi_json(stmt: Select[Any]) -> ColumnElement[str]:
 
 def _copied_osdi(database: Database, q: ExportQuery) -> Iterator[bytes]:
     """PostgreSQL writes each record (_osdi_json), sent as raw text by a binary COPY; Python only joins them."""
+    return _json_array(_copied_records(database, q))
+
+
+def _copied_records(database: Database, q: ExportQuery) -> Iterator[str]:
     stmt = _statement(q)
     shaped = stmt.with_only_columns(_osdi_json(stmt).label("record"))
-    parts = ["["]
-    size, between = 0, "\n"
     with _reading(database) as session, _copy(session, shaped, "FORMAT binary") as copy:
         copy.set_types(["text"])
         for (record,) in copy.rows():
-            parts.append(between + record)
-            between = ",\n"
-            size += len(record)
-            if size >= CHUNK:
-                yield "".join(parts).encode()
-                parts, size = [], 0
-    parts.append("\n]\n")
-    yield "".join(parts).encode()
+            yield record
 
 
 def osdi_stream(database: Database, q: ExportQuery) -> Iterator[bytes]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -19,7 +17,6 @@ from .models import AuditEntry
 from .web import DRAINED, ConsoleError, ViewerDep, audit, base, county_for, render
 
 router = APIRouter()
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _page(request: Request, viewer: ViewerDep, level: str, title: str, figs: figures.Figures,
@@ -115,13 +112,10 @@ def export_page(request: Request, session: SessionDep, viewer: ViewerDep) -> Res
 def _day(text: str | None, name: str) -> str | None:
     if not text:
         return None
-    if not DAY.match(text):
-        raise ConsoleError(400, f"The {name} date must look like 2026-05-01.")
     try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        raise ConsoleError(400, f"The {name} date {text} is not a day of the calendar.") from None
-    return text
+        return exports.day(text)
+    except ValueError as e:
+        raise ConsoleError(400, f"The {name} date: {e}.") from None
 
 
 @router.get("/exports/contacts.{kind}")

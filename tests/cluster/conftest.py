@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from cluster import Cluster, cluster, missing_tools
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-
-from cluster import Cluster, cluster, missing_tools  # noqa: E402
-
-from canvass_server.db import Database  # noqa: E402
+from canvass_server.db import Database
 
 
 @pytest.fixture

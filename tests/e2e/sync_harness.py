@@ -6,8 +6,8 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from cluster import free_port
 from helpers.live_server import COUNTY, Server
-from helpers.server import free_port
 from sqlalchemy import func, select, text
 
 from canvass_app.store import outbox

@@ -21,8 +21,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from cluster import free_port
 from helpers.console import PASSWORD, Login, contacts, field_device
-from helpers.server import free_port, seed_county
+from helpers.server import seed_county
 from playwright.sync_api import Page, sync_playwright
 
 from canvass_server import db as dbmod

@@ -6,12 +6,11 @@ import os
 import ssl
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
+from cluster import free_port, wait_healthy
 from cryptography.hazmat.primitives.asymmetric import x25519
 from sqlalchemy import insert, select, text
 
@@ -22,7 +21,6 @@ from canvass_server.devices import revoke as revoke_device
 from canvass_server.enrollment import make_enrollment_code
 from canvass_server.keys import ServerKeyPair
 from canvass_server.models import Household, Voter
-from helpers.server import free_port
 
 COUNTY = {"name": "Wake", "state": "NC"}
 
@@ -56,17 +54,7 @@ class Server:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "canvass_server.cli", "serve", "--port", str(self.port), "--log-level",
              "warning", *tls], env=self.env(), stdout=log, stderr=log)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited: {(self.home / 'server.log').read_text()[-2000:]}")
-            try:
-                if httpx.get(self.url + "/health", timeout=1, verify=verify).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError("the server did not come up within 60 s")
+        wait_healthy(self.url, self.process, verify=verify, log=self.home / "server.log")
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import socket
 import uuid
 from typing import Any
 
@@ -18,12 +17,6 @@ from canvass_server import versions
 from canvass_server.devices import ensure_county
 from canvass_server.enrollment import make_enrollment_code
 from canvass_server.models import Household, Voter
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def migrate(database: dbmod.Database, target: str) -> None:

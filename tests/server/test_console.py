@@ -197,7 +197,9 @@ def test_the_figures_equal_stats_json_and_the_exports(browser: TestClient, datab
     assert len(osdi) == len(rows)
     assert {r["canvass"]["status_code"] for r in osdi} == {"", "not-home", "refused"}
     assert browser.get("/console/exports/contacts.json?county=1&from=2026-05-02").json() == []
-    assert browser.get("/console/exports/contacts.csv?county=1&from=May").status_code == 400
+    for bad in ("May", "2026-02-30", "2026-W18-5"):
+        refused = browser.get(f"/console/exports/contacts.csv?county=1&from={bad}")
+        assert refused.status_code == 400 and "written like 2026-11-03" in refused.text
     # The host's `canvass-server export` streams the same rows.
     assert main(["export", "--format", "csv", "--county", "wake", "--state", "nc", "--database", db_url]) == 0
     assert capsys.readouterr().out == exported.text
@@ -206,6 +208,9 @@ def test_the_figures_equal_stats_json_and_the_exports(browser: TestClient, datab
     assert json.loads(capsys.readouterr().out) == osdi
     assert main(["export", "--format", "csv", "--county", "Nowhere", "--state", "NC", "--database", db_url]) == 2
     assert "no county Nowhere" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["export", "--county", "Wake", "--state", "NC", "--to", "2026-02-30", "--database", db_url])
+    assert "'2026-02-30' is not a day of the calendar" in capsys.readouterr().err
 
 
 def test_canvassers_flags_fast_doors_and_repeated_notes(browser: TestClient, database: dbmod.Database) -> None:

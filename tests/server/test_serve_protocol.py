@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from helpers.server import free_port
+from cluster import free_port, wait_healthy
 
 from canvass_protocol import wire
 
@@ -31,12 +31,7 @@ def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[int]:
     proc = subprocess.Popen([sys.executable, "-m", "canvass_server.cli", "serve", "--port", str(port),
                              "--log-level", "warning"], env=env, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.05)
+        wait_healthy(f"http://127.0.0.1:{port}", proc)
         yield port
     finally:
         proc.terminate()

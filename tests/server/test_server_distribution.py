@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from helpers.server import free_port
+from cluster import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVER = ROOT / "server"

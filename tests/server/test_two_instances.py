@@ -12,7 +12,8 @@ from typing import Any
 
 import httpx
 import pytest
-from helpers.server import Device, count, enrollment_code, free_port, seed_county
+from cluster import free_port
+from helpers.server import Device, count, enrollment_code, seed_county
 
 from canvass_server.db import Database
 from canvass_server.keys import ServerKeyPair
