@@ -287,10 +287,10 @@ def test_pages_and_stats_are_exact_without_the_background_drain(still: TestClien
     _push(dev, [dev.contact(wake[2], "C")])
     with database.session() as s:
         turf_id = s.scalar(select(Turf.id))
-    assert '<td class="num">4</td>' in still.get(f"/console/county/1/turf/{turf_id}").text.replace(
-        "<td>C</td>\n", "<td>C</td>")  # C results on the turf: wake[0]'s undo left 3 of wake[0:10], and wake[2]
+    turf_page = still.get(f"/console/county/1/turf/{turf_id}").text  # wake[0:10]: 9 + wake[1]'s R + wake[2]'s C
+    assert '<span class="n" id="attempts">11</span>' in turf_page
     _push(dev, [dev.contact(wake[3], "R")])
-    assert f">{16 + 1}<" in still.get("/console/canvassers").text
+    assert 'county lead</td><td class="num">17</td>' in still.get("/console/canvassers").text
     _push(dev, [dev.contact(wake[4], "NH")])
     assert main(["stats", "--json", "--database", db_url]) == 0
     assert json.loads(capsys.readouterr().out)[0]["contact_attempts"] == 18
