@@ -1,6 +1,6 @@
 """Where one batch's ingest time goes, in process: CPU (ours and PostgreSQL's backend) and statements per batch.
 
-    .venv/bin/python benchmarks/ingest_profile.py [--batches 300] [--ops 20] [--devices 20]
+    .venv/bin/python benchmarks/ingest_profile.py [--batches 300] [--ops 20] [--devices 20] [--drain-every 10]
         [--profile cprofile|pyinstrument] [--sort tottime]
 
 The same batches as benchmarks/load_open.py (canvassers with a turf of 60 voters each, 20 contact ops a batch,
@@ -9,7 +9,9 @@ unit of work, on a throwaway PostgreSQL cluster (fsync on). No HTTP: this is the
 Reported: this process's CPU ms per batch, the PostgreSQL backend's CPU ms per batch (from /proc), statements sent
 per batch (a SQLAlchemy event listener; COPY counted as one), the wall time per batch and how long the county's
 version counter stays locked (from the recording statement that bumps it to the end of the commit: one county's
-pushes queue for that long each). Anchor, same run, interleaved batch by batch: the rows those batches stored,
+pushes queue for that long each). The console's rollups are counted by drains (canvass_server.rollup_queue), not
+by the push: one after every `--drain-every` batches (as a server's background drain folds the pushes of a quarter
+of a second), reported apart, per batch. Anchor, same run, interleaved batch by batch: the rows those batches stored,
 written again with one COPY per batch into an empty copy of `contact_attempt` in a transaction of its own (the least
 any ingest can do).
 """
@@ -42,6 +44,7 @@ from canvass_server.enrollment import enroll, make_enrollment_code  # noqa: E402
 from canvass_server.ingest import ingest  # noqa: E402
 from canvass_server.keys import ServerKeyPair  # noqa: E402
 from canvass_server.models import Turf, TurfAssignment, TurfLine  # noqa: E402
+from canvass_server.rollup_queue import drain_all  # noqa: E402
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -82,6 +85,7 @@ def main() -> int:
     ap.add_argument("--batches", type=int, default=300)
     ap.add_argument("--ops", type=int, default=20)
     ap.add_argument("--devices", type=int, default=20)
+    ap.add_argument("--drain-every", type=int, default=10, help="batches between two drains of the rollups' queue")
     ap.add_argument("--history", type=int, default=100_000,
                     help="contact and ledger rows stored before (a server that has been running)")
     ap.add_argument("--profile", choices=["cprofile", "pyinstrument"])
@@ -116,12 +120,14 @@ def run(args: argparse.Namespace, url: str) -> int:
     with database.engine.connect() as conn:  # the pool's other connection: every ingest runs on this backend
         backend = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
     statements: list[str] = []
+    draining = False  # the drains' statements are counted apart
+    drain_statements: list[str] = []
     bumped: list[float] = []  # when the recording statement (the county counter's bump) returned
     held: list[float] = []  # how long the counter's lock was held: from then to the end of the commit
 
     @event.listens_for(database.engine, "before_cursor_execute")
     def _count(conn: Any, cursor: Any, statement: str, *rest: Any) -> None:
-        statements.append(statement)
+        (drain_statements if draining else statements).append(statement)
 
     @event.listens_for(database.engine, "after_cursor_execute")
     def _bumped(conn: Any, cursor: Any, statement: str, *rest: Any) -> None:
@@ -155,7 +161,9 @@ def run(args: argparse.Namespace, url: str) -> int:
         totals["anchor_wall"] += time.perf_counter() - t0
         totals["anchor_pg"] += proc_cpu(anchor_pid) - p0
 
-    totals = {"cpu": 0.0, "pg": 0.0, "wall": 0.0, "anchor_wall": 0.0, "anchor_pg": 0.0}
+    totals = {"cpu": 0.0, "pg": 0.0, "wall": 0.0, "anchor_wall": 0.0, "anchor_pg": 0.0, "drain_cpu": 0.0,
+              "drain_pg": 0.0, "drain_wall": 0.0}
+    drained = 0
     profiler: Any = None
     if args.profile == "cprofile":
         profiler = cProfile.Profile(time.process_time)  # CPU, not waits
@@ -169,7 +177,9 @@ def run(args: argparse.Namespace, url: str) -> int:
                 cur.execute("ANALYZE")
             raw.commit()
             statements.clear()
+            drain_statements.clear()
             held.clear()
+            drained = 0
             with raw.cursor() as cur:
                 cur.execute("SELECT pg_stat_statements_reset()")
             raw.commit()
@@ -191,6 +201,14 @@ def run(args: argparse.Namespace, url: str) -> int:
         anchor(batch_id)
         if profiler is not None and n >= warm:
             profiler.enable() if args.profile == "cprofile" else profiler.start()
+        if (n + 1) % args.drain_every == 0 or n + 1 == args.batches:
+            draining = True
+            t0, c0, p0 = time.perf_counter(), time.process_time(), proc_cpu(backend)
+            drained += drain_all(database, wait=False)
+            totals["drain_cpu"] += time.process_time() - c0
+            totals["drain_wall"] += time.perf_counter() - t0
+            totals["drain_pg"] += proc_cpu(backend) - p0
+            draining = False
     if profiler is not None:
         profiler.disable() if args.profile == "cprofile" else profiler.stop()
     timed = args.batches - warm
@@ -198,6 +216,9 @@ def run(args: argparse.Namespace, url: str) -> int:
     print(f"{timed} batches of {args.ops} contact ops from {len(devices)} canvassers (after {warm} warm-up)")
     print(f"ingest per batch: {per['cpu']:.2f} ms CPU here, {per['pg']:.2f} ms PostgreSQL backend CPU, "
           f"{per['wall']:.2f} ms wall, {len(statements) / timed:.1f} statements")
+    print(f"rollups' drains (every {args.drain_every} batches, {drained} rows counted) per batch: "
+          f"{per['drain_cpu']:.2f} ms CPU here, {per['drain_pg']:.2f} ms PostgreSQL backend CPU, "
+          f"{per['drain_wall']:.2f} ms wall, {len(drain_statements) / timed:.1f} statements")
     if held:
         held.sort()
         print(f"county version counter's lock held (recording statement to end of commit): median "

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
 from canvass_protocol import wire
+from canvass_server import rollup_queue
 from canvass_server.api import ballots, batches, changes, devices, enrollment, errors, members, meta
 from canvass_server.api.batches import known_tokens
 from canvass_server.api.meta import DatabaseCheck, FastHealth
@@ -24,7 +27,23 @@ def create_app(settings: Settings | None = None, key: ServerKeyPair | None = Non
     """One app instance; it keeps nothing between requests but an engine, a key and settings."""
     settings = settings or Settings()
     key = key or load(settings)
-    app = FastAPI(title="Canvass sync server", version=str(wire.PROTOCOL_VERSION),
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        """On PostgreSQL, the rollups' background drain (canvass_server.rollup_queue) for the process's life; SQLite
+        counts them in each push's transaction."""
+        if not app.state.db.is_postgres:
+            yield
+            return
+        stop = asyncio.Event()
+        drains = asyncio.create_task(rollup_queue.keep_draining(app.state.db, settings.rollup_drain_seconds, stop))
+        try:
+            yield
+        finally:
+            stop.set()
+            await drains
+
+    app = FastAPI(title="Canvass sync server", version=str(wire.PROTOCOL_VERSION), lifespan=lifespan,
                   description="Device enrollment, encrypted batch ingest and paged pull. See docs/sync-protocol.md.")
     app.state.db = Database.connect(settings.database_url, pool_size=settings.db_pool_size,
                                     prepared=settings.db_prepared_statements)

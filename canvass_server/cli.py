@@ -357,9 +357,11 @@ def cmd_publish_briefs(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from canvass_server.rollup_queue import drain_all
     from canvass_server.stats import county_stats
 
     _, database = _open(args)
+    drain_all(database)  # what pushes queued for the rollups, counted first: the figures are exact
     with database.session() as session:
         rows = county_stats(session)
     if args.json:

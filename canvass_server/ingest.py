@@ -21,7 +21,7 @@ from canvass_server.errors import STATUS_FOR_ENVELOPE, ApiError
 from canvass_server.keys import ServerKeyPair
 from canvass_server.models import Batch, utcnow
 from canvass_server.ops import apply_ops
-from canvass_server.record import BatchRow, record
+from canvass_server.record import BatchRow, Refused, record
 
 log = logging.getLogger(__name__)
 E = wire.ErrorCode
@@ -51,12 +51,17 @@ def ingest_batch(database: Database, *, settings: Settings, key: ServerKeyPair, 
     transaction; the signature, decryption and decompression in none, so that no lock is held while a batch (a
     good one or a compression bomb) is opened; then the ops applied in the write transaction, which checks again
     what may have changed meanwhile. On PostgreSQL the device's row lock stops only that device's batches: one
-    transaction, with fewer round trips."""
+    transaction, with fewer round trips; if the database refuses a contact row there (record.Refused), that
+    transaction is rolled back and the batch applied again in a new one, the careful way."""
     kwargs: dict[str, Any] = {"settings": settings, "key": key, "authorization": authorization,
                               "idempotency_key": idempotency_key, "body": body, "failures": failures}
     if database.is_postgres:
-        with database.session() as session:  # committed before the answer is sent: a 2xx always means "stored"
-            return ingest(session, **kwargs)
+        try:
+            with database.session() as session:  # committed before the answer is sent: a 2xx always means "stored"
+                return ingest(session, **kwargs)
+        except Refused:
+            with database.session() as session:
+                return ingest(session, **kwargs, careful=True)
     with database.session() as session:
         checked = check(session, **kwargs)
     if not isinstance(checked, Checked):
@@ -67,13 +72,17 @@ def ingest_batch(database: Database, *, settings: Settings, key: ServerKeyPair, 
 
 
 def ingest(session: Session, *, settings: Settings, key: ServerKeyPair, authorization: str | None,
-           idempotency_key: str | None, body: bytes, failures: int = 0) -> tuple[dict[str, Any], bool]:
-    """`ingest_batch` in one transaction of the caller's, the device row locked from the start."""
+           idempotency_key: str | None, body: bytes, failures: int = 0,
+           careful: bool = False) -> tuple[dict[str, Any], bool]:
+    """`ingest_batch` in one transaction of the caller's, the device row locked from the start. Raises
+    record.Refused (the transaction spoiled) when the database refused a contact row of the fast path; `careful`:
+    no fast path (the call after that)."""
     checked = check(session, settings=settings, key=key, authorization=authorization,
                     idempotency_key=idempotency_key, body=body, failures=failures, lock=True)
     if not isinstance(checked, Checked):
         return checked, True
-    return apply(session, checked, open_checked(checked, settings, key), authorization, again=False)
+    return apply(session, checked, open_checked(checked, settings, key), authorization, again=False,
+                 fast=not careful)
 
 
 def check(session: Session, *, settings: Settings, key: ServerKeyPair, authorization: str | None,
@@ -126,11 +135,11 @@ def open_checked(checked: Checked, settings: Settings, key: ServerKeyPair) -> wi
 
 
 def apply(session: Session, checked: Checked, batch: wire.BatchBody, authorization: str | None, *,
-          again: bool) -> tuple[dict[str, Any], bool]:
+          again: bool, fast: bool = True) -> tuple[dict[str, Any], bool]:
     """Apply an opened batch and record it, in the write transaction. `again`: the checks ran in an earlier
     transaction, so lock the device row now (it serialises the device's batches across every server instance)
     and check again what may have changed since: the device revoked, or a retry of this very batch stored (then
-    this is a replay)."""
+    this is a replay). `fast`: as ops.apply_ops."""
     header = checked.parsed.header
     who = checked.sender  # its device row locked by check(), in this session already
     if again:
@@ -141,19 +150,15 @@ def apply(session: Session, checked: Checked, batch: wire.BatchBody, authorizati
         if replayed is not None:
             return replayed, True
         _check_seq(header, who.device.last_seq)
-    answer = _apply(session, who, header, checked.digest, batch.ops, fast=True)
-    if answer is None:  # the database refused a contact row: again, op by op where it must
-        answer = _apply(session, who, header, checked.digest, batch.ops, fast=False)
-        assert answer is not None
+    answer = _apply(session, who, header, checked.digest, batch.ops, fast=fast)
     log.info("batch %s from device %s: %d applied, %d duplicate, %d rejected", header.batch_id, who.device.id,
              answer["applied"], answer["duplicates"], answer["rejected"])
     return answer, False
 
 
 def _apply(session: Session, who: Caller, header: wire.BatchHeader, digest: str, ops: list[wire.Op], *,
-           fast: bool) -> dict[str, Any] | None:
-    """Apply the ops and record the batch with its answer; None (nothing written) when `record` refused the fast
-    path's writes."""
+           fast: bool) -> dict[str, Any]:
+    """Apply the ops and record the batch with its answer (record.Refused: see `ingest`)."""
     applied = apply_ops(session, who, header.batch_id, ops, fast=fast)
     results = [applied.outcome.results[op.op_id] for op in ops]
     now = utcnow()
@@ -165,7 +170,8 @@ def _apply(session: Session, who: Caller, header: wire.BatchHeader, digest: str,
         results=results, received_at=now.isoformat(),
     ).model_dump(mode="json")
     row = BatchRow(header.batch_id, header.seq_first, header.seq_last, digest, answer, now)
-    return answer if record(session, applied, who.device, row) else None
+    record(session, applied, who.device, row)
+    return answer
 
 
 # The batch stored under an id, if any, and how many batches a device stored since a moment: the replay check and

@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
 from canvass_protocol import roles, wire
-from canvass_server import ballots, candidates, rides, rollups, turfs, versions
+from canvass_server import ballots, candidates, rides, rollup_queue, turfs, versions
 from canvass_server.authz import Caller
 from canvass_server.bulk import write_rows
 from canvass_server.models import AppliedOp, ContactAttempt, County, Voter, utcnow
@@ -45,8 +45,9 @@ def apply_ops(session: Session, caller: Caller, batch_id: str, ops: list[wire.Op
 
     `fast` (on PostgreSQL, when the batch's new ops are all contacts): the op-id ledger, the voters and the contact
     ids are looked up in one statement and the contact rows are left pending, to be written by the batch's one
-    recording statement. If the database refuses them there, the caller calls again with `fast=False`: every op
-    applied in savepoints, as many as it takes (`_apply_guarded`)."""
+    recording statement. If the database refuses them there (record.Refused), the caller rolls back and calls
+    again in a new transaction with `fast=False`: every op applied in savepoints, as many as it takes
+    (`_apply_guarded`)."""
     device, county = caller.device, caller.county
     out = Outcome()
     looked = _look_up(session, caller, ops)
@@ -223,7 +224,7 @@ def _contacts(session: Session, caller: Caller, items: list[tuple[wire.Op, Any]]
         for row in rows:
             row["version"] = version
         write_rows(session, cast(Table, ContactAttempt.__table__), rows)
-        rollups.contacts_added(session, rows)
+        rollup_queue.enqueue(session, [row["id"] for row in rows])
 
 
 def _contact_rows(session: Session, caller: Caller, items: list[tuple[wire.Op, Any]], out: Outcome,

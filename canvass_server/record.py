@@ -1,5 +1,7 @@
 """Recording an applied batch: its op-id ledger rows, the batch row with its answer and the device's seq — and on
-PostgreSQL the batch's contact rows with their version — in one statement, followed only by the rollups' counts."""
+PostgreSQL the batch's contact rows with their version, queued for the rollups — in one statement, the transaction's
+last before COMMIT. The console's rollups are counted later, many batches at once (canvass_server.rollup_queue);
+on SQLite, where one transaction writes at a time anyway, at the end of this one."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from canvass_server import rollups
+from canvass_server import rollup_queue
 from canvass_server.bulk import write_rows
 from canvass_server.models import AppliedOp, Batch, ContactAttempt, Device
 from canvass_server.outcome import Outcome
@@ -44,27 +46,31 @@ class BatchRow:
     received_at: dt.datetime
 
 
-def record(session: Session, applied: Applied, device: Device, batch: BatchRow) -> bool:
-    """Write what `applied` left to write, the batch row and the device's new seq. False (nothing written) when
-    the database refused a pending contact row: the caller applies the ops again the careful way (savepoints,
-    op by op). Other refusals raise, as the ledger's did before."""
+class Refused(Exception):
+    """The database refused a contact row that the fast path left to the recording statement: the transaction is
+    spoiled (nothing of the batch is stored once it is rolled back); apply the batch again, the careful way
+    (savepoints, op by op), in a new one."""
+
+
+def record(session: Session, applied: Applied, device: Device, batch: BatchRow) -> None:
+    """Write what `applied` left to write, the batch row and the device's new seq. Raises Refused when the
+    database refused a pending contact row (no savepoint around the statement: two round trips a push for a case
+    that a well-behaved device never meets); other refusals raise as they are, as the ledger's did before."""
     if session.get_bind().dialect.name != "postgresql":
         assert not applied.contacts, "contacts are only left pending on PostgreSQL"
         _record_portable(session, applied, device, batch)
+        rollup_queue.drain(session, limit=None)  # the rows ops.py queued: SQLite has one writer at a time anyway
     elif not applied.contacts:
         _record_postgres(session, applied, device, batch)
     else:
         try:
-            with session.begin_nested():
-                _record_postgres(session, applied, device, batch)
-                rollups.contacts_added(session, applied.contacts)  # the console's counts, in this transaction
+            _record_postgres(session, applied, device, batch)
         except OperationalError:
             raise
-        except StatementError:
-            return False
+        except StatementError as exc:
+            raise Refused() from exc
     set_committed_value(device, "last_seq", max(device.last_seq, batch.seq_last))
     set_committed_value(device, "last_seen_at", batch.received_at)
-    return True
 
 
 def _record_portable(session: Session, applied: Applied, device: Device, batch: BatchRow) -> None:
@@ -79,14 +85,14 @@ def _record_portable(session: Session, applied: Applied, device: Device, batch: 
 @cache
 def _statement(with_contacts: bool) -> TextClause:
     """The ledger, the batch and the device in one statement; with the contacts, the county's version counter is
-    bumped by the same statement.
+    bumped by the same statement, and the contacts' ids queued for the rollups (rollup_pending).
 
     Why the pull cursors stay exact: the counter row's lock, taken by the bump, is held until commit, so the
     transactions that write a scope commit in the order of the versions they took, and a reader that sees version
     N has seen every row of a lower version (canvass_server.versions). Bumping late keeps that order and holds the
-    lock only for the rest of the transaction: since the rollups (canvass_server.rollups, which count the rows this
-    statement writes), that is their statements (~6 ms a batch in process) and the commit, not the whole
-    transaction; one county's pushes wait for each other for that long."""
+    lock only for the rest of the transaction: this statement and the commit. One county's
+    pushes wait for each other for that long and no longer: the rollups, which update county-wide rows, are counted
+    by a drain in a transaction of its own."""
     ledger = ", ".join(LEDGER_COLUMNS)
     parts = [
         f"l AS (INSERT INTO applied_op ({ledger}) SELECT {ledger} "
@@ -102,7 +108,9 @@ def _statement(with_contacts: bool) -> TextClause:
             "ON CONFLICT (scope_key) DO UPDATE SET value = change_counter.value + 1 RETURNING value)",
             f"c AS (INSERT INTO contact_attempt ({contact}, version) "
             f"SELECT {', '.join('r.' + c for c in CONTACT_COLUMNS)}, v.value "
-            "FROM jsonb_populate_recordset(NULL::contact_attempt, CAST(:contacts AS jsonb)) AS r CROSS JOIN v)",
+            "FROM jsonb_populate_recordset(NULL::contact_attempt, CAST(:contacts AS jsonb)) AS r CROSS JOIN v "
+            "RETURNING id)",
+            "q AS (INSERT INTO rollup_pending (contact_id) SELECT id FROM c)",
         ]
         returning = "(SELECT value FROM v)"
     return text(f"WITH {', '.join(parts)} UPDATE device SET last_seq = GREATEST(last_seq, :seq_last), "

@@ -2,8 +2,9 @@
 
 Every effective contact row (canvass_server.stats.effective) adds 1 to its buckets; a row that a later row corrects
 takes its 1 back. Distinct counts (doors) come from per-household counts: a door is a household whose count is above
-0, and the counters of doors move only when a count crosses 0. canvass_server/rollups.py keeps them, in the
-transaction that writes the contacts; docs/console.md (Speed) says how they stay exact.
+0, and the counters of doors move only when a count crosses 0. canvass_server/rollups.py keeps them: a push queues
+its contact rows (rollup_pending) and a drain (canvass_server.rollup_queue) counts many batches' rows at once;
+docs/console.md (Speed) says how they stay exact.
 """
 
 from __future__ import annotations
@@ -192,3 +193,15 @@ class RollupVoterLatest(Base):
     received_at: Mapped[dt.datetime]
     contact_id: Mapped[str] = mapped_column(String(36))
     result: Mapped[str] = mapped_column(String(4))
+
+
+class RollupPending(Base):
+    """Contact rows written but not counted in the rollups yet (migration 0014; canvass_server.rollup_queue): a push
+    adds its rows' ids in the transaction that writes them, a drain deletes them in the transaction that counts
+    them. The rollups are always exactly those of the contact rows not in here."""
+
+    __tablename__ = "rollup_pending"
+    __table_args__ = (Index("ix_rollup_pending_contact", "contact_id", unique=True),)
+
+    seq: Mapped[int] = mapped_column(primary_key=True)  # order of arrival: drains take the oldest first
+    contact_id: Mapped[str] = mapped_column(String(36))

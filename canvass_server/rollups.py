@@ -1,19 +1,25 @@
-"""Keeping the rollup tables (canvass_server.rollup_models) exact, in the transaction that writes contact rows.
+"""Keeping the rollup tables (canvass_server.rollup_models) exact: the rollups of the contact rows counted so far,
+which are every contact row but those queued in rollup_pending (canvass_server.rollup_queue drains the queue).
 
-`contacts_added` runs right after ingest writes a batch's contact rows: the new rows that are results (they correct
-nothing and nothing corrects them: stats.effective()) are added to their buckets, and the older rows that the new
-corrections make ineffective are taken out of theirs — the same rule as effective(), applied at the moment it
-changes. Doors (distinct households) move only when a household's count crosses 0; a turf's reached doors move
-with them. A member's day (results, doors, first to last result) is recomputed from that day's rows. A turf's
-results (the turf page) move with its voters' rows; a voter's latest result is replaced by a later one, and
-recomputed from the voter's rows when it is corrected.
-`rebuild` computes every table from scratch (the migrations' backfill; a test compares the two).
+`contacts_added` counts rows that were not counted before (a drain's, taken off the queue in its transaction, many
+batches at once; or rows just written): the ones that are results among the counted rows (they correct nothing and
+no counted row corrects them: `counted()`, stats.effective() without the queued rows) are added to their buckets,
+and the rows counted before that the new corrections make ineffective are taken out of theirs — the same rule as
+effective(), applied at the moment it changes. Queued rows are left out of every query here, so a drain counts
+exactly the rows it took off the queue, whatever pushes commit meanwhile; one runs at a time (`hold`).
+Doors (distinct households) move only when a household's count crosses 0; a turf's reached doors move with them.
+A member's day (results, doors, first to last result) is recomputed from that day's rows. A turf's results (the
+turf page) move with its voters' rows; a voter's latest result is replaced by a later one, and recomputed from the
+voter's rows when it is corrected.
+`rebuild` computes every table from scratch from every row (the migrations' backfill; a test compares the two after
+a drain).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -28,6 +34,7 @@ from sqlalchemy import (
     case,
     delete,
     distinct,
+    exists,
     func,
     insert,
     literal_column,
@@ -36,8 +43,9 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import DeclarativeBase, Session
+from sqlalchemy import text as sql_text
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.orm import DeclarativeBase, Session, aliased
 
 from canvass_server.models import ContactAttempt, Turf, TurfLine, Voter
 from canvass_server.outcome import among
@@ -50,6 +58,7 @@ from canvass_server.rollup_models import (
     RollupMemberHousehold,
     RollupMemberNote,
     RollupMemberReceived,
+    RollupPending,
     RollupTurf,
     RollupTurfContact,
     RollupTurfHousehold,
@@ -71,6 +80,34 @@ ALL = (*BASE, *TURF_RESULTS, RollupVoterLatest)
 # What a contact row brings to the rollups.
 COLUMNS = (CA.id, CA.county_id, CA.voter_id, CA.household_id, CA.member_id, CA.result, CA.support, CA.note,
            CA.created_at, CA.received_at)
+# The rollups' lock (PostgreSQL advisory lock key): drains, and turf refreshes, one at a time.
+LOCK_KEY = 0x524F4C4C5550  # "ROLLUP"
+
+
+def hold(session: Session, *, wait: bool = True) -> bool:
+    """Take the rollups' lock until the transaction ends: on PostgreSQL an advisory lock (with wait=False, False at
+    once when another transaction holds it); on SQLite the write lock that every transaction takes at BEGIN."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    if wait:
+        session.execute(select(func.pg_advisory_xact_lock(LOCK_KEY)))
+        return True
+    return bool(session.scalar(select(func.pg_try_advisory_xact_lock(LOCK_KEY))))
+
+
+@cache
+def not_queued() -> ColumnElement[bool]:
+    """A contact row that is not waiting in rollup_pending: one the rollups have counted (or are counting)."""
+    return ~exists().where(RollupPending.contact_id == CA.id)
+
+
+@cache  # built once, as stats.effective(): making the aliases costs more than running the query
+def counted() -> ColumnElement[bool]:
+    """A contact row that counts in the rollups as a result: not queued, correcting nothing, and corrected by no row
+    that is not queued (stats.effective() among the counted rows; the same where nothing is queued)."""
+    later, queued = aliased(CA), aliased(RollupPending)
+    return and_(CA.corrects_id.is_(None), not_queued(),
+                ~exists().where(later.corrects_id == CA.id, ~exists().where(queued.contact_id == later.id)))
 
 
 def moment(text: str) -> dt.datetime | None:
@@ -93,13 +130,15 @@ def received_day(received_at: dt.datetime) -> str:
 
 
 def contacts_added(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Count contact rows just written in this transaction (each with at least COLUMNS' keys and corrects_id)."""
+    """Count contact rows not counted before and not queued (each with at least COLUMNS' keys and corrects_id), as
+    one set: the rows of many batches, corrections of each other's included. The caller holds `hold()`, or is the
+    only writer (the tests' helpers)."""
     if not rows:
         return
     ids = [r["id"] for r in rows]
     corrected: set[str] = set()
     for where in among(session, CA.corrects_id, ids):
-        corrected.update(session.scalars(select(CA.corrects_id).where(where)))
+        corrected.update(session.scalars(select(CA.corrects_id).where(where, not_queued())))
     gained = [r for r in rows if r.get("corrects_id") is None and r["id"] not in corrected]
     by_batch = Counter(r["corrects_id"] for r in rows if r.get("corrects_id") is not None)
     targets = sorted(set(by_batch) - set(ids))  # rows of this batch that others correct were never counted
@@ -107,11 +146,12 @@ def contacts_added(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
     if targets:
         total: Counter[str] = Counter()
         for where in among(session, CA.corrects_id, targets):
-            total.update(dict(session.execute(select(CA.corrects_id, func.count()).where(where)  # type: ignore[arg-type]
-                                              .group_by(CA.corrects_id)).all()))
+            total.update(dict(session.execute(select(CA.corrects_id, func.count())  # type: ignore[arg-type]
+                                              .where(where, not_queued()).group_by(CA.corrects_id)).all()))
         fresh = [t for t in targets if total[t] == by_batch[t]]  # no older row corrected it: it counted till now
-        for where in among(session, CA.id, fresh):
-            lost += session.execute(select(*COLUMNS).where(where, CA.corrects_id.is_(None))).mappings().all()
+        for where in among(session, CA.id, fresh):  # (a queued target never counted: it counts as corrected later)
+            lost += session.execute(select(*COLUMNS).where(where, CA.corrects_id.is_(None), not_queued())
+                                    ).mappings().all()
     _Deltas(gained, lost).write(session)
 
 
@@ -219,10 +259,6 @@ def _crossed(before: int, after: int) -> int:
     return 1 if before <= 0 < after else (-1 if after <= 0 < before else 0)
 
 
-def _insert(dialect: str, table: Table) -> Any:
-    return postgresql.insert(table) if dialect == "postgresql" else sqlite.insert(table)
-
-
 def _add(session: Session, model: type[DeclarativeBase], rows: list[dict[str, Any]],
          returning: bool = False) -> list[tuple[Any, int]]:
     """Add each row's counts to the row with its key (made at 0 if missing), in key order (so two transactions
@@ -230,22 +266,50 @@ def _add(session: Session, model: type[DeclarativeBase], rows: list[dict[str, An
     if not rows:
         return []
     table: Table = model.__table__  # type: ignore[assignment]
-    keys = [c.name for c in table.primary_key.columns]
+    keys = tuple(c.name for c in table.primary_key.columns)
     counters = tuple(c for c in ("n", "contacts", "doors", "reached", "span_ms") if c in rows[0])
     rows.sort(key=lambda r: tuple(r[k] for k in keys))
-    # With RETURNING, SQLAlchemy sends the rows as one multi-row INSERT; without, one INSERT per row.
-    out = session.execute(_upsert(session.get_bind().dialect.name, model, counters), rows).all()
+    added = ", ".join(f"{c} = {table.name}.{c} + excluded.{c}" for c in counters)
+    out = _upsert_rows(session, _upsert(model, counters),
+                       _json_upsert(table.name, tuple(rows[0]), keys, added, "", ", ".join((*keys, "n"))), rows)
     return [((r[0] if len(keys) == 1 else tuple(r[:-1])), r[-1]) for r in out] if returning else []
 
 
 @cache  # built once per table: making the statement (its `excluded` alias above all) cost more than running it
-def _upsert(dialect: str, model: type[DeclarativeBase], counters: tuple[str, ...]) -> Any:
-    """`_add`'s statement: insert, or add the counters to the row with the same key; returns the key and n."""
+def _upsert(model: type[DeclarativeBase], counters: tuple[str, ...]) -> Any:
+    """`_add`'s statement (SQLite): insert, or add the counters to the row with the same key; returns the key and
+    n (with RETURNING, SQLAlchemy sends the rows as one multi-row INSERT; without, one INSERT per row)."""
     table: Table = model.__table__  # type: ignore[assignment]
     keys = [c.name for c in table.primary_key.columns]
-    stmt = _insert(dialect, table)
+    stmt = sqlite.insert(table)
     stmt = stmt.on_conflict_do_update(index_elements=keys, set_={c: table.c[c] + stmt.excluded[c] for c in counters})
     return stmt.returning(*(table.c[k] for k in keys), table.c.n)
+
+
+@cache
+def _json_upsert(table: str, columns: tuple[str, ...], keys: tuple[str, ...], sets: str, where: str,
+                 returning: str) -> Any:
+    """An upsert on PostgreSQL of rows sent as one JSON parameter (jsonb_populate_recordset, as record.py writes a
+    batch's contacts): a short statement that psycopg parses once and prepares, whatever the number of rows. A
+    drain's multi-row VALUES of hundreds of rows cost more Python to send (psycopg parses a long query text anew
+    each time) than PostgreSQL to run."""
+    names = ", ".join(columns)
+    return sql_text(f"INSERT INTO {table} ({names}) SELECT {names} FROM jsonb_populate_recordset(NULL::{table}, "
+                    f"CAST(:rows AS jsonb)) ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {sets}{where} "
+                    f"RETURNING {returning}")
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    raise TypeError(f"cannot send {type(value).__name__} as JSON")
+
+
+def _upsert_rows(session: Session, portable: Any, postgres: Any, rows: list[dict[str, Any]]) -> Sequence[Any]:
+    """Run an upsert of `rows`: on PostgreSQL `postgres` (a `_json_upsert`), elsewhere `portable` (executemany)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return session.execute(postgres, {"rows": json.dumps(rows, default=_iso)}).all()
+    return session.execute(portable, rows).all()
 
 
 def _reach(session: Session, moved: dict[int, int]) -> None:
@@ -264,54 +328,71 @@ def _reach(session: Session, moved: dict[int, int]) -> None:
                         .values(reached=turfs.c.reached + bindparam("step")), rows)
 
 
-# refresh_days' statements, built once (each took longer to make than to run)
-_DAY_ROWS = (select(day_of(CA.created_at), CA.household_id, CA.created_at)
-             .where(CA.member_id == bindparam("mid"), day_of(CA.created_at).in_(bindparam("days", expanding=True)),
-                    CA.county_id == bindparam("cid"), effective()))
-_DAY_SPANS = select(RollupMemberDay.span_ms).where(
-    RollupMemberDay.member_id == bindparam("mid"), RollupMemberDay.county_id == bindparam("cid"),
-    RollupMemberDay.day.in_(bindparam("days", expanding=True)), RollupMemberDay.span_ms.is_not(None))
+# refresh_days' statements, built once (each took longer to make than to run); the members come with `among`
+_DAYS: Any = bindparam("days", expanding=True)
+_DAY_ROWS = (select(CA.member_id, CA.county_id, day_of(CA.created_at), CA.household_id, CA.created_at)
+             .where(day_of(CA.created_at).in_(_DAYS), counted()))
+_MEMBER_DAYS: Table = RollupMemberDay.__table__  # type: ignore[assignment]
+_DAY_SPANS = select(_MEMBER_DAYS.c.member_id, _MEMBER_DAYS.c.county_id, _MEMBER_DAYS.c.day,
+                    _MEMBER_DAYS.c.span_ms).where(_MEMBER_DAYS.c.day.in_(_DAYS))
+_DAY_GONE = delete(_MEMBER_DAYS).where(_MEMBER_DAYS.c.member_id == bindparam("m"),
+                                       _MEMBER_DAYS.c.county_id == bindparam("c"), _MEMBER_DAYS.c.day == bindparam("d"))
+_MEMBERS: Table = RollupMember.__table__  # type: ignore[assignment]
+_SPAN_MOVE = (update(_MEMBERS).where(_MEMBERS.c.member_id == bindparam("m"), _MEMBERS.c.county_id == bindparam("c"))
+              .values(span_ms=_MEMBERS.c.span_ms + bindparam("step")))
 
 
 @cache
-def _day_upsert(dialect: str) -> Any:
-    table: Table = RollupMemberDay.__table__  # type: ignore[assignment]
-    stmt = _insert(dialect, table)
+def _day_upsert() -> Any:
+    stmt = sqlite.insert(_MEMBER_DAYS)
     return stmt.on_conflict_do_update(index_elements=["member_id", "county_id", "day"],
-                                      set_={c: stmt.excluded[c] for c in ("n", "doors", "span_ms", "fast")})
+                                      set_={c: stmt.excluded[c] for c in ("n", "doors", "span_ms", "fast")}
+                                      ).returning(_MEMBER_DAYS.c.member_id)  # RETURNING: one multi-row INSERT
 
 
 def refresh_days(session: Session, keys: Iterable[tuple[int, int, str]]) -> None:
-    """Recompute members' days (member, county, day) from their effective rows (index ix_contact_member_day)."""
-    wanted: dict[tuple[int, int], set[str]] = defaultdict(set)
-    for mid, cid, day in keys:
-        wanted[(mid, cid)].add(day)
-    for (mid, cid), days in sorted(wanted.items()):
-        found: dict[str, list[Any]] = {}
-        params = {"mid": mid, "cid": cid, "days": sorted(days)}
-        for day, hid, created in session.execute(_DAY_ROWS, params):
-            _tally_day(found.setdefault(day, [0, set(), None, None]), hid, created)
-        before = sum(session.scalars(_DAY_SPANS, params))
-        rows = [_day_row(mid, cid, day, t) for day, t in sorted(found.items())]
-        after = sum(r["span_ms"] for r in rows if r["span_ms"] is not None)
-        if after != before:  # the member's hours: the sum of their days' spans
-            session.execute(update(RollupMember).where(RollupMember.member_id == mid, RollupMember.county_id == cid)
-                            .values(span_ms=RollupMember.span_ms + (after - before)))
-        gone = sorted(days - set(found))
-        if gone:
-            session.execute(delete(RollupMemberDay).where(RollupMemberDay.member_id == mid,
-                                                          RollupMemberDay.county_id == cid,
-                                                          RollupMemberDay.day.in_(gone)))
-        if found:
-            session.execute(_day_upsert(session.get_bind().dialect.name), rows)
+    """Recompute members' days (member, county, day) from their counted rows (index ix_contact_member_day), all of
+    them at once: the members' rows of those days read in one statement (a member's rows of another of the days
+    too, left aside here), their old spans in another, then the writes."""
+    wanted = set(keys)
+    if not wanted:
+        return
+    members = sorted({mid for mid, _, _ in wanted})
+    days = {"days": sorted({day for _, _, day in wanted})}
+    found: dict[tuple[int, int, str], list[Any]] = {}
+    before: Counter[tuple[int, int]] = Counter()
+    for where in among(session, CA.member_id, members):
+        for mid, cid, day, hid, created in session.execute(_DAY_ROWS.where(where), days):
+            if (mid, cid, day) in wanted:
+                assert mid is not None  # by `wanted`
+                _tally_day(found.setdefault((mid, cid, day), [0, set(), None, None]), hid, created)
+    for where in among(session, _MEMBER_DAYS.c.member_id, members):
+        for mid, cid, day, span in session.execute(_DAY_SPANS.where(where), days):
+            if (mid, cid, day) in wanted and span is not None:
+                before[(mid, cid)] += span
+    rows = [_day_row(*key, t) for key, t in sorted(found.items())]
+    after: Counter[tuple[int, int]] = Counter()
+    for r in rows:
+        after[(r["member_id"], r["county_id"])] += r["span_ms"] or 0
+    moves = [{"m": m, "c": c, "step": after[(m, c)] - before[(m, c)]} for m, c in sorted(set(before) | set(after))
+             if after[(m, c)] != before[(m, c)]]
+    if moves:  # the members' hours: the sum of their days' spans
+        session.execute(_SPAN_MOVE, moves)
+    gone = [{"m": m, "c": c, "d": d} for m, c, d in sorted(wanted - set(found))]
+    if gone:
+        session.execute(_DAY_GONE, gone)
+    if rows:
+        _upsert_rows(session, _day_upsert(), _json_upsert(
+            "rollup_member_day", tuple(rows[0]), ("member_id", "county_id", "day"),
+            ", ".join(f"{c} = excluded.{c}" for c in ("n", "doors", "span_ms", "fast")), "", "member_id"), rows)
 
 
-def _latest(where: ColumnElement[bool]) -> Any:
-    """Each voter's latest effective row (by time received, then id) among rows `where`: voter_id, received_at,
-    contact_id, result, by voter."""
+def _latest(where: ColumnElement[bool], results: ColumnElement[bool]) -> Any:
+    """Each voter's latest row of those `results` (by time received, then id) among rows `where`: voter_id,
+    received_at, contact_id, result, by voter."""
     rank = func.row_number().over(partition_by=CA.voter_id, order_by=(CA.received_at.desc(), CA.id.desc()))
     rows = (select(CA.voter_id, CA.received_at, CA.id.label("contact_id"), CA.result, rank.label("rank"))
-            .where(where, effective()).subquery())
+            .where(where, results).subquery())
     return (select(rows.c.voter_id, rows.c.received_at, rows.c.contact_id, rows.c.result).where(rows.c.rank == 1)
             .order_by(rows.c.voter_id))
 
@@ -320,14 +401,14 @@ LATEST = ["voter_id", "received_at", "contact_id", "result"]
 
 
 @cache
-def _latest_upsert(dialect: str) -> Any:
+def _latest_upsert() -> Any:
     """Insert a voter's latest row, or replace theirs when this one is later (received, then id)."""
     latest: Table = RollupVoterLatest.__table__  # type: ignore[assignment]
-    stmt = _insert(dialect, latest)
+    stmt = sqlite.insert(latest)
     later = tuple_(stmt.excluded.received_at, stmt.excluded.contact_id) > tuple_(latest.c.received_at,
                                                                                   latest.c.contact_id)
     return stmt.on_conflict_do_update(index_elements=["voter_id"], set_={c: stmt.excluded[c] for c in LATEST[1:]},
-                                      where=later)
+                                      where=later).returning(latest.c.voter_id)  # RETURNING: one multi-row INSERT
 
 
 def refresh_latest(session: Session, gained: Sequence[Mapping[str, Any]], lost: Sequence[Mapping[str, Any]]) -> None:
@@ -343,8 +424,13 @@ def refresh_latest(session: Session, gained: Sequence[Mapping[str, Any]], lost: 
             rounds.append([])
         rounds[k].append({"voter_id": r["voter_id"], "received_at": r["received_at"], "contact_id": r["id"],
                           "result": r["result"]})
+    later = (" WHERE (excluded.received_at, excluded.contact_id) > (rollup_voter_latest.received_at, "
+             "rollup_voter_latest.contact_id)")
+    replace = ", ".join(f"{c} = excluded.{c}" for c in LATEST[1:])
     for rows in rounds:
-        session.execute(_latest_upsert(session.get_bind().dialect.name), sorted(rows, key=lambda r: r["voter_id"]))
+        _upsert_rows(session, _latest_upsert(),
+                     _json_upsert("rollup_voter_latest", tuple(LATEST), ("voter_id",), replace, later, "voter_id"),
+                     sorted(rows, key=lambda r: r["voter_id"]))
     if not lost:
         return
     county_of = {r["voter_id"]: r["county_id"] for r in lost}
@@ -357,7 +443,7 @@ def refresh_latest(session: Session, gained: Sequence[Mapping[str, Any]], lost: 
         for where in among(session, latest.c.voter_id, vids):
             session.execute(delete(latest).where(where))
         for where in among(session, CA.voter_id, vids):
-            session.execute(insert(latest).from_select(LATEST, _latest(and_(CA.county_id == cid, where))))
+            session.execute(insert(latest).from_select(LATEST, _latest(and_(CA.county_id == cid, where), counted())))
 
 
 def _tally_day(t: list[Any], hid: int | None, created: str) -> None:
@@ -382,7 +468,9 @@ def _day_row(mid: int, cid: int, day: str, t: list[Any]) -> dict[str, Any]:
 def refresh_turfs(session: Session, *, turf_ids: Sequence[int] | None = None, county_id: int | None = None) -> None:
     """Recompute turfs' doors and reached doors (these turfs, this county's, or every one) from their lines and
     rollup_household: after a cut, or an import that moves voters between households. After a cut (`turf_ids`),
-    their voters' results too (_turf_results): the lines changed."""
+    their voters' counted results too (_turf_results): the lines changed. Under the rollups' lock (`hold`), so no
+    drain counts rows meanwhile; the rows still queued count, with the new lines, when they are drained."""
+    hold(session)
     where: ColumnElement[bool] = true()
     if turf_ids is not None:
         where = Turf.id.in_(turf_ids)
@@ -397,11 +485,12 @@ def refresh_turfs(session: Session, *, turf_ids: Sequence[int] | None = None, co
         .outerjoin(RollupHousehold, RollupHousehold.household_id == Voter.household_id)
         .where(where).group_by(Turf.id, Turf.county_id)))
     if turf_ids is not None:
-        _turf_results(session, where)
+        _turf_results(session, where, counted())
 
 
-def _turf_results(session: Session, turfs: ColumnElement[bool]) -> None:
-    """The turf page's rollups of the turfs `turfs`, from their voters' effective rows (each voter once a turf)."""
+def _turf_results(session: Session, turfs: ColumnElement[bool], results: ColumnElement[bool]) -> None:
+    """The turf page's rollups of the turfs `turfs`, from their voters' rows that are `results` (each voter once a
+    turf)."""
     for model in TURF_RESULTS:
         session.execute(delete(model).where(model.turf_id.in_(select(Turf.id).where(turfs))))
     lines = (select(TurfLine.turf_id, TurfLine.voter_id, Turf.county_id).join(Turf, Turf.id == TurfLine.turf_id)
@@ -411,7 +500,7 @@ def _turf_results(session: Session, turfs: ColumnElement[bool]) -> None:
     def rows(*columns: Any) -> Any:
         return (select(turf, *columns, func.count()).select_from(lines)
                 .join(CA, and_(CA.county_id == lines.c.county_id, CA.voter_id == lines.c.voter_id))
-                .where(effective()).group_by(turf, *columns))
+                .where(results).group_by(turf, *columns))
 
     support = func.coalesce(CA.support, literal_column("0", Integer))
     session.execute(insert(RollupTurfContact).from_select(["turf_id", "day", "result", "support", "n"],
@@ -431,7 +520,8 @@ def utc_day(session: Session, column: Any) -> ColumnElement[str]:
 
 
 def rebuild(session: Session) -> None:
-    """Every rollup from scratch, from the contact rows (the tests' reference; the benchmark after its COPY)."""
+    """Every rollup from scratch, from every contact row (the tests' reference; the benchmark after its COPY): with
+    nothing queued (rollup_queue.drain_all first), or the queued rows would count twice."""
     rebuild_base(session)
     rebuild_turf_results(session)
 
@@ -439,8 +529,8 @@ def rebuild(session: Session) -> None:
 def rebuild_turf_results(session: Session) -> None:
     """Migration 0012's tables from scratch (its backfill): every turf's results and every voter's latest."""
     session.execute(delete(RollupVoterLatest))
-    session.execute(insert(RollupVoterLatest).from_select(LATEST, _latest(true())))
-    _turf_results(session, true())
+    session.execute(insert(RollupVoterLatest).from_select(LATEST, _latest(true(), effective())))
+    _turf_results(session, true(), effective())
 
 
 def rebuild_base(session: Session) -> None:

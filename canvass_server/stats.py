@@ -3,8 +3,8 @@ progress (`gotv`, canvass_server.gotv) and rides to the polls by status (`rides`
 
 Only effective results count: a contact row that corrects another (an undo, or the retraction half of an amended
 answer) is no result, and neither is a row that a later row corrects. One Hostile that was undone counts nothing.
-Results and doors are read from the rollups that ingest keeps by this rule (canvass_server.rollups), the same the
-HQ console shows.
+Results and doors are read from the rollups kept by this rule (canvass_server.rollups), the same the HQ console
+shows; callers drain what pushes queued for them first (canvass_server.rollup_queue.drain_all).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from canvass_server.rollup_models import RollupVoterLatest
 
 from . import canvassers, charts, exports, figures
 from .models import AuditEntry
-from .web import ConsoleError, ViewerDep, audit, base, county_for, render
+from .web import DRAINED, ConsoleError, ViewerDep, audit, base, county_for, render
 
 router = APIRouter()
 
@@ -26,7 +26,7 @@ def _page(request: Request, viewer: ViewerDep, level: str, title: str, figs: fig
                   **context)
 
 
-@router.get("/")
+@router.get("/", dependencies=DRAINED)
 def nation(request: Request, session: SessionDep, viewer: ViewerDep) -> Response:
     if viewer.county is not None:
         return RedirectResponse(f"{base(request)}/county/{viewer.county.id}", status_code=303)
@@ -34,7 +34,7 @@ def nation(request: Request, session: SessionDep, viewer: ViewerDep) -> Response
                  rows=figures.state_rows(session))
 
 
-@router.get("/state/{state}")
+@router.get("/state/{state}", dependencies=DRAINED)
 def state(request: Request, state: str, session: SessionDep, viewer: ViewerDep) -> Response:
     if viewer.county is not None:
         raise ConsoleError(403, f"Your login covers {viewer.county.name} {viewer.county.state} only.")
@@ -45,7 +45,7 @@ def state(request: Request, state: str, session: SessionDep, viewer: ViewerDep) 
                  rows=figures.county_rows(session, ids))
 
 
-@router.get("/county/{county_id}")
+@router.get("/county/{county_id}", dependencies=DRAINED)
 def county(request: Request, county_id: RowId, session: SessionDep, viewer: ViewerDep) -> Response:
     c = county_for(session, viewer, county_id)
     crumbs = [("Nation", "/"), (c.state, f"/state/{c.state}")] if viewer.is_admin else []
@@ -53,7 +53,7 @@ def county(request: Request, county_id: RowId, session: SessionDep, viewer: View
                  county=c, turfs=figures.turf_rows(session, [c.id]))
 
 
-@router.get("/county/{county_id}/turf/{turf_id}")
+@router.get("/county/{county_id}/turf/{turf_id}", dependencies=DRAINED)
 def turf(request: Request, county_id: RowId, turf_id: RowId, session: SessionDep, viewer: ViewerDep) -> Response:
     c = county_for(session, viewer, county_id)
     t = session.get(Turf, turf_id)
@@ -87,7 +87,7 @@ def _counties(session: SessionDep, viewer: ViewerDep) -> list[County]:
     return list(session.scalars(select(County).order_by(County.state, County.name)))
 
 
-@router.get("/canvassers")
+@router.get("/canvassers", dependencies=DRAINED)
 def canvasser_page(request: Request, session: SessionDep, viewer: ViewerDep,
                    county: Annotated[int | None, Query()] = None,
                    page: Annotated[int, Query(ge=1)] = 1) -> Response:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import State
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from canvass_server import rollup_queue
 from canvass_server.api.deps import SessionDep
 from canvass_server.models import County
 
@@ -76,6 +77,16 @@ def get_viewer(request: Request, session: SessionDep) -> auth.Viewer:
 
 
 ViewerDep = Annotated[auth.Viewer, Depends(get_viewer)]
+
+
+def drained(request: Request) -> None:
+    """Before a page reads the rollups: count what pushes queued for them (canvass_server.rollup_queue), in a
+    transaction of its own, so the page is exact. A route dependency, solved before the page's session starts
+    (on SQLite that session would hold the write lock the drain needs)."""
+    rollup_queue.drain_all(request.app.state.db)
+
+
+DRAINED = [Depends(drained)]  # `dependencies=` of the pages that read rollups
 
 
 def checked(viewer: ViewerDep, csrf: Annotated[str, Form()] = "") -> auth.Viewer:

@@ -1,24 +1,36 @@
-"""The rollups ingest keeps (canvass_server.rollups) stay exact: after random batches of results, undos, amends,
-corrections of corrections and a re-cut turf, every rollup table equals a rebuild from scratch, and the console's
-(turf pages included) and `stats`' figures equal a count of the effective rows made here in plain Python."""
+"""The rollups (canvass_server.rollups) stay exact: after random batches of results, undos, amends, corrections of
+corrections and a re-cut turf, and a drain of what the pushes queued (canvass_server.rollup_queue), every rollup
+table equals a rebuild from scratch, and the console's (turf pages included) and `stats`' figures equal a count of
+the effective rows made here in plain Python. The same after pushes on several threads with drains running beside
+them; two drains at once count each row once; the console's pages and `stats` are exact without the background
+drain."""
 
 from __future__ import annotations
 
+import json
 import random
+import threading
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from helpers.server import Device, migrate, seed_county
-from sqlalchemy import select
+from fastapi.testclient import TestClient
+from helpers.console import console_user, log_in
+from helpers.server import Device, count, enrollment_code, migrate, seed_county
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from canvass_protocol import wire
-from canvass_server import rollups
+from canvass_server import rollup_queue, rollups
+from canvass_server.app import create_app
+from canvass_server.cli import main
+from canvass_server.config import Settings
 from canvass_server.console import canvassers, figures
 from canvass_server.db import Database
+from canvass_server.keys import ServerKeyPair
 from canvass_server.models import ContactAttempt, County, Turf, TurfLine, Voter, utcnow
-from canvass_server.rollup_models import RollupVoterLatest
+from canvass_server.rollup_models import RollupPending, RollupVoterLatest
 from canvass_server.stats import county_stats
 
 NOTES = [None, "", "  Great chat ", "Great chat", "dog", "call after 6"]
@@ -111,56 +123,218 @@ def _by_hand(session: Session) -> dict[str, Any]:
     return {"counties": counties, "members": members, "turfs": turfs, "pages": pages, "latest": latest}
 
 
+def _check_exact(s: Session) -> dict[str, set[tuple[Any, ...]]]:
+    """Every figure equals the count by hand, and every rollup table a rebuild (rolled back); returns the tables."""
+    kept = snapshot(s)
+    hand = _by_hand(s)
+    stats = {r["county"]: r for r in county_stats(s)}
+    for name, c in hand["counties"].items():
+        assert stats[name]["results"] == dict(sorted(c["results"].items()))
+        assert (stats[name]["contact_attempts"], stats[name]["doors"]) == (c["results"].total(), len(c["doors"]))
+    nation = figures.figures(s, None)
+    assert nation.attempts == sum(c["results"].total() for c in hand["counties"].values())
+    assert nation.doors == sum(len(c["doors"]) for c in hand["counties"].values())
+    assert {r["id"]: (r["doors"], r["reached"]) for r in figures.turf_rows(s, None)} == hand["turfs"]
+    for turf_id, page in hand["pages"].items():  # the turf page
+        f = figures.turf_figures(s, turf_id)
+        assert (f.results, f.support, f.per_day, f.doors, f.active_today) == (
+            page["results"], page["support"], page["per_day"], page["doors"], page["active"])
+    assert dict(s.execute(select(RollupVoterLatest.voter_id, RollupVoterLatest.result)).all()) == hand["latest"]
+    people = {r.member_id: r for r in canvassers.canvasser_rows(s, None)}
+    assert {m: (r.attempts, r.doors) for m, r in people.items()} == {
+        m: (h["n"], len(h["doors"])) for m, h in hand["members"].items()}
+    for m, h in hand["members"].items():  # hours: first to last result of each day, added up
+        hours = sum((max(w) - min(w)).total_seconds() for w in h["days"].values()) / 3600
+        assert people[m].hours == pytest.approx(hours)
+    for m, h in hand["members"].items():
+        repeated = sorted(f"the same note {n} times: “{t[:40]}”" for t, n in h["notes"].items() if n >= 3)
+        assert sorted(f for f in people[m].flags if f.startswith("the same note")) == repeated
+    with s.begin_nested() as rebuilt:
+        rollups.rebuild(s)
+        assert snapshot(s) == kept
+        rebuilt.rollback()
+    return kept
+
+
+def _cut(dev: Device, number: int, voters: list[str], day: int = 1) -> None:
+    _push(dev, [("turf_cut", {"county": dev.county, "list_number": f"{dev.list_prefix}{number:04d}",
+                              "name": "Main St", "lines": [[k + 1, sid] for k, sid in enumerate(voters)],
+                              "created_at": f"2026-05-0{day}T09:00:00+00:00"})])
+
+
 def test_rollups_equal_a_rebuild_and_a_count_by_hand(make_device: Any, database: Database) -> None:
     rng = random.Random(18)
     wake = seed_county(database, "Wake", voters=40)
     durham = seed_county(database, "Durham", voters=12)
     lead, other = make_device(role="county_lead", label="A"), make_device(role="county_lead", label="B")
     far = make_device("Durham", role="county_lead")
-    prefix = lead.list_prefix
-    _push(lead, [("turf_cut", {"county": lead.county, "list_number": f"{prefix}{n:04d}", "name": "Main St",
-                               "lines": [[k + 1, sid] for k, sid in enumerate(part)],
-                               "created_at": "2026-05-01T09:00:00+00:00"})
-                 for n, part in ((1, wake[:16]), (2, wake[10:30]))])
+    _cut(lead, 1, wake[:16])
+    _cut(lead, 2, wake[10:30])
     devices = [(lead, wake), (other, wake), (far, durham)]
     _random_batches(rng, devices, rounds=6)
-    # A re-cut turf (its doors change), then more results.
-    _push(lead, [("turf_cut", {"county": lead.county, "list_number": f"{prefix}0002", "name": "Main St",
-                               "lines": [[k + 1, sid] for k, sid in enumerate(wake[20:40])],
-                               "created_at": "2026-05-02T09:00:00+00:00"})])
+    _cut(lead, 2, wake[20:40], day=2)  # a re-cut turf (its doors change), then more results
     _random_batches(rng, devices, rounds=6)
 
+    rollup_queue.drain_all(database)  # as every reader does (the background drain may have counted some already)
     with database.session() as s:
-        kept = snapshot(s)
-        hand = _by_hand(s)
-        stats = {r["county"]: r for r in county_stats(s)}
-        for name, c in hand["counties"].items():
-            assert stats[name]["results"] == dict(sorted(c["results"].items()))
-            assert (stats[name]["contact_attempts"], stats[name]["doors"]) == (c["results"].total(), len(c["doors"]))
-        nation = figures.figures(s, None)
-        assert nation.attempts == sum(c["results"].total() for c in hand["counties"].values())
-        assert nation.doors == sum(len(c["doors"]) for c in hand["counties"].values())
-        assert {r["id"]: (r["doors"], r["reached"]) for r in figures.turf_rows(s, None)} == hand["turfs"]
-        for turf_id, page in hand["pages"].items():  # the turf page
-            f = figures.turf_figures(s, turf_id)
-            assert (f.results, f.support, f.per_day, f.doors, f.active_today) == (
-                page["results"], page["support"], page["per_day"], page["doors"], page["active"])
-        assert sum(len(p["results"]) for p in hand["pages"].values()) > 5
-        assert dict(s.execute(select(RollupVoterLatest.voter_id, RollupVoterLatest.result)).all()) == (
-            hand["latest"])
-        people = {r.member_id: r for r in canvassers.canvasser_rows(s, None)}
-        assert {m: (r.attempts, r.doors) for m, r in people.items()} == {
-            m: (h["n"], len(h["doors"])) for m, h in hand["members"].items()}
-        for m, h in hand["members"].items():  # hours: first to last result of each day, added up
-            hours = sum((max(w) - min(w)).total_seconds() for w in h["days"].values()) / 3600
-            assert people[m].hours == pytest.approx(hours)
-        for m, h in hand["members"].items():
-            repeated = sorted(f"the same note {n} times: “{t[:40]}”" for t, n in h["notes"].items() if n >= 3)
-            assert sorted(f for f in people[m].flags if f.startswith("the same note")) == repeated
-        rollups.rebuild(s)
-        assert snapshot(s) == kept
+        kept = _check_exact(s)
         assert sum(len(rows) for rows in kept.values()) > 100
+        assert sum(len(figures.turf_figures(s, t).results) for t in s.scalars(select(Turf.id))) > 5
     migrate(database, "0011")  # migration 0012's backfill makes its tables as ingest kept them
     migrate(database, "head")
     with database.session() as s:
         assert snapshot(s) == kept
+
+
+def test_concurrent_pushes_and_drains_stay_exact(make_device: Any, database: Database) -> None:
+    """Four devices push at once on threads (results, undos and amends of each other's rows, corrections of
+    corrections, a turf re-cut in the middle) while a thread drains again and again beside the background drain;
+    after a last drain the rollups equal a rebuild and the count by hand."""
+    wake = seed_county(database, "Wake", voters=40)
+    durham = seed_county(database, "Durham", voters=12)
+    lead = make_device(role="county_lead", label="A")
+    devices = [(lead, wake), (make_device(role="county_lead", label="B"), wake),
+               (make_device(role="county_lead", label="C"), wake), (make_device("Durham", role="county_lead"), durham)]
+    _cut(lead, 1, wake[:16])
+    _cut(lead, 2, wake[10:30])
+    stored: list[str] = []  # acknowledged contact ids, any device's
+    guard = threading.Lock()
+    done = threading.Event()
+    failures: list[BaseException] = []
+
+    def pushes(k: int, dev: Device, voters: list[str]) -> None:
+        rng = random.Random(k)
+        try:
+            for n in range(8):
+                items: list[tuple[str, dict[str, Any]]] = []
+                if k == 0 and n == 4:  # a re-cut with results in the same batch: ingest's careful path
+                    items.append(("turf_cut", {"county": dev.county, "list_number": f"{dev.list_prefix}0002",
+                                               "name": "Main St", "created_at": "2026-05-02T09:00:00+00:00",
+                                               "lines": [[i + 1, sid] for i, sid in enumerate(wake[20:40])]}))
+                for _ in range(rng.randrange(2, 9)):
+                    roll = rng.random()
+                    extra: dict[str, Any] = {}
+                    with guard:
+                        if roll < 0.2 and stored:
+                            extra = {"corrects_id": rng.choice(stored)}
+                    mine = [i for i in items if i[0] == "contact_attempt"]
+                    if 0.2 <= roll < 0.3 and mine:
+                        extra = {"corrects_id": rng.choice(mine)[1]["id"]}
+                    items.append(dev.contact(rng.choice(voters), rng.choice(RESULTS),
+                                             support=rng.choice([None, 1, 5]), note=rng.choice(NOTES),
+                                             created_at=f"2026-05-0{rng.randrange(1, 3)}T1{rng.randrange(10)}:00:00Z",
+                                             **extra))
+                _push(dev, items)
+                with guard:
+                    stored.extend(i[1]["id"] for i in items if i[0] == "contact_attempt")
+        except BaseException as exc:  # noqa: BLE001 - reported by the test thread
+            failures.append(exc)
+
+    def drains() -> None:
+        try:
+            while not done.is_set():
+                rollup_queue.drain_all(database)
+        except BaseException as exc:  # noqa: BLE001
+            failures.append(exc)
+
+    threads = [threading.Thread(target=pushes, args=(k, dev, voters)) for k, (dev, voters) in enumerate(devices)]
+    drainer = threading.Thread(target=drains)
+    for t in [*threads, drainer]:
+        t.start()
+    for t in threads:
+        t.join()
+    done.set()
+    drainer.join()
+    assert not failures, failures
+    rollup_queue.drain_all(database)
+    assert count(database, "rollup_pending") == 0
+    with database.session() as s:
+        assert s.scalar(select(func.count()).select_from(ContactAttempt)) == len(stored)
+        assert sum(len(rows) for rows in _check_exact(s).values()) > 100
+
+
+@pytest.fixture
+def still(settings: Settings, server_key: ServerKeyPair) -> Iterator[TestClient]:
+    """The server without its background drain in the test's time: what is queued stays queued until read."""
+    app = create_app(settings.model_copy(update={"rollup_drain_seconds": 3600}), server_key)
+    with TestClient(app, base_url="http://127.0.0.1") as c:
+        yield c
+    app.state.db.dispose()
+
+
+def _queued(database: Database) -> int:
+    return count(database, "rollup_pending")
+
+
+def test_pages_and_stats_are_exact_without_the_background_drain(still: TestClient, database: Database,
+                                                                  db_url: str,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    wake = seed_county(database, "Wake", voters=20)
+    dev = Device(still, enrollment_code(database, role="county_lead"))
+    _cut(dev, 1, wake[:10])
+    _push(dev, [dev.contact(sid, "NH" if i % 3 else "C") for i, sid in enumerate(wake[:12])])
+    undo = dev.contact(wake[0], "C", corrects_id=_first_contact(database))
+    _push(dev, [undo, dev.contact(wake[1], "R")])
+    if database.is_postgres:  # SQLite counts them in the push's own transaction
+        assert _queued(database) == 14
+    admin = console_user(database, role="admin", name="Ada Admin")
+    assert log_in(still, admin).status_code == 303
+    page = still.get("/console/county/1").text  # 12 + 2 rows, one undone and one undo: 12 results
+    assert '<span class="n" id="attempts">12</span>' in page
+    assert _queued(database) == 0
+    _push(dev, [dev.contact(sid, "C") for sid in wake[12:15]])  # 3 doors more
+    assert '<span class="n" id="attempts">15</span>' in still.get("/console/").text
+    _push(dev, [dev.contact(wake[2], "C")])
+    with database.session() as s:
+        turf_id = s.scalar(select(Turf.id))
+    turf_page = still.get(f"/console/county/1/turf/{turf_id}").text  # wake[0:10]: 9 + wake[1]'s R + wake[2]'s C
+    assert '<span class="n" id="attempts">11</span>' in turf_page
+    _push(dev, [dev.contact(wake[3], "R")])
+    assert 'county lead</td><td class="num">17</td>' in still.get("/console/canvassers").text
+    _push(dev, [dev.contact(wake[4], "NH")])
+    assert main(["stats", "--json", "--database", db_url]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["contact_attempts"] == 18
+    with database.session() as s:
+        _check_exact(s)
+
+
+def _first_contact(database: Database) -> str:
+    with database.session() as s:
+        first: str = s.scalars(select(ContactAttempt.id).order_by(ContactAttempt.received_at, ContactAttempt.id)
+                               .join(Voter, Voter.id == ContactAttempt.voter_id)
+                               .where(Voter.state_voter_id == "WA000000")).one()
+    return first
+
+
+def test_two_drains_at_once_count_each_row_once(still: TestClient, database: Database) -> None:
+    """A drain that took rows off the queue and has not committed: a second drain waits for it (or, from the
+    background, gives up), then counts only the rest — including a correction, pushed after the first drain took
+    its rows, of a row that drain is counting, and a re-cut turf whose new lines take those rows in."""
+    if not database.is_postgres:
+        pytest.skip("on SQLite one transaction writes at a time: drains cannot overlap")
+    wake = seed_county(database, "Wake", voters=20)
+    first, second = (Device(still, enrollment_code(database, role="county_lead"), label=x) for x in "AB")
+    _cut(first, 1, wake[:4])
+    a = [first.contact(sid, "C", created_at="2026-05-01T10:00:00Z") for sid in wake[:6]]
+    _push(first, a)
+    with database.session() as s:
+        upto = s.scalar(select(func.max(RollupPending.seq)))
+    _cut(first, 1, wake[:8])  # before a's rows are counted: they count with the new lines
+    b = [second.contact(wake[0], "C", corrects_id=a[0][1]["id"]), second.contact(wake[9], "R"),
+         second.contact(wake[1], "NH", corrects_id=a[1][1]["id"])]
+    _push(second, [*b, second.contact(wake[10], "C", corrects_id=b[1][1]["id"])])
+    assert _queued(database) == 10
+    other: list[int] = []
+    with database.session() as s:
+        rollups.hold(s)
+        assert rollup_queue.drain(s, upto=upto) == 6  # a's rows, against the rows counted before: none of b's
+        assert rollup_queue.drain_all(database, wait=False) == 0  # the background task leaves it the work
+        waiting = threading.Thread(target=lambda: other.append(rollup_queue.drain_all(database)))
+        waiting.start()
+        waiting.join(0.5)
+        assert waiting.is_alive()  # waits for the first drain to commit
+    waiting.join()
+    assert other == [4]
+    assert _queued(database) == 0
+    with database.session() as s:
+        _check_exact(s)

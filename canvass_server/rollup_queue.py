@@ -1,0 +1,99 @@
+"""The console's rollups off the push's hot path: a push queues the ids of the contact rows it writes
+(`rollup_pending`, in its own transaction), and a drain counts what is queued, many batches at once, with
+`rollups.contacts_added` over the union of their rows, deleting from the queue what it counts in the same
+transaction.
+
+Who drains: a background task in every server process (`keep_draining`, every CANVASS_ROLLUP_DRAIN_SECONDS), and
+every reader of the rollups before it reads (the console's pages, `canvass-server stats`: `drain_all`), so what a
+lead sees is exact. On SQLite, ingest drains at the end of each push's transaction (one writer at a time anyway).
+
+Exactly once: a drain holds the rollups' lock (`rollups.hold`: a PostgreSQL advisory lock, to commit), so drains
+run one at a time over the whole database (a correction may name a row of another county), and a row leaves the
+queue in the transaction that counts it. Pushes go on committing meanwhile; their rows are queued, and every query
+of the rollups leaves queued rows out (`rollups.counted`), so a drain counts exactly the rows it took off the queue
+against exactly the rows counted before it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from functools import partial
+from typing import Any
+
+import anyio.to_thread
+from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from canvass_server import rollups
+from canvass_server.db import Database
+from canvass_server.models import ContactAttempt
+from canvass_server.outcome import among
+from canvass_server.rollup_models import RollupPending
+
+log = logging.getLogger(__name__)
+DRAIN_LIMIT = 5000  # contact rows a drain counts in one transaction (~250 pushes of 20 ops)
+_QUEUE: Table = RollupPending.__table__  # type: ignore[assignment]
+_ROWS = select(*rollups.COLUMNS, ContactAttempt.corrects_id)
+
+
+def enqueue(session: Session, contact_ids: Sequence[str]) -> None:
+    """Queue contact rows written in this transaction for the rollups (the fast path queues its rows in its
+    recording statement, canvass_server.record)."""
+    if contact_ids:
+        session.execute(insert(_QUEUE), [{"contact_id": i} for i in contact_ids])
+
+
+def drain(session: Session, *, limit: int | None = DRAIN_LIMIT, upto: int | None = None) -> int:
+    """Count the oldest queued rows (at most `limit`; of those queued as `upto` or before, if given) in the
+    caller's transaction, which holds `rollups.hold()`; returns how many."""
+    oldest = select(_QUEUE.c.seq).order_by(_QUEUE.c.seq)
+    if upto is not None:
+        oldest = oldest.where(_QUEUE.c.seq <= upto)
+    if limit is not None:
+        oldest = oldest.limit(limit)
+    ids = list(session.scalars(delete(_QUEUE).where(_QUEUE.c.seq.in_(oldest.scalar_subquery()))
+                               .returning(_QUEUE.c.contact_id)))
+    rows: list[Any] = []
+    for where in among(session, ContactAttempt.id, sorted(ids)):
+        rows += session.execute(_ROWS.where(where)).mappings().all()
+    rollups.contacts_added(session, rows)
+    return len(ids)
+
+
+def drain_all(database: Database, *, wait: bool = True) -> int:
+    """Count every row queued when called, in transactions of DRAIN_LIMIT rows at most; returns how many. While
+    another drain runs: wait for it, or (wait=False, the background task) leave it the work and return."""
+    counted, upto = 0, None
+    while True:
+        with database.session() as session:
+            if upto is None:
+                upto = session.scalar(select(func.max(_QUEUE.c.seq)))
+                if upto is None:  # nothing queued: every row committed so far is counted (and committed)
+                    return counted
+            if not rollups.hold(session, wait=wait):
+                return counted
+            n = drain(session, upto=upto)
+        counted += n
+        if n < DRAIN_LIMIT:
+            return counted
+
+
+async def keep_draining(database: Database, every: float, stop: asyncio.Event) -> None:
+    """A server process's background drain: every `every` seconds until `stop` is set (a drain under way
+    finishes first)."""
+    failing = False
+    while True:
+        try:
+            await asyncio.wait_for(stop.wait(), every)
+            return
+        except TimeoutError:
+            pass
+        try:
+            await anyio.to_thread.run_sync(partial(drain_all, database, wait=False))
+            failing = False
+        except Exception:  # the database away, say: the next round tries again, and readers drain anyway
+            if not failing:  # once, not four times a second
+                log.exception("counting the queued contacts into the rollups failed (retrying)")
+            failing = True
