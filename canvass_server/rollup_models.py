@@ -196,7 +196,7 @@ class RollupVoterLatest(Base):
 
 
 class RollupPending(Base):
-    """Contact rows written but not counted in the rollups yet (migration 0014; canvass_server.rollup_queue): a push
+    """Contact rows written but not counted in the rollups yet (migration 0015; canvass_server.rollup_queue): a push
     adds its rows' ids in the transaction that writes them, a drain deletes them in the transaction that counts
     them. The rollups are always exactly those of the contact rows not in here."""
 

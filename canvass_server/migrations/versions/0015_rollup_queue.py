@@ -1,16 +1,16 @@
 """rollup queue: pushes queue their contact rows (rollup_pending) and drains count them into the rollups, many
 batches at once (canvass_server.rollup_queue); it starts empty, the rollups being exact for every row already
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 """
 
 import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
-revision = "0014"
-down_revision = "0013"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
@@ -25,7 +25,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    from canvass_server import rollup_queue, rollups  # before 0014 ingest counts inline: count what is queued now
+    from canvass_server import rollup_queue, rollups  # before 0015 ingest counts inline: count what is queued now
 
     session = Session(bind=op.get_bind())
     rollups.hold(session)
