@@ -19,10 +19,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
-from functools import partial
 from typing import Any
 
-import anyio.to_thread
 from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
@@ -91,7 +89,7 @@ async def keep_draining(database: Database, every: float, stop: asyncio.Event) -
         except TimeoutError:
             pass
         try:
-            await anyio.to_thread.run_sync(partial(drain_all, database, wait=False))
+            await asyncio.to_thread(drain_all, database, wait=False)
             failing = False
         except Exception:  # the database away, say: the next round tries again, and readers drain anyway
             if not failing:  # once, not four times a second

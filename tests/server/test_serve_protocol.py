@@ -63,9 +63,12 @@ def test_a_dawdling_head_is_closed_after_the_header_timeout(served: int) -> None
 @pytest.mark.header_timeout(60)
 def test_a_head_past_16_kib_is_closed_at_once(served: int) -> None:
     with socket.create_connection(("127.0.0.1", served)) as s:
-        s.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n")
-        for _ in range(20):
-            s.sendall(b"X-Filler: " + b"a" * 1000 + b"\r\n")
+        try:
+            s.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n")
+            for _ in range(20):
+                s.sendall(b"X-Filler: " + b"a" * 1000 + b"\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            return  # closed while the head was still coming: at once
         took = _closed_within(s, 30)
     assert took is not None  # closed for its size: the header timeout (60 s) is far off
 

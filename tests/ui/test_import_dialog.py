@@ -137,8 +137,8 @@ def test_big_file_is_read_in_a_second_process_from_the_gui(qtbot: QtBot, ctx: Ap
     sent: list[int] = []
     real = reading.read_in_process
 
-    def counted(spec: reading.ReadSpec) -> Iterator[reading.Chunk]:
-        for chunk in real(spec):
+    def counted(spec: reading.ReadSpec, **options: Any) -> Iterator[reading.Chunk]:
+        for chunk in real(spec, **options):
             sent.append(chunk.rows)
             yield chunk
 
