@@ -3,7 +3,8 @@
 `rollups.contacts_added` over the union of their rows, deleting from the queue what it counts in the same
 transaction.
 
-Who drains: a background task in every server process (`keep_draining`, every CANVASS_ROLLUP_DRAIN_SECONDS), and
+Who drains: a background task in every server process (`keep_draining`, every CANVASS_ROLLUP_DRAIN_SECONDS, up to
+8x that while little is queued: `next_wait`), and
 every reader of the rollups before it reads (the console's pages, `canvass-server stats`: `drain_all`), so what a
 lead sees is exact. On SQLite, ingest drains at the end of each push's transaction (one writer at a time anyway).
 
