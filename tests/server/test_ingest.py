@@ -168,13 +168,19 @@ def test_a_retry_waiting_for_the_device_lock_gets_the_stored_answer(make_device:
         answer, replayed = ingest(first, **kwargs)
         retry = threading.Thread(target=lambda: retried.append(ingest_batch(database, **kwargs)))
         retry.start()
-        with database.session() as s:  # until the retry waits for the device's lock
-            waited = 0.0
-            while not s.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")):
-                time.sleep(0.01)
-                waited += 0.01
-                assert waited < 10
+        waited = 0.0
+        while not _waiting_for_a_lock(database):  # until the retry waits for the device's lock
+            time.sleep(0.01)
+            waited += 0.01
+            assert waited < 10
     retry.join()
     assert not replayed
     assert retried == [(answer, True)]
     assert count(database, "contact_attempt") == 2
+
+
+def _waiting_for_a_lock(database: Database) -> bool:
+    """Whether a backend waits for a lock, in a transaction of its own (pg_stat_activity is read once a
+    transaction)."""
+    with database.session() as s:
+        return bool(s.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")))
