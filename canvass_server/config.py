@@ -85,8 +85,9 @@ class Settings(BaseSettings):
     rollup_drain_seconds: float = Field(
         default=0.25, gt=0,
         description="How often each worker process counts the contacts that pushes queued into the console's "
-                    "rollups (one process at a time; the console's pages and `stats` count what is queued before "
-                    "they read, so they are exact whatever this is).")
+                    "rollups, at most (while little is queued it waits up to 8x as long; one process at a time; "
+                    "the console's pages and `stats` count what is queued before they read, so they are exact "
+                    "whatever this is).")
     db_prepared_statements: bool = Field(
         default=True,
         description="Let psycopg prepare statements it runs often, on the server. Set false when "

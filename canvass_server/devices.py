@@ -4,8 +4,10 @@ and revocation."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from sqlalchemy import Select, bindparam, func, select
@@ -61,23 +63,38 @@ def token_hash(authorization: str | None) -> str:
 def authenticate_row(session: Session, authorization: str | None, *, lock: bool = False,
                      allow_revoked: bool = False) -> tuple[Device, Member | None, County]:
     """`authenticate`, with the device's member and county loaded by the same query."""
+    key = bearer_hash(authorization)
+    row = session.execute(device_row(lock), {"token_hash": key}).one_or_none()
+    check_active(row, allow_revoked=allow_revoked)
+    assert row is not None
+    device, member, county = row
+    return device, member, county
+
+
+def bearer_hash(authorization: str | None) -> str:
+    """The token's hash (`token_hash`); 401 when `authorization` is no bearer token."""
     if not authorization or not authorization.lower().startswith("bearer "):
         raise ApiError(401, E.UNAUTHORIZED, "Missing bearer token.", headers={"WWW-Authenticate": "Bearer"})
-    row = session.execute(_device_row(lock), {"token_hash": token_hash(authorization)}).one_or_none()
+    return token_hash(authorization)
+
+
+def check_active(row: Sequence[Any] | None, *, allow_revoked: bool = False) -> None:
+    """A row of `device_row` (or of a query that adds columns to it): 401 when there is none, 403 unless its
+    device is active and acts for an active member (or for none)."""
     if row is None:
         raise ApiError(401, E.UNAUTHORIZED, "Unknown or invalid token.", headers={"WWW-Authenticate": "Bearer"})
-    device, member, county = row
+    device: Device = row[0]
+    member: Member | None = row[1]
     # A device acts for an active member only (suspending a member also revokes the device; this holds even for a
     # member whose status was changed another way). A device without a member: authz.caller refuses it.
     member_active = member is None or member.status == "active"
     if (device.status != "active" or not member_active) and not allow_revoked:
         raise ApiError(403, E.DEVICE_REVOKED, "This device has been revoked: wipe local voter data.",
                        detail={"wipe": True})
-    return device, member, county
 
 
 @cache  # built once: every authenticated request runs it
-def _device_row(lock: bool) -> Select[Device, Member, County]:
+def device_row(lock: bool) -> Select[Device, Member, County]:
     """The device with a token hash, its member and county; `lock` row-locks the device."""
     stmt = (select(Device, Member, County).join(County, County.id == Device.county_id)
             .outerjoin(Member, Member.id == Device.member_id).where(Device.token_hash == bindparam("token_hash")))

@@ -16,10 +16,10 @@ from canvass_protocol import envelope, wire
 from canvass_server.authz import Caller, caller
 from canvass_server.config import Settings
 from canvass_server.db import Database
-from canvass_server.devices import authenticate_row
+from canvass_server.devices import authenticate_row, bearer_hash, check_active, device_row
 from canvass_server.errors import STATUS_FOR_ENVELOPE, ApiError
 from canvass_server.keys import ServerKeyPair
-from canvass_server.models import Batch, utcnow
+from canvass_server.models import Batch, Device, utcnow
 from canvass_server.ops import apply_ops
 from canvass_server.record import BatchRow, Refused, record
 
@@ -94,7 +94,19 @@ def check(session: Session, *, settings: Settings, key: ServerKeyPair, authoriza
     every server instance) for the rest of the transaction."""
     if len(body) > settings.max_batch_bytes:
         raise ApiError(413, E.PAYLOAD_TOO_LARGE, f"batches are limited to {settings.max_batch_bytes} bytes")
-    device, member, county = authenticate_row(session, authorization, lock=lock)
+    since = utcnow() - dt.timedelta(minutes=1)
+    stored: Row[Any] | None = None
+    if lock and idempotency_key and session.get_bind().dialect.name == "postgresql":
+        # One round trip: the device locked, with the replay check and the rate count of the statement's snapshot;
+        # valid unless the device row changed between that snapshot and the lock (then asked again, below).
+        row = session.execute(_LOCKED_WITH_STORED, {"token_hash": bearer_hash(authorization),
+                                                    "batch_id": idempotency_key.strip(), "since": since}).one_or_none()
+        check_active(row)
+        assert row is not None
+        device, member, county = row[:3]
+        stored = row if row.locked_xmin == row.seen_xmin else None
+    else:
+        device, member, county = authenticate_row(session, authorization, lock=lock)
     if not idempotency_key:
         raise ApiError(400, E.IDEMPOTENCY_KEY_MISSING, "Send the batch id in the Idempotency-Key header.")
     try:
@@ -108,8 +120,9 @@ def check(session: Session, *, settings: Settings, key: ServerKeyPair, authoriza
         raise ApiError(403, E.WRONG_DEVICE, "The batch header names another device than the token.")
 
     digest = hashlib.sha256(body).hexdigest()
-    stored = session.execute(_STORED_AND_RECENT, {
-        "batch_id": header.batch_id, "device_id": device.id, "since": utcnow() - dt.timedelta(minutes=1)}).one()
+    if stored is None:
+        stored = session.execute(_STORED_AND_RECENT, {
+            "batch_id": header.batch_id, "device_id": device.id, "since": since}).one()
     replayed = _stored_answer(stored, device.id, digest)
     if replayed is not None:
         return replayed
@@ -184,6 +197,26 @@ _STORED_AND_RECENT = (
            .scalar_subquery().label("recent"))
     .select_from(select(literal_column("1")).subquery("one"))
     .outerjoin(Batch, Batch.id == bindparam("batch_id"))
+)
+
+# `_STORED_AND_RECENT` folded into the device's locking query (`devices.device_row`), on PostgreSQL. In READ
+# COMMITTED a statement that waits for a row lock returns the row's newest version but reads everything else as of
+# its snapshot, taken before the wait: a batch of this device committed meanwhile (a retry of this very batch, say)
+# is not seen by the subqueries. Every stored batch updates its device's row (record.py), so it shows as the locked
+# row's xmin differing from the xmin of the row the snapshot sees; then `check` asks `_STORED_AND_RECENT` again.
+_stored = aliased(Batch, name="stored")
+_seen = aliased(Device, name="seen")
+_LOCKED_WITH_STORED = (
+    device_row(lock=False).add_columns(
+        _stored.device_id, _stored.body_sha256, _stored.answer,
+        select(func.count()).select_from(_recent)
+        .where(_recent.device_id == Device.id, _recent.received_at > bindparam("since"))
+        .scalar_subquery().label("recent"),
+        literal_column("device.xmin::text").label("locked_xmin"),
+        select(literal_column("seen.xmin::text")).select_from(_seen).where(_seen.id == Device.id)
+        .scalar_subquery().label("seen_xmin"))
+    .outerjoin(_stored, _stored.id == bindparam("batch_id"))
+    .with_for_update(of=Device)
 )
 
 

@@ -3,9 +3,10 @@
 `rollups.contacts_added` over the union of their rows, deleting from the queue what it counts in the same
 transaction.
 
-Who drains: a background task in every server process (`keep_draining`, every CANVASS_ROLLUP_DRAIN_SECONDS), and
-every reader of the rollups before it reads (the console's pages, `canvass-server stats`: `drain_all`), so what a
-lead sees is exact. On SQLite, ingest drains at the end of each push's transaction (one writer at a time anyway).
+Who drains: a background task in every server process (`keep_draining`, every CANVASS_ROLLUP_DRAIN_SECONDS, up to
+8x that while little is queued: `next_wait`), and every reader of the rollups before it reads (the console's
+pages, `canvass-server stats`: `drain_all`), so what a lead sees is exact. On SQLite, ingest drains at the end
+of each push's transaction (one writer at a time anyway).
 
 Exactly once: a drain holds the rollups' lock (`rollups.hold`: a PostgreSQL advisory lock, to commit), so drains
 run one at a time over the whole database (a correction may name a row of another county), and a row leaves the
@@ -32,6 +33,8 @@ from canvass_server.rollup_models import RollupPending
 
 log = logging.getLogger(__name__)
 DRAIN_LIMIT = 5000  # contact rows a drain counts in one transaction (~250 pushes of 20 ops)
+DRAIN_BATCH = 500  # rows below which the background drain waits longer next time (next_wait)
+BACKOFF = 8  # the background drain's longest pause, in CANVASS_ROLLUP_DRAIN_SECONDS
 _QUEUE: Table = RollupPending.__table__  # type: ignore[assignment]
 _ROWS = select(*rollups.COLUMNS, ContactAttempt.corrects_id)
 
@@ -60,16 +63,28 @@ def drain(session: Session, *, limit: int | None = DRAIN_LIMIT, upto: int | None
     return len(ids)
 
 
+_NEWEST = select(func.max(_QUEUE.c.seq))
+
+
+def newest(database: Database) -> int | None:
+    """The newest queued row's seq, None when nothing is queued. On PostgreSQL one statement outside any
+    transaction (no BEGIN or COMMIT): what an idle drain costs."""
+    if not database.is_postgres:  # SQLite: every connection's BEGIN takes the write lock (db.py); keep to one
+        with database.session() as session:
+            return session.scalar(_NEWEST)
+    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        return conn.scalar(_NEWEST)
+
+
 def drain_all(database: Database, *, wait: bool = True) -> int:
     """Count every row queued when called, in transactions of DRAIN_LIMIT rows at most; returns how many. While
     another drain runs: wait for it, or (wait=False, the background task) leave it the work and return."""
-    counted, upto = 0, None
+    upto = newest(database)
+    if upto is None:  # nothing queued: every row committed so far is counted (and committed)
+        return 0
+    counted = 0
     while True:
         with database.session() as session:
-            if upto is None:
-                upto = session.scalar(select(func.max(_QUEUE.c.seq)))
-                if upto is None:  # nothing queued: every row committed so far is counted (and committed)
-                    return counted
             if not rollups.hold(session, wait=wait):
                 return counted
             n = drain(session, upto=upto)
@@ -78,18 +93,29 @@ def drain_all(database: Database, *, wait: bool = True) -> int:
             return counted
 
 
+def next_wait(wait: float, counted: int, every: float) -> float:
+    """The background drain's next pause after one that counted `counted` rows: `every` while drains find
+    DRAIN_BATCH rows or more, else twice the last pause, up to BACKOFF times `every`. A drain's fixed cost (its
+    lock and some twenty statements, however few rows) is so shared by at least ~DRAIN_BATCH rows when pushes are
+    few, and an idle server drains (one statement) every BACKOFF * `every` seconds; readers drain before they
+    read, so what they see is exact whatever the pause."""
+    return every if counted >= DRAIN_BATCH else min(wait * 2, every * BACKOFF)
+
+
 async def keep_draining(database: Database, every: float, stop: asyncio.Event) -> None:
-    """A server process's background drain: every `every` seconds until `stop` is set (a drain under way
-    finishes first)."""
+    """A server process's background drain: every `every` seconds at most (`next_wait`) until `stop` is set (a
+    drain under way finishes first)."""
     failing = False
+    wait = every
     while True:
         try:
-            await asyncio.wait_for(stop.wait(), every)
+            await asyncio.wait_for(stop.wait(), wait)
             return
         except TimeoutError:
             pass
         try:
-            await asyncio.to_thread(drain_all, database, wait=False)
+            counted = await asyncio.to_thread(drain_all, database, wait=False)
+            wait = next_wait(wait, counted, every)
             failing = False
         except Exception:  # the database away, say: the next round tries again, and readers drain anyway
             if not failing:  # once, not four times a second

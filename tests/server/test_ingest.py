@@ -3,12 +3,19 @@ here are county leads' (whose contacts reach the whole county); what a canvasser
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
 
+import pytest
 from helpers.server import Device, count, seed_county
+from sqlalchemy import text
 
 from canvass_protocol import wire
+from canvass_server.config import Settings
 from canvass_server.db import Database
+from canvass_server.ingest import ingest, ingest_batch
+from canvass_server.keys import ServerKeyPair
 
 
 def test_batch_applies_each_op_and_answers_per_op(make_device: Any, database: Database) -> None:
@@ -141,3 +148,39 @@ def test_no_personal_data_in_logs(make_device: Any, database: Database, caplog: 
     assert "SECRET" not in caplog.text
     assert ids[0] not in caplog.text
     assert "1 rejected" in caplog.text  # the server did log the batch, with ids and counts only
+
+
+def test_a_retry_waiting_for_the_device_lock_gets_the_stored_answer(make_device: Any, database: Database,
+                                                                     settings: Settings,
+                                                                     server_key: ServerKeyPair) -> None:
+    """A batch and its retry at once (a lost answer, two server processes): the retry's locking statement starts
+    while the first holds the device's lock, so its snapshot misses the batch the first then commits; it must still
+    answer that batch's stored answer, and not apply it again (nor fail on the batch row's key)."""
+    if not database.is_postgres:
+        pytest.skip("SQLite: one transaction writes at a time")
+    ids = seed_county(database)
+    dev: Device = make_device(role="county_lead")
+    batch_id, data = dev.seal(dev.ops(dev.contact(ids[0]), dev.contact(ids[1])))
+    kwargs: dict[str, Any] = {"settings": settings, "key": server_key, "authorization": f"Bearer {dev.token}",
+                              "idempotency_key": batch_id, "body": data}
+    retried: list[tuple[dict[str, Any], bool]] = []
+    with database.session() as first:
+        answer, replayed = ingest(first, **kwargs)
+        retry = threading.Thread(target=lambda: retried.append(ingest_batch(database, **kwargs)))
+        retry.start()
+        waited = 0.0
+        while not _waiting_for_a_lock(database):  # until the retry waits for the device's lock
+            time.sleep(0.01)
+            waited += 0.01
+            assert waited < 10
+    retry.join()
+    assert not replayed
+    assert retried == [(answer, True)]
+    assert count(database, "contact_attempt") == 2
+
+
+def _waiting_for_a_lock(database: Database) -> bool:
+    """Whether a backend waits for a lock, in a transaction of its own (pg_stat_activity is read once a
+    transaction)."""
+    with database.session() as s:
+        return bool(s.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")))

@@ -7,6 +7,7 @@ drain."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
 import threading
@@ -18,7 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 from helpers.console import console_user, log_in
 from helpers.server import Device, count, enrollment_code, migrate, seed_county
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from canvass_protocol import wire
@@ -338,3 +339,48 @@ def test_two_drains_at_once_count_each_row_once(still: TestClient, database: Dat
     assert _queued(database) == 0
     with database.session() as s:
         _check_exact(s)
+
+
+def test_an_idle_drain_is_one_statement_outside_a_transaction(database: Database) -> None:
+    """Nothing queued: the drain sends its look at the queue, in autocommit on PostgreSQL (no BEGIN, no COMMIT, no
+    lock), and nothing else."""
+    sent: list[tuple[str, bool]] = []
+
+    def _sent(conn: Any, cursor: Any, statement: str, *rest: Any) -> None:
+        sent.append((statement.split()[0], bool(getattr(conn.connection.dbapi_connection, "autocommit", False))))
+
+    event.listen(database.engine, "before_cursor_execute", _sent)
+    try:
+        assert rollup_queue.drain_all(database, wait=False) == 0
+    finally:
+        event.remove(database.engine, "before_cursor_execute", _sent)
+    # SQLite: in its transaction, whose BEGIN IMMEDIATE takes the write lock (one connection at a time there)
+    assert sent == [("SELECT", True)] if database.is_postgres else [("BEGIN", False), ("SELECT", False)]
+
+
+def test_the_background_drain_backs_off_while_little_is_queued(database: Database) -> None:
+    """Its pause doubles while drains find fewer than DRAIN_BATCH rows, up to BACKOFF times the setting, and is the
+    setting again once a drain finds that many; so an idle server drains a few times where it drained dozens."""
+    every = 0.01
+    waits = [every]
+    for counted in (0, 3, 0, 0, 0, rollup_queue.DRAIN_BATCH, 0):
+        waits.append(rollup_queue.next_wait(waits[-1], counted, every))
+    assert waits == pytest.approx([every, 2 * every, 4 * every, 8 * every, 8 * every, 8 * every, every, 2 * every])
+
+    looks: list[str] = []
+
+    def _look(conn: Any, cursor: Any, statement: str, *rest: Any) -> None:
+        if statement.startswith("SELECT"):  # SQLite: and its BEGIN
+            looks.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", _look)
+    stop = asyncio.Event()
+
+    async def _run() -> None:
+        task = asyncio.create_task(rollup_queue.keep_draining(database, every, stop))
+        await asyncio.sleep(0.6)
+        stop.set()
+        await task
+
+    asyncio.run(_run())
+    assert 3 <= len(looks) <= 15  # 0.01 + 0.02 + 0.04 + 0.08 * 6.x; without the back-off some 50
