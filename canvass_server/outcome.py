@@ -34,7 +34,10 @@ def chunks(values: list[Any]) -> Iterable[list[Any]]:
 
 
 def among(session: Session, column: Any, values: list[str] | list[int]) -> Iterable[Any]:
-    """`column IN values`: on PostgreSQL one array parameter (no long query text to parse), else chunked IN."""
+    """`column IN values`: on PostgreSQL one array parameter (no long query text to parse), else chunked IN;
+    nothing for no values (an empty array's type cannot be told from its values)."""
+    if not values:
+        return
     if session.get_bind().dialect.name == "postgresql":
         kind = BigInteger if values and isinstance(values[0], int) else String
         yield column == any_(cast_(values, ARRAY(kind)))

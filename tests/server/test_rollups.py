@@ -384,3 +384,19 @@ def test_the_background_drain_backs_off_while_little_is_queued(database: Databas
 
     asyncio.run(_run())
     assert 3 <= len(looks) <= 15  # 0.01 + 0.02 + 0.04 + 0.08 * 6.x; without the back-off some 50
+
+
+def test_a_drain_of_a_row_and_its_own_correction_counts_nothing(still: TestClient, database: Database) -> None:
+    """A result undone before it was synced: the drain takes both rows and neither counts (no row left to look
+    up turf lines for: a query with no values at all, which PostgreSQL once refused)."""
+    wake = seed_county(database, "Wake", voters=4)
+    dev = Device(still, enrollment_code(database, role="county_lead"), label="A")
+    _cut(dev, 1, wake)
+    first = dev.contact(wake[0], "C")
+    _push(dev, [first, dev.contact(wake[0], "C", corrects_id=first[1]["id"])])
+    queued = 2 if database.is_postgres else 0  # SQLite counts them in the push's own transaction
+    assert _queued(database) == queued
+    assert rollup_queue.drain_all(database) == queued
+    with database.session() as s:
+        _check_exact(s)
+        assert not figures.turf_figures(s, s.scalars(select(Turf.id)).one()).results
