@@ -82,7 +82,7 @@ def _take(res: ImportResult, items: Iterable[Any]) -> list[Any]:
 
 def _existing(session: Session, model: Any, ocd_ids: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for where in among(session, model.ocd_id, ocd_ids) if ocd_ids else ():
+    for where in among(session, model.ocd_id, ocd_ids):
         found.update(dict(session.execute(select(model.ocd_id, model.id).where(where)).all()))
     return found
 
@@ -211,7 +211,7 @@ def _import_votes(session: Session, res: ImportResult, path: Path, event_ids: di
         res.problems.append(osf.Problem(path.name, 0, f"{n} vote(s) in roll call {event_id}, which is in no "
                                                       "_votes.csv (or was skipped); not imported"))
     touched = sorted({r["vote_event_id"] for r in rows})
-    for where in among(session, OfficialVote.vote_event_id, touched) if touched else ():
+    for where in among(session, OfficialVote.vote_event_id, touched):
         session.execute(delete(OfficialVote).where(where))
     write_rows(session, OfficialVote.__table__, rows)  # type: ignore[arg-type]
     res.votes += len(rows)
@@ -245,7 +245,7 @@ def _write_plain(session: Session, res: ImportResult, loaded: officials_copy.Loa
 def _bump(session: Session, voters: list[int]) -> None:
     """The officials who voted get a new version: their cards are sent again."""
     version = versions.bump(session, PULL_KEY)
-    for where in among(session, Official.id, voters) if voters else ():
+    for where in among(session, Official.id, voters):
         session.execute(update(Official).where(where).values(version=version))
 
 

@@ -205,7 +205,7 @@ def explain(session: Session, official_ids: list[int]) -> dict[int, list[dict[st
     titles: dict[str, str] = {}
     out: dict[int, list[dict[str, Any]]] = {oid: [] for oid in official_ids}
     kind = _kind(ScorecardLink.aligned)
-    for where in among(session, OfficialVote.official_id, official_ids) if official_ids else ():
+    for where in among(session, OfficialVote.official_id, official_ids):
         rows = session.execute(
             select(OfficialVote.official_id, OfficialVote.option, kind, ScorecardLink.brief_slug,
                    ScorecardLink.aligned, Bill.identifier, Bill.session, Bill.title, VoteEvent.motion_text,
