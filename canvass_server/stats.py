@@ -56,7 +56,7 @@ def county_stats(session: Session) -> list[dict[str, Any]]:
         {"county": c.name, "state": c.state, "devices": devices.get(c.id, 0),
          "contact_attempts": attempts.get(c.id, 0), "doors": doors.get(c.id, 0),
          "results": dict(sorted(results.get(c.id, {}).items())), "votes": votes.get(c.id, {}),
-         "gotv": progress.get(c.id) or gotv.empty(c.id, session),
+         "gotv": progress[c.id],
          "rides": ride_counts.get(c.id) or dict.fromkeys(wire.RIDE_STATUSES, 0)}
         for c in session.scalars(select(County).order_by(County.state, County.name))
     ]

@@ -79,6 +79,9 @@ def test_ride_requests_travel_and_only_leads_arrange_them(database: dbmod.Databa
         voter_id = s.scalar(select(Voter.id).where(Voter.state_voter_id == ids[0]))
         county_id = s.scalar(select(Voter.county_id).where(Voter.id == voter_id))
         s.add(Voted(voter_id=voter_id, election="2026-11-03", county_id=county_id, voted=True))
+        for sid, election, voted in ((ids[1], "2024-11-05", True), (ids[2], "2026-11-03", False)):
+            other = s.scalar(select(Voter.id).where(Voter.state_voter_id == sid))  # neither counts as voted now
+            s.add(Voted(voter_id=other, election=election, county_id=county_id, voted=voted))
     monkeypatch.setenv("CANVASS_DATABASE_URL", settings.database_url)
     capsys.readouterr()
     assert server_main(["stats", "--json"]) == 0
