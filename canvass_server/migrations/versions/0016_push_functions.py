@@ -22,7 +22,7 @@ PUSH_DEVICE = """
 CREATE FUNCTION canvass_push_device(p_token_hash text, p_batch_id text, p_since timestamptz)
 RETURNS TABLE (d device, m member, c county, stored_device_id text, stored_body_sha256 text, stored_answer json,
                recent bigint)
-LANGUAGE plpgsql VOLATILE AS $$
+LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
     v_d device;
 BEGIN
@@ -48,7 +48,7 @@ PUSH_LOOK_UP = """
 CREATE FUNCTION canvass_push_look_up(p_ops jsonb, p_member bigint, p_county bigint, p_voters jsonb,
                                      p_contacts jsonb)
 RETURNS TABLE (kind text, key text, vid bigint, hid bigint, held boolean)
-LANGUAGE plpgsql STABLE AS $$
+LANGUAGE plpgsql STABLE SET plan_cache_mode = force_custom_plan AS $$
 BEGIN
     RETURN QUERY
     SELECT 'op'::text, a.op_id::text, NULL::bigint, NULL::bigint, NULL::boolean FROM applied_op a
