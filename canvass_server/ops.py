@@ -3,12 +3,12 @@ op_id, bulk-write. The author of every op is the authenticated device's member (
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, cast
 
+import orjson
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Table, select, text
 from sqlalchemy.exc import OperationalError, StatementError
@@ -137,8 +137,9 @@ def _look_up(session: Session, caller: Caller, ops: list[wire.Op]) -> LookedUp |
     contact_ids = {c for p in contacts if isinstance(c := p.get("id"), str)}
     found = LookedUp(set(), voter_ids, {}, contact_ids, set())
     for kind, key, vid, hid, held in session.execute(LOOK_UP, {
-            "ops": json.dumps([op.op_id for op in ops]), "member": caller.member.id, "county": caller.county.id,
-            "voters": json.dumps(sorted(voter_ids)), "contacts": json.dumps(sorted(contact_ids))}):
+            "ops": orjson.dumps([op.op_id for op in ops]).decode(), "member": caller.member.id,
+            "county": caller.county.id, "voters": orjson.dumps(sorted(voter_ids)).decode(),
+            "contacts": orjson.dumps(sorted(contact_ids)).decode()}):
         if kind == "op":
             found.seen.add(key)
         elif kind == "voter":

@@ -7,10 +7,10 @@ of this one."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+import orjson
 from sqlalchemy import Table, insert, text, update
 from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
@@ -93,18 +93,17 @@ _RECORD = text("SELECT canvass_push_record(CAST(:ledger AS jsonb), :batch_id, :d
                ":sha, CAST(:answer AS json), :received_at, CAST(:contacts AS jsonb), :scope)")
 
 
-def _iso(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    raise TypeError(f"cannot store {type(value).__name__} as JSON")
+def _json(value: Any) -> str:
+    """JSON text for a jsonb parameter (orjson: datetimes as ISO 8601, a few times faster than json.dumps)."""
+    return orjson.dumps(value).decode()
 
 
 def _record_postgres(session: Session, applied: Applied, device: Device, batch: BatchRow) -> None:
     params: dict[str, Any] = {
-        "ledger": json.dumps(applied.ledger), "batch_id": batch.batch_id, "device_id": device.id,
+        "ledger": _json(applied.ledger), "batch_id": batch.batch_id, "device_id": device.id,
         "seq_first": batch.seq_first, "seq_last": batch.seq_last, "sha": batch.body_sha256,
-        "answer": json.dumps(batch.answer), "received_at": batch.received_at,
-        "contacts": json.dumps(applied.contacts, default=_iso) if applied.contacts else None,
+        "answer": _json(batch.answer), "received_at": batch.received_at,
+        "contacts": _json(applied.contacts) if applied.contacts else None,
         "scope": applied.contacts_scope or None,
     }
     version = session.execute(_RECORD, params).scalar_one()
