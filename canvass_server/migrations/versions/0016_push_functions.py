@@ -1,7 +1,11 @@
 """push functions: on PostgreSQL a push's three statements (the device locked with the replay check and the rate
 count; the look-up; the recording statement) are PL/pgSQL functions, each called with one short statement. PL/pgSQL
-keeps its statements' plans in the backend, which outlives PgBouncer's transactions, so behind a transaction-mode
-pooler (nothing prepared by the client) they are no longer parsed and planned on every push. SQLite: nothing.
+keeps its statements' parsed (and for canvass_push_record planned) forms in the backend, which outlives PgBouncer's
+transactions, so behind a transaction-mode pooler (nothing prepared by the client) a push's SQL is no longer parsed
+and analysed on every push. The two reading functions plan each call (plan_cache_mode = force_custom_plan): a
+generic plan made while `batch`, `applied_op` and `contact_attempt` were small stays a plan for small tables until
+the next ANALYZE, and through the cluster that cost more than planning (benchmarks/README.md, issue 20, sixth
+pass). SQLite: nothing.
 
 Revision ID: 0016
 Revises: 0015
