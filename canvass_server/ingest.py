@@ -9,17 +9,17 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, Row, Select, String, bindparam, column, func, literal_column, select, text
+from sqlalchemy import Row, bindparam, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from canvass_protocol import envelope, wire
 from canvass_server.authz import Caller, caller
 from canvass_server.config import Settings
 from canvass_server.db import Database
-from canvass_server.devices import authenticate_row, bearer_hash, check_active
+from canvass_server.devices import authenticate_row, bearer_hash, check_active, device_row
 from canvass_server.errors import STATUS_FOR_ENVELOPE, ApiError
 from canvass_server.keys import ServerKeyPair
-from canvass_server.models import Batch, County, Device, Member, utcnow
+from canvass_server.models import Batch, Device, utcnow
 from canvass_server.ops import apply_ops
 from canvass_server.record import BatchRow, Refused, record
 
@@ -97,14 +97,14 @@ def check(session: Session, *, settings: Settings, key: ServerKeyPair, authoriza
     since = utcnow() - dt.timedelta(minutes=1)
     stored: Row[Any] | None = None
     if lock and idempotency_key and session.get_bind().dialect.name == "postgresql":
-        # One round trip (a function of migration 0016): the device locked, then the replay check and the rate
-        # count, which see what was committed before the lock was granted.
-        row = session.execute(_PUSH_DEVICE, {"token_hash": bearer_hash(authorization),
-                                             "batch_id": idempotency_key.strip(), "since": since}).one_or_none()
+        # One round trip: the device locked, with the replay check and the rate count of the statement's snapshot;
+        # valid unless the device row changed between that snapshot and the lock (then asked again, below).
+        row = session.execute(_LOCKED_WITH_STORED, {"token_hash": bearer_hash(authorization),
+                                                    "batch_id": idempotency_key.strip(), "since": since}).one_or_none()
         check_active(row)
         assert row is not None
         device, member, county = row[:3]
-        stored = row
+        stored = row if row.locked_xmin == row.seen_xmin else None
     else:
         device, member, county = authenticate_row(session, authorization, lock=lock)
     if not idempotency_key:
@@ -199,30 +199,30 @@ _STORED_AND_RECENT = (
     .outerjoin(Batch, Batch.id == bindparam("batch_id"))
 )
 
-# `_STORED_AND_RECENT` with the device's lock, on PostgreSQL: one call of the function canvass_push_device (migration
-# 0016), whose plans PostgreSQL keeps in the backend (nothing is prepared behind PgBouncer in transaction mode). Its
-# look-ups run after the lock is granted, each statement of the function with a snapshot of its own: a batch of
-# this device committed while this push waited for the lock (a retry of this very batch, say) is seen. The device,
-# member and county come whole (composite values), spread into the columns the ORM maps here.
-_STORED_COLUMNS = (column("device_id", String), column("body_sha256", String),
-                   column("answer", Batch.__table__.c.answer.type), column("recent", Integer))
-
-
-def _push_device() -> Select[Any]:
-    spread = [f"(r.{alias}).{c.name}" for alias, model in (("d", Device), ("m", Member), ("c", County))
-              for c in model.__table__.columns]
-    textual = text(f"SELECT {', '.join(spread)}, r.stored_device_id, r.stored_body_sha256, r.stored_answer, r.recent "
-                   "FROM canvass_push_device(:token_hash, :batch_id, :since) AS r").columns(
-        *Device.__table__.columns, *Member.__table__.columns, *County.__table__.columns, *_STORED_COLUMNS)
-    return select(Device, Member, County, *_STORED_COLUMNS).from_statement(textual)  # type: ignore[return-value]
-
-
-_PUSH_DEVICE = _push_device()
+# `_STORED_AND_RECENT` folded into the device's locking query (`devices.device_row`), on PostgreSQL. In READ
+# COMMITTED a statement that waits for a row lock returns the row's newest version but reads everything else as of
+# its snapshot, taken before the wait: a batch of this device committed meanwhile (a retry of this very batch, say)
+# is not seen by the subqueries. Every stored batch updates its device's row (record.py), so it shows as the locked
+# row's xmin differing from the xmin of the row the snapshot sees; then `check` asks `_STORED_AND_RECENT` again.
+_stored = aliased(Batch, name="stored")
+_seen = aliased(Device, name="seen")
+_LOCKED_WITH_STORED = (
+    device_row(lock=False).add_columns(
+        _stored.device_id, _stored.body_sha256, _stored.answer,
+        select(func.count()).select_from(_recent)
+        .where(_recent.device_id == Device.id, _recent.received_at > bindparam("since"))
+        .scalar_subquery().label("recent"),
+        literal_column("device.xmin::text").label("locked_xmin"),
+        select(literal_column("seen.xmin::text")).select_from(_seen).where(_seen.id == Device.id)
+        .scalar_subquery().label("seen_xmin"))
+    .outerjoin(_stored, _stored.id == bindparam("batch_id"))
+    .with_for_update(of=Device)
+)
 
 
 def _stored_answer(stored: Row[Any], device_id: str, digest: str) -> dict[str, Any] | None:
-    """The stored answer (a `_STORED_AND_RECENT` or `_PUSH_DEVICE` row) when this batch id was stored with these
-    very bytes (verified when first stored)."""
+    """The stored answer (a `_STORED_AND_RECENT` row) when this batch id was stored with these very bytes (verified
+    when first stored)."""
     if stored.device_id is None:
         return None
     if stored.device_id == device_id and stored.body_sha256 == digest:

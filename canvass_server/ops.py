@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, cast
 
-import orjson
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Table, select, text
 from sqlalchemy.exc import OperationalError, StatementError
@@ -120,11 +119,17 @@ class LookedUp:
 
 
 # The op-id ledger, the county's voters named by the batch's contacts (with whether the member holds or held a turf
-# they are on: the "own" reach, turfs.voters_ever_held) and the contact ids already stored: one round trip, a call
-# of the function canvass_push_look_up (migration 0016, which holds the query), whose plan PostgreSQL keeps in the
-# backend. The ids go as JSON arrays: psycopg dumps a list into an array parameter element by element, in Python.
-LOOK_UP = text("SELECT kind, key, vid, hid, held FROM canvass_push_look_up(CAST(:ops AS jsonb), :member, :county, "
-               "CAST(:voters AS jsonb), CAST(:contacts AS jsonb))")
+# they are on: the "own" reach, turfs.voters_ever_held) and the contact ids already stored: one round trip.
+LOOK_UP = text("""
+SELECT 'op', op_id, NULL::bigint, NULL::bigint, NULL::boolean FROM applied_op WHERE op_id = ANY(CAST(:ops AS text[]))
+UNION ALL
+SELECT 'voter', v.state_voter_id, v.id, v.household_id,
+       v.id IN (SELECT tl.voter_id FROM turf_line tl JOIN turf_assignment ta ON ta.turf_id = tl.turf_id
+                WHERE ta.member_id = :member)
+FROM voter v WHERE v.county_id = :county AND v.state_voter_id = ANY(CAST(:voters AS text[]))
+UNION ALL
+SELECT 'contact', id, NULL, NULL, NULL FROM contact_attempt WHERE id = ANY(CAST(:contacts AS text[]))
+""")
 
 
 def _look_up(session: Session, caller: Caller, ops: list[wire.Op]) -> LookedUp | None:
@@ -137,9 +142,8 @@ def _look_up(session: Session, caller: Caller, ops: list[wire.Op]) -> LookedUp |
     contact_ids = {c for p in contacts if isinstance(c := p.get("id"), str)}
     found = LookedUp(set(), voter_ids, {}, contact_ids, set())
     for kind, key, vid, hid, held in session.execute(LOOK_UP, {
-            "ops": orjson.dumps([op.op_id for op in ops]).decode(), "member": caller.member.id,
-            "county": caller.county.id, "voters": orjson.dumps(sorted(voter_ids)).decode(),
-            "contacts": orjson.dumps(sorted(contact_ids)).decode()}):
+            "ops": [op.op_id for op in ops], "member": caller.member.id, "county": caller.county.id,
+            "voters": sorted(voter_ids), "contacts": sorted(contact_ids)}):
         if kind == "op":
             found.seen.add(key)
         elif kind == "voter":
