@@ -7,7 +7,8 @@ front of a fresh PostgreSQL, the schema made and a server key shared by every no
 Used by benchmarks/load_open.py (`--nodes`) and tests/cluster. Needs Debian's postgresql, nginx (nginx-light)
 and pgbouncer (tools/system-deps.sh installs them). The configuration mirrors deploy/ (see docs/deploy.md):
 round robin over the nodes, a POST that fails on one node before an answer is retried on the next (safe: a batch
-is idempotent by its id and bytes), PgBouncer in transaction mode with prepared statements off in the nodes.
+is idempotent by its id and bytes), PgBouncer in transaction mode with prepared statements off in the nodes
+(`--pool-mode session` keeps them on, to compare).
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ auth_file = {dir}/userlist.txt
 pool_mode = {mode}
 default_pool_size = {pool}
 max_client_conn = 2000
-server_reset_query =
+server_reset_query = {reset}
 ignore_startup_parameters = extra_float_digits,options
 logfile = {dir}/pgbouncer.log
 pidfile = {dir}/pgbouncer.pid
@@ -130,7 +131,9 @@ def pgbouncer(tmp: Path, pg_port: int, *, pool: int = 20, mode: str = "transacti
     folder.mkdir()
     port = free_port()
     (folder / "userlist.txt").write_text('"postgres" ""\n')
-    ini = PGBOUNCER_INI.format(pg_port=pg_port, port=port, dir=folder, pool=pool, mode=mode)
+    # Session mode hands a server connection to the next client as the last left it: drop its prepared statements.
+    reset = "DISCARD ALL" if mode == "session" else ""
+    ini = PGBOUNCER_INI.format(pg_port=pg_port, port=port, dir=folder, pool=pool, mode=mode, reset=reset)
     (folder / "pgbouncer.ini").write_text(ini)
     if AS_ROOT:
         for path in (folder, *folder.iterdir()):

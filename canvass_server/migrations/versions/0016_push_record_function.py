@@ -52,6 +52,7 @@ END
 $$
 """
 
+
 def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute(PUSH_RECORD)
