@@ -88,6 +88,8 @@ def main() -> int:
     ap.add_argument("--drain-every", type=int, default=10, help="batches between two drains of the rollups' queue")
     ap.add_argument("--history", type=int, default=100_000,
                     help="contact and ledger rows stored before (a server that has been running)")
+    ap.add_argument("--unprepared", action="store_true",
+                    help="psycopg prepares nothing on the server (as the nodes behind PgBouncer in transaction mode)")
     ap.add_argument("--profile", choices=["cprofile", "pyinstrument"])
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--sort", default="cumulative", help="cProfile order: cumulative or tottime")
@@ -98,7 +100,7 @@ def main() -> int:
 
 
 def run(args: argparse.Namespace, url: str) -> int:
-    database = dbmod.Database.connect(url, pool_size=1)
+    database = dbmod.Database.connect(url, pool_size=1, prepared=not args.unprepared)
     dbmod.upgrade(database.engine)
     key = ServerKeyPair.of(x25519.X25519PrivateKey.generate())
     devices = enroll_devices(database, args.devices, key)
@@ -130,8 +132,8 @@ def run(args: argparse.Namespace, url: str) -> int:
         (drain_statements if draining else statements).append(statement)
 
     @event.listens_for(database.engine, "after_cursor_execute")
-    def _bumped(conn: Any, cursor: Any, statement: str, *rest: Any) -> None:
-        if statement.startswith("WITH l AS (INSERT INTO applied_op") and "change_counter" in statement:
+    def _bumped(conn: Any, cursor: Any, statement: str, parameters: Any, *rest: Any) -> None:
+        if statement.startswith("SELECT canvass_push_record") and parameters.get("contacts") is not None:
             bumped.append(time.perf_counter())
 
     with raw.cursor() as cur:
@@ -227,13 +229,16 @@ def run(args: argparse.Namespace, url: str) -> int:
           f"{per['anchor_pg']:.2f} ms PostgreSQL CPU; ratio ingest/anchor wall {per['wall'] / per['anchor_wall']:.1f}x")
     print("Per batch and statement (pg_stat_statements: planning + execution in the backend):")
     with raw.cursor() as cur:
-        cur.execute("SELECT total_plan_time + total_exec_time, calls, shared_blks_hit + shared_blks_read, wal_bytes, "
-                    "query FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' "
+        cur.execute("SELECT total_plan_time + total_exec_time, total_plan_time, calls, "
+                    "shared_blks_hit + shared_blks_read, wal_bytes, query FROM pg_stat_statements "
+                    "WHERE query NOT LIKE '%pg_stat_statements%' "
                     "AND query NOT LIKE '%anchor_contact%' AND query NOT LIKE '%applied_op WHERE batch_id%' "
                     "ORDER BY 1 DESC LIMIT 15")
-        print("    ms (wall, so with this machine's other load)  calls  blocks  WAL bytes  statement")
-        for spent, calls, blocks, wal, query in cur.fetchall():
-            print(f"    {spent / timed:6.3f}  {calls / timed:4.1f}  {blocks / timed:6.0f}  {float(wal) / timed:8.0f}  "
+        print("    ms (wall, so with this machine's other load)  of which planning  calls  blocks  WAL bytes  "
+              "statement")
+        for spent, planning, calls, blocks, wal, query in cur.fetchall():
+            print(f"    {spent / timed:6.3f}  {planning / timed:6.3f}  {calls / timed:4.1f}  {blocks / timed:6.0f}  "
+                  f"{float(wal) / timed:8.0f}  "
                   f"{' '.join(query.split())[:80]}")
     raw.commit()
     print("statements of the last batch:")

@@ -465,6 +465,8 @@ def main() -> int:
     ap.add_argument("--health-seconds", type=int, default=5, help="0 skips the /health anchor")
     ap.add_argument("--profile", metavar="FILE", help="py-spy samples of node 1 (all its workers) during the phases, "
                                                       "as collapsed stacks in FILE")
+    ap.add_argument("--pool-mode", choices=["transaction", "session"], default="transaction",
+                    help="with --nodes: PgBouncer's pool_mode (session: the nodes keep prepared statements)")
     ap.add_argument("--kill-node-after", type=float, default=0,
                     help="with --nodes >= 2: SIGKILL the first node this many seconds into each open phase")
     args = ap.parse_args()
@@ -475,8 +477,9 @@ def main() -> int:
     env = {"CANVASS_RATE_LIMIT_PER_MINUTE": "100000", "CANVASS_LOG_LEVEL": "warning"}
     with ExitStack() as stack:
         c = stack.enter_context(cluster(max(args.nodes, 1), args.workers, balancer=args.nodes > 0,
-                                        pooler=args.nodes > 0, env=env))
-        where = (f"{args.nodes} node(s) x {args.workers} worker(s) behind nginx, PgBouncer" if args.nodes
+                                        pooler=args.nodes > 0, pool_mode=args.pool_mode, env=env))
+        where = (f"{args.nodes} node(s) x {args.workers} worker(s) behind nginx, PgBouncer ({args.pool_mode})"
+                 if args.nodes
                  else f"one `serve --workers {args.workers}`")
         print(f"{where}; PostgreSQL (fsync on); {args.devices} devices; {args.ops} ops per batch; "
               f"{args.procs} generator processes; load average {os.getloadavg()[0]:.1f}", flush=True)

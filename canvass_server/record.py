@@ -1,28 +1,25 @@
 """Recording an applied batch: its op-id ledger rows, the batch row with its answer and the device's seq — and on
-PostgreSQL the batch's contact rows with their version, queued for the rollups — in one statement, the transaction's
-last before COMMIT. The console's rollups are counted later, many batches at once (canvass_server.rollup_queue);
-on SQLite, where one transaction writes at a time anyway, at the end of this one."""
+PostgreSQL the batch's contact rows with their version, queued for the rollups — in one statement (a call of a
+function of migration 0016), the transaction's last before COMMIT. The console's rollups are counted later, many
+batches at once (canvass_server.rollup_queue); on SQLite, where one transaction writes at a time anyway, at the end
+of this one."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Table, TextClause, insert, text, update
+import orjson
+from sqlalchemy import Table, insert, text, update
 from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from canvass_server import rollup_queue
 from canvass_server.bulk import write_rows
-from canvass_server.models import AppliedOp, Batch, ContactAttempt, Device
+from canvass_server.models import AppliedOp, Batch, Device
 from canvass_server.outcome import Outcome
-
-LEDGER_COLUMNS = tuple(c.name for c in AppliedOp.__table__.columns)
-CONTACT_COLUMNS = tuple(c.name for c in ContactAttempt.__table__.columns if c.name != "version")
 
 
 @dataclass
@@ -82,56 +79,33 @@ def _record_portable(session: Session, applied: Applied, device: Device, batch: 
         last_seq=max(device.last_seq, batch.seq_last), last_seen_at=batch.received_at))
 
 
-@cache
-def _statement(with_contacts: bool) -> TextClause:
-    """The ledger, the batch and the device in one statement; with the contacts, the county's version counter is
-    bumped by the same statement, and the contacts' ids queued for the rollups (rollup_pending).
-
-    Why the pull cursors stay exact: the counter row's lock, taken by the bump, is held until commit, so the
-    transactions that write a scope commit in the order of the versions they took, and a reader that sees version
-    N has seen every row of a lower version (canvass_server.versions). Bumping late keeps that order and holds the
-    lock only for the rest of the transaction: this statement and the commit. One county's
-    pushes wait for each other for that long and no longer: the rollups, which update county-wide rows, are counted
-    by a drain in a transaction of its own."""
-    ledger = ", ".join(LEDGER_COLUMNS)
-    parts = [
-        f"l AS (INSERT INTO applied_op ({ledger}) SELECT {ledger} "
-        "FROM jsonb_populate_recordset(NULL::applied_op, CAST(:ledger AS jsonb)))",
-        "b AS (INSERT INTO batch (id, device_id, seq_first, seq_last, body_sha256, answer, received_at) "
-        "VALUES (:batch_id, :device_id, :seq_first, :seq_last, :sha, CAST(:answer AS json), :received_at))",
-    ]
-    returning = "NULL::bigint"
-    if with_contacts:
-        contact = ", ".join(CONTACT_COLUMNS)
-        parts += [
-            "v AS (INSERT INTO change_counter (scope_key, value, epoch) VALUES (:scope, 1, 1) "
-            "ON CONFLICT (scope_key) DO UPDATE SET value = change_counter.value + 1 RETURNING value)",
-            f"c AS (INSERT INTO contact_attempt ({contact}, version) "
-            f"SELECT {', '.join('r.' + c for c in CONTACT_COLUMNS)}, v.value "
-            "FROM jsonb_populate_recordset(NULL::contact_attempt, CAST(:contacts AS jsonb)) AS r CROSS JOIN v "
-            "RETURNING id)",
-            "q AS (INSERT INTO rollup_pending (contact_id) SELECT id FROM c)",
-        ]
-        returning = "(SELECT value FROM v)"
-    return text(f"WITH {', '.join(parts)} UPDATE device SET last_seq = GREATEST(last_seq, :seq_last), "
-                f"last_seen_at = :received_at WHERE id = :device_id RETURNING {returning}")
+# The ledger, the batch and the device in one call of the function canvass_push_record (migration 0016), whose
+# plans PostgreSQL keeps in the backend; with the contacts, the county's version counter is bumped last, and the
+# contacts written with that version and their ids queued for the rollups (rollup_pending).
+#
+# Why the pull cursors stay exact: the counter row's lock, taken by the bump, is held until commit, so the
+# transactions that write a scope commit in the order of the versions they took, and a reader that sees version N
+# has seen every row of a lower version (canvass_server.versions). Bumping late keeps that order and holds the lock
+# only for the rest of the transaction: the end of this call and the commit. One county's pushes wait for each
+# other for that long and no longer: the rollups, which update county-wide rows, are counted by a drain in a
+# transaction of its own.
+_RECORD = text("SELECT canvass_push_record(CAST(:ledger AS jsonb), :batch_id, :device_id, :seq_first, :seq_last, "
+               ":sha, CAST(:answer AS json), :received_at, CAST(:contacts AS jsonb), :scope)")
 
 
-def _iso(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    raise TypeError(f"cannot store {type(value).__name__} as JSON")
+def _json(value: Any) -> str:
+    """JSON text for a jsonb parameter (orjson: datetimes as ISO 8601, a few times faster than json.dumps)."""
+    return orjson.dumps(value).decode()
 
 
 def _record_postgres(session: Session, applied: Applied, device: Device, batch: BatchRow) -> None:
     params: dict[str, Any] = {
-        "ledger": json.dumps(applied.ledger), "batch_id": batch.batch_id, "device_id": device.id,
+        "ledger": _json(applied.ledger), "batch_id": batch.batch_id, "device_id": device.id,
         "seq_first": batch.seq_first, "seq_last": batch.seq_last, "sha": batch.body_sha256,
-        "answer": json.dumps(batch.answer), "received_at": batch.received_at,
+        "answer": _json(batch.answer), "received_at": batch.received_at,
+        "contacts": _json(applied.contacts) if applied.contacts else None,
+        "scope": applied.contacts_scope or None,
     }
-    if applied.contacts:
-        params["contacts"] = json.dumps(applied.contacts, default=_iso)
-        params["scope"] = applied.contacts_scope
-    version = session.execute(_statement(bool(applied.contacts)), params).scalar_one()
+    version = session.execute(_RECORD, params).scalar_one()
     if applied.contacts:
         session.info.setdefault("versions", {})[applied.contacts_scope] = version

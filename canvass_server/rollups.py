@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
+import orjson
 from sqlalchemy import (
     ColumnElement,
     Integer,
@@ -299,16 +299,10 @@ def _json_upsert(table: str, columns: tuple[str, ...], keys: tuple[str, ...], se
                     f"RETURNING {returning}")
 
 
-def _iso(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    raise TypeError(f"cannot send {type(value).__name__} as JSON")
-
-
 def _upsert_rows(session: Session, portable: Any, postgres: Any, rows: list[dict[str, Any]]) -> Sequence[Any]:
     """Run an upsert of `rows`: on PostgreSQL `postgres` (a `_json_upsert`), elsewhere `portable` (executemany)."""
     if session.get_bind().dialect.name == "postgresql":
-        return session.execute(postgres, {"rows": json.dumps(rows, default=_iso)}).all()
+        return session.execute(postgres, {"rows": orjson.dumps(rows).decode()}).all()
     return session.execute(portable, rows).all()
 
 

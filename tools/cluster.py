@@ -7,7 +7,8 @@ front of a fresh PostgreSQL, the schema made and a server key shared by every no
 Used by benchmarks/load_open.py (`--nodes`) and tests/cluster. Needs Debian's postgresql, nginx (nginx-light)
 and pgbouncer (tools/system-deps.sh installs them). The configuration mirrors deploy/ (see docs/deploy.md):
 round robin over the nodes, a POST that fails on one node before an answer is retried on the next (safe: a batch
-is idempotent by its id and bytes), PgBouncer in transaction mode with prepared statements off in the nodes.
+is idempotent by its id and bytes), PgBouncer in transaction mode with prepared statements off in the nodes
+(`--pool-mode session` keeps them on, to compare).
 """
 
 from __future__ import annotations
@@ -113,10 +114,10 @@ listen_port = {port}
 unix_socket_dir =
 auth_type = trust
 auth_file = {dir}/userlist.txt
-pool_mode = transaction
+pool_mode = {mode}
 default_pool_size = {pool}
 max_client_conn = 2000
-server_reset_query =
+server_reset_query = {reset}
 ignore_startup_parameters = extra_float_digits,options
 logfile = {dir}/pgbouncer.log
 pidfile = {dir}/pgbouncer.pid
@@ -124,13 +125,16 @@ pidfile = {dir}/pgbouncer.pid
 
 
 @contextmanager
-def pgbouncer(tmp: Path, pg_port: int, *, pool: int = 20) -> Iterator[str]:
-    """PgBouncer in transaction mode in front of the cluster; yields the URL the nodes use."""
+def pgbouncer(tmp: Path, pg_port: int, *, pool: int = 20, mode: str = "transaction") -> Iterator[str]:
+    """PgBouncer in front of the cluster (`mode`: its pool_mode); yields the URL the nodes use."""
     folder = tmp / "pgbouncer"
     folder.mkdir()
     port = free_port()
     (folder / "userlist.txt").write_text('"postgres" ""\n')
-    (folder / "pgbouncer.ini").write_text(PGBOUNCER_INI.format(pg_port=pg_port, port=port, dir=folder, pool=pool))
+    # Session mode hands a server connection to the next client as the last left it: drop its prepared statements.
+    reset = "DISCARD ALL" if mode == "session" else ""
+    ini = PGBOUNCER_INI.format(pg_port=pg_port, port=port, dir=folder, pool=pool, mode=mode, reset=reset)
+    (folder / "pgbouncer.ini").write_text(ini)
     if AS_ROOT:
         for path in (folder, *folder.iterdir()):
             shutil.chown(path, "postgres")
@@ -297,8 +301,10 @@ def start_node(env: dict[str, str], workers: int, port: int | None = None) -> No
 
 @contextmanager
 def cluster(nodes: int = 2, workers: int = 1, *, balancer: bool = True, pooler: bool = True,
-            durable: bool = True, pool: int = 20, env: dict[str, str] | None = None) -> Iterator[Cluster]:
-    """Start everything, yield the Cluster, stop and remove everything. `balancer=False` needs nodes=1."""
+            durable: bool = True, pool: int = 20, pool_mode: str = "transaction",
+            env: dict[str, str] | None = None) -> Iterator[Cluster]:
+    """Start everything, yield the Cluster, stop and remove everything. `balancer=False` needs nodes=1.
+    `pool_mode`: PgBouncer's; in `session` mode the nodes keep psycopg's prepared statements (docs/deploy.md)."""
     if not balancer and nodes != 1:
         raise ClusterError("without a load balancer there can be one node only")
     tmp = Path(tempfile.mkdtemp(prefix="canvass-cluster-"))
@@ -310,9 +316,9 @@ def cluster(nodes: int = 2, workers: int = 1, *, balancer: bool = True, pooler: 
             base = {**os.environ, "CANVASS_SERVER_PRIVATE_KEY": key, **(env or {})}
             subprocess.run([sys.executable, "-m", "canvass_server.cli", "init", "--database", direct],
                            env=base, check=True, capture_output=True)
-            with pgbouncer(tmp, pg_port, pool=pool) if pooler else _given(direct) as node_db:
+            with pgbouncer(tmp, pg_port, pool=pool, mode=pool_mode) if pooler else _given(direct) as node_db:
                 node_env = {**base, "CANVASS_DATABASE_URL": node_db}
-                if pooler:
+                if pooler and pool_mode != "session":
                     node_env["CANVASS_DB_PREPARED_STATEMENTS"] = "false"  # transaction pooling (docs/deploy.md)
                 started: list[Node] = []
                 try:
@@ -343,16 +349,18 @@ def main() -> int:
     ap.add_argument("--nodes", type=int, default=2)
     ap.add_argument("--workers", type=int, default=1, help="uvicorn workers per node")
     ap.add_argument("--pool", type=int, default=20, help="PgBouncer server connections (default_pool_size)")
+    ap.add_argument("--pool-mode", choices=["transaction", "session"], default="transaction",
+                    help="PgBouncer's pool_mode (session: the nodes keep prepared statements; docs/deploy.md)")
     args = ap.parse_args()
     missing = missing_tools()
     if missing:
         print(f"cluster: missing {', '.join(missing)}: run tools/system-deps.sh", file=sys.stderr)
         return 2
-    with cluster(args.nodes, args.workers, pool=args.pool) as c:
+    with cluster(args.nodes, args.workers, pool=args.pool, pool_mode=args.pool_mode) as c:
         print(f"load balancer (nginx): {c.url}")
         for node in c.nodes:
             print(f"  node: {node.url}  (pid {node.proc.pid})")
-        print(f"nodes' database (PgBouncer, transaction pooling): {c.node_database_url}")
+        print(f"nodes' database (PgBouncer, {args.pool_mode} pooling): {c.node_database_url}")
         print(f"PostgreSQL itself (admin commands): {c.database_url}")
         print(f"server keys: CANVASS_SERVER_PRIVATE_KEY='{' '.join(c.server_key.split())}'")
         print("Ctrl-C stops and removes everything.", flush=True)
