@@ -39,7 +39,7 @@ def among(session: Session, column: Any, values: list[str] | list[int]) -> Itera
     if not values:
         return
     if session.get_bind().dialect.name == "postgresql":
-        kind = BigInteger if values and isinstance(values[0], int) else String
+        kind = BigInteger if isinstance(values[0], int) else String
         yield column == any_(cast_(values, ARRAY(kind)))
         return
     for chunk in chunks(values):
