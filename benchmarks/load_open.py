@@ -467,6 +467,8 @@ def main() -> int:
                                                       "as collapsed stacks in FILE")
     ap.add_argument("--pool-mode", choices=["transaction", "session"], default="transaction",
                     help="with --nodes: PgBouncer's pool_mode (session: the nodes keep prepared statements)")
+    ap.add_argument("--drain-in-nodes", action="store_true",
+                    help="each node counts the rollups itself (before session 9), no `canvass-server drain` process")
     ap.add_argument("--kill-node-after", type=float, default=0,
                     help="with --nodes >= 2: SIGKILL the first node this many seconds into each open phase")
     args = ap.parse_args()
@@ -477,10 +479,12 @@ def main() -> int:
     env = {"CANVASS_RATE_LIMIT_PER_MINUTE": "100000", "CANVASS_LOG_LEVEL": "warning"}
     with ExitStack() as stack:
         c = stack.enter_context(cluster(max(args.nodes, 1), args.workers, balancer=args.nodes > 0,
-                                        pooler=args.nodes > 0, pool_mode=args.pool_mode, env=env))
+                                        pooler=args.nodes > 0, pool_mode=args.pool_mode,
+                                        drain_process=not args.drain_in_nodes, env=env))
         where = (f"{args.nodes} node(s) x {args.workers} worker(s) behind nginx, PgBouncer ({args.pool_mode})"
                  if args.nodes
                  else f"one `serve --workers {args.workers}`")
+        where += "; rollups counted in the nodes" if args.drain_in_nodes else "; rollups by `canvass-server drain`"
         print(f"{where}; PostgreSQL (fsync on); {args.devices} devices; {args.ops} ops per batch; "
               f"{args.procs} generator processes; load average {os.getloadavg()[0]:.1f}", flush=True)
         if args.health_seconds:

@@ -30,9 +30,10 @@ def create_app(settings: Settings | None = None, key: ServerKeyPair | None = Non
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        """On PostgreSQL, the rollups' background drain (canvass_server.rollup_queue) for the process's life; SQLite
-        counts them in each push's transaction."""
-        if not app.state.db.is_postgres:
+        """On PostgreSQL, the rollups' background drain (canvass_server.rollup_queue) for the process's life, unless
+        CANVASS_ROLLUP_DRAIN_SECONDS is 0 (`canvass-server drain` does it); SQLite counts them in each push's
+        transaction."""
+        if not app.state.db.is_postgres or not settings.rollup_drain_seconds:
             yield
             return
         stop = asyncio.Event()

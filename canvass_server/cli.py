@@ -156,6 +156,41 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_drain(args: argparse.Namespace) -> int:
+    """Count the contacts pushes queued for the console's rollups (canvass_server.rollup_queue): what is queued now
+    (--once), or every --every seconds at most until SIGTERM or Ctrl-C, in a process of its own, so that the API
+    nodes can run with CANVASS_ROLLUP_DRAIN_SECONDS=0 (docs/deploy.md)."""
+    import asyncio
+    import logging
+    import signal
+
+    from canvass_server.rollup_queue import drain_all, keep_draining
+
+    if args.every is not None and not args.every > 0:
+        raise CommandError("--every: give a number of seconds greater than 0")
+    settings, database = _open(args)
+    if args.once:
+        counted = drain_all(database)
+        emit(args, f"{counted} queued contact row(s) counted into the rollups", {"counted": counted})
+        return 0
+    if not database.is_postgres:
+        raise CommandError("on SQLite each push counts its own contacts: there is nothing to drain")
+    every = args.every or settings.rollup_drain_seconds or Settings.model_fields["rollup_drain_seconds"].default
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+    async def run() -> None:
+        stop = asyncio.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            asyncio.get_running_loop().add_signal_handler(sig, stop.set)
+        await keep_draining(database, every, stop)
+
+    print(f"counting queued contacts into the rollups every {every:g} s at most; SIGTERM or Ctrl-C stops",
+          file=sys.stderr)
+    asyncio.run(run())
+    database.dispose()
+    return 0
+
+
 def cmd_settings(args: argparse.Namespace) -> int:
     """Every setting with its environment variable and the value in effect (secrets masked)."""
     settings = _settings(args)
@@ -446,6 +481,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("publish-briefs", cmd_publish_briefs, "publish policy briefs and Secured Rights from a directory")
     p.add_argument("dir", metavar="DIR")
     add("stats", cmd_stats, "per-county devices, contacts, doors, results and votes")
+    p = add("drain", cmd_drain, "count the contacts pushes queued into the console's rollups (a process of its own)")
+    p.add_argument("--every", type=float, metavar="SECONDS",
+                   help="at most this often (default: $CANVASS_ROLLUP_DRAIN_SECONDS if not 0, else 0.25)")
+    p.add_argument("--once", action="store_true", help="count what is queued now, then exit")
     add("settings", cmd_settings, "show every setting (CANVASS_* environment variables) and its value")
     from canvass_server import cli_ballots  # it imports this module's helpers
 

@@ -83,11 +83,12 @@ class Settings(BaseSettings):
         description="Batches each worker process applies at once; more wait their turn (their bodies already read). "
                     "Keep it at or below CANVASS_DB_POOL_SIZE.")
     rollup_drain_seconds: float = Field(
-        default=0.25, gt=0,
+        default=0.25, ge=0,
         description="How often each worker process counts the contacts that pushes queued into the console's "
                     "rollups, at most (while little is queued it waits up to 8x as long; one process at a time; "
                     "the console's pages and `stats` count what is queued before they read, so they are exact "
-                    "whatever this is).")
+                    "whatever this is). 0: `serve` does not count them; one `canvass-server drain` per "
+                    "deployment does, in a process of its own (docs/deploy.md).")
     db_prepared_statements: bool = Field(
         default=True,
         description="Let psycopg prepare statements it runs often, on the server. Set false when "

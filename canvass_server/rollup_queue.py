@@ -4,7 +4,8 @@
 transaction.
 
 Who drains: a background task in every server process (`keep_draining`, every CANVASS_ROLLUP_DRAIN_SECONDS, up to
-8x that while little is queued: `next_wait`), and every reader of the rollups before it reads (the console's
+8x that while little is queued: `next_wait`), or, with that setting 0 in the nodes, one `canvass-server drain`
+process for the deployment (the same loop, off the nodes' interpreters), and every reader of the rollups before it reads (the console's
 pages, `canvass-server stats`: `drain_all`), so what a lead sees is exact. On SQLite, ingest drains at the end
 of each push's transaction (one writer at a time anyway).
 

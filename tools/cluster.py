@@ -8,7 +8,8 @@ Used by benchmarks/load_open.py (`--nodes`) and tests/cluster. Needs Debian's po
 and pgbouncer (tools/system-deps.sh installs them). The configuration mirrors deploy/ (see docs/deploy.md):
 round robin over the nodes, a POST that fails on one node before an answer is retried on the next (safe: a batch
 is idempotent by its id and bytes), PgBouncer in transaction mode with prepared statements off in the nodes
-(`--pool-mode session` keeps them on, to compare).
+(`--pool-mode session` keeps them on, to compare), and the console's rollups counted by one `canvass-server drain`
+process, not by the nodes (CANVASS_ROLLUP_DRAIN_SECONDS=0 in them; `--drain-in-nodes` to compare).
 """
 
 from __future__ import annotations
@@ -232,10 +233,13 @@ class Cluster:
     nodes: list[Node] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
     helpers: dict[str, int] = field(default_factory=dict)  # "postgres", "pgbouncer", "nginx": their main pids
+    drainer: subprocess.Popen[bytes] | None = None  # `canvass-server drain`, unless the nodes drain
 
     def cpu_seconds(self) -> dict[str, float]:
-        """CPU time used so far by the nodes (every worker), PostgreSQL (every backend) and the proxies."""
-        nodes = sum(tree_cpu(n.proc.pid) for n in self.nodes if n.proc.poll() is None)
+        """CPU time used so far by the nodes (every worker) and the drain process ("api"), PostgreSQL (every
+        backend) and the proxies."""
+        servers = [*(n.proc for n in self.nodes), *([self.drainer] if self.drainer else [])]
+        nodes = sum(tree_cpu(proc.pid) for proc in servers if proc.poll() is None)
         proxies = sum(tree_cpu(pid) for name, pid in self.helpers.items() if name != "postgres")
         return {"api": nodes, "postgres": tree_cpu(self.helpers["postgres"]), "proxies": proxies}
 
@@ -301,10 +305,11 @@ def start_node(env: dict[str, str], workers: int, port: int | None = None) -> No
 
 @contextmanager
 def cluster(nodes: int = 2, workers: int = 1, *, balancer: bool = True, pooler: bool = True,
-            durable: bool = True, pool: int = 20, pool_mode: str = "transaction",
+            durable: bool = True, pool: int = 20, pool_mode: str = "transaction", drain_process: bool = True,
             env: dict[str, str] | None = None) -> Iterator[Cluster]:
     """Start everything, yield the Cluster, stop and remove everything. `balancer=False` needs nodes=1.
-    `pool_mode`: PgBouncer's; in `session` mode the nodes keep psycopg's prepared statements (docs/deploy.md)."""
+    `pool_mode`: PgBouncer's; in `session` mode the nodes keep psycopg's prepared statements (docs/deploy.md).
+    `drain_process`: the rollups counted by one `canvass-server drain` (as deploy/ does), not in the nodes."""
     if not balancer and nodes != 1:
         raise ClusterError("without a load balancer there can be one node only")
     tmp = Path(tempfile.mkdtemp(prefix="canvass-cluster-"))
@@ -321,20 +326,33 @@ def cluster(nodes: int = 2, workers: int = 1, *, balancer: bool = True, pooler: 
                 if pooler and pool_mode != "session":
                     node_env["CANVASS_DB_PREPARED_STATEMENTS"] = "false"  # transaction pooling (docs/deploy.md)
                 started: list[Node] = []
+                drainer = None
                 try:
+                    if drain_process:
+                        with open(tmp / "drain.log", "wb") as log:
+                            drainer = subprocess.Popen([sys.executable, "-m", "canvass_server.cli", "drain"],
+                                                       env=node_env, start_new_session=True,
+                                                       stdout=subprocess.DEVNULL, stderr=log)
+                        node_env = {**node_env, "CANVASS_ROLLUP_DRAIN_SECONDS": "0"}
                     for _ in range(nodes):
                         started.append(start_node(node_env, workers))
+                    if drainer is not None and drainer.poll() is not None:
+                        raise ClusterError(f"canvass-server drain exited with {drainer.returncode}"
+                                           f"{_tail(tmp / 'drain.log')}")
                     with nginx(tmp, [n.port for n in started]) if balancer else _given(started[0].url) as url:
                         helpers = {"postgres": int((tmp / "pg" / "postmaster.pid").read_text().split()[0])}
                         for name in ("pgbouncer", "nginx"):
                             pidfile = tmp / name / f"{name}.pid"
                             if pidfile.exists():
                                 helpers[name] = int(pidfile.read_text().split()[0])
-                        yield Cluster(url, direct, node_db, key, started, node_env, helpers)
+                        yield Cluster(url, direct, node_db, key, started, node_env, helpers, drainer)
                 finally:
                     for node in started:
                         if node.proc.poll() is None:
                             node.kill(signal.SIGTERM)
+                    if drainer is not None:
+                        drainer.terminate()
+                        drainer.wait(timeout=30)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -351,15 +369,20 @@ def main() -> int:
     ap.add_argument("--pool", type=int, default=20, help="PgBouncer server connections (default_pool_size)")
     ap.add_argument("--pool-mode", choices=["transaction", "session"], default="transaction",
                     help="PgBouncer's pool_mode (session: the nodes keep prepared statements; docs/deploy.md)")
+    ap.add_argument("--drain-in-nodes", action="store_true",
+                    help="each node counts the rollups itself, no `canvass-server drain` process (to compare)")
     args = ap.parse_args()
     missing = missing_tools()
     if missing:
         print(f"cluster: missing {', '.join(missing)}: run tools/system-deps.sh", file=sys.stderr)
         return 2
-    with cluster(args.nodes, args.workers, pool=args.pool, pool_mode=args.pool_mode) as c:
+    with cluster(args.nodes, args.workers, pool=args.pool, pool_mode=args.pool_mode,
+                 drain_process=not args.drain_in_nodes) as c:
         print(f"load balancer (nginx): {c.url}")
         for node in c.nodes:
             print(f"  node: {node.url}  (pid {node.proc.pid})")
+        if c.drainer is not None:
+            print(f"  rollups' drain: canvass-server drain (pid {c.drainer.pid})")
         print(f"nodes' database (PgBouncer, {args.pool_mode} pooling): {c.node_database_url}")
         print(f"PostgreSQL itself (admin commands): {c.database_url}")
         print(f"server keys: CANVASS_SERVER_PRIVATE_KEY='{' '.join(c.server_key.split())}'")
