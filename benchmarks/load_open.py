@@ -13,7 +13,9 @@ its backlog (no coordinated omission); "service" is the time from the actual sen
 `--rates auto` first finds the saturation rate (a closed loop of `--concurrency` devices sending back to back),
 then runs open-loop phases at 25%, 50% and 80% of it. After every phase the database must hold exactly the ops
 sent (contact attempts = ledger rows = sum of the devices' seqs = results in the console's rollups, after a drain
-of what is queued for them as the console does before it reads = ops the generators sent).
+of what is queued for them as the console does before it reads = ops the generators sent). What the rollups'
+drains had not counted by the end of a phase is reported, with the time the check took to count it; "with the
+drains' catch-up" is the rate as if the phase had lasted until then (the 25-80% phases are shares of that one).
 
 Anchor, same run: `GET /health` against a bare uvicorn app answering the same JSON with the same worker count,
 both driven by Debian's `wrk` (a compiled closed-loop generator), interleaved.
@@ -270,21 +272,27 @@ def _raw_private_format() -> tuple[Any, Any, Any]:
 _RAW_PRIVATE = _raw_private_format()
 
 
-def stored_counts(database_url: str) -> tuple[int, int, int, int]:
+def stored_counts(database_url: str) -> tuple[tuple[int, int, int, int], int, float]:
     """(contact attempts, ledger rows, sum of the devices' last seq, results in the console's rollups) as the
-    database has them; the rollups after a drain of what is queued, as the console's pages drain before they read
-    (every op here is a new result: each counts once)."""
+    database has them; the contact rows still queued for the rollups when the phase ended (the drains keep up when
+    it is about what one drain counts) and the seconds it took to count them (work the phase left undone): the
+    rollups after a drain of what is queued, as the console's pages drain before they read (every op here is a
+    new result: each counts once)."""
     from canvass_server.db import Database
     from canvass_server.rollup_queue import drain_all
 
     database = Database.connect(database_url)
+    with database.engine.connect() as conn:
+        queued = int(conn.execute(text("SELECT count(*) FROM rollup_pending")).scalar_one())
+    started = time.perf_counter()
     drain_all(database)
+    catch_up = time.perf_counter() - started
     with database.engine.connect() as conn:
         row = conn.execute(text("SELECT (SELECT count(*) FROM contact_attempt), (SELECT count(*) FROM applied_op), "
                                 "(SELECT coalesce(sum(last_seq), 0) FROM device), "
                                 "(SELECT coalesce(sum(n), 0) FROM rollup_county)")).one()
     database.dispose()
-    return int(row[0]), int(row[1]), int(row[2]), int(row[3])
+    return (int(row[0]), int(row[1]), int(row[2]), int(row[3])), queued, catch_up
 
 
 def pct(values: list[float], q: float) -> float:
@@ -305,6 +313,8 @@ class Phase:
     ops_sent: int
     stored: tuple[int, int, int, int]
     expected_ops: int
+    queued: int  # contact rows not yet counted in the rollups when the phase ended
+    catch_up: float  # seconds the check took to count them
     server_cpu: dict[str, float] = field(default_factory=dict)  # CPU ms per batch: api, postgres, proxies
 
     @property
@@ -320,6 +330,11 @@ class Phase:
         return len(self.records) / max(last - first, 1e-9)
 
     @property
+    def whole_rate(self) -> float:
+        """The rate with the rollups' unfinished work counted in: as if the phase had lasted until it was done."""
+        return len(self.records) / (len(self.records) / max(self.rate, 1e-9) + self.catch_up)
+
+    @property
     def exactly_once(self) -> bool:
         return self.stored == (self.expected_ops,) * 4
 
@@ -328,11 +343,13 @@ class Phase:
         service = [r.done - r.started for r in self.records]
         retries = sum(r.retries for r in self.records)
         cpu = " / ".join(f"{self.server_cpu.get(k, 0):.1f}" for k in ("api", "postgres", "proxies"))
-        return (f"| {self.name} | {self.target:.0f} | {self.rate:.1f} ({self.rate * n_ops:,.0f} ops/s) | "
+        return (f"| {self.name} | {self.target:.0f} | {self.rate:.1f} ({self.rate * n_ops:,.0f} ops/s; "
+                f"{self.whole_rate:.1f} with the drains' catch-up) | "
                 f"{pct(service, 50):.0f} / {pct(service, 95):.0f} / {pct(service, 99):.0f} | "
                 f"{pct(latency, 50):.0f} / {pct(latency, 99):.0f} / {max(latency, default=0) * 1000:.0f} | "
                 f"{len(self.errors)} ({retries} retried) | {cpu} | {self.cpu / self.seconds * 100:.0f}% | "
-                f"{'yes' if self.exactly_once else 'NO'} ({self.stored[0]:,} = {self.expected_ops:,}) |")
+                f"{'yes' if self.exactly_once else 'NO'} ({self.stored[0]:,} = {self.expected_ops:,}; "
+                f"{self.queued:,} queued at the end, counted in {self.catch_up:.1f} s) |")
 
 
 class Generators:
@@ -382,8 +399,9 @@ def phase(gens: Generators, c: Any, name: str, kind: str, amount: float, seconds
     before = c.cpu_seconds()
     records, cpu, _ = gens.run(kind, amount, seconds)
     after = c.cpu_seconds()
-    stored = stored_counts(c.database_url)
-    p = Phase(name, amount if kind == "open" else 0, seconds, records, cpu, gens.ops_sent, stored, gens.ops_sent)
+    stored, queued, catch_up = stored_counts(c.database_url)
+    p = Phase(name, amount if kind == "open" else 0, seconds, records, cpu, gens.ops_sent, stored, gens.ops_sent,
+              queued, catch_up)
     p.server_cpu = {k: (after[k] - before[k]) / max(len(records), 1) * 1000 for k in after}
     print(p.line(gens.n_ops), flush=True)
     for why in sorted({e[:100] for e in p.errors})[:3]:
@@ -508,7 +526,7 @@ def main() -> int:
         if args.rates == "auto":
             sat = phase(gens, c, f"saturation (closed loop, {args.concurrency} devices)", "closed",
                         args.concurrency, args.seconds)
-            rates = [("25%", sat.rate * 0.25), ("50%", sat.rate * 0.5), ("80%", sat.rate * 0.8)]
+            rates = [(f"{share:.0%}", sat.whole_rate * share) for share in (0.25, 0.5, 0.8)]
         else:
             rates = [(f"{float(r):.0f}/s", float(r)) for r in args.rates.split(",")]
         for name, rate in rates:
