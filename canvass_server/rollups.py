@@ -395,7 +395,7 @@ def refresh_days(session: Session, gained: Mapping[tuple[int, int, str], list[An
             if (mid, cid, day) in recount:
                 assert mid is not None  # by `recount`
                 _tally_day(found.setdefault((mid, cid, day), [0, set(), None, None]), hid, created)
-    rows = [_day_row(*key, t[0], len(t[1]), t[2], t[3]) for key, t in found.items()]
+    rows = [_tallied(key, t) for key, t in found.items()]
     for key in gained.keys() - recount:
         n, _, first, last = gained[key]
         was = old.get(key)
@@ -491,6 +491,11 @@ def _tally_day(t: list[Any], hid: int | None, created: str) -> None:
     if when is not None:
         t[2] = when if t[2] is None or when < t[2] else t[2]
         t[3] = when if t[3] is None or when > t[3] else t[3]
+
+
+def _tallied(key: tuple[int, int, str], t: list[Any]) -> dict[str, Any]:
+    """A member's day recounted: from the _tally_day of all its rows."""
+    return _day_row(*key, t[0], len(t[1]), t[2], t[3])
 
 
 def _day_row(mid: int, cid: int, day: str, n: int, doors: int, first: int | None, last: int | None
@@ -641,14 +646,14 @@ def rebuild_days(session: Session) -> None:
         assert mid is not None  # by the query
         if (mid, cid, d) != key:
             if key is not None:
-                rows.append(_day_row(*key, t[0], len(t[1]), t[2], t[3]))
+                rows.append(_tallied(key, t))
             key, t = (mid, cid, d), [0, set(), None, None]
         _tally_day(t, hid, created)
         if len(rows) >= 5000:
             _chunked(session, RollupMemberDay, rows)
             rows = []
     if key is not None:
-        rows.append(_day_row(*key, t[0], len(t[1]), t[2], t[3]))
+        rows.append(_tallied(key, t))
     _chunked(session, RollupMemberDay, rows)
     md = RollupMemberDay
     session.execute(update(RollupMember).values(span_ms=select(func.coalesce(func.sum(md.span_ms), 0)).where(
