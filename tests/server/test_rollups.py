@@ -182,7 +182,7 @@ def test_rollups_equal_a_rebuild_and_a_count_by_hand(make_device: Any, database:
         kept = _check_exact(s)
         assert sum(len(rows) for rows in kept.values()) > 100
         assert sum(len(figures.turf_figures(s, t).results) for t in s.scalars(select(Turf.id))) > 5
-    migrate(database, "0011")  # migration 0012's backfill makes its tables as ingest kept them
+    migrate(database, "0011")  # migrations 0012's and 0017's backfills make their tables as the drains kept them
     migrate(database, "head")
     with database.session() as s:
         assert snapshot(s) == kept
@@ -441,7 +441,7 @@ def test_a_members_day_grows_over_drains_as_a_recount_makes_it(still: TestClient
     drain(*[at(wake[12 + 2 * k], f"{day}T10:0{6 + k}:00+00:00") for k in range(4)],
           at(wake[20], f"{day}T06:09:00-04:00"), at(wake[13], f"{day}T10:07:30Z"))
     assert _day(database, day) == (14, 11, 9 * 60_000, True)
-    # an earlier first in Paris' time (07:00 UTC) and a later last with no zone (15:00 UTC): three doors an hour
+    # an earlier first in Paris' time (07:00 UTC) and a later last with no zone (15:00 UTC): slower than a door a minute
     first, last = at(wake[22], f"{day}T09:00:00+02:00"), at(wake[24], f"{day}T15:00:00")
     drain(first, at(wake[0], f"{other}T08:00:00Z"))
     assert _day(database, day) == (15, 12, 189 * 60_000, False)
