@@ -102,9 +102,10 @@ class RollupMemberHousehold(Base):
 
 
 class RollupMemberDay(Base):
-    """Per member, county and day (as the device dated the results): results, doors, the first to the last
-    result's moment in milliseconds (None when no result's time could be read), and whether that is implausibly
-    fast (rollups.FAST_*). Recomputed from the day's rows whenever one of them arrives or is corrected."""
+    """Per member, county and day (as the device dated the results): results, doors, the first and last result's
+    moments (epoch milliseconds, migration 0017) and the span between them (None when no result's time could be
+    read), and whether that is implausibly fast (rollups.FAST_*). A drain that only adds rows to a day updates it
+    from those rows; one that takes a row away recounts the day from its rows."""
 
     __tablename__ = "rollup_member_day"
     __table_args__ = (Index("ix_rollup_member_day_fast", "member_id", postgresql_where=text("fast"),
@@ -117,6 +118,21 @@ class RollupMemberDay(Base):
     doors: Mapped[int] = mapped_column(default=0)
     span_ms: Mapped[int | None]
     fast: Mapped[bool] = mapped_column(default=False)
+    first_ms: Mapped[int | None]
+    last_ms: Mapped[int | None]
+
+
+class RollupMemberDayHousehold(Base):
+    """Per member, county, day and household: the member's effective results there that day (one of the day's
+    doors while above 0; migration 0017), as rollup_member_household keeps a member's doors."""
+
+    __tablename__ = "rollup_member_day_household"
+
+    member_id: Mapped[int] = mapped_column(primary_key=True)
+    county_id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    household_id: Mapped[int] = mapped_column(primary_key=True)
+    n: Mapped[int] = mapped_column(default=0)
 
 
 class RollupMemberReceived(Base):

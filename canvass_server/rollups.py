@@ -8,11 +8,13 @@ and the rows counted before that the new corrections make ineffective are taken 
 effective(), applied at the moment it changes. Queued rows are left out of every query here, so a drain counts
 exactly the rows it took off the queue, whatever pushes commit meanwhile; one runs at a time (`hold`).
 Doors (distinct households) move only when a household's count crosses 0; a turf's reached doors move with them.
-A member's day (results, doors, first to last result) is recomputed from that day's rows. A turf's results (the
-turf page) move with its voters' rows; a voter's latest result is replaced by a later one, and recomputed from the
-voter's rows when it is corrected.
+A member's day (results, doors, first to last result) that only gains rows is updated from those rows alone (its
+doors by rollup_member_day_household's crossings, its first and last moments by min and max), so a drain costs what
+it counts whatever the size of the day; a day that loses a row (rare: a correction) is recounted from its rows. A
+turf's results (the turf page) move with its voters' rows; a voter's latest result is replaced by a later one, and
+recomputed from the voter's rows when it is corrected.
 `rebuild` computes every table from scratch from every row (the migrations' backfill; a test compares the two after
-a drain).
+drains).
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ from canvass_server.rollup_models import (
     RollupHousehold,
     RollupMember,
     RollupMemberDay,
+    RollupMemberDayHousehold,
     RollupMemberHousehold,
     RollupMemberNote,
     RollupMemberReceived,
@@ -74,9 +77,10 @@ CONTACT_CODES = ("C", "R", "DNC", "H")
 FAST_DOORS_PER_HOUR = 60  # a door a minute, sustained over a day of at least...
 FAST_MIN_DOORS = 10  # ...this many doors, is flagged on the Canvassers page
 BASE = (RollupContact, RollupCounty, RollupHousehold, RollupTurf, RollupMember, RollupMemberHousehold,
-        RollupMemberDay, RollupMemberReceived, RollupMemberNote)  # migration 0010's
+        RollupMemberReceived, RollupMemberNote)  # migration 0010's, but for its members' days (rebuild_days)
 TURF_RESULTS = (RollupTurfContact, RollupTurfHousehold, RollupTurfReceived)  # migration 0012's, with RollupVoterLatest
-ALL = (*BASE, *TURF_RESULTS, RollupVoterLatest)
+DAYS = (RollupMemberDay, RollupMemberDayHousehold)  # migration 0017's (the first of them made by 0010)
+ALL = (*BASE, *DAYS, *TURF_RESULTS, RollupVoterLatest)
 # What a contact row brings to the rollups.
 COLUMNS = (CA.id, CA.county_id, CA.voter_id, CA.household_id, CA.member_id, CA.result, CA.support, CA.note,
            CA.created_at, CA.received_at)
@@ -117,6 +121,16 @@ def moment(text: str) -> dt.datetime | None:
     except ValueError:
         return None
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MS = dt.timedelta(milliseconds=1)
+
+
+def moment_ms(text: str) -> int | None:
+    """moment() in epoch milliseconds (a member's day keeps its first and last so)."""
+    when = moment(text)
+    return None if when is None else (when - _EPOCH) // _MS
 
 
 def note_key(note: str | None) -> str | None:
@@ -168,7 +182,9 @@ class _Deltas:
         self.note: Counter[tuple[int, int, str]] = Counter()
         self.note_text: dict[str, str] = {}
         self.county_of: dict[int, int] = {}  # household -> county
-        self.days: set[tuple[int, int, str]] = set()
+        self.day_household: Counter[tuple[int, int, str, int]] = Counter()
+        self.gained_days: dict[tuple[int, int, str], list[Any]] = {}  # _tally_day's of the gained rows
+        self.lost_days: set[tuple[int, int, str]] = set()
         self.signed: list[tuple[int, Mapping[str, Any]]] = []  # for the turfs of each row's voter
         for sign, rows in ((1, gained), (-1, lost)):
             for r in rows:
@@ -190,13 +206,17 @@ class _Deltas:
         self.member[(mid, cid)][1] += spoke
         if hid is not None:
             self.member_household[(mid, hid)] += sign
+            self.day_household[(mid, cid, day, hid)] += sign
         self.received[(received_day(r["received_at"]), mid, cid)] += sign
         text = note_key(r["note"])
         if text is not None:
             key = hashlib.sha256(text.encode()).hexdigest()
             self.note[(mid, cid, key)] += sign
             self.note_text[key] = text[:40]
-        self.days.add((mid, cid, day))
+        if sign > 0:
+            _tally_day(self.gained_days.setdefault((mid, cid, day), [0, set(), None, None]), hid, r["created_at"])
+        else:
+            self.lost_days.add((mid, cid, day))
 
     def write(self, session: Session) -> None:
         _add(session, RollupContact, [{"county_id": c, "day": d, "result": r, "support": s, "n": n}
@@ -214,6 +234,12 @@ class _Deltas:
                                   [{"member_id": m, "household_id": h, "n": n}
                                    for (m, h), n in self.member_household.items() if n], returning=True):
             member_doors[(mid, self.county_of[hid])] += _crossed(n - self.member_household[(mid, hid)], n)
+        day_doors: Counter[tuple[int, int, str]] = Counter()
+        for (mid, cid, day, hid), n in _add(session, RollupMemberDayHousehold,
+                                            [{"member_id": m, "county_id": c, "day": d, "household_id": h, "n": n}
+                                             for (m, c, d, h), n in self.day_household.items() if n],
+                                            returning=True):
+            day_doors[(mid, cid, day)] += _crossed(n - self.day_household[(mid, cid, day, hid)], n)
         _add(session, RollupCounty, [{"county_id": c, "n": n, "contacts": k, "doors": doors[c]}
                                      for c, (n, k) in self.county.items()])
         _add(session, RollupMember, [{"member_id": m, "county_id": c, "n": n, "contacts": k,
@@ -224,7 +250,7 @@ class _Deltas:
         _add(session, RollupMemberNote, [{"member_id": m, "county_id": c, "note_key": k, "note": self.note_text[k],
                                           "n": n} for (m, c, k), n in self.note.items() if n])
         _reach(session, moved)
-        refresh_days(session, self.days)
+        refresh_days(session, self.gained_days, day_doors, self.lost_days)
         self.turf_results(session)
         refresh_latest(session, [r for sign, r in self.signed if sign > 0], [r for sign, r in self.signed if sign < 0])
 
@@ -327,8 +353,10 @@ _DAYS: Any = bindparam("days", expanding=True)
 _DAY_ROWS = (select(CA.member_id, CA.county_id, day_of(CA.created_at), CA.household_id, CA.created_at)
              .where(day_of(CA.created_at).in_(_DAYS), counted()))
 _MEMBER_DAYS: Table = RollupMemberDay.__table__  # type: ignore[assignment]
-_DAY_SPANS = select(_MEMBER_DAYS.c.member_id, _MEMBER_DAYS.c.county_id, _MEMBER_DAYS.c.day,
-                    _MEMBER_DAYS.c.span_ms).where(_MEMBER_DAYS.c.day.in_(_DAYS))
+_DAY_COLUMNS = ("n", "doors", "span_ms", "fast", "first_ms", "last_ms")  # what a day's row holds but its key
+_DAY_OLD = select(_MEMBER_DAYS.c.member_id, _MEMBER_DAYS.c.county_id, _MEMBER_DAYS.c.day, _MEMBER_DAYS.c.n,
+                  _MEMBER_DAYS.c.doors, _MEMBER_DAYS.c.span_ms, _MEMBER_DAYS.c.first_ms, _MEMBER_DAYS.c.last_ms
+                  ).where(_MEMBER_DAYS.c.day.in_(_DAYS))
 _DAY_GONE = delete(_MEMBER_DAYS).where(_MEMBER_DAYS.c.member_id == bindparam("m"),
                                        _MEMBER_DAYS.c.county_id == bindparam("c"), _MEMBER_DAYS.c.day == bindparam("d"))
 _MEMBERS: Table = RollupMember.__table__  # type: ignore[assignment]
@@ -340,45 +368,59 @@ _SPAN_MOVE = (update(_MEMBERS).where(_MEMBERS.c.member_id == bindparam("m"), _ME
 def _day_upsert() -> Any:
     stmt = sqlite.insert(_MEMBER_DAYS)
     return stmt.on_conflict_do_update(index_elements=["member_id", "county_id", "day"],
-                                      set_={c: stmt.excluded[c] for c in ("n", "doors", "span_ms", "fast")}
+                                      set_={c: stmt.excluded[c] for c in _DAY_COLUMNS}
                                       ).returning(_MEMBER_DAYS.c.member_id)  # RETURNING: one multi-row INSERT
 
 
-def refresh_days(session: Session, keys: Iterable[tuple[int, int, str]]) -> None:
-    """Recompute members' days (member, county, day) from their counted rows (index ix_contact_member_day), all of
-    them at once: the members' rows of those days read in one statement (a member's rows of another of the days
-    too, left aside here), their old spans in another, then the writes."""
-    wanted = set(keys)
-    if not wanted:
+def refresh_days(session: Session, gained: Mapping[tuple[int, int, str], list[Any]],
+                 doors: Mapping[tuple[int, int, str], int], lost: Iterable[tuple[int, int, str]]) -> None:
+    """Members' days (member, county, day) after a drain. A day that only gained rows is updated from them alone:
+    `gained`, their _tally_day by day; `doors`, the steps of its doors (rollup_member_day_household's crossings).
+    A day that `lost` a row may have lost its first or last moment: it is recounted from its counted rows (index
+    ix_contact_member_day). The days' old rows are read in one statement, the recounted days' rows in another (a
+    member's rows of another of the days too, left aside here), then the writes, with the members' span sums."""
+    recount = set(lost)
+    keys = recount | set(gained)
+    if not keys:
         return
-    members = sorted({mid for mid, _, _ in wanted})
-    days = {"days": sorted({day for _, _, day in wanted})}
+    old: dict[tuple[int, int, str], Any] = {}
+    for where in among(session, _MEMBER_DAYS.c.member_id, sorted({mid for mid, _, _ in keys})):
+        for row in session.execute(_DAY_OLD.where(where), {"days": sorted({day for _, _, day in keys})}):
+            if (row.member_id, row.county_id, row.day) in keys:
+                old[(row.member_id, row.county_id, row.day)] = row
     found: dict[tuple[int, int, str], list[Any]] = {}
-    before: Counter[tuple[int, int]] = Counter()
-    for where in among(session, CA.member_id, members):
-        for mid, cid, day, hid, created in session.execute(_DAY_ROWS.where(where), days):
-            if (mid, cid, day) in wanted:
-                assert mid is not None  # by `wanted`
+    for where in among(session, CA.member_id, sorted({mid for mid, _, _ in recount})):
+        for mid, cid, day, hid, created in session.execute(_DAY_ROWS.where(where),
+                                                           {"days": sorted({day for _, _, day in recount})}):
+            if (mid, cid, day) in recount:
+                assert mid is not None  # by `recount`
                 _tally_day(found.setdefault((mid, cid, day), [0, set(), None, None]), hid, created)
-    for where in among(session, _MEMBER_DAYS.c.member_id, members):
-        for mid, cid, day, span in session.execute(_DAY_SPANS.where(where), days):
-            if (mid, cid, day) in wanted and span is not None:
-                before[(mid, cid)] += span
-    rows = [_day_row(*key, t) for key, t in sorted(found.items())]
-    after: Counter[tuple[int, int]] = Counter()
+    rows = [_tallied(key, t) for key, t in found.items()]
+    for key in gained.keys() - recount:
+        n, _, first, last = gained[key]
+        was = old.get(key)
+        if was is None:
+            rows.append(_day_row(*key, n, doors.get(key, 0), first, last))
+        else:
+            rows.append(_day_row(*key, was.n + n, was.doors + doors.get(key, 0),
+                                 min((v for v in (was.first_ms, first) if v is not None), default=None),
+                                 max((v for v in (was.last_ms, last) if v is not None), default=None)))
+    rows.sort(key=lambda r: (r["member_id"], r["county_id"], r["day"]))
+    span: Counter[tuple[int, int]] = Counter()  # after - before, by member
+    for (mid, cid, _), was in old.items():
+        span[(mid, cid)] -= was.span_ms or 0
     for r in rows:
-        after[(r["member_id"], r["county_id"])] += r["span_ms"] or 0
-    moves = [{"m": m, "c": c, "step": after[(m, c)] - before[(m, c)]} for m, c in sorted(set(before) | set(after))
-             if after[(m, c)] != before[(m, c)]]
+        span[(r["member_id"], r["county_id"])] += r["span_ms"] or 0
+    moves = [{"m": m, "c": c, "step": step} for (m, c), step in sorted(span.items()) if step]
     if moves:  # the members' hours: the sum of their days' spans
         session.execute(_SPAN_MOVE, moves)
-    gone = [{"m": m, "c": c, "d": d} for m, c, d in sorted(wanted - set(found))]
+    gone = [{"m": m, "c": c, "d": d} for m, c, d in sorted(recount - set(found))]
     if gone:
         session.execute(_DAY_GONE, gone)
     if rows:
         _upsert_rows(session, _day_upsert(), _json_upsert(
             "rollup_member_day", tuple(rows[0]), ("member_id", "county_id", "day"),
-            ", ".join(f"{c} = excluded.{c}" for c in ("n", "doors", "span_ms", "fast")), "", "member_id"), rows)
+            ", ".join(f"{c} = excluded.{c}" for c in _DAY_COLUMNS), "", "member_id"), rows)
 
 
 def _latest(where: ColumnElement[bool], results: ColumnElement[bool]) -> Any:
@@ -441,22 +483,29 @@ def refresh_latest(session: Session, gained: Sequence[Mapping[str, Any]], lost: 
 
 
 def _tally_day(t: list[Any], hid: int | None, created: str) -> None:
-    """t: [results, households, first moment, last moment]."""
+    """Count a row into its day's tally t: [results, households, first moment, last moment (moment_ms)]."""
     t[0] += 1
     if hid is not None:
         t[1].add(hid)
-    when = moment(created)
+    when = moment_ms(created)
     if when is not None:
         t[2] = when if t[2] is None or when < t[2] else t[2]
         t[3] = when if t[3] is None or when > t[3] else t[3]
 
 
-def _day_row(mid: int, cid: int, day: str, t: list[Any]) -> dict[str, Any]:
-    span = (t[3] - t[2]) // dt.timedelta(milliseconds=1) if t[2] is not None else None
-    doors = len(t[1])
+def _tallied(key: tuple[int, int, str], t: list[Any]) -> dict[str, Any]:
+    """A member's day recounted: from the _tally_day of all its rows."""
+    return _day_row(*key, t[0], len(t[1]), t[2], t[3])
+
+
+def _day_row(mid: int, cid: int, day: str, n: int, doors: int, first: int | None, last: int | None
+             ) -> dict[str, Any]:
+    """A member's day from its results, doors and first and last moments (recounted or updated alike)."""
+    span = last - first if first is not None and last is not None else None
     fast = span is not None and doors >= FAST_MIN_DOORS and (span <= 0
                                                              or doors * 3_600_000 > FAST_DOORS_PER_HOUR * span)
-    return {"member_id": mid, "county_id": cid, "day": day, "n": t[0], "doors": doors, "span_ms": span, "fast": fast}
+    return {"member_id": mid, "county_id": cid, "day": day, "n": n, "doors": doors, "span_ms": span, "fast": fast,
+            "first_ms": first, "last_ms": last}
 
 
 def refresh_turfs(session: Session, *, turf_ids: Sequence[int] | None = None, county_id: int | None = None) -> None:
@@ -517,6 +566,7 @@ def rebuild(session: Session) -> None:
     """Every rollup from scratch, from every contact row (the tests' reference; the benchmark after its COPY): with
     nothing queued (rollup_queue.drain_all first), or the queued rows would count twice."""
     rebuild_base(session)
+    rebuild_days(session)
     rebuild_turf_results(session)
 
 
@@ -528,7 +578,8 @@ def rebuild_turf_results(session: Session) -> None:
 
 
 def rebuild_base(session: Session) -> None:
-    """Migration 0010's tables from scratch (its backfill)."""
+    """Migration 0010's tables from scratch (its backfill), but for the members' days and the members' span sums
+    (rebuild_days: migration 0017's)."""
     for model in BASE:
         session.execute(delete(model))
     eff, zero = effective(), literal_column("0", Integer)
@@ -566,38 +617,47 @@ def rebuild_base(session: Session) -> None:
         texts[key] = text[:40]
     _chunked(session, RollupMemberNote, ({"member_id": m, "county_id": c, "note_key": k, "note": texts[k], "n": n}
                                          for (m, c, k), n in notes.items()))
-    _rebuild_days(session, member)
-    md = RollupMemberDay
-    session.execute(update(RollupMember).values(span_ms=select(func.coalesce(func.sum(md.span_ms), 0)).where(
-        md.member_id == RollupMember.member_id, md.county_id == RollupMember.county_id).scalar_subquery()))
+    received = utc_day(session, CA.received_at)
+    fill(RollupMemberReceived, ["day", "member_id", "county_id", "n"],
+         select(received, CA.member_id, CA.county_id, func.count()).where(member)
+         .group_by(received, CA.member_id, CA.county_id))
     refresh_turfs(session)
 
 
-def _rebuild_days(session: Session, member: ColumnElement[bool]) -> None:
-    """Members' days and received days in one ordered pass over their rows (one day's households in memory)."""
-    received: Counter[tuple[str, int, int]] = Counter()
+def rebuild_days(session: Session) -> None:
+    """Migration 0017's tables from scratch (its backfill): the members' days, their households and the members'
+    span sums, from the counted rows (rows still queued are their drain's to count, as everywhere here). A day is
+    made as refresh_days recounts one (_tally_day, _day_row), in one ordered pass (one day's households in
+    memory)."""
+    for model in DAYS:
+        session.execute(delete(model))
+    member = and_(counted(), CA.member_id.is_not(None))
     day = day_of(CA.created_at)
-    stmt = (select(CA.member_id, CA.county_id, day, CA.household_id, CA.created_at, CA.received_at).where(member)
+    session.execute(insert(RollupMemberDayHousehold).from_select(
+        ["member_id", "county_id", "day", "household_id", "n"],
+        select(CA.member_id, CA.county_id, day, CA.household_id, func.count())
+        .where(member, CA.household_id.is_not(None)).group_by(CA.member_id, CA.county_id, day, CA.household_id)))
+    stmt = (select(CA.member_id, CA.county_id, day, CA.household_id, CA.created_at).where(member)
             .order_by(CA.member_id, CA.county_id, day).execution_options(yield_per=10_000))
     rows: list[dict[str, Any]] = []
     key: tuple[int, int, str] | None = None
     t: list[Any] = []
-    for mid, cid, d, hid, created, got in session.execute(stmt):
+    for mid, cid, d, hid, created in session.execute(stmt):
         assert mid is not None  # by the query
-        received[(received_day(got), mid, cid)] += 1
         if (mid, cid, d) != key:
             if key is not None:
-                rows.append(_day_row(*key, t))
+                rows.append(_tallied(key, t))
             key, t = (mid, cid, d), [0, set(), None, None]
         _tally_day(t, hid, created)
         if len(rows) >= 5000:
             _chunked(session, RollupMemberDay, rows)
             rows = []
     if key is not None:
-        rows.append(_day_row(*key, t))
+        rows.append(_tallied(key, t))
     _chunked(session, RollupMemberDay, rows)
-    _chunked(session, RollupMemberReceived, ({"day": d, "member_id": m, "county_id": c, "n": n}
-                                             for (d, m, c), n in received.items()))
+    md = RollupMemberDay
+    session.execute(update(RollupMember).values(span_ms=select(func.coalesce(func.sum(md.span_ms), 0)).where(
+        md.member_id == RollupMember.member_id, md.county_id == RollupMember.county_id).scalar_subquery()))
 
 
 def _chunked(session: Session, model: type[DeclarativeBase], rows: Iterable[dict[str, Any]]) -> None:

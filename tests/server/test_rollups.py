@@ -31,7 +31,7 @@ from canvass_server.console import canvassers, figures
 from canvass_server.db import Database
 from canvass_server.keys import ServerKeyPair
 from canvass_server.models import ContactAttempt, County, Turf, TurfLine, Voter, utcnow
-from canvass_server.rollup_models import RollupPending, RollupVoterLatest
+from canvass_server.rollup_models import RollupMemberDay, RollupPending, RollupVoterLatest
 from canvass_server.stats import county_stats
 
 NOTES = [None, "", "  Great chat ", "Great chat", "dog", "call after 6"]
@@ -101,7 +101,8 @@ def _by_hand(session: Session) -> dict[str, Any]:
         when = rollups.moment(r.created_at)
         if when is not None:
             m["days"].setdefault(r.created_at[:10], []).append(when)
-        m["doors"].add(r.household_id)
+        if r.household_id is not None:
+            m["doors"].add(r.household_id)
         if (r.note or "").strip(" "):
             m["notes"][r.note.strip(" ")] += 1
     reached = {r.household_id for r in good}
@@ -181,7 +182,7 @@ def test_rollups_equal_a_rebuild_and_a_count_by_hand(make_device: Any, database:
         kept = _check_exact(s)
         assert sum(len(rows) for rows in kept.values()) > 100
         assert sum(len(figures.turf_figures(s, t).results) for t in s.scalars(select(Turf.id))) > 5
-    migrate(database, "0011")  # migration 0012's backfill makes its tables as ingest kept them
+    migrate(database, "0011")  # migrations 0012's and 0017's backfills make their tables as the drains kept them
     migrate(database, "head")
     with database.session() as s:
         assert snapshot(s) == kept
@@ -400,3 +401,66 @@ def test_a_drain_of_a_row_and_its_own_correction_counts_nothing(still: TestClien
     with database.session() as s:
         _check_exact(s)
         assert not figures.turf_figures(s, s.scalars(select(Turf.id)).one()).results
+
+
+def _day(database: Database, day: str) -> tuple[int, int, int | None, bool]:
+    """The one member's row of `day`: results, doors, span (ms), fast."""
+    with database.session() as s:
+        row = s.execute(select(RollupMemberDay.n, RollupMemberDay.doors, RollupMemberDay.span_ms,
+                               RollupMemberDay.fast).where(RollupMemberDay.day == day)).one()
+    return row.n, row.doors, row.span_ms, row.fast
+
+
+def test_a_members_day_grows_over_drains_as_a_recount_makes_it(still: TestClient, database: Database) -> None:
+    """A member's day gaining rows drain after drain (updated from the new rows alone) equals a rebuild after every
+    drain: rows without a household, an unreadable created_at, several time zones on one day, the fast flag set
+    and cleared, and corrections that take away the day's last and then its first result (a recount)."""
+    wake = seed_county(database, "Wake", voters=30)
+    with database.session() as s:  # a voter of no household: results, but no door
+        county = s.scalars(select(County.id).where(County.name == "Wake")).one()
+        s.add(Voter(county_id=county, state_voter_id="WA-NOHOME", first_name="Ann", last_name="Nohome", version=1))
+    dev = Device(still, enrollment_code(database, role="county_lead"))
+    day, other = "2026-05-03", "2026-05-04"
+
+    def drain(*items: tuple[str, dict[str, Any]]) -> None:
+        _push(dev, list(items))
+        rollup_queue.drain_all(database)
+        with database.session() as s:
+            _check_exact(s)
+
+    def at(voter: str, created: str, result: str = "C") -> tuple[str, dict[str, Any]]:
+        return dev.contact(voter, result, created_at=created)
+
+    # six households (two voters of the first), 10:00-10:05 UTC, an unreadable time, no household
+    drain(*[at(wake[2 * k], f"{day}T10:0{k}:00Z") for k in range(6)], at(wake[1], f"{day}T25:00:00"),
+          at("WA-NOHOME", f"{day}T10:02:30+00:00"))
+    assert _day(database, day) == (8, 6, 5 * 60_000, False)
+    drain(at(wake[0], f"{other}T25:00:00"))  # a day with no readable time: no span
+    assert _day(database, other) == (1, 1, None, False)
+    # five households more, one dated in New York's time (10:07 UTC): 11 doors in 9 minutes is fast
+    drain(*[at(wake[12 + 2 * k], f"{day}T10:0{6 + k}:00+00:00") for k in range(4)],
+          at(wake[20], f"{day}T06:09:00-04:00"), at(wake[13], f"{day}T10:07:30Z"))
+    assert _day(database, day) == (14, 11, 9 * 60_000, True)
+    # an earlier first in Paris' time (07:00 UTC) and a later last with no zone (15:00 UTC): slower than a door a minute
+    first, last = at(wake[22], f"{day}T09:00:00+02:00"), at(wake[24], f"{day}T15:00:00")
+    drain(first, at(wake[0], f"{other}T08:00:00Z"))
+    assert _day(database, day) == (15, 12, 189 * 60_000, False)
+    drain(last, at(wake[0], f"{other}T09:30:00Z"))
+    assert _day(database, day) == (16, 13, 8 * 3_600_000, False)
+    assert _day(database, other) == (3, 1, 90 * 60_000, False)
+    # the last undone: 07:00-10:09 again; then the first undone with a new result at 10:08 in the same drain (a
+    # day that gains and loses at once): 12 doors in 9 minutes, fast again
+    drain(dev.contact(wake[24], "C", corrects_id=last[1]["id"], created_at=f"{day}T15:01:00Z"))
+    assert _day(database, day) == (15, 12, 189 * 60_000, False)
+    drain(dev.contact(wake[22], "C", corrects_id=first[1]["id"], created_at=f"{day}T10:08:30Z"),
+          at(wake[26], f"{day}T10:08:00Z"))
+    assert _day(database, day) == (15, 12, 9 * 60_000, True)
+    if database.is_postgres:  # (SQLite counts a push's rows in its transaction: nothing is ever queued there)
+        migrate(database, "0016")  # rows queued while migration 0017 fills its tables are left to their drain
+        _push(dev, [at(wake[28], f"{day}T10:09:30Z"), at(wake[0], f"{other}T07:00:00Z")])
+        migrate(database, "head")
+        assert _queued(database) == 2
+        rollup_queue.drain_all(database)
+        with database.session() as s:
+            _check_exact(s)
+        assert (_day(database, day), _day(database, other)) == ((16, 13, 570_000, True), (4, 1, 150 * 60_000, False))
