@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from helpers.server import Device, enrollment_code, migrate, seed_county
 from helpers.voted_files import write_absentee, write_generic, write_ncvhis
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from canvass_server import db as dbmod
 from canvass_server import versions
@@ -102,14 +102,20 @@ def test_voted_rows_page_by_voter_within_an_import_and_migration_0017_restarts_o
         with database.session() as s:
             key = f"voted:{s.scalar(select(Voter.county_id).limit(1))}"
         migrate(database, "0016")  # a server before 0017: the cursors it gave named a row id
+        with database.session() as s:  # and a voter in two elections under one version (0009 gave rows version 0)
+            s.execute(text("INSERT INTO voted (voter_id, election, county_id, voted, version) SELECT id, e, county_id, "
+                           "true, 0 FROM voter, (SELECT '2022-11-08' AS e UNION ALL SELECT '2024-11-05') x "
+                           "WHERE state_voter_id = :sid"), {"sid": ids[0]})
         with database.session() as s:
             before = versions.current(s, key)[0]
         migrate(database, "head")
         with database.session() as s:
             assert versions.current(s, key)[0] == before + 1  # a new epoch: the old cursors start again
-        assert _statuses(database) == gen.truth
         again = lead.pull("voted", cursor)
         assert again["refetch"] is True and len(again["items"]) == 7
+        items, _ = lead.pull_all("voted", again["cursor"])
+        assert sorted((i["state_voter_id"], i["election"]) for i in again["items"] + items) == sorted(
+            [(sid, "2026-11-03") for sid in gen.truth] + [(ids[0], "2022-11-08"), (ids[0], "2024-11-05")])
     app.state.db.dispose()
 
 

@@ -2,7 +2,8 @@
 pull pages by (version, voter_id) within a county, a unique index (one import writes one election's rows under one
 version). Two indexes, not three: the id's key was about a fifth of import-voted's INSERT (benchmarks/README.md,
 issue 16 session 9). Devices' `voted` cursors named an id: each county's `voted` scope gets a new epoch, so they
-start again (a device keeps the voted rows it has, docs/sync-protocol.md §7).
+start again (a device keeps the voted rows it has, docs/sync-protocol.md §7). Where one voter has rows of two elections
+under one version (0009 gave every row it found version 0), the county's rows are renumbered first.
 
 Revision ID: 0017
 Revises: 0016
@@ -22,6 +23,14 @@ depends_on = None
 
 ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 NEW_EPOCH = "UPDATE change_counter SET epoch = epoch + 1 WHERE scope_key LIKE 'voted:%'"
+# The counties where a voter is twice in one version: their rows get versions 0, 1, ... in (version, election)
+# order (the new epoch sends every row again anyway); then every county's counter at least its highest version.
+CLASHES = "SELECT county_id FROM voted GROUP BY county_id, version, voter_id HAVING count(*) > 1"
+RENUMBER = ("UPDATE voted SET version = r.n FROM (SELECT id, dense_rank() OVER (PARTITION BY county_id "
+            f"ORDER BY version, election) - 1 AS n FROM voted WHERE county_id IN ({CLASHES})) r WHERE voted.id = r.id")
+COUNTERS = ("INSERT INTO change_counter (scope_key, value, epoch) SELECT 'voted:' || county_id, max(version), 1 "
+            "FROM voted WHERE true GROUP BY county_id ON CONFLICT (scope_key) DO UPDATE SET "
+            "value = CASE WHEN excluded.value > change_counter.value THEN excluded.value ELSE change_counter.value END")
 
 
 @contextmanager
@@ -33,6 +42,8 @@ def _quiet() -> Iterator[None]:
 
 
 def upgrade() -> None:
+    op.execute(RENUMBER)
+    op.execute(COUNTERS)
     with _quiet(), op.batch_alter_table("voted") as batch:
         batch.drop_index("ix_voted_pull")
         batch.drop_constraint("uq_voted_county_id", type_="unique")
