@@ -3,10 +3,12 @@ the sqlite3 shell's `.import` of the same file in the same run), the chase list 
 server's import-voted against a plain COPY of the same file into PostgreSQL.
 
     .venv/bin/python benchmarks/bench_gotv.py [--voters 1000000] [--rows 1000000] [--no-server | --no-app]
-        [--keep DIR [--chase-only]]
+        [--no-settle] [--keep DIR [--chase-only]]
 
 --keep DIR works in DIR and leaves the file and the imported store there; --chase-only then times only the chase
-list on that store (profiling it without building a million voters again).
+list on that store (profiling it without building a million voters again). The server's import runs on voters
+vacuumed, analysed and checkpointed, as a server holds them when a voted file comes; --no-settle times it right
+after they are written (it then also sets their hint bits and competes with autovacuum and the checkpoint).
 """
 
 from __future__ import annotations
@@ -119,8 +121,10 @@ def chase_ms(data_dir: Path) -> tuple[float, int]:
     return statistics.median(times), n
 
 
-def server(path: Path, voters: int) -> tuple[float, float, float, dict[str, int]]:
-    """(import-voted, plain COPY, reading the file alone with the shared reader, in seconds; the import's counts)."""
+def server(path: Path, voters: int, settle: bool = True) -> tuple[float, float, float, dict[str, int]]:
+    """(import-voted, plain COPY, reading the file alone with the shared reader, in seconds; the import's counts).
+    settle: vacuum, analyse and checkpoint the new voters first (else the import's first read of them sets their
+    hint bits and competes with autovacuum and the checkpoint their writing started)."""
     from server_pgcluster import pg_cluster
 
     from canvass_formats.voted import VotedFileReader
@@ -140,6 +144,10 @@ def server(path: Path, voters: int) -> tuple[float, float, float, dict[str, int]
                     {"county_id": cid, "state_voter_id": f"BN{n:07d}", "first_name": "Pat", "last_name": f"L{n}",
                      "registration_status": "active", "active": True, "do_not_contact": False, "deceased": False,
                      "moved": False, "version": 1} for n in range(start, min(voters, start + 100000))])
+        if settle:  # as a server is when a voted file comes: its voters imported long before, vacuumed, analysed
+            with database.engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE voter"))
+                conn.execute(text("CHECKPOINT"))
         def plain_copy(table: str) -> float:
             with database.session() as s:
                 s.execute(text(f"CREATE TABLE {table} (" + ", ".join(f"{c} text" for c in ABSENTEE_HEADER) + ")"))
@@ -187,6 +195,8 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--no-server", action="store_true")
     parser.add_argument("--no-app", action="store_true", help="only the server's import-voted against COPY")
+    parser.add_argument("--no-settle", action="store_true",
+                        help="time the server's import right after its voters are written (no VACUUM, CHECKPOINT)")
     parser.add_argument("--keep", metavar="DIR", type=Path, help="work in DIR and leave the file and store there")
     parser.add_argument("--chase-only", action="store_true", help="only the chase list, on the store --keep DIR kept")
     parser.add_argument("--apply", nargs=2, metavar=("DATA_DIR", "FILE"), help=argparse.SUPPRESS)
@@ -216,7 +226,7 @@ def main() -> int:
           f"{time.perf_counter() - started:.0f} s")
     counts = app(tmp, path) if not args.no_app else None
     if not args.no_server:
-        server_s, copy_s, read_s, server_counts = server(path, args.voters)
+        server_s, copy_s, read_s, server_counts = server(path, args.voters, not args.no_settle)
         print(f"server import-voted: {server_s:.1f} s; plain COPY: {copy_s:.1f} s; ratio {server_s / copy_s:.1f}x "
               f"(reading the file alone, no database: {read_s:.1f} s, {read_s / copy_s:.1f}x)")
         print(f"server counts: {json.dumps(server_counts)}" + (

@@ -1,5 +1,6 @@
-"""GET /v1/changes: paged, per-scope cursors over (version, id), each scope as far as the caller's role reaches
-(canvass_protocol.roles.PULL): the whole county, only the member's own turfs and their voters, or refused."""
+"""GET /v1/changes: paged, per-scope cursors over (version, id) (`voted`: (version, voter_id)), each scope as far
+as the caller's role reaches (canvass_protocol.roles.PULL): the whole county, only the member's own turfs and their
+voters, or refused."""
 
 from __future__ import annotations
 
@@ -50,8 +51,9 @@ Render = Callable[[Session, Caller, Any], list[dict[str, Any]]]
 
 @dataclass(frozen=True)
 class Feed:
-    """What one scope sends a caller: rows of `model` (with `id` and `version`) matching `where`, versioned under
-    `key`, rendered by `render`. `fingerprint` names the caller's reach: when it changes the scope starts again."""
+    """What one scope sends a caller: rows of `model` (with `version` and a column `row`, `id` unless named, unique
+    within a version) matching `where`, versioned under `key`, rendered by `render`. `fingerprint` names the
+    caller's reach: when it changes the scope starts again."""
 
     model: Any
     key: str
@@ -60,6 +62,7 @@ class Feed:
     fingerprint: str = ""
     page_size: int | None = None
     first_id: int | str = 0  # below every row id: 0, or "" for tables keyed by a UUID (contacts)
+    row: str = "id"
 
 
 def encode_cursor(scope: str, epoch: int, version: int, row_id: int | str, fingerprint: str = "") -> str:
@@ -124,12 +127,13 @@ def voters(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
 
 def voted(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
     """Who has voted (GOTV): its own scope, so that a voted file never rewrites a voter row. A canvasser gets the
-    rows of the voters on their turfs, restarted like `voters` when the turfs they hold change."""
+    rows of the voters on their turfs, restarted like `voters` when the turfs they hold change. Rows have no id
+    (migration 0018): within a version they page by voter (an import writes one election's rows, one version)."""
     where = Voted.county_id == caller.county.id
     if reach == "own":
         return Feed(Voted, f"voted:{caller.county.id}", and_(where, Voted.voter_id.in_(_held_voters(caller))),
-                    _render_voted, _held_fingerprint(session, caller))
-    return Feed(Voted, f"voted:{caller.county.id}", where, _render_voted)
+                    _render_voted, _held_fingerprint(session, caller), row="voter_id")
+    return Feed(Voted, f"voted:{caller.county.id}", where, _render_voted, row="voter_id")
 
 
 def turfs(session: Session, caller: Caller, reach: roles.Reach) -> Feed:
@@ -226,7 +230,7 @@ def changes(session: Session, caller: Caller, scope: str, cursor: str | None, pa
 
 def _page(session: Session, caller: Caller, scope: str, feed: Feed, cursor: str | None, size: int
           ) -> wire.ChangesPage:
-    model = feed.model
+    model, row = feed.model, getattr(feed.model, feed.row)
     epoch, top = versions.current(session, feed.key)
     start: tuple[int, int, int | str] = (epoch, 0, feed.first_id)
     position = decode_cursor(cursor, scope, feed.fingerprint) if cursor else start
@@ -235,15 +239,15 @@ def _page(session: Session, caller: Caller, scope: str, feed: Feed, cursor: str 
                or type(position[2]) is not type(feed.first_id))
     _, after_version, after_id = start if refetch or position is None else position
     stmt = select(model).where(
-        or_(model.version > after_version, and_(model.version == after_version, model.id > after_id)))
+        or_(model.version > after_version, and_(model.version == after_version, row > after_id)))
     if feed.where is not None:
         stmt = stmt.where(feed.where)
-    rows = session.scalars(stmt.order_by(model.version, model.id).limit(size + 1)).all()
+    rows = session.scalars(stmt.order_by(model.version, row).limit(size + 1)).all()
     has_more = len(rows) > size
     rows = rows[:size]
     last = rows[-1] if rows else None
     next_cursor = encode_cursor(scope, epoch, last.version if last else after_version,
-                                last.id if last else after_id, feed.fingerprint)
+                                getattr(last, feed.row) if last else after_id, feed.fingerprint)
     return wire.ChangesPage(scope=scope, items=feed.render(session, caller, rows), cursor=next_cursor,
                             has_more=has_more, refetch=refetch)
 

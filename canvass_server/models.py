@@ -411,21 +411,20 @@ class SurveyQuestion(Base):
 
 class Voted(Base):
     """Whether a voter has voted in an election and their mail ballot's state, from the county's voted files
-    (`import-voted`, migrations 0005, 0009, 0013 and 0014); sent to devices in their own scope (`voted`,
+    (`import-voted`, migrations 0005, 0009, 0013, 0014 and 0018); sent to devices in their own scope (`voted`,
     wire.VotedItem), so an import never rewrites a voter row. `county_id` is the voter's county. No foreign keys: the
     import writes each row from a join with `voter` (and voters are never deleted here), and the checks were most of
     its INSERT."""
 
     __tablename__ = "voted"
-    # Three indexes (migration 0014): each costs import-voted's INSERT a fifth to a quarter. The unique key also
-    # serves the GOTV stats (a county's latest election and its voted rows); the pull reads (county_id, version, id).
-    __table_args__ = (UniqueConstraint("county_id", "election", "voter_id"),
-                      Index("ix_voted_pull", "county_id", "version", "id"))
+    # Two indexes (migrations 0014, 0018): each costs import-voted's INSERT a fifth to a quarter. The key also serves
+    # the GOTV stats (a county's latest election and its voted rows); the pull pages by (county_id, version,
+    # voter_id), unique because an import writes one election's rows under one version (changes.voted).
+    __table_args__ = (Index("ix_voted_pull", "county_id", "version", "voter_id", unique=True),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    voter_id: Mapped[int]  # voter.id: no foreign key (migration 0013), every row is written from a join with voter
-    election: Mapped[str] = mapped_column(String(10))  # "2026-11-03"
-    county_id: Mapped[int]
+    county_id: Mapped[int] = mapped_column(primary_key=True)
+    election: Mapped[str] = mapped_column(String(10), primary_key=True)  # "2026-11-03"
+    voter_id: Mapped[int] = mapped_column(primary_key=True)  # voter.id: no foreign key (migration 0013)
     voted: Mapped[bool] = mapped_column(Boolean, default=False)
     voted_on: Mapped[str | None] = mapped_column(String(10))
     vote_method: Mapped[str | None] = mapped_column(String(20))

@@ -9,13 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.server import seed_county
+from fastapi.testclient import TestClient
+from helpers.server import Device, enrollment_code, migrate, seed_county
 from helpers.voted_files import write_absentee, write_generic, write_ncvhis
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from canvass_server import db as dbmod
+from canvass_server import versions
+from canvass_server.app import create_app
 from canvass_server.cli import main as server_main
 from canvass_server.config import Settings
+from canvass_server.keys import ServerKeyPair
 from canvass_server.models import Voted, Voter
 
 
@@ -23,7 +27,7 @@ def _statuses(database: dbmod.Database) -> dict[str, str]:
     with database.session() as s:
         rows = s.execute(select(Voter.state_voter_id, Voted.voted, Voted.ballot_status)
                          .join(Voted, Voted.voter_id == Voter.id)).all()
-    return {sid: "voted" if voted else status for sid, voted, status in rows if voted or status}
+    return {sid: "voted" if voted else str(status) for sid, voted, status in rows if voted or status}
 
 
 def _cli(settings: Settings, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
@@ -75,6 +79,44 @@ def test_devices_pull_voted_status_in_its_own_scope(database: dbmod.Database, se
     changed = {i["state_voter_id"]: i for i in lead.pull_all("voted", cursor)[0]}
     assert set(changed) == {sid for sid in hist.truth if gen.truth.get(sid) != "voted"}
     assert all(i["voted"] for i in changed.values())
+
+
+def test_voted_rows_page_by_voter_within_an_import_and_migration_0018_restarts_old_cursors(
+        database: dbmod.Database, settings: Settings, server_key: ServerKeyPair, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = seed_county(database, "Durham", "NC", voters=60)
+    gen = write_absentee(tmp_path / "absentee.csv", ids)
+    _cli(settings, capsys, monkeypatch, str(tmp_path / "absentee.csv"))
+    paged = Settings(database_url=settings.database_url, server_key_file=settings.key_file, page_size=7)
+    app = create_app(paged, server_key)
+    with TestClient(app) as client:
+        lead = Device(client, enrollment_code(database, "Durham", "NC", "county_lead"), "Durham", "NC")
+        pages: list[dict[str, Any]] = []
+        cursor = None  # every row of the import has one version: the pages split it by voter
+        while not pages or pages[-1]["has_more"]:
+            pages.append(lead.pull("voted", cursor))
+            cursor = pages[-1]["cursor"]
+        sent = [i["state_voter_id"] for page in pages for i in page["items"]]
+        assert len(pages) > 2 and sorted(sent) == sorted(gen.truth)  # each voter once
+        assert lead.pull("voted", cursor)["items"] == []
+        with database.session() as s:
+            key = f"voted:{s.scalar(select(Voter.county_id).limit(1))}"
+        migrate(database, "0017")  # a server before 0018: the cursors it gave named a row id
+        with database.session() as s:  # and a voter in two elections under one version (0009 gave rows version 0)
+            s.execute(text("INSERT INTO voted (voter_id, election, county_id, voted, version) SELECT id, e, county_id, "
+                           "true, 0 FROM voter, (SELECT '2022-11-08' AS e UNION ALL SELECT '2024-11-05') x "
+                           "WHERE state_voter_id = :sid"), {"sid": ids[0]})
+        with database.session() as s:
+            before = versions.current(s, key)[0]
+        migrate(database, "head")
+        with database.session() as s:
+            assert versions.current(s, key)[0] == before + 1  # a new epoch: the old cursors start again
+        again = lead.pull("voted", cursor)
+        assert again["refetch"] is True and len(again["items"]) == 7
+        items, _ = lead.pull_all("voted", again["cursor"])
+        assert sorted((i["state_voter_id"], i["election"]) for i in again["items"] + items) == sorted(
+            [(sid, "2026-11-03") for sid in gen.truth] + [(ids[0], "2022-11-08"), (ids[0], "2024-11-05")])
+    app.state.db.dispose()
 
 
 def test_a_canvasser_pulls_the_voted_rows_of_their_turfs_and_a_new_turfs_at_once(
