@@ -5,9 +5,9 @@ transaction.
 
 Who drains: a background task in every server process (`keep_draining`, every CANVASS_ROLLUP_DRAIN_SECONDS, up to
 8x that while little is queued: `next_wait`), or, with that setting 0 in the nodes, one `canvass-server drain`
-process for the deployment (the same loop, off the nodes' interpreters), and every reader of the rollups before it reads (the console's
-pages, `canvass-server stats`: `drain_all`), so what a lead sees is exact. On SQLite, ingest drains at the end
-of each push's transaction (one writer at a time anyway).
+process for the deployment (the same loop, off the nodes' interpreters), and every reader of the rollups before
+it reads (the console's pages, `canvass-server stats`: `drain_all`), so what a lead sees is exact. On SQLite,
+ingest drains at the end of each push's transaction (one writer at a time anyway).
 
 Exactly once: a drain holds the rollups' lock (`rollups.hold`: a PostgreSQL advisory lock, to commit), so drains
 run one at a time over the whole database (a correction may name a row of another county), and a row leaves the
