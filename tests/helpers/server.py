@@ -108,6 +108,12 @@ class Device:
     def push(self, *items: tuple[str, dict[str, Any]]) -> Any:
         return self.post(*self.seal(self.ops(*items)))
 
+    def push_applied(self, *items: tuple[str, dict[str, Any]]) -> None:
+        """Push a batch that must be taken whole: 200, and no op rejected."""
+        r = self.push(*items)
+        assert r.status_code == 200, r.text
+        assert wire.BatchAnswer.model_validate(r.json()).rejected == 0, r.text
+
     def pull(self, scope: str, cursor: str | None = None) -> dict[str, Any]:
         params = {"scope": scope} | ({"cursor": cursor} if cursor else {})
         r = self.client.get("/v1/changes", params=params, headers=self.auth)

@@ -22,7 +22,6 @@ from helpers.server import Device, count, enrollment_code, migrate, seed_county
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from canvass_protocol import wire
 from canvass_server import rollup_queue, rollups
 from canvass_server.app import create_app
 from canvass_server.cli import main
@@ -51,12 +50,6 @@ def snapshot(session: Session) -> dict[str, set[tuple[Any, ...]]]:
     return out
 
 
-def _push(dev: Device, items: list[tuple[str, dict[str, Any]]]) -> None:
-    r = dev.push(*items)
-    assert r.status_code == 200, r.text
-    assert wire.BatchAnswer.model_validate(r.json()).rejected == 0, r.text
-
-
 def _random_batches(rng: random.Random, devices: list[tuple[Device, list[str]]], rounds: int) -> None:
     sent: list[str] = []
     for _ in range(rounds):
@@ -79,7 +72,7 @@ def _random_batches(rng: random.Random, devices: list[tuple[Device, list[str]]],
                                    note=rng.choice(NOTES), created_at=created, **extra)
                 items.append(item)
                 sent.append(item[1]["id"])
-            _push(dev, items)
+            dev.push_applied(*items)
 
 
 def _by_hand(session: Session) -> dict[str, Any]:
@@ -159,9 +152,9 @@ def _check_exact(s: Session) -> dict[str, set[tuple[Any, ...]]]:
 
 
 def _cut(dev: Device, number: int, voters: list[str], day: int = 1) -> None:
-    _push(dev, [("turf_cut", {"county": dev.county, "list_number": f"{dev.list_prefix}{number:04d}",
-                              "name": "Main St", "lines": [[k + 1, sid] for k, sid in enumerate(voters)],
-                              "created_at": f"2026-05-0{day}T09:00:00+00:00"})])
+    dev.push_applied(("turf_cut", {"county": dev.county, "list_number": f"{dev.list_prefix}{number:04d}",
+                                   "name": "Main St", "lines": [[k + 1, sid] for k, sid in enumerate(voters)],
+                                   "created_at": f"2026-05-0{day}T09:00:00+00:00"}))
 
 
 def test_rollups_equal_a_rebuild_and_a_count_by_hand(make_device: Any, database: Database) -> None:
@@ -226,7 +219,7 @@ def test_concurrent_pushes_and_drains_stay_exact(make_device: Any, database: Dat
                                              support=rng.choice([None, 1, 5]), note=rng.choice(NOTES),
                                              created_at=f"2026-05-0{rng.randrange(1, 3)}T1{rng.randrange(10)}:00:00Z",
                                              **extra))
-                _push(dev, items)
+                dev.push_applied(*items)
                 with guard:
                     stored.extend(i[1]["id"] for i in items if i[0] == "contact_attempt")
         except BaseException as exc:  # noqa: BLE001 - reported by the test thread
@@ -274,9 +267,9 @@ def test_pages_and_stats_are_exact_without_the_background_drain(still: TestClien
     wake = seed_county(database, "Wake", voters=20)
     dev = Device(still, enrollment_code(database, role="county_lead"))
     _cut(dev, 1, wake[:10])
-    _push(dev, [dev.contact(sid, "NH" if i % 3 else "C") for i, sid in enumerate(wake[:12])])
+    dev.push_applied(*[dev.contact(sid, "NH" if i % 3 else "C") for i, sid in enumerate(wake[:12])])
     undo = dev.contact(wake[0], "C", corrects_id=_first_contact(database))
-    _push(dev, [undo, dev.contact(wake[1], "R")])
+    dev.push_applied(undo, dev.contact(wake[1], "R"))
     if database.is_postgres:  # SQLite counts them in the push's own transaction
         assert _queued(database) == 14
     admin = console_user(database, role="admin", name="Ada Admin")
@@ -284,16 +277,16 @@ def test_pages_and_stats_are_exact_without_the_background_drain(still: TestClien
     page = still.get("/console/county/1").text  # 12 + 2 rows, one undone and one undo: 12 results
     assert '<span class="n" id="attempts">12</span>' in page
     assert _queued(database) == 0
-    _push(dev, [dev.contact(sid, "C") for sid in wake[12:15]])  # 3 doors more
+    dev.push_applied(*[dev.contact(sid, "C") for sid in wake[12:15]])  # 3 doors more
     assert '<span class="n" id="attempts">15</span>' in still.get("/console/").text
-    _push(dev, [dev.contact(wake[2], "C")])
+    dev.push_applied(dev.contact(wake[2], "C"))
     with database.session() as s:
         turf_id = s.scalar(select(Turf.id))
     turf_page = still.get(f"/console/county/1/turf/{turf_id}").text  # wake[0:10]: 9 + wake[1]'s R + wake[2]'s C
     assert '<span class="n" id="attempts">11</span>' in turf_page
-    _push(dev, [dev.contact(wake[3], "R")])
+    dev.push_applied(dev.contact(wake[3], "R"))
     assert 'county lead</td><td class="num">17</td>' in still.get("/console/canvassers").text
-    _push(dev, [dev.contact(wake[4], "NH")])
+    dev.push_applied(dev.contact(wake[4], "NH"))
     assert main(["stats", "--json", "--database", db_url]) == 0
     assert json.loads(capsys.readouterr().out)[0]["contact_attempts"] == 18
     with database.session() as s:
@@ -318,13 +311,13 @@ def test_two_drains_at_once_count_each_row_once(still: TestClient, database: Dat
     first, second = (Device(still, enrollment_code(database, role="county_lead"), label=x) for x in "AB")
     _cut(first, 1, wake[:4])
     a = [first.contact(sid, "C", created_at="2026-05-01T10:00:00Z") for sid in wake[:6]]
-    _push(first, a)
+    first.push_applied(*a)
     with database.session() as s:
         upto = s.scalar(select(func.max(RollupPending.seq)))
     _cut(first, 1, wake[:8])  # before a's rows are counted: they count with the new lines
     b = [second.contact(wake[0], "C", corrects_id=a[0][1]["id"]), second.contact(wake[9], "R"),
          second.contact(wake[1], "NH", corrects_id=a[1][1]["id"])]
-    _push(second, [*b, second.contact(wake[10], "C", corrects_id=b[1][1]["id"])])
+    second.push_applied(*b, second.contact(wake[10], "C", corrects_id=b[1][1]["id"]))
     assert _queued(database) == 10
     other: list[int] = []
     with database.session() as s:
@@ -394,7 +387,7 @@ def test_a_drain_of_a_row_and_its_own_correction_counts_nothing(still: TestClien
     dev = Device(still, enrollment_code(database, role="county_lead"), label="A")
     _cut(dev, 1, wake)
     first = dev.contact(wake[0], "C")
-    _push(dev, [first, dev.contact(wake[0], "C", corrects_id=first[1]["id"])])
+    dev.push_applied(first, dev.contact(wake[0], "C", corrects_id=first[1]["id"]))
     queued = 2 if database.is_postgres else 0  # SQLite counts them in the push's own transaction
     assert _queued(database) == queued
     assert rollup_queue.drain_all(database) == queued
@@ -423,7 +416,7 @@ def test_a_members_day_grows_over_drains_as_a_recount_makes_it(still: TestClient
     day, other = "2026-05-03", "2026-05-04"
 
     def drain(*items: tuple[str, dict[str, Any]]) -> None:
-        _push(dev, list(items))
+        dev.push_applied(*items)
         rollup_queue.drain_all(database)
         with database.session() as s:
             _check_exact(s)
@@ -457,7 +450,7 @@ def test_a_members_day_grows_over_drains_as_a_recount_makes_it(still: TestClient
     assert _day(database, day) == (15, 12, 9 * 60_000, True)
     if database.is_postgres:  # (SQLite counts a push's rows in its transaction: nothing is ever queued there)
         migrate(database, "0016")  # rows queued while migration 0017 fills its tables are left to their drain
-        _push(dev, [at(wake[28], f"{day}T10:09:30Z"), at(wake[0], f"{other}T07:00:00Z")])
+        dev.push_applied(at(wake[28], f"{day}T10:09:30Z"), at(wake[0], f"{other}T07:00:00Z"))
         migrate(database, "head")
         assert _queued(database) == 2
         rollup_queue.drain_all(database)

@@ -8,17 +8,10 @@ from typing import Any
 import pytest
 from helpers.server import Device, seed_county
 
-from canvass_protocol import wire
 from canvass_server.cli import main
 from canvass_server.db import Database
 from canvass_server.rollup_queue import drain_all
 from canvass_server.stats import county_stats
-
-
-def _push(dev: Device, *items: tuple[str, dict[str, Any]]) -> None:
-    r = dev.push(*items)
-    assert r.status_code == 200, r.text
-    assert wire.BatchAnswer.model_validate(r.json()).rejected == 0
 
 
 def test_undone_and_amended_results_are_not_counted(make_device: Any, database: Database, db_url: str,
@@ -27,10 +20,10 @@ def test_undone_and_amended_results_are_not_counted(make_device: Any, database: 
     dev: Device = make_device(role="county_lead")
     hostile = dev.contact(ids[0], "H")
     talked = dev.contact(ids[2], "C", support=3)
-    _push(dev, hostile, talked, dev.contact(ids[4], "NH"))
+    dev.push_applied(hostile, talked, dev.contact(ids[4], "NH"))
     # Undo the Hostile (a retraction carries the retracted row's result), and amend the conversation's answers:
     # the retraction of the old row and a new row with the same result, as the app writes them.
-    _push(dev, dev.contact(ids[0], "H", corrects_id=hostile[1]["id"]),
+    dev.push_applied(dev.contact(ids[0], "H", corrects_id=hostile[1]["id"]),
           dev.contact(ids[2], "C", corrects_id=talked[1]["id"]), dev.contact(ids[2], "C", support=5))
 
     drain_all(database)  # what the pushes queued for the rollups, counted first (as `stats` and the console do)
